@@ -1,0 +1,157 @@
+import fs from "node:fs";
+import { Command, CommanderError, Help } from "commander";
+import { COMMANDS, type CommandModule } from "./commands/index.js";
+import type { Runtime } from "./commands/runtime.js";
+import { translateSqliteError } from "./db/connection.js";
+import { EXIT_OK, EXIT_UNEXPECTED, EXIT_USER, UserError } from "./errors.js";
+import type { Streams } from "./render/output.js";
+
+const VERSION = (JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string })
+  .version;
+
+/** Options that take a value, so the pre-scan can skip their values when looking for the command word. */
+const GLOBAL_WITH_VALUE = new Set(["--db", "--gebruiker", "--vandaag"]);
+
+/** Runs one invocation; returns the exit code. In-process tests call this directly. */
+export async function run(argv: string[], streams: Streams): Promise<number> {
+  const rt: Runtime = { streams };
+  const wantsJson = argv.includes("--json");
+  const debug = argv.includes("--debug");
+  try {
+    if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+      streams.stdout.write(`${VERSION}\n`);
+      return EXIT_OK;
+    }
+    const program = await buildProgram(rt, argv);
+    await program.parseAsync(argv, { from: "user" });
+    return EXIT_OK;
+  } catch (err) {
+    return report(err, rt, streams, wantsJson, debug);
+  } finally {
+    rt.ctx?.close();
+  }
+}
+
+export async function buildProgram(rt: Runtime, argv: string[]): Promise<Command> {
+  const program = new Command("interventie")
+    .description("Casustafels, controleavonden, bevindingen, opvolging, brieven en rapportages voor interventieteams")
+    .version(VERSION, "-V, --version", "toon het versienummer")
+    .option("--db <pad>", "databasebestand (of INTERVENTIE_DB)")
+    .option("--json", "uitvoer als één JSON-document")
+    .option("--gebruiker <naam>", "naam in het auditlog (of INTERVENTIE_GEBRUIKER)")
+    .option("--vandaag <datum>", "rekendatum voor termijnen en 'verlopen' (of INTERVENTIE_VANDAAG)")
+    .option("--debug", "toon technische details bij fouten")
+    .helpOption("-h, --help", "toon hulp")
+    .helpCommand("help [opdracht]", "toon hulp bij een opdracht")
+    .showSuggestionAfterError(false)
+    .exitOverride();
+  configureDutch(program, rt.streams);
+
+  const word = commandWord(argv);
+  const loaders = word && COMMANDS[word] ? [COMMANDS[word]] : Object.values(COMMANDS);
+  const loaded = new Set<CommandModule>();
+  for (const load of loaders) {
+    const mod = await load();
+    if (!loaded.has(mod)) {
+      loaded.add(mod);
+      mod.register(program, rt);
+    }
+  }
+  return program;
+}
+
+function commandWord(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (GLOBAL_WITH_VALUE.has(a)) i++;
+    else if (!a.startsWith("-")) return a;
+  }
+  return undefined;
+}
+
+/** Commander speaks English; the users read Dutch. Applied to every (sub)command. */
+export function configureDutch(cmd: Command, streams: Streams): Command {
+  cmd.exitOverride();
+  cmd.configureOutput({
+    writeOut: (s) => streams.stdout.write(s),
+    writeErr: (s) => streams.stderr.write(s),
+    outputError: () => {}, // reported once, in Dutch, by report()
+  });
+  cmd.configureHelp({
+    formatHelp: (c, helper) =>
+      Help.prototype.formatHelp
+        .call(helper, c, helper)
+        .replace(/^Usage:/m, "Gebruik:")
+        .replace(/^Options:/m, "Opties:")
+        .replace(/^Commands:/m, "Opdrachten:")
+        .replace(/^Arguments:/m, "Argumenten:")
+        .replace(/\[options\]/g, "[opties]")
+        .replace(/\[command\]/g, "[opdracht]")
+        .replace(/\(default: /g, "(standaard: ")
+        .replace(/\(choices: /g, "(keuzes: "),
+  });
+  return cmd;
+}
+
+function report(err: unknown, rt: Runtime, streams: Streams, json: boolean, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") {
+      return EXIT_OK;
+    }
+    if (err.code === "commander.executeSubCommandAsync") return EXIT_OK;
+    return userFailure(new UserError("gebruik", commanderMessage(err)), streams, json);
+  }
+  const translated = translateSqliteError(err, rt.ctx?.dbPath ?? "database");
+  if (translated instanceof UserError) return userFailure(translated, streams, json);
+  if (err instanceof Error && err.name === "ExitPromptError") {
+    return userFailure(new UserError("afgebroken", "Afgebroken; er is niets gewijzigd"), streams, json);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  streams.stderr.write(`Onverwachte fout: ${message}${debug ? "" : " (gebruik --debug voor details)"}\n`);
+  if (debug && err instanceof Error && err.stack) streams.stderr.write(`${err.stack}\n`);
+  if (json) streams.stdout.write(`${JSON.stringify({ fout: { code: "onverwacht", bericht: message } })}\n`);
+  return EXIT_UNEXPECTED;
+}
+
+function userFailure(err: UserError, streams: Streams, json: boolean): number {
+  streams.stderr.write(`fout: ${err.message}\n`);
+  for (const line of err.details) streams.stderr.write(`  ${line}\n`);
+  if (json) {
+    const fout = err.details.length ? { code: err.code, bericht: err.message, details: err.details } : { code: err.code, bericht: err.message };
+    streams.stdout.write(`${JSON.stringify({ fout })}\n`);
+  }
+  return EXIT_USER;
+}
+
+function commanderMessage(err: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(err.message)?.[1] ?? "";
+  switch (err.code) {
+    case "commander.unknownOption":
+      return `Onbekende optie ${quoted}`;
+    case "commander.unknownCommand":
+      return `Onbekende opdracht ${quoted}; zie interventie --help`;
+    case "commander.missingArgument":
+      return `Ontbrekend argument ${quoted}`;
+    case "commander.optionMissingArgument":
+      return `Optie ${quoted} heeft een waarde nodig`;
+    case "commander.missingMandatoryOptionValue":
+      return `Ontbrekende optie ${quoted}`;
+    case "commander.excessArguments":
+      return `Te veel argumenten; zie --help`;
+    case "commander.invalidArgument":
+      return err.message.replace(/^error: /, "Ongeldige waarde: ");
+    default:
+      return err.message.replace(/^error: /, "");
+  }
+}
+
+/** Entry point of bin/interventie.js. */
+export async function runFromProcess(): Promise<void> {
+  const code = await run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    env: process.env,
+  });
+  process.exitCode = code;
+}

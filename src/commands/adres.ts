@@ -1,0 +1,149 @@
+import type { Command } from "commander";
+import { action, type Runtime } from "./runtime.js";
+import type { Ctx } from "../context.js";
+import { findAdresByKey, insertAdres, listAdressen, requireAdres } from "../db/adres.js";
+import { adresHistorie } from "../db/historie.js";
+import { findGemeente, listGemeenten, requireGemeente } from "../db/referentie.js";
+import { displayPostcode, formatAdres, OBJECT_TYPES, validateAdres } from "../domain/adres.js";
+import { ADRES_CSV_COLUMNS, planAdresImport } from "../domain/adres-import.js";
+import { formatDutch } from "../domain/dates.js";
+import { timeline } from "../domain/historie.js";
+import { parseId } from "../domain/invoer.js";
+import { UserError } from "../errors.js";
+import { readCsv } from "../io/csv.js";
+import { renderTable } from "../render/table.js";
+
+interface ToevoegenOpts {
+  postcode?: string;
+  huisnummer?: string;
+  toevoeging?: string;
+  straat?: string;
+  plaats?: string;
+  gemeente?: string;
+  type?: string;
+}
+
+export function register(program: Command, rt: Runtime): void {
+  const adres = program.command("adres").description("adressen: toevoegen, importeren, lijst, toon");
+
+  adres
+    .command("toevoegen")
+    .description("voeg één adres toe")
+    .option("--postcode <postcode>", "bijv. 5531AB of 5531 AB")
+    .option("--huisnummer <nr>", "huisnummer (vanaf 1)")
+    .option("--toevoeging <t>", "huisnummertoevoeging, bijv. A")
+    .option("--straat <straat>", "straatnaam")
+    .option("--plaats <plaats>", "woonplaats")
+    .option("--gemeente <gemeente>", "gemeente (moet bestaan)")
+    .option("--type <type>", `objecttype: ${OBJECT_TYPES.join("|")}`)
+    .action(action<ToevoegenOpts>(rt, toevoegen));
+
+  adres
+    .command("importeren <bestand>")
+    .description("importeer adressen uit CSV (alles of niets)")
+    .option("--dry-run", "controleer alleen; schrijf niets")
+    .action(
+      action<{ dryRun?: boolean }>(rt, (ctx, opts, file) => {
+        const bestand = String(file);
+        const rows = readCsv(bestand, ADRES_CSV_COLUMNS);
+        const db = ctx.db();
+        const plan = planAdresImport(
+          rows,
+          (naam) => findGemeente(db, naam)?.id,
+          (pc, nr, toev) => findAdresByKey(db, pc, nr, toev)?.id,
+        );
+        if (plan.errors.length) {
+          throw new UserError("ongeldige-regels", `${plan.errors.length} ongeldige regel(s) in ${bestand}; er is niets geïmporteerd`, plan.errors);
+        }
+        if (opts.dryRun) {
+          ctx.emit({ dryRun: true, geldig: plan.rows.length, geimporteerd: 0 }, () => `Controle: ${plan.rows.length} adres(sen) geldig; niets geschreven (--dry-run).`);
+          return;
+        }
+        const ids = ctx.change((tx) => {
+          const out = plan.rows.map((r) => insertAdres(tx, r, r.gemeenteId));
+          tx.audit("adres", null, "geimporteerd", { aantal: out.length });
+          return out;
+        });
+        ctx.emit({ geimporteerd: ids.length, ids }, () => `${ids.length} adres(sen) geïmporteerd.`);
+      }),
+    );
+
+  adres
+    .command("lijst")
+    .description("toon adressen")
+    .option("--gemeente <gemeente>", "alleen deze gemeente")
+    .action(
+      action<{ gemeente?: string }>(rt, (ctx, opts) => {
+        const db = ctx.db();
+        const gemeenteId = opts.gemeente !== undefined ? requireGemeente(db, opts.gemeente).id : undefined;
+        const rows = listAdressen(db, { gemeenteId });
+        if (!ctx.json && rows.length === 0) {
+          ctx.out("Geen adressen gevonden.");
+          return;
+        }
+        ctx.emit(rows, () =>
+          renderTable(
+            rows,
+            [
+              { header: "id", value: (r) => r.id, align: "right" },
+              { header: "adres", value: (r) => formatAdres(r) },
+              { header: "gemeente", value: (r) => r.gemeente },
+              { header: "type", value: (r) => r.type },
+            ],
+            ctx.color,
+          ),
+        );
+      }),
+    );
+
+  adres
+    .command("toon <id>")
+    .description("toon een adres met zijn volledige geschiedenis")
+    .action(
+      action(rt, (ctx, _opts, id) => {
+        const db = ctx.db();
+        const a = requireAdres(db, parseId("id", id as string));
+        const historie = adresHistorie(db, a.id);
+        ctx.emit({ ...a, ...historie }, () => renderHistorie(ctx, a, historie));
+      }),
+    );
+}
+
+async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
+  const db = ctx.db();
+  const postcode = await ctx.needText("postcode", opts.postcode, "Postcode");
+  const huisnummer = await ctx.needText("huisnummer", opts.huisnummer, "Huisnummer");
+  const toevoeging = opts.toevoeging ?? (ctx.interactive && opts.postcode === undefined ? await ctx.prompts.input({ message: "Toevoeging (leeg als er geen is)" }) : "");
+  const straat = await ctx.needText("straat", opts.straat, "Straat");
+  const plaats = await ctx.needText("plaats", opts.plaats, "Plaats");
+  const gemeente = await ctx.needChoice("gemeente", opts.gemeente, "Gemeente", listGemeenten(db).map((g) => ({ name: g.naam, value: g.naam })));
+  const type =
+    opts.type ??
+    (ctx.interactive && opts.postcode === undefined
+      ? await ctx.prompts.select({ message: "Objecttype", choices: OBJECT_TYPES.map((t) => ({ name: t, value: t as string })) })
+      : undefined);
+  const a = validateAdres({ postcode, huisnummer, toevoeging, straat, plaats, gemeente, type });
+  const g = requireGemeente(db, a.gemeente);
+  const id = ctx.change((tx) => insertAdres(tx, a, g.id));
+  ctx.emit({ id, ...a, gemeente: g.naam }, () => `Adres ${formatAdres(a)} (${g.naam}) toegevoegd met id ${id}.`);
+}
+
+function renderHistorie(ctx: Ctx, a: ReturnType<typeof requireAdres>, h: ReturnType<typeof adresHistorie>): string {
+  const c = ctx.color;
+  const lines = [
+    c.bold(`${formatAdres(a)}`),
+    `Gemeente: ${a.gemeente}   Type: ${a.type}   Postcode: ${displayPostcode(a.postcode)}   id: ${a.id}`,
+  ];
+  if (h.betrokkenen.length) {
+    lines.push("", c.bold("Betrokkenen"));
+    for (const b of h.betrokkenen) lines.push(`  ${b.rol}: ${b.naam}${b.kvk ? ` (KvK ${b.kvk})` : ""} [betrokkene ${b.id}]`);
+  }
+  const entries = timeline(h);
+  lines.push("", c.bold("Geschiedenis"));
+  if (entries.length === 0) lines.push("  Nog geen signalen, controles of bevindingen.");
+  for (const e of entries) {
+    const label = e.soort.padEnd(9);
+    lines.push(`  ${formatDutch(e.datum).padEnd(18)} ${e.soort === "bevinding" ? c.red(label) : c.cyan(label)} ${e.tekst}`);
+  }
+  return lines.join("\n");
+}

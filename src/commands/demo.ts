@@ -1,0 +1,78 @@
+import type { Command } from "commander";
+import fs from "node:fs";
+import path from "node:path";
+import { action, type Runtime } from "./runtime.js";
+import { HOOFDSTUKKEN } from "../demo/stappen.js";
+import { UserError } from "../errors.js";
+
+export function register(program: Command, rt: Runtime): void {
+  program
+    .command("demo")
+    .description("bouw een realistisch demoteam met de hele cyclus, van signaal tot rapport")
+    .option("--uit <map>", "map voor de demodatabase, brieven en rapporten", "interventie-demo")
+    .action(
+      action<{ uit: string }>(rt, async (ctx, opts) => {
+        const dir = path.resolve(opts.uit);
+        fs.mkdirSync(dir, { recursive: true });
+        // The demo never touches the user's own database: it gets its own file in the demo folder.
+        const dbFile = path.join(dir, "demo.db");
+        for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
+        const { run } = await import("../cli.js");
+        const ids = new Map<string, string>();
+        const c = ctx.color;
+        const log: { args: string[]; id?: number }[] = [];
+        for (const hoofdstuk of HOOFDSTUKKEN) {
+          if (!ctx.json) ctx.out(`\n${c.bold.underline(hoofdstuk.titel)}`);
+          for (const stap of hoofdstuk.stappen) {
+            const args = stap.args.map((a) => (a.startsWith("$") ? (ids.get(a.slice(1)) ?? a) : a.replaceAll("{uit}", dir)));
+            if (!ctx.json) {
+              if (stap.uitleg) ctx.out(c.dim(stap.uitleg));
+              ctx.out(c.cyan(`$ interventie ${args.map(quote).join(" ")}`));
+            }
+            const captured = capture();
+            const code = await run([...args, "--db", dbFile, "--json", "--gebruiker", "demo", "--vandaag", "2026-11-23"], {
+              ...rt.streams,
+              stdout: captured.stream,
+              stdinIsTTY: false,
+            });
+            if (code !== 0) throw new UserError("demo-mislukt", `Demostap mislukt: interventie ${args.join(" ")}: ${captured.text()}`);
+            const result = JSON.parse(captured.text()) as { id?: number };
+            if (stap.bewaar && result.id !== undefined) ids.set(stap.bewaar, String(result.id));
+            log.push({ args, id: result.id });
+            if (!ctx.json) {
+              // Show the step as a person would see it: rerun without --json for the readable view.
+              const human = capture();
+              if (stap.bewaar || !isReadOnly(args)) ctx.out(c.green(`  ✓ ${result.id !== undefined ? `id ${result.id}` : "klaar"}`));
+              else {
+                await run([...args, "--db", dbFile, "--vandaag", "2026-11-23"], { ...rt.streams, stdout: human.stream, stdinIsTTY: false });
+                ctx.out(human.text());
+              }
+            }
+          }
+        }
+        ctx.emit({ map: dir, database: dbFile, stappen: log.length }, () =>
+          `\nDemo klaar: ${log.length} stappen. Database: ${dbFile}\nProbeer zelf: interventie --db ${quote(dbFile)} adres lijst`,
+        );
+      }),
+    );
+}
+
+function isReadOnly(args: string[]): boolean {
+  return ["lijst", "toon", "agenda", "controleer"].includes(args[1] ?? "") || args[0] === "rapport" || args[0] === "log";
+}
+
+function quote(a: string): string {
+  return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`;
+}
+
+function capture() {
+  let buf = "";
+  const stream = {
+    write(chunk: string | Uint8Array) {
+      buf += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+      return true;
+    },
+    isTTY: false,
+  } as unknown as NodeJS.WritableStream & { isTTY?: boolean };
+  return { stream, text: () => buf.trim() };
+}

@@ -1,0 +1,74 @@
+import type { Command } from "commander";
+import { action, type Runtime } from "./runtime.js";
+import { listAdressen, requireAdres } from "../db/adres.js";
+import { listPartners, requireGemeente, requirePartner } from "../db/referentie.js";
+import { insertSignaal, listSignalen } from "../db/signaal.js";
+import { formatAdres } from "../domain/adres.js";
+import { formatDutch, parseDate } from "../domain/dates.js";
+import { optionalText, parseId, requireText } from "../domain/invoer.js";
+import { renderTable } from "../render/table.js";
+
+export function register(program: Command, rt: Runtime): void {
+  const signaal = program.command("signaal").description("signalen van partners over adressen");
+
+  signaal
+    .command("toevoegen")
+    .description("leg een signaal vast")
+    .option("--adres <id>", "adres-id")
+    .option("--partner <partner>", "partner die het signaal inbrengt")
+    .option("--omschrijving <tekst>", "wat is er gesignaleerd (zo min mogelijk persoonsgegevens)")
+    .option("--thema <thema>", "bijv. huisvesting, arbeid, drugs")
+    .option("--datum <datum>", "datum van het signaal (standaard vandaag)")
+    .action(
+      action<{ adres?: string; partner?: string; omschrijving?: string; thema?: string; datum?: string }>(rt, async (ctx, opts) => {
+        const db = ctx.db();
+        const adresText = await ctx.needChoice(
+          "adres",
+          opts.adres,
+          "Adres",
+          listAdressen(db).map((a) => ({ name: `${formatAdres(a)} (${a.gemeente})`, value: String(a.id) })),
+        );
+        const adres = requireAdres(db, parseId("adres", adresText));
+        const partner = requirePartner(
+          db,
+          await ctx.needChoice("partner", opts.partner, "Partner", listPartners(db).map((p) => ({ name: p.naam, value: p.naam }))),
+        );
+        const omschrijving = requireText("omschrijving", await ctx.needText("omschrijving", opts.omschrijving, "Omschrijving"), 2000);
+        const thema = optionalText("thema", opts.thema, 40)?.toLowerCase() ?? null;
+        const datum = opts.datum ? parseDate(opts.datum) : ctx.today();
+        const id = ctx.change((tx) => insertSignaal(tx, { adresId: adres.id, partnerId: partner.id, omschrijving, thema, datum }));
+        ctx.emit({ id, adres_id: adres.id, partner: partner.naam, omschrijving, thema, datum }, () =>
+          `Signaal ${id} van ${partner.naam} vastgelegd bij ${formatAdres(adres)} (${formatDutch(datum)}).`,
+        );
+      }),
+    );
+
+  signaal
+    .command("lijst")
+    .description("toon signalen, nieuwste eerst")
+    .option("--gemeente <gemeente>", "alleen deze gemeente")
+    .action(
+      action<{ gemeente?: string }>(rt, (ctx, opts) => {
+        const db = ctx.db();
+        const gemeenteId = opts.gemeente !== undefined ? requireGemeente(db, opts.gemeente).id : undefined;
+        const rows = listSignalen(db, { gemeenteId });
+        ctx.emit(rows, () =>
+          rows.length === 0
+            ? "Geen signalen gevonden."
+            : renderTable(
+                rows,
+                [
+                  { header: "id", value: (r) => r.id, align: "right" },
+                  { header: "datum", value: (r) => formatDutch(r.datum) },
+                  { header: "adres", value: (r) => r.adres },
+                  { header: "gemeente", value: (r) => r.gemeente },
+                  { header: "partner", value: (r) => r.partner },
+                  { header: "thema", value: (r) => r.thema },
+                  { header: "omschrijving", value: (r) => r.omschrijving },
+                ],
+                ctx.color,
+              ),
+        );
+      }),
+    );
+}

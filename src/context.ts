@@ -1,0 +1,132 @@
+import os from "node:os";
+import envPaths from "env-paths";
+import path from "node:path";
+import type { ChalkInstance } from "chalk";
+import { openDatabase, type Db } from "./db/connection.js";
+import { makeTx, type Tx } from "./db/audit.js";
+import { parseDate, todayInAmsterdam, type IsoDate } from "./domain/dates.js";
+import { missingFlag, UserError } from "./errors.js";
+import { inquirerPrompter, scriptedPrompter, type Choice, type Prompter } from "./io/prompts.js";
+import { colorsFor, writeJson, writeLine, type Streams } from "./render/output.js";
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+  gebruiker?: string;
+  debug?: boolean;
+  vandaag?: string;
+}
+
+/** Everything a command needs from the outside world, in one place. */
+export class Ctx {
+  readonly json: boolean;
+  readonly debug: boolean;
+  readonly user: string;
+  readonly dbPath: string;
+  readonly color: ChalkInstance;
+  readonly interactive: boolean;
+  readonly prompts: Prompter;
+  private readonly todayIso: IsoDate;
+  private database: Db | undefined;
+
+  constructor(
+    readonly streams: Streams,
+    globals: GlobalOptions,
+  ) {
+    const env = streams.env;
+    this.json = Boolean(globals.json);
+    this.debug = Boolean(globals.debug);
+    this.user = (globals.gebruiker ?? env.INTERVENTIE_GEBRUIKER ?? safeOsUser()).trim() || "onbekend";
+    this.dbPath = path.resolve(globals.db ?? env.INTERVENTIE_DB ?? defaultDbPath());
+    this.color = colorsFor(streams);
+    const vandaag = globals.vandaag ?? env.INTERVENTIE_VANDAAG;
+    this.todayIso = vandaag ? parseDate(vandaag, "vandaag") : todayInAmsterdam();
+    // Scripted answers (JSON array) stand in for a person at a terminal: used by tests and scripts.
+    const scripted = env.INTERVENTIE_ANTWOORDEN;
+    if (scripted) {
+      this.prompts = scriptedPrompter(JSON.parse(scripted) as unknown[]);
+      this.interactive = true;
+    } else {
+      this.prompts = inquirerPrompter;
+      this.interactive = streams.stdinIsTTY && !this.json;
+    }
+  }
+
+  /** Today's date in the Netherlands, or --vandaag / INTERVENTIE_VANDAAG when given. */
+  today(): IsoDate {
+    return this.todayIso;
+  }
+
+  db(): Db {
+    if (!this.database) {
+      // Lazy: commands such as --help or brief voorbeeld never touch the database.
+      this.database = openDb(this.dbPath);
+    }
+    return this.database;
+  }
+
+  close(): void {
+    this.database?.close();
+    this.database = undefined;
+  }
+
+  /** Runs fn in one IMMEDIATE transaction with an audit trail: all or nothing. */
+  change<T>(fn: (tx: Tx) => T): T {
+    const db = this.db();
+    const now = new Date().toISOString();
+    const tx = makeTx(db, this.user, now, this.todayIso);
+    return db.transaction(() => fn(tx)).immediate();
+  }
+
+  out(text = ""): void {
+    writeLine(this.streams.stdout, text);
+  }
+
+  warn(text: string): void {
+    writeLine(this.streams.stderr, this.color.yellow(text));
+  }
+
+  /** --json: the one document; otherwise the human rendering. */
+  emit(value: unknown, human: () => string): void {
+    if (this.json) writeJson(this.streams.stdout, value);
+    else this.out(human());
+  }
+
+  /** A required value: the flag if given, a prompt at a terminal, otherwise exit 2 naming the flag. */
+  async need(flag: string, value: string | undefined, ask: () => Promise<string>): Promise<string> {
+    if (value !== undefined && value !== "") return value;
+    if (!this.interactive) throw missingFlag(flag);
+    return ask();
+  }
+
+  async needText(flag: string, value: string | undefined, message: string): Promise<string> {
+    return this.need(flag, value, () =>
+      this.prompts.input({ message, validate: (v) => (v.trim() === "" ? "Verplicht" : true) }),
+    );
+  }
+
+  async needChoice<T extends string>(flag: string, value: string | undefined, message: string, choices: Choice<T>[]): Promise<string> {
+    if (choices.length === 0 && (value === undefined || value === "")) {
+      if (!this.interactive) throw missingFlag(flag);
+      throw new UserError("geen-keuze", `Er is nog niets om uit te kiezen voor --${flag}`);
+    }
+    return this.need(flag, value, () => this.prompts.select({ message, choices }));
+  }
+}
+
+function openDb(file: string): Db {
+  return openDatabase(file);
+}
+
+function safeOsUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return "onbekend";
+  }
+}
+
+/** The per-user data directory (XDG on Linux): ~/.local/share/interventie/interventie.db */
+export function defaultDbPath(): string {
+  return path.join(envPaths("interventie", { suffix: "" }).data, "interventie.db");
+}

@@ -1,0 +1,105 @@
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import path from "node:path";
+import { UserError } from "../errors.js";
+import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
+
+export type Db = Database.Database;
+
+/** 'INTV': marks a file as ours, so we never migrate somebody else's SQLite file. */
+export const APPLICATION_ID = 0x494e5456;
+
+/**
+ * Opens (creating if needed, mode 0600) and migrates the database.
+ * Refuses files that are not ours or come from a newer version, without writing to them.
+ */
+export function openDatabase(file: string, options: { migrateTo?: number } = {}): Db {
+  const fresh = !fs.existsSync(file);
+  if (fresh) createPrivateFile(file);
+  let db: Db;
+  try {
+    db = new Database(file, { timeout: 10_000 });
+  } catch (err) {
+    throw translateSqliteError(err, file);
+  }
+  try {
+    checkOwnership(db, file);
+    db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("synchronous = NORMAL");
+    migrate(db, options.migrateTo ?? SCHEMA_VERSION);
+    return db;
+  } catch (err) {
+    db.close();
+    throw translateSqliteError(err, file);
+  }
+}
+
+function createPrivateFile(file: string): void {
+  const dir = path.dirname(file);
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // 'wx': never clobber a file that appeared meanwhile; 0600: police and enforcement data.
+    fs.closeSync(fs.openSync(file, "wx", 0o600));
+    fs.chmodSync(file, 0o600); // umask may have narrowed, never widened; be explicit.
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === "EEXIST") return;
+    throw new UserError("database-onbereikbaar", `Kan database ${file} niet aanmaken: ${e.code ?? e.message}`);
+  }
+}
+
+function checkOwnership(db: Db, file: string): void {
+  const appId = db.pragma("application_id", { simple: true }) as number;
+  const version = db.pragma("user_version", { simple: true }) as number;
+  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
+  if (appId === 0 && version === 0 && tables.n === 0) return; // empty: ours to initialise
+  if (appId !== APPLICATION_ID) {
+    throw new UserError("geen-database", `${file} is geen interventie-database; het bestand is niet gewijzigd`);
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new UserError(
+      "nieuwere-database",
+      `${file} is gemaakt door een nieuwere versie van interventie (schema ${version}, deze versie kent ${SCHEMA_VERSION}); werk interventie bij`,
+    );
+  }
+}
+
+/** Runs the pending migrations, each in its own transaction with its version bump. */
+export function migrate(db: Db, target: number = SCHEMA_VERSION): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  for (let v = current; v < target; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+}
+
+/** Turns SQLite's failures into one Dutch line; unknown ones pass through as unexpected. */
+export function translateSqliteError(err: unknown, file: string): unknown {
+  if (err instanceof UserError) return err;
+  const code = (err as { code?: string }).code ?? "";
+  switch (code) {
+    case "SQLITE_NOTADB":
+    case "SQLITE_CORRUPT":
+      return new UserError("geen-database", `${file} is geen (geldige) interventie-database; het bestand is niet gewijzigd`);
+    case "SQLITE_READONLY":
+    case "SQLITE_READONLY_DBMOVED":
+    case "SQLITE_READONLY_DIRECTORY":
+      return new UserError("alleen-lezen", `Database ${file} is alleen-lezen; er is niets gewijzigd`);
+    case "SQLITE_CANTOPEN":
+      return new UserError("database-onbereikbaar", `Kan database ${file} niet openen`);
+    case "SQLITE_FULL":
+      return new UserError("schijf-vol", `De schijf is vol; de wijziging is niet opgeslagen en de database is onveranderd`);
+    case "SQLITE_BUSY":
+    case "SQLITE_LOCKED":
+      return new UserError("database-bezet", `Database ${file} is bezet door een ander proces; probeer het opnieuw`);
+    case "SQLITE_IOERR":
+    case "SQLITE_IOERR_WRITE":
+    case "SQLITE_IOERR_SHORT_READ":
+      return new UserError("schijffout", `Lezen of schrijven van ${file} mislukt; de database is niet gewijzigd`);
+  }
+  return err;
+}

@@ -1,0 +1,213 @@
+/**
+ * Schema history. Each entry upgrades from user_version N to N+1; never edit a
+ * released entry, append a new one. Tests upgrade from every earlier version.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // v1: reference data, addresses, betrokkenen, signals, audit log.
+  `
+  CREATE TABLE instelling (
+    sleutel TEXT PRIMARY KEY,
+    waarde  TEXT NOT NULL
+  );
+  CREATE TABLE gemeente (
+    id    INTEGER PRIMARY KEY,
+    naam  TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    team  TEXT
+  );
+  CREATE TABLE partner (
+    id     INTEGER PRIMARY KEY,
+    naam   TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    soort  TEXT NOT NULL DEFAULT 'convenant' CHECK (soort IN ('convenant','facultatief'))
+  );
+  CREATE TABLE categorie (
+    id         INTEGER PRIMARY KEY,
+    code       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    naam       TEXT NOT NULL,
+    partner_id INTEGER NOT NULL REFERENCES partner(id),
+    thema      TEXT NOT NULL DEFAULT 'overig',
+    grondslag  TEXT
+  );
+  -- Default follow-up per category: the rule a new finding starts from.
+  CREATE TABLE categorie_opvolging (
+    id           INTEGER PRIMARY KEY,
+    categorie_id INTEGER NOT NULL REFERENCES categorie(id) ON DELETE CASCADE,
+    volgorde     INTEGER NOT NULL,
+    actie        TEXT NOT NULL,
+    partner_id   INTEGER REFERENCES partner(id),
+    termijn      INTEGER NOT NULL CHECK (termijn >= 0),
+    eenheid      TEXT NOT NULL DEFAULT 'dagen' CHECK (eenheid IN ('dagen','werkdagen')),
+    UNIQUE (categorie_id, volgorde)
+  );
+  CREATE TABLE adres (
+    id          INTEGER PRIMARY KEY,
+    postcode    TEXT NOT NULL,
+    huisnummer  INTEGER NOT NULL CHECK (huisnummer >= 1),
+    toevoeging  TEXT NOT NULL DEFAULT '',
+    straat      TEXT NOT NULL,
+    plaats      TEXT NOT NULL,
+    gemeente_id INTEGER NOT NULL REFERENCES gemeente(id),
+    type        TEXT NOT NULL DEFAULT 'woning',
+    aangemaakt  TEXT NOT NULL,
+    UNIQUE (postcode, huisnummer, toevoeging)
+  );
+  CREATE INDEX adres_gemeente ON adres(gemeente_id);
+  CREATE TABLE betrokkene (
+    id         INTEGER PRIMARY KEY,
+    naam       TEXT NOT NULL,
+    postadres  TEXT,
+    kvk        TEXT,
+    aangemaakt TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX betrokkene_kvk ON betrokkene(kvk) WHERE kvk IS NOT NULL;
+  CREATE TABLE betrokkene_adres (
+    betrokkene_id INTEGER NOT NULL REFERENCES betrokkene(id) ON DELETE CASCADE,
+    adres_id      INTEGER NOT NULL REFERENCES adres(id) ON DELETE CASCADE,
+    rol           TEXT NOT NULL CHECK (rol IN ('eigenaar','verhuurder','werkgever','uitzendbureau')),
+    PRIMARY KEY (betrokkene_id, adres_id, rol)
+  );
+  CREATE INDEX betrokkene_adres_adres ON betrokkene_adres(adres_id);
+  CREATE TABLE signaal (
+    id           INTEGER PRIMARY KEY,
+    adres_id     INTEGER NOT NULL REFERENCES adres(id),
+    partner_id   INTEGER NOT NULL REFERENCES partner(id),
+    omschrijving TEXT NOT NULL,
+    thema        TEXT,
+    datum        TEXT NOT NULL,
+    aangemaakt   TEXT NOT NULL
+  );
+  CREATE INDEX signaal_adres ON signaal(adres_id);
+  -- Append-only: who changed what, when. Holds ids and field names, never personal data.
+  CREATE TABLE audit_log (
+    id        INTEGER PRIMARY KEY,
+    tijd      TEXT NOT NULL,
+    gebruiker TEXT NOT NULL,
+    tabel     TEXT NOT NULL,
+    rij_id    INTEGER,
+    actie     TEXT NOT NULL,
+    details   TEXT
+  );
+  CREATE TRIGGER audit_log_geen_wijziging BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is alleen-toevoegen'); END;
+  CREATE TRIGGER audit_log_geen_verwijdering BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is alleen-toevoegen'); END;
+  `,
+  // v2: the cycle — casustafel, controleavond, bevindingen, opvolging, brieven.
+  `
+  CREATE TABLE casustafel (
+    id         INTEGER PRIMARY KEY,
+    datum      TEXT NOT NULL,
+    aangemaakt TEXT NOT NULL
+  );
+  CREATE TABLE casustafel_gemeente (
+    casustafel_id INTEGER NOT NULL REFERENCES casustafel(id) ON DELETE CASCADE,
+    gemeente_id   INTEGER NOT NULL REFERENCES gemeente(id),
+    PRIMARY KEY (casustafel_id, gemeente_id)
+  );
+  CREATE TABLE besluit (
+    id            INTEGER PRIMARY KEY,
+    casustafel_id INTEGER NOT NULL REFERENCES casustafel(id) ON DELETE CASCADE,
+    adres_id      INTEGER NOT NULL REFERENCES adres(id),
+    besluit       TEXT NOT NULL CHECK (besluit IN ('controle','mono','meer-info','afgewezen')),
+    toelichting   TEXT,
+    aangemaakt    TEXT NOT NULL,
+    UNIQUE (casustafel_id, adres_id)
+  );
+  CREATE TABLE besluit_partner (
+    besluit_id INTEGER NOT NULL REFERENCES besluit(id) ON DELETE CASCADE,
+    partner_id INTEGER NOT NULL REFERENCES partner(id),
+    PRIMARY KEY (besluit_id, partner_id)
+  );
+  CREATE TABLE avond (
+    id            INTEGER PRIMARY KEY,
+    casustafel_id INTEGER REFERENCES casustafel(id),
+    datum         TEXT NOT NULL,
+    starttijd     TEXT NOT NULL DEFAULT '19:00',
+    doel          TEXT NOT NULL,
+    verzamelpunt  TEXT,
+    codewoord     TEXT,
+    communicatie  TEXT,
+    uitrusting    TEXT,   -- JSON array of strings
+    leerpunten    TEXT,
+    aangemaakt    TEXT NOT NULL
+  );
+  CREATE INDEX avond_datum ON avond(datum);
+  CREATE TABLE avond_adres (
+    avond_id           INTEGER NOT NULL REFERENCES avond(id) ON DELETE CASCADE,
+    adres_id           INTEGER NOT NULL REFERENCES adres(id),
+    volgorde           INTEGER NOT NULL,
+    risico             TEXT CHECK (risico IN ('laag','midden','hoog')),
+    risico_toelichting TEXT,
+    PRIMARY KEY (avond_id, adres_id)
+  );
+  CREATE INDEX avond_adres_adres ON avond_adres(adres_id);
+  CREATE TABLE avond_rol (
+    id         INTEGER PRIMARY KEY,
+    avond_id   INTEGER NOT NULL REFERENCES avond(id) ON DELETE CASCADE,
+    rol        TEXT NOT NULL,
+    naam       TEXT NOT NULL,
+    partner_id INTEGER NOT NULL REFERENCES partner(id),
+    telefoon   TEXT
+  );
+  CREATE INDEX avond_rol_avond ON avond_rol(avond_id);
+  CREATE TABLE bevinding (
+    id           INTEGER PRIMARY KEY,
+    avond_id     INTEGER NOT NULL REFERENCES avond(id),
+    adres_id     INTEGER NOT NULL REFERENCES adres(id),
+    categorie_id INTEGER NOT NULL REFERENCES categorie(id),
+    partner_id   INTEGER NOT NULL REFERENCES partner(id),
+    omschrijving TEXT NOT NULL,
+    maatregel    TEXT,
+    personen     INTEGER CHECK (personen IS NULL OR personen >= 0),
+    aangemaakt   TEXT NOT NULL
+  );
+  CREATE INDEX bevinding_avond ON bevinding(avond_id, categorie_id);
+  CREATE INDEX bevinding_categorie ON bevinding(categorie_id);
+  CREATE INDEX bevinding_adres ON bevinding(adres_id);
+  CREATE INDEX bevinding_partner ON bevinding(partner_id);
+  CREATE TABLE opvolging (
+    id           INTEGER PRIMARY KEY,
+    bevinding_id INTEGER NOT NULL REFERENCES bevinding(id) ON DELETE CASCADE,
+    actie        TEXT NOT NULL,
+    partner_id   INTEGER NOT NULL REFERENCES partner(id),
+    deadline     TEXT NOT NULL,
+    status       TEXT NOT NULL DEFAULT 'open'
+                 CHECK (status IN ('open','in-behandeling','afgerond','doodgelopen')),
+    resultaat    TEXT,
+    beeindigd    INTEGER CHECK (beeindigd IS NULL OR beeindigd IN (0,1)), -- hercontrole: violation ended?
+    gesloten_op  TEXT,
+    aangemaakt   TEXT NOT NULL,
+    gewijzigd    TEXT NOT NULL
+  );
+  CREATE INDEX opvolging_bevinding ON opvolging(bevinding_id);
+  CREATE INDEX opvolging_status_deadline ON opvolging(status, deadline);
+  CREATE INDEX opvolging_partner ON opvolging(partner_id);
+  CREATE TABLE briefhoofd (
+    gemeente_id  INTEGER PRIMARY KEY REFERENCES gemeente(id) ON DELETE CASCADE,
+    afdeling     TEXT,
+    postadres    TEXT,
+    telefoon     TEXT,
+    email        TEXT,
+    logo         TEXT,
+    ondertekenaar_naam    TEXT,
+    ondertekenaar_functie TEXT
+  );
+  CREATE TABLE brief (
+    id            INTEGER PRIMARY KEY,
+    kenmerk       TEXT NOT NULL UNIQUE,
+    sjabloon      TEXT NOT NULL,
+    adres_id      INTEGER NOT NULL REFERENCES adres(id),
+    betrokkene_id INTEGER REFERENCES betrokkene(id),
+    bestand       TEXT NOT NULL,
+    datum         TEXT NOT NULL,
+    aangemaakt    TEXT NOT NULL
+  );
+  CREATE TABLE brief_opvolging (
+    brief_id     INTEGER NOT NULL REFERENCES brief(id) ON DELETE CASCADE,
+    opvolging_id INTEGER NOT NULL REFERENCES opvolging(id) ON DELETE CASCADE,
+    PRIMARY KEY (brief_id, opvolging_id)
+  );
+  CREATE INDEX brief_opvolging_opvolging ON brief_opvolging(opvolging_id);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,68 @@
+import { format } from "date-fns/format";
+import { isValid } from "date-fns/isValid";
+import { nl } from "date-fns/locale/nl";
+import { invalid } from "../errors.js";
+
+/** An ISO calendar date "YYYY-MM-DD"; dates are stored and compared in this form. */
+export type IsoDate = string;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DUTCH = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
+
+/** Accepts YYYY-MM-DD or Dutch DD-MM-YYYY; rejects impossible dates such as 31-02-2026. */
+export function parseDate(text: string, field = "datum"): IsoDate {
+  const t = text.trim();
+  let y: number, m: number, d: number;
+  const iso = ISO.exec(t);
+  const dutch = DUTCH.exec(t);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (dutch) [d, m, y] = [Number(dutch[1]), Number(dutch[2]), Number(dutch[3])];
+  else throw invalid(field, `"${text}" is geen datum; gebruik JJJJ-MM-DD of DD-MM-JJJJ`);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (!isValid(date) || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    throw invalid(field, `"${text}" bestaat niet als datum`);
+  }
+  return toIso(date);
+}
+
+export function toIso(date: Date): IsoDate {
+  return date.toISOString().slice(0, 10);
+}
+
+/** IsoDate → Date at UTC midnight (calendar arithmetic without DST surprises). */
+export function fromIso(iso: IsoDate): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+/** "3 december 2026". */
+export function formatDutch(iso: IsoDate): string {
+  const d = fromIso(iso);
+  // Format as a local date with the same calendar fields, so TZ cannot shift the day.
+  return format(new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()), "d MMMM yyyy", { locale: nl });
+}
+
+/** Whole days from a to b (b - a). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((fromIso(b).getTime() - fromIso(a).getTime()) / 86_400_000);
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  const d = fromIso(iso);
+  d.setUTCDate(d.getUTCDate() + days);
+  return toIso(d);
+}
+
+export function addMonths(iso: IsoDate, months: number): IsoDate {
+  const d = fromIso(iso);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return toIso(d);
+}
+
+/** Today's date in the Netherlands, as the users' calendars show it. */
+export function todayInAmsterdam(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(now);
+}

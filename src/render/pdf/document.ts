@@ -1,0 +1,138 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type PDFKit from "pdfkit";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The one way to make a PDF: A4, 2.5 cm margins, DejaVu Sans embedded (the
+ * standard PDF fonts cannot print Ł, ś, Ș, ț), fixed metadata so the same input
+ * gives byte-identical output. pdfkit is loaded only when a PDF is made.
+ */
+export const FONT = "DejaVu";
+export const FONT_BOLD = "DejaVu-Bold";
+export const MM = 72 / 25.4;
+
+const FONT_DIR = path.dirname(require.resolve("@fontsource/dejavu-sans/package.json"));
+const FONT_FILES = {
+  [FONT]: path.join(FONT_DIR, "files", "dejavu-sans-latin-400-normal.woff"),
+  [FONT_BOLD]: path.join(FONT_DIR, "files", "dejavu-sans-latin-700-normal.woff"),
+};
+
+export interface PdfOptions {
+  title: string;
+  author?: string;
+  subject?: string;
+  /** Fixed creation date keeps the output deterministic (defaults to 2000-01-01). */
+  date?: Date;
+  margins?: { top: number; bottom: number; left: number; right: number };
+}
+
+export function createPdf(opts: PdfOptions): PDFKit.PDFDocument {
+  const PDFDocument = require("pdfkit") as typeof import("pdfkit");
+  const date = opts.date ?? new Date(Date.UTC(2000, 0, 1));
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: opts.margins ?? { top: 25 * MM, bottom: 25 * MM, left: 25 * MM, right: 25 * MM },
+    bufferPages: true, // page numbers are written after the content is laid out
+    autoFirstPage: true,
+    compress: true,
+    info: { Title: opts.title, Author: opts.author ?? "interventie", Subject: opts.subject ?? "", Producer: "interventie", Creator: "interventie", CreationDate: date, ModDate: date },
+    lang: "nl-NL",
+    displayTitle: true,
+  } as PDFKit.PDFDocumentOptions);
+  doc.registerFont(FONT, FONT_FILES[FONT]);
+  doc.registerFont(FONT_BOLD, FONT_FILES[FONT_BOLD]);
+  doc.font(FONT).fontSize(10);
+  return doc;
+}
+
+/** "Pagina 2 van 3" at the bottom of every page (only when there is more than one, unless forced). */
+export function numberPages(doc: PDFKit.PDFDocument, opts: { always?: boolean; label?: string } = {}): void {
+  const range = doc.bufferedPageRange();
+  if (range.count < 2 && !opts.always) return;
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing inside the margin must not add a page
+    doc
+      .font(FONT)
+      .fontSize(8)
+      .fillColor("#444444")
+      .text(`${opts.label ? `${opts.label} — ` : ""}Pagina ${i + 1} van ${range.count}`, doc.page.margins.left, doc.page.height - bottom / 2 - 4, {
+        width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+        align: "center",
+        lineBreak: false,
+      });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.fillColor("black");
+}
+
+/** Writes the document to a file (creating folders) and resolves when it is on disk. */
+export function savePdf(doc: PDFKit.PDFDocument, file: string): Promise<void> {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  return new Promise((resolve, reject) => {
+    const out = fs.createWriteStream(file);
+    out.on("finish", () => resolve());
+    out.on("error", reject);
+    doc.on("error", reject);
+    doc.pipe(out);
+    doc.end();
+  });
+}
+
+/** Same document to a Buffer (for tests and golden files). */
+export function pdfToBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    doc.end();
+  });
+}
+
+/** A section heading that never sits alone at the bottom of a page. */
+export function heading(doc: PDFKit.PDFDocument, text: string, size = 13): void {
+  if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
+  doc.moveDown(0.6).font(FONT_BOLD).fontSize(size).fillColor("black").text(text).moveDown(0.3).font(FONT).fontSize(10);
+}
+
+export interface PdfColumn<T> {
+  header: string;
+  width: number; // fraction of the usable width; fractions should add up to 1
+  value: (row: T) => string;
+  align?: "left" | "right";
+}
+
+/** A simple ruled table that breaks across pages and repeats its header; black-and-white friendly. */
+export function table<T>(doc: PDFKit.PDFDocument, rows: T[], columns: PdfColumn<T>[], opts: { fontSize?: number } = {}): void {
+  const size = opts.fontSize ?? 9;
+  const left = doc.page.margins.left;
+  const usable = doc.page.width - left - doc.page.margins.right;
+  const widths = columns.map((c) => c.width * usable);
+  const pad = 3;
+  const drawRow = (cells: string[], bold: boolean) => {
+    doc.font(bold ? FONT_BOLD : FONT).fontSize(size);
+    const h = Math.max(...cells.map((t, i) => doc.heightOfString(t, { width: widths[i]! - 2 * pad }))) + 2 * pad;
+    if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
+      doc.addPage();
+      if (!bold) drawRow(columns.map((c) => c.header), true);
+    }
+    const y = doc.y;
+    if (bold) doc.rect(left, y, usable, h).fill("#e6e6e6").fillColor("black");
+    let x = left;
+    cells.forEach((t, i) => {
+      doc.font(bold ? FONT_BOLD : FONT).fontSize(size).text(t, x + pad, y + pad, { width: widths[i]! - 2 * pad, align: columns[i]!.align ?? "left" });
+      x += widths[i]!;
+    });
+    doc.moveTo(left, y + h).lineTo(left + usable, y + h).lineWidth(0.5).strokeColor("#888888").stroke().strokeColor("black");
+    doc.x = left;
+    doc.y = y + h;
+  };
+  drawRow(columns.map((c) => c.header), true);
+  for (const r of rows) drawRow(columns.map((c) => c.value(r)), false);
+  doc.moveDown(0.5);
+}

@@ -1,0 +1,102 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { run } from "../../src/cli.js";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+const BIN = path.join(ROOT, "bin", "interventie.js");
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json<T = any>(): T;
+}
+
+/** A fresh folder with a path for a database that does not exist yet. */
+export function tempDir(prefix = "interventie-test-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function tempDb(): string {
+  return path.join(tempDir(), "test.db");
+}
+
+function result(code: number, stdout: string, stderr: string): CliResult {
+  return {
+    code,
+    stdout,
+    stderr,
+    json() {
+      try {
+        return JSON.parse(stdout);
+      } catch {
+        throw new Error(`stdout is geen JSON (exit ${code}):\n${stdout}\nstderr:\n${stderr}`);
+      }
+    },
+  };
+}
+
+/** Runs the built binary as a user does: a child process, no TTY, a temporary database. */
+export function cli(db: string, args: string[], opts: { env?: Record<string, string>; cwd?: string; input?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, "--db", db, ...args], {
+    encoding: "utf8",
+    cwd: opts.cwd ?? ROOT,
+    input: opts.input ?? "",
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: "Europe/Amsterdam", NO_COLOR: "1", INTERVENTIE_GEBRUIKER: "tester", ...opts.env },
+  });
+  return result(r.status ?? -1, r.stdout, r.stderr);
+}
+
+/** Runs the CLI in-process; `answers` script the guided prompts as if a person typed them at a terminal. */
+export async function cliInProcess(db: string, args: string[], opts: { answers?: unknown[]; env?: Record<string, string> } = {}): Promise<CliResult> {
+  let out = "";
+  let err = "";
+  const env: NodeJS.ProcessEnv = { TZ: "Europe/Amsterdam", NO_COLOR: "1", INTERVENTIE_GEBRUIKER: "tester", ...opts.env };
+  if (opts.answers) env.INTERVENTIE_ANTWOORDEN = JSON.stringify(opts.answers);
+  const code = await run(["--db", db, ...args], {
+    stdout: { write: (s: string) => ((out += s), true), isTTY: false } as never,
+    stderr: { write: (s: string) => ((err += s), true), isTTY: false } as never,
+    stdinIsTTY: Boolean(opts.answers),
+    env,
+  });
+  return result(code, out, err);
+}
+
+/** Fails with the CLI's own output when a command that should succeed did not. */
+export function ok(r: CliResult): CliResult {
+  if (r.code !== 0) throw new Error(`exit ${r.code}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+  return r;
+}
+
+/** A logical dump (every row of every table, in order): compare before/after a failed command. */
+export function dump(db: string): string {
+  if (!fs.existsSync(db)) return "<geen database>";
+  const conn = new Database(db, { readonly: true });
+  try {
+    const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+    const parts = [`user_version=${conn.pragma("user_version", { simple: true })}`];
+    for (const { name } of tables) {
+      parts.push(`# ${name}`, ...conn.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all().map((r) => JSON.stringify(r)));
+    }
+    return parts.join("\n");
+  } finally {
+    conn.close();
+  }
+}
+
+/** A database after `init --team KIT`. */
+export function initDb(): string {
+  const db = tempDb();
+  ok(cli(db, ["init", "--team", "KIT"]));
+  return db;
+}
+
+export function addAdres(db: string, over: Partial<Record<"postcode" | "huisnummer" | "toevoeging" | "straat" | "plaats" | "gemeente" | "type", string>> = {}): number {
+  const a = { postcode: "5504AB", huisnummer: "12", straat: "Kerkstraat", plaats: "Veldhoven", gemeente: "Veldhoven", ...over };
+  const args = ["--json", "adres", "toevoegen"];
+  for (const [k, v] of Object.entries(a)) args.push(`--${k}`, v);
+  return ok(cli(db, args)).json().id;
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    env: { TZ: "Europe/Amsterdam", NO_COLOR: "1" },
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // e2e tests spawn the built CLI; two cores, so keep parallelism modest.
+    maxWorkers: 2,
+    // CI reads the counts from the JSON report (.ci/run prints "N passed, N failed").
+    reporters: process.env.CI ? ["default", "json"] : ["default"],
+    outputFile: process.env.CI ? { json: "test-results.json" } : undefined,
+  },
+});

@@ -4,16 +4,10 @@ import type { AdresInput } from "../domain/adres.js";
 import { notFound, UserError } from "../errors.js";
 import { formatAdres } from "../domain/adres.js";
 
-export interface Adres {
+/** A stored address: the validated input plus its id and resolved gemeente. */
+export interface Adres extends AdresInput {
   id: number;
-  postcode: string;
-  huisnummer: number;
-  toevoeging: string;
-  straat: string;
-  plaats: string;
-  gemeente: string;
   gemeente_id: number;
-  type: string;
 }
 
 const SELECT = `

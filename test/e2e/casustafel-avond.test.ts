@@ -290,3 +290,15 @@ describe("begeleide flow met gescripte antwoorden", () => {
     expect(dump(db)).toBe(before);
   });
 });
+
+describe("demo", () => {
+  it("bevat het hoofdstuk casustafel en schrijft een gereed draaiboek", async () => {
+    const uit = tempDir();
+    const r = ok(cli(tempDb(), ["--json", "demo", "--uit", uit])).json();
+    expect(r.stappen).toBeGreaterThan(40);
+    const tekst = (await pdfText(path.join(uit, "draaiboek-avond-1.pdf"))).replace(/\s+/g, " ");
+    expect(tekst).toContain("Regenboog");
+    expect(tekst).toContain("Kerkstraat 12, Veldhoven");
+    expect(fs.existsSync(path.join(uit, "agenda-casustafel.pdf"))).toBe(true);
+  });
+});

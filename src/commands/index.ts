@@ -18,4 +18,6 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   adres: () => import("./adres.js"),
   betrokkene: () => import("./betrokkene.js"),
   signaal: () => import("./signaal.js"),
+  casustafel: () => import("./casustafel.js"),
+  avond: () => import("./avond.js"),
 };

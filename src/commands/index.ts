@@ -18,4 +18,7 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   adres: () => import("./adres.js"),
   betrokkene: () => import("./betrokkene.js"),
   signaal: () => import("./signaal.js"),
+  bevinding: () => import("./bevinding.js"),
+  opvolging: () => import("./opvolging.js"),
+  rapport: () => import("./rapport.js"),
 };

@@ -89,7 +89,9 @@ export function beslis(
   if (w.status !== undefined && w.status === huidig.status) {
     throw new UserError("ongeldige-invoer", `Deze opvolging heeft al status ${huidig.status}`);
   }
-  const resultaat = w.resultaat !== undefined ? w.resultaat : huidig.resultaat;
+  // A hercontrole without its own text records the answer itself, so the result is never empty.
+  const standaard = w.beeindigd === undefined ? huidig.resultaat : w.beeindigd ? "Overtreding beëindigd" : "Overtreding niet beëindigd";
+  const resultaat = w.resultaat !== undefined && w.resultaat !== null && w.resultaat.trim() !== "" ? w.resultaat : w.resultaat === undefined ? standaard : huidig.resultaat;
   if (status === "doodgelopen" && (w.resultaat === undefined || w.resultaat === null || w.resultaat.trim() === "")) {
     throw new UserError("reden-verplicht", "Doodgelopen vraagt een reden: geef --resultaat \"<waarom>\"");
   }
@@ -170,4 +172,16 @@ export function escalatie(
     stap: { actie: stap.actie, partner: partners.stap, deadline: d },
     hercontrole: { actie: "hercontrole", partner: partners.hercontrole, deadline: deadline(d, HERCONTROLE_NA_STAP.termijn, HERCONTROLE_NA_STAP.eenheid) },
   };
+}
+
+/** Who carries the next escalation step: whoever carried the last ladder step of this finding, else the gemeente. */
+export function ladderPartner(opvolgingen: readonly { actie: string; partner: string }[], gemeente = "Gemeente"): string {
+  const steps = new Set(Object.values(LADDERS).flatMap((l) => l.map((s) => s.actie)));
+  const last = [...opvolgingen].reverse().find((o) => steps.has(norm(o.actie)));
+  return last?.partner ?? gemeente;
+}
+
+/** The public shape of a follow-up: booleans instead of 0/1, and whether it is overdue today. */
+export function opvolgingView<T extends { status: string; deadline: IsoDate; beeindigd: number | null }>(o: T, vandaag: IsoDate) {
+  return { ...o, beeindigd: o.beeindigd === null ? null : o.beeindigd === 1, verlopen: isVerlopen(o, vandaag) };
 }

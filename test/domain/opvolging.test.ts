@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { beslis, escalatie, isHercontrole, isVerlopen, opvolgingenUitRegel, volgendeStap } from "../../src/domain/opvolging.js";
+import { beslis, escalatie, isHercontrole, isVerlopen, ladderPartner, opvolgingenUitRegel, volgendeStap } from "../../src/domain/opvolging.js";
 import { UserError } from "../../src/errors.js";
 
 const open = { status: "open", actie: "informatiebrief eigenaar", resultaat: null, beeindigd: null };
@@ -100,5 +100,20 @@ describe("handhavingsladder", () => {
       stap: { actie: "last onder dwangsom", partner: "Gemeente", deadline: "2027-01-06" },
       hercontrole: { actie: "hercontrole", partner: "Omgevingsdienst", deadline: "2027-01-20" },
     });
+  });
+});
+
+describe("wie de volgende stap draagt", () => {
+  it("de partner van de laatste stap op de ladder, anders de gemeente", () => {
+    expect(ladderPartner([{ actie: "informatiebrief eigenaar", partner: "Omgevingsdienst" }, { actie: "hercontrole", partner: "Veiligheidsregio" }])).toBe("Omgevingsdienst");
+    expect(ladderPartner([{ actie: "hercontrole", partner: "Veiligheidsregio" }])).toBe("Gemeente");
+  });
+});
+
+describe("resultaat van een hercontrole", () => {
+  it("legt zonder eigen tekst het antwoord vast; een eigen tekst gaat voor", () => {
+    expect(beslis(hercontrole, { beeindigd: false }, "2026-11-19").resultaat).toBe("Overtreding niet beëindigd");
+    expect(beslis(hercontrole, { beeindigd: true }, "2026-11-19").resultaat).toBe("Overtreding beëindigd");
+    expect(beslis(hercontrole, { beeindigd: true, resultaat: "Bewoners vertrokken" }, "2026-11-19").resultaat).toBe("Bewoners vertrokken");
   });
 });

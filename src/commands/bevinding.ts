@@ -243,7 +243,8 @@ function importeren(ctx: Ctx, bestand: string, avondRaw: string): void {
   );
   for (const w of waarschuwingen) ctx.warn(`waarschuwing: ${w}`);
   ctx.emit(
-    { avond_id: avond.id, geimporteerd: result.ids.length, opvolgingen: result.opvolgingen, ids: result.ids, waarschuwingen },
+    // Ids of one import are consecutive; a range keeps the document small for 100,000 rows.
+    { avond_id: avond.id, geimporteerd: result.ids.length, opvolgingen: result.opvolgingen, eerste_id: result.ids[0] ?? null, laatste_id: result.ids.at(-1) ?? null, waarschuwingen },
     () => `${result.ids.length} bevinding(en) geïmporteerd voor avond ${avond.id}, met ${result.opvolgingen} opvolging(en).${waarschuwingen.length ? ` ${waarschuwingen.length} waarschuwing(en), zie hierboven.` : ""}`,
   );
 }

@@ -64,14 +64,24 @@ export function terugkoppelingPdf(d: TerugkoppelingData): PDFKit.PDFDocument {
       doc.text("Nog geen opvolging vastgelegd.").moveDown(0.3);
       continue;
     }
-    table(doc, b.opvolgingen, [
-      { header: "actie", width: 0.25, value: (o) => o.actie },
-      { header: "door", width: 0.19, value: (o) => o.partner },
-      { header: "deadline", width: 0.15, value: (o) => formatDutch(o.deadline) },
-      { header: "status", width: 0.14, value: (o) => (o.verlopen ? `${o.status} (verlopen)` : o.status) },
-      { header: "resultaat", width: 0.27, value: (o) => o.resultaat ?? "" },
-    ]);
+    table(
+      doc,
+      b.opvolgingen,
+      [
+        { header: "actie", width: 0.27, value: (o) => o.actie },
+        { header: "door", width: 0.17, value: (o) => o.partner },
+        { header: "uiterlijk", width: 0.13, value: (o) => kort(o.deadline) },
+        { header: "status", width: 0.17, value: (o) => (o.verlopen ? `${o.status} (verlopen)` : o.status) },
+        { header: "resultaat", width: 0.26, value: (o) => o.resultaat ?? "" },
+      ],
+      { fontSize: 8 },
+    );
   }
   numberPages(doc, { label: `Terugkoppeling ${d.partner}` });
   return doc;
+}
+
+/** "17-12-2026": the compact Dutch date, for narrow table columns. */
+function kort(iso: string): string {
+  return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 }

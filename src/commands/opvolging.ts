@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import { requireBevinding } from "../db/bevinding.js";
-import { actiesVanBevinding, insertOpvolging, listOpvolgingen, requireOpvolging, updateOpvolging, type Opvolging } from "../db/opvolging.js";
+import { insertOpvolging, listOpvolgingen, requireOpvolging, updateOpvolging, type Opvolging } from "../db/opvolging.js";
 import { findPartner, requireGemeente, requirePartner } from "../db/referentie.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { optionalText, parseEnum, parseId, requireText } from "../domain/invoer.js";
@@ -150,7 +150,7 @@ async function bijwerken(ctx: Ctx, opts: BijwerkenOpts, rawId: string): Promise<
     if (!besluit.escaleren) return undefined;
     const bestaande = listOpvolgingen(tx.db, { bevindingId: o.bevinding_id, vandaag: ctx.today() });
     const stapPartner = findPartner(tx.db, ladderPartner(bestaande)) ?? requirePartner(tx.db, o.partner);
-    const e = escalatie(actiesVanBevinding(tx.db, o.bevinding_id), ctx.today(), { stap: stapPartner.naam, hercontrole: o.partner });
+    const e = escalatie(bestaande, ctx.today(), { stap: stapPartner.naam, hercontrole: o.partner });
     if (!e) return null;
     const stapId = insertOpvolging(tx, { bevindingId: o.bevinding_id, actie: e.stap.actie, partnerId: stapPartner.id, deadline: e.stap.deadline });
     const herId = insertOpvolging(tx, { bevindingId: o.bevinding_id, actie: e.hercontrole.actie, partnerId: requirePartner(tx.db, o.partner).id, deadline: e.hercontrole.deadline });

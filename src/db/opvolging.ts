@@ -90,10 +90,6 @@ export function requireOpvolging(db: Db, id: number): Opvolging {
   return o;
 }
 
-export function actiesVanBevinding(db: Db, bevindingId: number): string[] {
-  return db.prepare("SELECT actie FROM opvolging WHERE bevinding_id = ? ORDER BY id").pluck().all(bevindingId) as string[];
-}
-
 export function insertOpvolging(tx: Tx, o: { bevindingId: number; actie: string; partnerId: number; deadline: string }): number {
   const id = Number(
     tx.db

@@ -159,24 +159,34 @@ export function volgendeStap(acties: readonly string[]): LadderStap | undefined 
   return ladder[furthest + 1];
 }
 
-/** The proposal as dated follow-ups: the step, and a new hercontrole after its deadline. */
+/**
+ * The proposal as dated follow-ups: the step, and a new hercontrole after its deadline.
+ * The step's term starts today, or after the latest deadline of a ladder step already
+ * planned (a last onder dwangsom follows the voornemen's zienswijze term, never precedes it).
+ */
 export function escalatie(
-  acties: readonly string[],
+  opvolgingen: readonly { actie: string; deadline: IsoDate }[],
   vandaag: IsoDate,
   partners: { stap: string; hercontrole: string },
 ): { stap: NieuweOpvolging; hercontrole: NieuweOpvolging } | undefined {
-  const stap = volgendeStap(acties);
+  const stap = volgendeStap(opvolgingen.map((o) => o.actie));
   if (!stap) return undefined;
-  const d = deadline(vandaag, stap.termijn, stap.eenheid);
+  const steps = ladderActies();
+  const start = opvolgingen.filter((o) => steps.has(norm(o.actie))).reduce((max, o) => (o.deadline > max ? o.deadline : max), vandaag);
+  const d = deadline(start, stap.termijn, stap.eenheid);
   return {
     stap: { actie: stap.actie, partner: partners.stap, deadline: d },
     hercontrole: { actie: "hercontrole", partner: partners.hercontrole, deadline: deadline(d, HERCONTROLE_NA_STAP.termijn, HERCONTROLE_NA_STAP.eenheid) },
   };
 }
 
+function ladderActies(): Set<string> {
+  return new Set(Object.values(LADDERS).flatMap((l) => l.map((s) => s.actie)));
+}
+
 /** Who carries the next escalation step: whoever carried the last ladder step of this finding, else the gemeente. */
 export function ladderPartner(opvolgingen: readonly { actie: string; partner: string }[], gemeente = "Gemeente"): string {
-  const steps = new Set(Object.values(LADDERS).flatMap((l) => l.map((s) => s.actie)));
+  const steps = ladderActies();
   const last = [...opvolgingen].reverse().find((o) => steps.has(norm(o.actie)));
   return last?.partner ?? gemeente;
 }

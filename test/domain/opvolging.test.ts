@@ -94,12 +94,35 @@ describe("handhavingsladder", () => {
   });
 
   it("dateert het voorstel vanaf vandaag en plant een nieuwe hercontrole erna", () => {
-    const e = escalatie(["informatiebrief eigenaar", "voornemen last onder dwangsom", "hercontrole"], "2026-12-21", { stap: "Gemeente", hercontrole: "Omgevingsdienst" });
+    const e = escalatie(
+      [
+        { actie: "informatiebrief eigenaar", deadline: "2026-12-03" },
+        { actie: "voornemen last onder dwangsom", deadline: "2026-12-17" },
+        { actie: "hercontrole", deadline: "2026-12-31" },
+      ],
+      "2026-12-21",
+      { stap: "Gemeente", hercontrole: "Omgevingsdienst" },
+    );
     // 10 werkdagen vanaf maandag 21 december: Kerst en Nieuwjaar tellen niet.
     expect(e).toEqual({
       stap: { actie: "last onder dwangsom", partner: "Gemeente", deadline: "2027-01-06" },
       hercontrole: { actie: "hercontrole", partner: "Omgevingsdienst", deadline: "2027-01-20" },
     });
+  });
+});
+
+describe("escalatie na een nog lopende stap", () => {
+  it("begint de termijn pas na de deadline van een geplande stap op de ladder", () => {
+    const e = escalatie(
+      [
+        { actie: "voornemen last onder dwangsom", deadline: "2026-12-10" },
+        { actie: "hercontrole", deadline: "2026-12-31" },
+      ],
+      "2026-11-23",
+      { stap: "Gemeente", hercontrole: "Gemeente" },
+    );
+    expect(e?.stap).toEqual({ actie: "last onder dwangsom", partner: "Gemeente", deadline: "2026-12-24" });
+    expect(escalatie([{ actie: "invordering dwangsom", deadline: "2026-12-10" }], "2026-11-23", { stap: "Gemeente", hercontrole: "Gemeente" })).toBeUndefined();
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
-import { requireBevinding } from "../db/bevinding.js";
+import { requireAvondKort, requireBevinding } from "../db/bevinding.js";
 import { insertOpvolging, listOpvolgingen, requireOpvolging, updateOpvolging, type Opvolging } from "../db/opvolging.js";
 import { findPartner, requireGemeente, requirePartner } from "../db/referentie.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
@@ -78,7 +78,7 @@ function lijst(ctx: Ctx, opts: LijstOpts): void {
     status,
     gemeenteId: opts.gemeente !== undefined ? requireGemeente(db, opts.gemeente).id : undefined,
     partnerId: opts.partner !== undefined ? requirePartner(db, opts.partner).id : undefined,
-    avondId: opts.avond !== undefined ? parseId("avond", opts.avond) : undefined,
+    avondId: opts.avond !== undefined ? requireAvondKort(db, parseId("avond", opts.avond)).id : undefined,
     bevindingId: opts.bevinding !== undefined ? parseId("bevinding", opts.bevinding) : undefined,
     vandaag: ctx.today(),
   }).map((o) => view(o, ctx.today()));

@@ -1,6 +1,7 @@
 import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
 import { notFound } from "../errors.js";
+import type { Adres } from "./adres.js";
 
 export interface AvondKort {
   id: number;
@@ -8,15 +9,7 @@ export interface AvondKort {
   doel: string;
 }
 
-export interface AvondAdres {
-  id: number;
-  postcode: string;
-  huisnummer: number;
-  toevoeging: string;
-  straat: string;
-  plaats: string;
-  gemeente: string;
-}
+export type AvondAdres = Pick<Adres, "id" | "postcode" | "huisnummer" | "toevoeging" | "straat" | "plaats" | "gemeente">;
 
 export interface Bevinding {
   id: number;

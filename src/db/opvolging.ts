@@ -1,6 +1,7 @@
 import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
 import { notFound } from "../errors.js";
+import { requireBevinding, type Bevinding } from "./bevinding.js";
 import type { LijstFilter } from "../domain/opvolging.js";
 
 export interface Opvolging {
@@ -64,21 +65,16 @@ export function listOpvolgingen(db: Db, f: OpvolgingFilter): Opvolging[] {
       where.push("o.status = ?");
       args.push(f.status);
   }
-  if (f.gemeenteId !== undefined) {
-    where.push("a.gemeente_id = ?");
-    args.push(f.gemeenteId);
-  }
-  if (f.partnerId !== undefined) {
-    where.push("o.partner_id = ?");
-    args.push(f.partnerId);
-  }
-  if (f.avondId !== undefined) {
-    where.push("b.avond_id = ?");
-    args.push(f.avondId);
-  }
-  if (f.bevindingId !== undefined) {
-    where.push("o.bevinding_id = ?");
-    args.push(f.bevindingId);
+  const equal: [string, number | undefined][] = [
+    ["a.gemeente_id = ?", f.gemeenteId],
+    ["o.partner_id = ?", f.partnerId],
+    ["b.avond_id = ?", f.avondId],
+    ["o.bevinding_id = ?", f.bevindingId],
+  ];
+  for (const [condition, value] of equal) {
+    if (value === undefined) continue;
+    where.push(condition);
+    args.push(value);
   }
   const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
   return db.prepare(`${SELECT} ${clause} ORDER BY o.deadline, o.id`).all(...args) as Opvolging[];
@@ -113,18 +109,9 @@ export function updateOpvolging(
 }
 
 export interface TerugkoppelingRij {
-  bevinding: {
-    id: number;
-    avond_id: number;
-    datum: string;
-    adres: string;
-    gemeente: string;
-    categorie: string;
-    categorie_naam: string;
+  bevinding: Omit<Bevinding, "partner"> & {
+    /** The partner that owns the finding. */
     eigenaar: string;
-    omschrijving: string;
-    maatregel: string | null;
-    personen: number | null;
     /** How the partner is involved: it brought a signal, owns the finding, or owns a follow-up. */
     betrokkenheid: ("signaal" | "eigenaar" | "opvolging")[];
   };
@@ -138,29 +125,19 @@ export interface TerugkoppelingRij {
 export function terugkoppeling(db: Db, partnerId: number, vandaag: string): TerugkoppelingRij[] {
   const rows = db
     .prepare(
-      `SELECT b.id, b.avond_id, v.datum, a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres,
-              g.naam AS gemeente, c.code AS categorie, c.naam AS categorie_naam, p.naam AS eigenaar,
-              b.omschrijving, b.maatregel, b.personen,
-              EXISTS (SELECT 1 FROM signaal s WHERE s.adres_id = b.adres_id AND s.partner_id = @p AND s.datum <= v.datum) AS via_signaal,
-              b.partner_id = @p AS via_eigenaar,
-              EXISTS (SELECT 1 FROM opvolging o WHERE o.bevinding_id = b.id AND o.partner_id = @p) AS via_opvolging
-       FROM bevinding b
-       JOIN avond v ON v.id = b.avond_id
-       JOIN adres a ON a.id = b.adres_id
-       JOIN gemeente g ON g.id = a.gemeente_id
-       JOIN categorie c ON c.id = b.categorie_id
-       JOIN partner p ON p.id = b.partner_id
-       WHERE b.partner_id = @p
-          OR EXISTS (SELECT 1 FROM opvolging o WHERE o.bevinding_id = b.id AND o.partner_id = @p)
-          OR EXISTS (SELECT 1 FROM signaal s WHERE s.adres_id = b.adres_id AND s.partner_id = @p AND s.datum <= v.datum)
-       ORDER BY v.datum, b.id`,
+      `SELECT id, via_signaal, via_eigenaar, via_opvolging FROM (
+         SELECT b.id, v.datum,
+                EXISTS (SELECT 1 FROM signaal s WHERE s.adres_id = b.adres_id AND s.partner_id = @p AND s.datum <= v.datum) AS via_signaal,
+                b.partner_id = @p AS via_eigenaar,
+                EXISTS (SELECT 1 FROM opvolging o WHERE o.bevinding_id = b.id AND o.partner_id = @p) AS via_opvolging
+         FROM bevinding b JOIN avond v ON v.id = b.avond_id)
+       WHERE via_signaal OR via_eigenaar OR via_opvolging
+       ORDER BY datum, id`,
     )
-    .all({ p: partnerId }) as (Omit<TerugkoppelingRij["bevinding"], "betrokkenheid"> & { via_signaal: number; via_eigenaar: number; via_opvolging: number })[];
-  return rows.map(({ via_signaal, via_eigenaar, via_opvolging, ...b }) => ({
-    bevinding: {
-      ...b,
-      betrokkenheid: [...(via_signaal ? ["signaal" as const] : []), ...(via_eigenaar ? ["eigenaar" as const] : []), ...(via_opvolging ? ["opvolging" as const] : [])],
-    },
-    opvolgingen: listOpvolgingen(db, { bevindingId: b.id, vandaag }),
-  }));
+    .all({ p: partnerId }) as { id: number; via_signaal: number; via_eigenaar: number; via_opvolging: number }[];
+  return rows.map((r) => {
+    const { partner, ...b } = requireBevinding(db, r.id);
+    const betrokkenheid = [...(r.via_signaal ? ["signaal" as const] : []), ...(r.via_eigenaar ? ["eigenaar" as const] : []), ...(r.via_opvolging ? ["opvolging" as const] : [])];
+    return { bevinding: { ...b, eigenaar: partner, betrokkenheid }, opvolgingen: listOpvolgingen(db, { bevindingId: r.id, vandaag }) };
+  });
 }

@@ -20,4 +20,7 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   signaal: () => import("./signaal.js"),
   casustafel: () => import("./casustafel.js"),
   avond: () => import("./avond.js"),
+  bevinding: () => import("./bevinding.js"),
+  opvolging: () => import("./opvolging.js"),
+  rapport: () => import("./rapport.js"),
 };

@@ -4,6 +4,7 @@
  * `$name` in an argument refers to the id a previous step saved with `bewaar`.
  */
 import { CASUSTAFEL } from "./casustafel.js";
+import { BEVINDINGEN } from "./bevindingen.js";
 
 export interface DemoStap {
   uitleg?: string;
@@ -79,4 +80,4 @@ export const FUNDAMENT: DemoHoofdstuk[] = [
 ];
 
 /** Chapters in the order of the cycle; later capabilities add theirs here. */
-export const HOOFDSTUKKEN: DemoHoofdstuk[] = [...FUNDAMENT, ...CASUSTAFEL];
+export const HOOFDSTUKKEN: DemoHoofdstuk[] = [...FUNDAMENT, ...CASUSTAFEL, ...BEVINDINGEN];

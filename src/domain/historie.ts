@@ -1,4 +1,5 @@
 import type { AdresHistorie } from "../db/historie.js";
+import { formatDutch } from "./dates.js";
 
 export interface TimelineEntry {
   datum: string;
@@ -31,7 +32,7 @@ export function timeline(h: AdresHistorie): TimelineEntry[] {
     ...h.opvolgingen.map((o) => ({
       datum: o.gesloten_op ?? o.deadline,
       soort: "opvolging" as const,
-      tekst: `${o.actie} (${o.partner}) — ${o.status}${o.gesloten_op ? "" : `, uiterlijk ${o.deadline}`}${o.resultaat ? `: ${o.resultaat}` : ""}`,
+      tekst: `${o.actie} (${o.partner}) — ${o.status}${o.gesloten_op ? "" : `, uiterlijk ${formatDutch(o.deadline)}`}${o.resultaat ? `: ${o.resultaat}` : ""}`,
     })),
     ...h.brieven.map((b) => ({ datum: b.datum, soort: "brief" as const, tekst: `${b.sjabloon}, kenmerk ${b.kenmerk}` })),
   ];

@@ -1,0 +1,119 @@
+import type { Db } from "./connection.js";
+import type { Tx } from "./audit.js";
+import { notFound } from "../errors.js";
+import type { Adres } from "./adres.js";
+
+export interface AvondKort {
+  id: number;
+  datum: string;
+  doel: string;
+}
+
+export type AvondAdres = Pick<Adres, "id" | "postcode" | "huisnummer" | "toevoeging" | "straat" | "plaats" | "gemeente">;
+
+export interface Bevinding {
+  id: number;
+  avond_id: number;
+  datum: string;
+  adres_id: number;
+  adres: string;
+  gemeente: string;
+  categorie: string;
+  categorie_naam: string;
+  partner: string;
+  omschrijving: string;
+  maatregel: string | null;
+  personen: number | null;
+}
+
+/** The few facts of an evening that findings need; the evening itself is managed by `avond`. */
+export function requireAvondKort(db: Db, id: number): AvondKort {
+  const a = db.prepare("SELECT id, datum, doel FROM avond WHERE id = ?").get(id) as AvondKort | undefined;
+  if (!a) throw notFound("Avond", id);
+  return a;
+}
+
+export function listAvondenKort(db: Db): AvondKort[] {
+  return db.prepare("SELECT id, datum, doel FROM avond ORDER BY datum DESC, id DESC").all() as AvondKort[];
+}
+
+/** The evening's address list in visiting order. */
+export function avondAdressen(db: Db, avondId: number): AvondAdres[] {
+  return db
+    .prepare(
+      `SELECT a.id, a.postcode, a.huisnummer, a.toevoeging, a.straat, a.plaats, g.naam AS gemeente
+       FROM avond_adres aa JOIN adres a ON a.id = aa.adres_id JOIN gemeente g ON g.id = a.gemeente_id
+       WHERE aa.avond_id = ? ORDER BY aa.volgorde, a.id`,
+    )
+    .all(avondId) as AvondAdres[];
+}
+
+/** Prepared statements for writing many findings in one transaction (the import writes 100,000 rows this way). */
+export function bevindingWriter(tx: Tx) {
+  const insBevinding = tx.db.prepare(
+    `INSERT INTO bevinding (avond_id, adres_id, categorie_id, partner_id, omschrijving, maatregel, personen, aangemaakt)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insOpvolging = tx.db.prepare(
+    `INSERT INTO opvolging (bevinding_id, actie, partner_id, deadline, status, aangemaakt, gewijzigd) VALUES (?, ?, ?, ?, 'open', ?, ?)`,
+  );
+  const opLijst = tx.db.prepare("SELECT 1 FROM avond_adres WHERE avond_id = ? AND adres_id = ?").pluck();
+  const insAvondAdres = tx.db.prepare(
+    `INSERT INTO avond_adres (avond_id, adres_id, volgorde)
+     VALUES (?, ?, (SELECT coalesce(max(volgorde), 0) + 1 FROM avond_adres WHERE avond_id = ?))`,
+  );
+  return {
+    bevinding(b: { avondId: number; adresId: number; categorieId: number; partnerId: number; omschrijving: string; maatregel: string | null; personen: number | null }): number {
+      return Number(insBevinding.run(b.avondId, b.adresId, b.categorieId, b.partnerId, b.omschrijving, b.maatregel, b.personen, tx.now).lastInsertRowid);
+    },
+    opvolging(bevindingId: number, o: { actie: string; partnerId: number; deadline: string }): number {
+      return Number(insOpvolging.run(bevindingId, o.actie, o.partnerId, o.deadline, tx.now, tx.now).lastInsertRowid);
+    },
+    opLijst(avondId: number, adresId: number): boolean {
+      return opLijst.get(avondId, adresId) !== undefined;
+    },
+    /** Puts an address on the evening's list (teams do walk into the neighbouring unit). */
+    zetOpLijst(avondId: number, adresId: number): void {
+      insAvondAdres.run(avondId, adresId, avondId);
+    },
+  };
+}
+
+export function isOpAvondLijst(db: Db, avondId: number, adresId: number): boolean {
+  return db.prepare("SELECT 1 FROM avond_adres WHERE avond_id = ? AND adres_id = ?").get(avondId, adresId) !== undefined;
+}
+
+const SELECT = `
+  SELECT b.id, b.avond_id, v.datum, b.adres_id,
+         a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres,
+         g.naam AS gemeente, c.code AS categorie, c.naam AS categorie_naam, p.naam AS partner,
+         b.omschrijving, b.maatregel, b.personen
+  FROM bevinding b
+  JOIN avond v ON v.id = b.avond_id
+  JOIN adres a ON a.id = b.adres_id
+  JOIN gemeente g ON g.id = a.gemeente_id
+  JOIN categorie c ON c.id = b.categorie_id
+  JOIN partner p ON p.id = b.partner_id`;
+
+export function listBevindingen(db: Db, filter: { avondId?: number } = {}): Bevinding[] {
+  if (filter.avondId !== undefined) {
+    return db.prepare(`${SELECT} WHERE b.avond_id = ? ORDER BY b.id`).all(filter.avondId) as Bevinding[];
+  }
+  return db.prepare(`${SELECT} ORDER BY v.datum, b.id`).all() as Bevinding[];
+}
+
+export function getBevinding(db: Db, id: number): Bevinding | undefined {
+  return db.prepare(`${SELECT} WHERE b.id = ?`).get(id) as Bevinding | undefined;
+}
+
+export function requireBevinding(db: Db, id: number): Bevinding {
+  const b = getBevinding(db, id);
+  if (!b) throw notFound("Bevinding", id);
+  return b;
+}
+
+/** Findings with ids in a range, for listing what an import or guided session created. */
+export function bevindingenVan(db: Db, ids: number[]): Bevinding[] {
+  const stmt = db.prepare(`${SELECT} WHERE b.id = ?`);
+  return ids.map((id) => stmt.get(id) as Bevinding);
+}

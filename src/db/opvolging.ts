@@ -1,0 +1,143 @@
+import type { Db } from "./connection.js";
+import type { Tx } from "./audit.js";
+import { notFound } from "../errors.js";
+import { requireBevinding, type Bevinding } from "./bevinding.js";
+import type { LijstFilter } from "../domain/opvolging.js";
+
+export interface Opvolging {
+  id: number;
+  bevinding_id: number;
+  avond_id: number;
+  avond_datum: string;
+  adres_id: number;
+  adres: string;
+  gemeente: string;
+  categorie: string;
+  bevinding_partner: string;
+  actie: string;
+  partner: string;
+  deadline: string;
+  status: string;
+  resultaat: string | null;
+  beeindigd: number | null;
+  gesloten_op: string | null;
+}
+
+const SELECT = `
+  SELECT o.id, o.bevinding_id, b.avond_id, v.datum AS avond_datum, b.adres_id,
+         a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres,
+         g.naam AS gemeente, c.code AS categorie, bp.naam AS bevinding_partner,
+         o.actie, p.naam AS partner, o.deadline, o.status, o.resultaat, o.beeindigd, o.gesloten_op
+  FROM opvolging o
+  JOIN bevinding b ON b.id = o.bevinding_id
+  JOIN avond v ON v.id = b.avond_id
+  JOIN adres a ON a.id = b.adres_id
+  JOIN gemeente g ON g.id = a.gemeente_id
+  JOIN categorie c ON c.id = b.categorie_id
+  JOIN partner bp ON bp.id = b.partner_id
+  JOIN partner p ON p.id = o.partner_id`;
+
+export interface OpvolgingFilter {
+  status?: LijstFilter;
+  gemeenteId?: number;
+  partnerId?: number;
+  avondId?: number;
+  bevindingId?: number;
+  /** Needed for status "verlopen". */
+  vandaag: string;
+}
+
+/** Sorted by deadline (earliest first), then id. */
+export function listOpvolgingen(db: Db, f: OpvolgingFilter): Opvolging[] {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  switch (f.status) {
+    case undefined:
+      break;
+    case "open":
+      where.push("o.status IN ('open','in-behandeling')");
+      break;
+    case "verlopen":
+      where.push("o.status IN ('open','in-behandeling') AND o.deadline < ?");
+      args.push(f.vandaag);
+      break;
+    default:
+      where.push("o.status = ?");
+      args.push(f.status);
+  }
+  const equal: [string, number | undefined][] = [
+    ["a.gemeente_id = ?", f.gemeenteId],
+    ["o.partner_id = ?", f.partnerId],
+    ["b.avond_id = ?", f.avondId],
+    ["o.bevinding_id = ?", f.bevindingId],
+  ];
+  for (const [condition, value] of equal) {
+    if (value === undefined) continue;
+    where.push(condition);
+    args.push(value);
+  }
+  const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  return db.prepare(`${SELECT} ${clause} ORDER BY o.deadline, o.id`).all(...args) as Opvolging[];
+}
+
+export function requireOpvolging(db: Db, id: number): Opvolging {
+  const o = db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as Opvolging | undefined;
+  if (!o) throw notFound("Opvolging", id);
+  return o;
+}
+
+export function insertOpvolging(tx: Tx, o: { bevindingId: number; actie: string; partnerId: number; deadline: string }): number {
+  const id = Number(
+    tx.db
+      .prepare(`INSERT INTO opvolging (bevinding_id, actie, partner_id, deadline, status, aangemaakt, gewijzigd) VALUES (?, ?, ?, ?, 'open', ?, ?)`)
+      .run(o.bevindingId, o.actie, o.partnerId, o.deadline, tx.now, tx.now).lastInsertRowid,
+  );
+  tx.audit("opvolging", id, "toegevoegd", { bevinding: o.bevindingId });
+  return id;
+}
+
+export function updateOpvolging(
+  tx: Tx,
+  id: number,
+  v: { status: string; resultaat: string | null; beeindigd: number | null; deadline: string; partnerId: number; geslotenOp: string | null },
+  velden: string[],
+): void {
+  tx.db
+    .prepare("UPDATE opvolging SET status = ?, resultaat = ?, beeindigd = ?, deadline = ?, partner_id = ?, gesloten_op = ?, gewijzigd = ? WHERE id = ?")
+    .run(v.status, v.resultaat, v.beeindigd, v.deadline, v.partnerId, v.geslotenOp, tx.now, id);
+  tx.audit("opvolging", id, "gewijzigd", { velden });
+}
+
+export interface TerugkoppelingRij {
+  bevinding: Omit<Bevinding, "partner"> & {
+    /** The partner that owns the finding. */
+    eigenaar: string;
+    /** How the partner is involved: it brought a signal, owns the finding, or owns a follow-up. */
+    betrokkenheid: ("signaal" | "eigenaar" | "opvolging")[];
+  };
+  opvolgingen: Opvolging[];
+}
+
+/**
+ * Every finding a partner brought (a signal of theirs at the address on or before
+ * the evening) or owns (the finding or one of its follow-ups), with all follow-ups.
+ */
+export function terugkoppeling(db: Db, partnerId: number, vandaag: string): TerugkoppelingRij[] {
+  const rows = db
+    .prepare(
+      `SELECT id, via_signaal, via_eigenaar, via_opvolging FROM (
+         SELECT b.id, v.datum,
+                EXISTS (SELECT 1 FROM signaal s WHERE s.adres_id = b.adres_id AND s.partner_id = @p AND s.datum <= v.datum) AS via_signaal,
+                b.partner_id = @p AS via_eigenaar,
+                EXISTS (SELECT 1 FROM opvolging o WHERE o.bevinding_id = b.id AND o.partner_id = @p) AS via_opvolging
+         FROM bevinding b JOIN avond v ON v.id = b.avond_id)
+       WHERE via_signaal OR via_eigenaar OR via_opvolging
+       ORDER BY datum, id`,
+    )
+    .all({ p: partnerId }) as { id: number; via_signaal: number; via_eigenaar: number; via_opvolging: number }[];
+  return rows.map((r) => {
+    const { partner, ...b } = requireBevinding(db, r.id);
+    const betrokkenheid = [...(r.via_signaal ? ["signaal" as const] : []), ...(r.via_eigenaar ? ["eigenaar" as const] : []), ...(r.via_opvolging ? ["opvolging" as const] : [])];
+    return { bevinding: { ...b, eigenaar: partner, betrokkenheid }, opvolgingen: listOpvolgingen(db, { bevindingId: r.id, vandaag }) };
+  });
+}

@@ -1,0 +1,94 @@
+import { UserError } from "../errors.js";
+import { normalisePostcode, normaliseToevoeging, parseHuisnummer } from "./adres.js";
+import { optionalText, parseCount, requireText } from "./invoer.js";
+
+/** Input rules of one finding, shared by manual entry, the guided flow and the CSV import. */
+export interface BevindingInput {
+  categorie: string;
+  omschrijving: string;
+  partner: string | null;
+  maatregel: string | null;
+  personen: number | null;
+}
+
+export function validateBevinding(raw: {
+  categorie?: string | null;
+  omschrijving?: string | null;
+  partner?: string | null;
+  maatregel?: string | null;
+  personen?: string | number | null;
+}): BevindingInput {
+  return {
+    categorie: requireText("categorie", raw.categorie, 60),
+    omschrijving: requireText("omschrijving", raw.omschrijving, 2000),
+    partner: optionalText("partner", raw.partner, 100),
+    maatregel: optionalText("maatregel", raw.maatregel, 500),
+    personen: parseCount("personen", raw.personen, 1000),
+  };
+}
+
+export const BEVINDING_CSV_COLUMNS = {
+  required: ["postcode", "huisnummer", "categorie", "omschrijving"],
+  optional: ["toevoeging", "partner", "maatregel", "personen"],
+};
+
+export interface ImportRegel extends BevindingInput {
+  line: number;
+  adresId: number;
+  categorieId: number;
+  /** Owning partner: the row's, else the category's. */
+  partnerId: number;
+}
+
+export interface BevindingImportPlan {
+  rows: ImportRegel[];
+  errors: string[];
+  /** Addresses found that were not on the evening's list, with the first line naming them. */
+  buitenLijst: { adresId: number; line: number }[];
+}
+
+export interface ImportLookups {
+  adres(postcode: string, huisnummer: number, toevoeging: string): number | undefined;
+  categorie(code: string): { id: number; partnerId: number } | undefined;
+  partner(naam: string): number | undefined;
+  opLijst(adresId: number): boolean;
+}
+
+/**
+ * Checks every row before anything is written: field rules, known address
+ * (postcode + huisnummer + toevoeging), category and partner. Pure: lookups are
+ * passed in. Iterates once; memory grows with the valid rows only.
+ */
+export function planBevindingImport(rows: Iterable<{ line: number; values: Record<string, string> }>, look: ImportLookups): BevindingImportPlan {
+  const plan: BevindingImportPlan = { rows: [], errors: [], buitenLijst: [] };
+  const warned = new Set<number>();
+  for (const { line, values } of rows) {
+    try {
+      const postcode = normalisePostcode(values.postcode ?? "");
+      const huisnummer = parseHuisnummer(values.huisnummer ?? "");
+      const toevoeging = normaliseToevoeging(values.toevoeging);
+      const b = validateBevinding(values);
+      const adresId = look.adres(postcode, huisnummer, toevoeging);
+      if (adresId === undefined) {
+        throw new UserError("niet-gevonden", `adres ${postcode} ${huisnummer}${toevoeging ? ` ${toevoeging}` : ""} bestaat niet (voeg het eerst toe met adres toevoegen)`);
+      }
+      const cat = look.categorie(b.categorie);
+      if (!cat) throw new UserError("niet-gevonden", `categorie: "${b.categorie}" is onbekend (zie categorie lijst)`);
+      let partnerId = cat.partnerId;
+      if (b.partner !== null) {
+        const p = look.partner(b.partner);
+        if (p === undefined) throw new UserError("niet-gevonden", `partner: "${b.partner}" is onbekend (zie partner lijst)`);
+        partnerId = p;
+      }
+      if (!look.opLijst(adresId) && !warned.has(adresId)) {
+        warned.add(adresId);
+        plan.buitenLijst.push({ adresId, line });
+      }
+      plan.rows.push({ ...b, line, adresId, categorieId: cat.id, partnerId });
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      plan.errors.push(`regel ${line}: ${err.message}`);
+    }
+  }
+  return plan;
+}

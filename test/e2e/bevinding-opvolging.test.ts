@@ -1,0 +1,344 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { PDFParse } from "pdf-parse";
+import { describe, expect, it } from "vitest";
+import { addAdres, cli, cliInProcess, dump, ok, tempDir } from "../helpers/cli.js";
+import { insertAvond } from "../helpers/fixtures.js";
+import { avondMetAdressen, voegToe } from "../helpers/bevinding.js";
+
+const rows = (db: string, sql: string, ...args: unknown[]) => {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return conn.prepare(sql).all(...args) as any[];
+  } finally {
+    conn.close();
+  }
+};
+
+describe("bevinding toevoegen", () => {
+  it("legt een bevinding vast met eigenaar uit de categorie en opvolging uit de standaardregel, gerekend vanaf de avond", () => {
+    const { db, avond, kerkstraat } = avondMetAdressen();
+    const b = voegToe(db, avond, kerkstraat, "overbewoning", ["--maatregel", "CV buiten gebruik", "--personen", "14"]);
+    expect(b).toMatchObject({ id: expect.any(Number), avond_id: avond, adres_id: kerkstraat, categorie: "overbewoning", partner: "Gemeente", maatregel: "CV buiten gebruik", personen: 14, waarschuwingen: [] });
+    expect(b.opvolgingen.map((o: any) => [o.actie, o.partner, o.deadline, o.status])).toEqual([
+      ["informatiebrief eigenaar", "Gemeente", "2026-12-03", "open"],
+      ["voornemen last onder dwangsom", "Gemeente", "2026-12-17", "open"],
+      ["hercontrole", "Gemeente", "2026-12-31", "open"],
+    ]);
+    const human = ok(cli(db, ["bevinding", "toevoegen", "--avond", String(avond), "--adres", String(kerkstraat), "--categorie", "milieu", "--omschrijving", "Olievaten in tuin", "--partner", "gemeente"]));
+    expect(human.stdout).toContain("Milieuovertreding (eigenaar Gemeente)");
+    expect(human.stdout).toContain("informatiebrief eigenaar — Omgevingsdienst — uiterlijk 3 december 2026");
+  });
+
+  it("maakt per categorie de eigen standaard-opvolging, in werkdagen over Koningsdag en in kalenderdagen", () => {
+    const { db, kerkstraat } = avondMetAdressen();
+    const avond = insertAvond(db, { datum: "2026-04-24", adressen: [kerkstraat] }); // vrijdag vóór Koningsdag
+    const energie = voegToe(db, avond, kerkstraat, "energiefraude");
+    expect(energie.partner).toBe("Enexis");
+    expect(energie.opvolgingen.map((o: any) => [o.actie, o.partner, o.deadline])).toEqual([
+      ["partner informeren", "Politie", "2026-05-04"],
+      ["meters vervangen en vordering", "Enexis", "2026-05-11"],
+    ]);
+    const atw = voegToe(db, avond, kerkstraat, "arbeidstijdenwet");
+    expect(atw.partner).toBe("ISZW");
+    expect(atw.opvolgingen.map((o: any) => [o.actie, o.partner, o.deadline])).toEqual([
+      ["partner informeren", "Gemeente", "2026-05-11"],
+      ["boeterapport", "ISZW", "2026-06-23"],
+    ]);
+    const brand = voegToe(db, avond, kerkstraat, "brandgevaar");
+    expect(brand.opvolgingen.map((o: any) => [o.actie, o.partner, o.deadline])).toEqual([
+      ["voornemen bestuursdwang", "Gemeente", "2026-05-04"],
+      ["hercontrole", "Veiligheidsregio", "2026-05-08"],
+    ]);
+  });
+
+  it("accepteert een adres buiten de lijst van de avond met een waarschuwing en zet het op de lijst", () => {
+    const { db, avond, markt } = avondMetAdressen();
+    const r = ok(cli(db, ["--json", "bevinding", "toevoegen", "--avond", String(avond), "--adres", String(markt), "--categorie", "voedselveiligheid", "--omschrijving", "Keuken vervuild"]));
+    expect(r.stderr).toMatch(/waarschuwing: Adres Markt 3.*stond niet op de lijst van avond/);
+    expect(r.json().waarschuwingen).toHaveLength(1);
+    expect(rows(db, "SELECT adres_id, volgorde FROM avond_adres WHERE avond_id = ? ORDER BY volgorde", avond).map((x) => x.adres_id)).toEqual([1, 2, markt]);
+  });
+
+  it("weigert onbekende categorie, partner, avond en een fout aantal personen met exit 2 en wijzigt niets", () => {
+    const { db, avond, kerkstraat } = avondMetAdressen();
+    const before = dump(db);
+    const base = ["bevinding", "toevoegen", "--avond", String(avond), "--adres", String(kerkstraat), "--omschrijving", "x"];
+    for (const [args, pattern] of [
+      [["--categorie", "onzin"], /Categorie "onzin" bestaat niet/],
+      [["--categorie", "milieu", "--partner", "Marsmannetjes"], /Partner "Marsmannetjes" bestaat niet/],
+      [["--categorie", "milieu", "--personen", "-3"], /personen/],
+    ] as [string[], RegExp][]) {
+      const r = cli(db, [...base, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(pattern);
+    }
+    const geenAvond = cli(db, ["bevinding", "toevoegen", "--avond", "99", "--adres", String(kerkstraat), "--categorie", "milieu", "--omschrijving", "x"]);
+    expect(geenAvond.code).toBe(2);
+    expect(geenAvond.stderr).toContain("Avond 99 bestaat niet");
+    const zonder = cli(db, ["bevinding", "toevoegen", "--avond", String(avond), "--adres", String(kerkstraat), "--categorie", "milieu"]);
+    expect(zonder.code).toBe(2);
+    expect(zonder.stderr).toContain("--omschrijving");
+    expect(dump(db)).toBe(before);
+  });
+
+  it("loopt aan een terminal adres voor adres de lijst van de avond langs", async () => {
+    const { db, avond } = avondMetAdressen();
+    const r = await cliInProcess(db, ["--json", "bevinding", "toevoegen", "--avond", String(avond)], {
+      answers: [
+        ["overbewoning", "energiefraude"],
+        "12 personen op zolder",
+        "woning gesloten",
+        "12",
+        "Meter omgelegd",
+        "meters vervangen",
+        "",
+        [],
+      ],
+    });
+    expect(r.code).toBe(0);
+    const out = r.json();
+    expect(out.bevindingen.map((b: any) => [b.adres_id, b.categorie, b.omschrijving, b.maatregel, b.personen])).toEqual([
+      [1, "overbewoning", "12 personen op zolder", "woning gesloten", 12],
+      [1, "energiefraude", "Meter omgelegd", "meters vervangen", null],
+    ]);
+    expect(out.bevindingen[1].opvolgingen).toHaveLength(2);
+    expect(rows(db, "SELECT count(*) AS n FROM bevinding")[0].n).toBe(2);
+  });
+});
+
+describe("bevinding importeren", () => {
+  const header = "postcode;huisnummer;toevoeging;categorie;omschrijving;partner;maatregel;personen";
+
+  it("importeert alles in één keer, met opvolging, en waarschuwt voor een adres buiten de lijst", () => {
+    const { db, avond, markt } = avondMetAdressen();
+    const file = path.join(tempDir(), "bevindingen.csv");
+    fs.writeFileSync(
+      file,
+      `\uFEFF${header}\n5504 ab;12;;overbewoning;14 personen;;CV buiten gebruik;14\n5531NK;7;;wav;Zes werknemers zonder TWV;ISZW;;6\n5521AJ;3;;voedselveiligheid;Keuken vervuild;;;\n`,
+    );
+    const r = ok(cli(db, ["--json", "bevinding", "importeren", file, "--avond", String(avond)]));
+    const out = r.json();
+    expect(out).toMatchObject({ avond_id: avond, geimporteerd: 3, opvolgingen: 7 });
+    expect(out.laatste_id - out.eerste_id).toBe(2);
+    expect(out.waarschuwingen).toEqual([expect.stringMatching(/^regel 4: adres Markt 3.*niet op de lijst/)]);
+    expect(r.stderr).toContain("waarschuwing: regel 4");
+    expect(rows(db, "SELECT adres_id FROM avond_adres WHERE avond_id = ? ORDER BY volgorde", avond).map((x) => x.adres_id)).toEqual([1, 2, markt]);
+    const lijst = ok(cli(db, ["--json", "bevinding", "lijst", "--avond", String(avond)])).json();
+    expect(lijst.map((b: any) => [b.categorie, b.partner, b.personen])).toEqual([
+      ["overbewoning", "Gemeente", 14],
+      ["wav", "ISZW", 6],
+      ["voedselveiligheid", "NVWA", null],
+    ]);
+    expect(lijst[0].opvolgingen.map((o: any) => o.deadline)).toEqual(["2026-12-03", "2026-12-17", "2026-12-31"]);
+  });
+
+  it("weigert het hele bestand bij een foute regel en noemt elke foute regel", () => {
+    const { db, avond } = avondMetAdressen();
+    const file = path.join(tempDir(), "fout.csv");
+    fs.writeFileSync(
+      file,
+      `${header}\n5504AB;12;;overbewoning;14 personen;;;14\n5504AB;12;;onbekend;x;;;\n9999ZZ;1;;milieu;x;;;\n5531NK;7;;wav;;;;\n5531NK;7;;wav;x;Niemand;;\n`,
+    );
+    const before = dump(db);
+    const r = cli(db, ["bevinding", "importeren", file, "--avond", String(avond)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("4 ongeldige regel(s)");
+    expect(r.stderr).toMatch(/regel 3: categorie: "onbekend" is onbekend/);
+    expect(r.stderr).toMatch(/regel 4: adres 9999ZZ 1 bestaat niet/);
+    expect(r.stderr).toMatch(/regel 5: omschrijving/);
+    expect(r.stderr).toMatch(/regel 6: partner: "Niemand"/);
+    expect(r.stderr).not.toContain("regel 2");
+    expect(dump(db)).toBe(before);
+  });
+
+  it("weigert een onbekende avond en een ontbrekende kolom", () => {
+    const { db, avond } = avondMetAdressen();
+    const file = path.join(tempDir(), "kolom.csv");
+    fs.writeFileSync(file, "postcode,huisnummer,omschrijving\n5504AB,12,x\n");
+    const before = dump(db);
+    expect(cli(db, ["bevinding", "importeren", file, "--avond", "77"]).code).toBe(2);
+    const r = cli(db, ["bevinding", "importeren", file, "--avond", String(avond)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("categorie");
+    expect(dump(db)).toBe(before);
+  });
+
+  it("verwerkt 100.000 regels in één transactie", () => {
+    const { db, avond } = avondMetAdressen();
+    const file = path.join(tempDir(), "groot.csv");
+    const lines = ["postcode,huisnummer,toevoeging,categorie,omschrijving,partner,maatregel,personen"];
+    const cats = ["overbewoning", "energiefraude", "milieu", "wav"];
+    for (let i = 0; i < 100_000; i++) lines.push(`${i % 2 ? "5504AB,12" : "5531NK,7"},,${cats[i % 4]},Bevinding ${i},,,${i % 20}`);
+    fs.writeFileSync(file, `${lines.join("\n")}\n`);
+    const started = Date.now();
+    const out = ok(cli(db, ["--json", "bevinding", "importeren", file, "--avond", String(avond)])).json();
+    expect(out.geimporteerd).toBe(100_000);
+    expect(out.laatste_id - out.eerste_id).toBe(99_999);
+    expect(out.opvolgingen).toBe(225_000);
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 90_000);
+});
+
+describe("opvolging lijst en verlopen", () => {
+  function opgezet() {
+    const s = avondMetAdressen();
+    const over = voegToe(s.db, s.avond, s.kerkstraat, "overbewoning");
+    const brand = voegToe(s.db, s.avond, s.industrieweg, "brandgevaar");
+    return { ...s, over, brand };
+  }
+
+  it("sorteert op deadline en markeert verlopen opvolgingen ten opzichte van --vandaag", () => {
+    const { db } = opgezet();
+    const alle = ok(cli(db, ["--json", "--vandaag", "2026-12-04", "opvolging", "lijst"])).json();
+    expect(alle.map((o: any) => o.deadline)).toEqual(["2026-11-26", "2026-12-03", "2026-12-03", "2026-12-17", "2026-12-31"]);
+    expect(alle.filter((o: any) => o.verlopen).map((o: any) => o.deadline)).toEqual(["2026-11-26", "2026-12-03", "2026-12-03"]);
+    const opDeDag = ok(cli(db, ["--json", "opvolging", "lijst", "--status", "verlopen"], { env: { INTERVENTIE_VANDAAG: "2026-12-03" } })).json();
+    expect(opDeDag.map((o: any) => o.actie)).toEqual(["voornemen bestuursdwang"]);
+    const human = ok(cli(db, ["--vandaag", "2026-12-04", "opvolging", "lijst"])).stdout;
+    expect(human).toMatch(/! .*26 november 2026 VERLOPEN/);
+    expect(human).toContain("3 verlopen");
+    expect(human).not.toMatch(/! .*17 december 2026/);
+  });
+
+  it("filtert op status, gemeente, partner en avond", () => {
+    const { db, avond, over } = opgezet();
+    ok(cli(db, ["opvolging", "bijwerken", String(over.opvolgingen[0].id), "--status", "afgerond", "--resultaat", "Brief verstuurd"]));
+    const lijst = (...args: string[]) => ok(cli(db, ["--json", "--vandaag", "2026-12-04", "opvolging", "lijst", ...args])).json().map((o: any) => o.id);
+    expect(lijst("--status", "afgerond")).toEqual([over.opvolgingen[0].id]);
+    expect(lijst("--status", "open")).toHaveLength(4);
+    expect(lijst("--status", "verlopen")).toHaveLength(2);
+    expect(lijst("--gemeente", "Veldhoven")).toHaveLength(3);
+    expect(lijst("--partner", "Veiligheidsregio")).toHaveLength(1);
+    expect(lijst("--avond", String(avond))).toHaveLength(5);
+    expect(cli(db, ["opvolging", "lijst", "--avond", "999"]).stderr).toContain("Avond 999 bestaat niet");
+    const fout = cli(db, ["opvolging", "lijst", "--status", "kwijt"]);
+    expect(fout.code).toBe(2);
+    expect(fout.stderr).toContain("status");
+  });
+
+  it("wijzigt status: doodgelopen alleen met reden, gesloten blijft gesloten", () => {
+    const { db, over } = opgezet();
+    const id = String(over.opvolgingen[0].id);
+    const before = dump(db);
+    const zonder = cli(db, ["--json", "opvolging", "bijwerken", id, "--status", "doodgelopen"]);
+    expect(zonder.code).toBe(2);
+    expect(zonder.json().fout.code).toBe("reden-verplicht");
+    expect(dump(db)).toBe(before);
+    ok(cli(db, ["opvolging", "bijwerken", id, "--status", "in-behandeling"]));
+    const dood = ok(cli(db, ["--json", "--vandaag", "2026-12-10", "opvolging", "bijwerken", id, "--status", "doodgelopen", "--resultaat", "Eigenaar failliet, curator onbereikbaar"])).json();
+    expect(dood).toMatchObject({ status: "doodgelopen", resultaat: "Eigenaar failliet, curator onbereikbaar", gesloten_op: "2026-12-10", verlopen: false });
+    const na = dump(db);
+    const opnieuw = cli(db, ["opvolging", "bijwerken", id, "--status", "afgerond"]);
+    expect(opnieuw.code).toBe(2);
+    expect(opnieuw.stderr).toContain("al doodgelopen");
+    expect(dump(db)).toBe(na);
+    const log = rows(db, "SELECT gebruiker, actie, details FROM audit_log WHERE tabel = 'opvolging' AND rij_id = ?", Number(id));
+    expect(log.map((l) => l.actie)).toEqual(["gewijzigd", "gewijzigd"]);
+    expect(log[0].gebruiker).toBe("tester");
+  });
+
+  it("hercontrole niet beëindigd: sluit af en stelt de volgende stap op de handhavingsladder voor", () => {
+    const { db, over } = opgezet();
+    const her = over.opvolgingen.find((o: any) => o.actie === "hercontrole");
+    const r = ok(cli(db, ["--json", "--vandaag", "2026-12-21", "opvolging", "bijwerken", String(her.id), "--beeindigd", "nee"])).json();
+    expect(r).toMatchObject({ status: "afgerond", beeindigd: false, resultaat: "Overtreding niet beëindigd", gesloten_op: "2026-12-21" });
+    expect(r.voorstel).toMatchObject({ actie: "last onder dwangsom", partner: "Gemeente", deadline: "2027-01-06", hercontrole: { actie: "hercontrole", deadline: "2027-01-20" } });
+    const open = ok(cli(db, ["--json", "opvolging", "lijst", "--bevinding", String(over.id), "--status", "open"])).json();
+    expect(open.map((o: any) => o.actie)).toEqual(["informatiebrief eigenaar", "voornemen last onder dwangsom", "last onder dwangsom", "hercontrole"]);
+    const human = ok(cli(db, ["--vandaag", "2027-01-20", "opvolging", "bijwerken", String(r.voorstel.hercontrole.id), "--beeindigd", "nee"])).stdout;
+    expect(human).toContain("Voorgestelde volgende stap: invordering dwangsom (Gemeente)");
+  });
+
+  it("hercontrole beëindigd: geen voorstel; --beeindigd alleen bij een hercontrole", () => {
+    const { db, over } = opgezet();
+    const her = over.opvolgingen.find((o: any) => o.actie === "hercontrole");
+    const before = dump(db);
+    const geenHer = cli(db, ["opvolging", "bijwerken", String(over.opvolgingen[0].id), "--beeindigd", "ja"]);
+    expect(geenHer.code).toBe(2);
+    const zonder = cli(db, ["opvolging", "bijwerken", String(her.id), "--status", "afgerond"]);
+    expect(zonder.code).toBe(2);
+    expect(zonder.stderr).toContain("--beeindigd");
+    expect(cli(db, ["opvolging", "bijwerken", String(her.id), "--beeindigd", "misschien"]).code).toBe(2);
+    expect(dump(db)).toBe(before);
+    const r = ok(cli(db, ["--json", "opvolging", "bijwerken", String(her.id), "--beeindigd", "ja", "--resultaat", "Nog 4 bewoners, conform"])).json();
+    expect(r).toMatchObject({ status: "afgerond", beeindigd: true, resultaat: "Nog 4 bewoners, conform" });
+    expect(r.voorstel).toBeUndefined();
+    expect(rows(db, "SELECT count(*) AS n FROM opvolging WHERE bevinding_id = ?", over.id)[0].n).toBe(3);
+  });
+
+  it("opvolging toevoegen en deadline of partner bijwerken per bevinding", () => {
+    const { db, over } = opgezet();
+    const nieuw = ok(cli(db, ["--json", "opvolging", "toevoegen", "--bevinding", String(over.id), "--actie", "persbericht", "--partner", "Politie", "--deadline", "15-12-2026"])).json();
+    expect(nieuw).toMatchObject({ actie: "persbericht", partner: "Politie", deadline: "2026-12-15", status: "open" });
+    const bij = ok(cli(db, ["--json", "opvolging", "bijwerken", String(nieuw.id), "--deadline", "2027-01-08", "--partner", "gemeente"])).json();
+    expect(bij).toMatchObject({ partner: "Gemeente", deadline: "2027-01-08", status: "open" });
+    const before = dump(db);
+    expect(cli(db, ["opvolging", "toevoegen", "--bevinding", String(over.id), "--actie", "x", "--deadline", "2026-11-01"]).code).toBe(2);
+    expect(cli(db, ["opvolging", "toevoegen", "--bevinding", "999", "--actie", "x", "--deadline", "2026-12-01"]).code).toBe(2);
+    expect(cli(db, ["opvolging", "bijwerken", String(nieuw.id), "--deadline", "31-02-2027"]).code).toBe(2);
+    expect(cli(db, ["opvolging", "bijwerken", String(nieuw.id)]).code).toBe(2);
+    expect(dump(db)).toBe(before);
+  });
+
+  it("adres toon laat bevindingen en opvolging zien", () => {
+    const { db, kerkstraat } = opgezet();
+    const toon = ok(cli(db, ["adres", "toon", String(kerkstraat)])).stdout;
+    expect(toon).toContain("Overbewoning (Gemeente): Aangetroffen: overbewoning");
+    expect(toon).toContain("informatiebrief eigenaar (Gemeente) — open, uiterlijk 3 december 2026");
+  });
+});
+
+describe("rapport terugkoppeling", () => {
+  it("toont per partner wat zij aandroeg of in eigendom heeft, wat er is gedaan en met welk resultaat — terminal, JSON en PDF", async () => {
+    const { db, avond, kerkstraat, industrieweg } = avondMetAdressen();
+    ok(cli(db, ["signaal", "toevoegen", "--adres", String(kerkstraat), "--partner", "Enexis", "--omschrijving", "Afwijkend verbruik", "--datum", "2026-10-05"]));
+    const over = voegToe(db, avond, kerkstraat, "overbewoning");
+    const energie = voegToe(db, avond, industrieweg, "energiefraude");
+    voegToe(db, avond, industrieweg, "wav");
+    ok(cli(db, ["opvolging", "bijwerken", String(over.opvolgingen[0].id), "--status", "afgerond", "--resultaat", "Informatiebrief verstuurd, eigenaar reageerde"]));
+    const meters = energie.opvolgingen.find((o: any) => o.actie === "meters vervangen en vordering");
+    ok(cli(db, ["opvolging", "bijwerken", String(meters.id), "--status", "doodgelopen", "--resultaat", "Meterkast verwijderd door eigenaar"]));
+
+    const enexis = ok(cli(db, ["--json", "--vandaag", "2026-12-10", "rapport", "terugkoppeling", "--partner", "enexis"])).json();
+    expect(enexis.partner).toBe("Enexis");
+    expect(enexis.bevindingen.map((b: any) => [b.id, b.betrokkenheid])).toEqual([
+      [over.id, ["signaal"]],
+      [energie.id, ["eigenaar", "opvolging"]],
+    ]);
+    expect(enexis.bevindingen[0].opvolgingen[0]).toMatchObject({ actie: "informatiebrief eigenaar", status: "afgerond", resultaat: "Informatiebrief verstuurd, eigenaar reageerde" });
+    expect(enexis.totalen).toMatchObject({ bevindingen: 2, opvolgingen: 5, afgerond: 1, doodgelopen: 1, open: 3, verlopen: 1 });
+
+    const politie = ok(cli(db, ["--json", "rapport", "terugkoppeling", "--partner", "Politie"])).json();
+    expect(politie.bevindingen.map((b: any) => [b.categorie, b.betrokkenheid])).toEqual([["energiefraude", ["opvolging"]]]);
+    const ggd = ok(cli(db, ["--json", "rapport", "terugkoppeling", "--partner", "GGD"])).json();
+    expect(ggd.bevindingen).toEqual([]);
+
+    const human = ok(cli(db, ["--vandaag", "2026-12-10", "rapport", "terugkoppeling", "--partner", "Enexis"])).stdout;
+    expect(human).toContain("Terugkoppeling aan Enexis");
+    expect(human).toContain("meters vervangen en vordering (Enexis), uiterlijk 3 december 2026: doodgelopen — Meterkast verwijderd door eigenaar");
+
+    const pdf = path.join(tempDir(), "rapport", "enexis.pdf");
+    const r = ok(cli(db, ["--json", "--vandaag", "2026-12-10", "rapport", "terugkoppeling", "--partner", "Enexis", "--pdf", pdf])).json();
+    expect(r.bestand).toBe(pdf);
+    const text = (await new PDFParse({ data: fs.readFileSync(pdf) }).getText()).text.replace(/\s+/g, " ");
+    expect(text).toContain("Terugkoppeling aan Enexis");
+    expect(text).toContain("Bevinding " + over.id + " — Overbewoning");
+    expect(text).toContain("Fraude met energiemeters");
+    expect(text).toContain("Meterkast verwijderd door eigenaar");
+    expect(text).toContain("signaal aangeleverd");
+    expect(text).not.toContain("Wet arbeid vreemdelingen");
+
+    expect(cli(db, ["rapport", "terugkoppeling", "--partner", "Niemand"]).code).toBe(2);
+    expect(cli(db, ["rapport", "terugkoppeling"]).stderr).toContain("--partner");
+  });
+
+  it("een signaal na de avond maakt een partner niet tot aandrager", () => {
+    const { db, avond, kerkstraat } = avondMetAdressen();
+    voegToe(db, avond, kerkstraat, "overbewoning");
+    ok(cli(db, ["signaal", "toevoegen", "--adres", String(kerkstraat), "--partner", "NVWA", "--omschrijving", "later", "--datum", "2026-11-30"]));
+    expect(ok(cli(db, ["--json", "rapport", "terugkoppeling", "--partner", "NVWA"])).json().bevindingen).toEqual([]);
+    expect(addAdres).toBeDefined();
+  });
+});

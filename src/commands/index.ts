@@ -18,4 +18,8 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   adres: () => import("./adres.js"),
   betrokkene: () => import("./betrokkene.js"),
   signaal: () => import("./signaal.js"),
+  log: () => import("./log.js"),
+  backup: () => import("./backup.js"),
+  export: () => import("./export.js"),
+  opschonen: () => import("./opschonen.js"),
 };

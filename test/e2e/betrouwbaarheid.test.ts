@@ -175,7 +175,12 @@ describe("export", () => {
     const text = fs.readFileSync(file, "utf8");
     expect(text).toContain("Łukasz Wiśniewski");
     expect(text).toContain("87654321");
-    expect(text).not.toContain("pseudoniem_sleutel");
+    const conn = new Database(db, { readonly: true });
+    const secret = (conn.prepare("SELECT waarde FROM instelling WHERE sleutel = 'pseudoniem_sleutel'").get() as { waarde: string }).waarde;
+    conn.close();
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(text).not.toContain(secret);
+    expect(JSON.parse(text).tabellen.instelling.some((i: any) => i.sleutel === "pseudoniem_sleutel")).toBe(false);
     const before = dump(db);
     const again = cli(db, ["export", "--uit", file]);
     expect(again.code).toBe(2);

@@ -58,7 +58,9 @@ export function register(program: Command, rt: Runtime): void {
           if (code === "ENOSPC" || code.startsWith("SQLITE_FULL")) throw new UserError("schijf-vol", `De schijf is vol; er is geen backup geschreven`);
           throw err;
         }
-        ctx.change((tx) => tx.audit("database", null, "backup", { bestand: path.basename(file) }));
+        // A read-only database can still be backed up; its audit log cannot record that.
+        if (db.readonly) ctx.warn("Let op: de database is alleen-lezen; deze backup staat niet in het auditlog.");
+        else ctx.change((tx) => tx.audit("database", null, "backup", { bestand: path.basename(file) }));
         const grootte = fs.statSync(file).size;
         ctx.emit({ bestand: file, grootte, ...verificatie }, () =>
           [

@@ -306,6 +306,15 @@ describe("database-bestanden die niet kloppen", () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/alleen-lezen; er is niets gewijzigd/);
       noStack(r.stderr);
+      const uit = path.join(tempDir(), "ro.json");
+      const e = cli(db, ["export", "--uit", uit, "--pseudoniem"]);
+      expect(e.code).toBe(2);
+      expect(e.stderr).toMatch(/alleen-lezen/);
+      expect(fs.existsSync(uit)).toBe(false);
+      const kopie = path.join(tempDir(), "ro-kopie.db");
+      const b = ok(cli(db, ["backup", "--uit", kopie]));
+      expect(b.stderr).toMatch(/alleen-lezen; deze backup staat niet in het auditlog/);
+      expect(dump(kopie)).toBe(before);
     } finally {
       fs.chmodSync(db, 0o600);
     }
@@ -328,6 +337,10 @@ describe("database-bestanden die niet kloppen", () => {
     expect(vol?.code).toBe(2);
     expect(vol?.stderr).toMatch(/schijf is vol/);
     noStack(vol!.stderr);
-    expect(count(db, "PRAGMA integrity_check") ?? 0).toBeDefined();
+    const conn = new Database(db, { readonly: true });
+    expect(conn.pragma("integrity_check", { simple: true })).toBe("ok");
+    conn.close();
+    // Without the simulated limit the same write succeeds: the database is still usable.
+    expect(cli(db, ["signaal", "toevoegen", "--adres", String(adres), "--partner", "Politie", "--omschrijving", lang]).code).toBe(0);
   });
 });

@@ -97,6 +97,8 @@ export function migrate(db: Db, target: number = SCHEMA_VERSION): void {
   const current = db.pragma("user_version", { simple: true }) as number;
   for (let v = current; v < target; v++) {
     db.transaction(() => {
+      // Re-read under the write lock: another process may have migrated meanwhile (first use on a shared drive).
+      if ((db.pragma("user_version", { simple: true }) as number) > v) return;
       db.exec(MIGRATIONS[v]!);
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${v + 1}`);

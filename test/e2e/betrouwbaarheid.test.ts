@@ -30,6 +30,19 @@ describe("gelijktijdige schrijvers", () => {
   });
 });
 
+describe("eerste gebruik tegelijk", () => {
+  it("vier processen die tegelijk een nieuwe database aanmaken: allemaal exit 0, één schema, geen dubbelingen", async () => {
+    for (let ronde = 0; ronde < 3; ronde++) {
+      const db = path.join(tempDir(), "gedeeld.db");
+      const results = await Promise.all([1, 2, 3, 4].map(() => cliAsync(db, ["init", "--team", "KIT"])));
+      for (const r of results) expect(r.code, r.stderr).toBe(0);
+      expect(count(db, "SELECT count(*) AS n FROM gemeente")).toBe(count(db, "SELECT count(DISTINCT naam) AS n FROM gemeente"));
+      expect(count(db, "SELECT count(*) AS n FROM partner WHERE naam = 'Politie'")).toBe(1);
+      expect(dump(db).split("\n")[0]).toBe("user_version=2");
+    }
+  });
+});
+
 describe("log", () => {
   it("toont wie wat wanneer wijzigde, met --gebruiker, en filtert op --sinds, --door en --tabel", () => {
     const db = initDb();

@@ -49,7 +49,7 @@ export function register(program: Command, rt: Runtime): void {
         const limit = limiet !== null && limiet > 0 ? `LIMIT ${limiet}` : "";
         const rows = (
           ctx.db().prepare(`SELECT * FROM (SELECT id, tijd, gebruiker, tabel, rij_id, actie, details FROM audit_log ${clause} ORDER BY id DESC ${limit}) ORDER BY id`).all(...args) as AuditRow[]
-        ).map((r) => ({ ...r, details: r.details ? (JSON.parse(r.details) as unknown) : null }));
+        ).map((r) => ({ ...r, details: parseDetails(r.details) }));
         ctx.emit(rows, () =>
           rows.length === 0
             ? "Geen wijzigingen gevonden."
@@ -88,4 +88,14 @@ function localTime(isoUtc: string): string {
   const d = new Date(isoUtc);
   if (Number.isNaN(d.getTime())) return isoUtc;
   return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Amsterdam", dateStyle: "short", timeStyle: "medium" }).format(d);
+}
+
+/** Details are JSON written by tx.audit; anything else is shown as the text it is. */
+function parseDetails(raw: string | null): unknown {
+  if (raw === null) return null;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
 }

@@ -113,9 +113,14 @@ function report(err: unknown, rt: Runtime, streams: Streams, json: boolean, debu
   return EXIT_UNEXPECTED;
 }
 
+/** Hostile input echoed in a message must not drive the terminal (escape sequences, bells). */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\uFFFD");
+}
+
 function userFailure(err: UserError, streams: Streams, json: boolean): number {
-  streams.stderr.write(`fout: ${err.message}\n`);
-  for (const line of err.details) streams.stderr.write(`  ${line}\n`);
+  streams.stderr.write(`fout: ${printable(err.message)}\n`);
+  for (const line of err.details) streams.stderr.write(`  ${printable(line)}\n`);
   if (json) {
     const fout = err.details.length ? { code: err.code, bericht: err.message, details: err.details } : { code: err.code, bericht: err.message };
     streams.stdout.write(`${JSON.stringify({ fout })}\n`);

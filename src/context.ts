@@ -6,6 +6,7 @@ import { openDatabase, type Db } from "./db/connection.js";
 import { makeTx, type Tx } from "./db/audit.js";
 import { parseDate, todayInAmsterdam, type IsoDate } from "./domain/dates.js";
 import { missingFlag, UserError } from "./errors.js";
+import { requireText } from "./domain/invoer.js";
 import { inquirerPrompter, scriptedPrompter, type Choice, type Prompter } from "./io/prompts.js";
 import { colorsFor, writeJson, writeLine, type Streams } from "./render/output.js";
 
@@ -36,7 +37,8 @@ export class Ctx {
     const env = streams.env;
     this.json = Boolean(globals.json);
     this.debug = Boolean(globals.debug);
-    this.user = (globals.gebruiker ?? env.INTERVENTIE_GEBRUIKER ?? safeOsUser()).trim() || "onbekend";
+    const user = (globals.gebruiker ?? env.INTERVENTIE_GEBRUIKER ?? safeOsUser()).trim() || "onbekend";
+    this.user = requireText("gebruiker", user, 80);
     this.dbPath = path.resolve(globals.db ?? env.INTERVENTIE_DB ?? defaultDbPath());
     this.color = colorsFor(streams);
     const vandaag = globals.vandaag ?? env.INTERVENTIE_VANDAAG;
@@ -60,7 +62,7 @@ export class Ctx {
   db(): Db {
     if (!this.database) {
       // Lazy: commands such as --help or brief voorbeeld never touch the database.
-      this.database = openDb(this.dbPath);
+      this.database = openDb(this.dbPath, this.streams.env.INTERVENTIE_TEST_MAX_PAGES);
     }
     return this.database;
   }
@@ -114,8 +116,10 @@ export class Ctx {
   }
 }
 
-function openDb(file: string): Db {
-  return openDatabase(file);
+/** INTERVENTIE_TEST_MAX_PAGES: test hook that simulates a full disk (PRAGMA max_page_count). */
+function openDb(file: string, maxPages: string | undefined): Db {
+  const maxPageCount = maxPages && /^\d+$/.test(maxPages) ? Number(maxPages) : undefined;
+  return openDatabase(file, { maxPageCount });
 }
 
 function safeOsUser(): string {

@@ -23,4 +23,8 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   bevinding: () => import("./bevinding.js"),
   opvolging: () => import("./opvolging.js"),
   rapport: () => import("./rapport.js"),
+  log: () => import("./log.js"),
+  backup: () => import("./backup.js"),
+  export: () => import("./export.js"),
+  opschonen: () => import("./opschonen.js"),
 };

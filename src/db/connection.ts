@@ -13,25 +13,52 @@ export const APPLICATION_ID = 0x494e5456;
  * Opens (creating if needed, mode 0600) and migrates the database.
  * Refuses files that are not ours or come from a newer version, without writing to them.
  */
-export function openDatabase(file: string, options: { migrateTo?: number } = {}): Db {
+export function openDatabase(file: string, options: { migrateTo?: number; maxPageCount?: number } = {}): Db {
   const fresh = !fs.existsSync(file);
   if (fresh) createPrivateFile(file);
+  const readonly = !fresh && isReadOnlyFile(file);
   let db: Db;
   try {
-    db = new Database(file, { timeout: 10_000 });
+    db = new Database(file, { timeout: 10_000, readonly, fileMustExist: readonly });
   } catch (err) {
     throw translateSqliteError(err, file);
   }
   try {
     checkOwnership(db, file);
-    db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
+    if (readonly) {
+      // Reading is fine; any write is refused by SQLite (SQLITE_READONLY → one Dutch line).
+      const version = db.pragma("user_version", { simple: true }) as number;
+      if (version < (options.migrateTo ?? SCHEMA_VERSION)) {
+        throw new UserError("alleen-lezen", `Database ${file} is alleen-lezen en moet eerst worden bijgewerkt; er is niets gewijzigd`);
+      }
+      return db;
+    }
+    db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
+    // Test hook (documented in README): simulates a full disk by capping the file size.
+    if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxPageCount))}`);
     migrate(db, options.migrateTo ?? SCHEMA_VERSION);
     return db;
   } catch (err) {
     db.close();
     throw translateSqliteError(err, file);
+  }
+}
+
+/**
+ * A file whose write bits are all cleared (chmod 0400/0444) or that we may not write is opened
+ * read-only. The mode is checked too, because root ignores permissions and would write anyway.
+ */
+function isReadOnlyFile(file: string): boolean {
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) return false; // directories etc.: let SQLite refuse with CANTOPEN
+    if ((st.mode & 0o222) === 0) return true;
+    fs.accessSync(file, fs.constants.W_OK);
+    return false;
+  } catch {
+    return true;
   }
 }
 
@@ -70,6 +97,8 @@ export function migrate(db: Db, target: number = SCHEMA_VERSION): void {
   const current = db.pragma("user_version", { simple: true }) as number;
   for (let v = current; v < target; v++) {
     db.transaction(() => {
+      // Re-read under the write lock: another process may have migrated meanwhile (first use on a shared drive).
+      if ((db.pragma("user_version", { simple: true }) as number) > v) return;
       db.exec(MIGRATIONS[v]!);
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${v + 1}`);
@@ -80,14 +109,15 @@ export function migrate(db: Db, target: number = SCHEMA_VERSION): void {
 /** Turns SQLite's failures into one Dutch line; unknown ones pass through as unexpected. */
 export function translateSqliteError(err: unknown, file: string): unknown {
   if (err instanceof UserError) return err;
-  const code = (err as { code?: string }).code ?? "";
+  const raw = (err as { code?: unknown } | null)?.code;
+  const full = typeof raw === "string" ? raw : "";
+  // Extended codes (SQLITE_IOERR_FSYNC, SQLITE_READONLY_ROLLBACK …) share their primary code's message.
+  const code = /^SQLITE_(IOERR|READONLY|CANTOPEN|CORRUPT|FULL|BUSY|LOCKED)_/.test(full) ? full.replace(/^(SQLITE_[A-Z]+)_.*$/, "$1") : full;
   switch (code) {
     case "SQLITE_NOTADB":
     case "SQLITE_CORRUPT":
       return new UserError("geen-database", `${file} is geen (geldige) interventie-database; het bestand is niet gewijzigd`);
     case "SQLITE_READONLY":
-    case "SQLITE_READONLY_DBMOVED":
-    case "SQLITE_READONLY_DIRECTORY":
       return new UserError("alleen-lezen", `Database ${file} is alleen-lezen; er is niets gewijzigd`);
     case "SQLITE_CANTOPEN":
       return new UserError("database-onbereikbaar", `Kan database ${file} niet openen`);
@@ -97,8 +127,6 @@ export function translateSqliteError(err: unknown, file: string): unknown {
     case "SQLITE_LOCKED":
       return new UserError("database-bezet", `Database ${file} is bezet door een ander proces; probeer het opnieuw`);
     case "SQLITE_IOERR":
-    case "SQLITE_IOERR_WRITE":
-    case "SQLITE_IOERR_SHORT_READ":
       return new UserError("schijffout", `Lezen of schrijven van ${file} mislukt; de database is niet gewijzigd`);
   }
   return err;

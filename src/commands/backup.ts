@@ -1,0 +1,73 @@
+import Database from "better-sqlite3";
+import type { Command } from "commander";
+import fs from "node:fs";
+import path from "node:path";
+import { action, type Runtime } from "./runtime.js";
+import { APPLICATION_ID } from "../db/connection.js";
+import { SCHEMA_VERSION } from "../db/migrations.js";
+import { UserError } from "../errors.js";
+import { cleanupTemp, moveIntoPlace, outputPath, privateTemp } from "../io/output-file.js";
+
+export interface Verificatie {
+  integriteit: string;
+  schema: number;
+  tabellen: Record<string, number>;
+}
+
+/** Opens a copy and checks it is a whole, current interventie database; makes it one self-contained file. */
+export function verifieerKopie(file: string): Verificatie {
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    copy.pragma("journal_mode = DELETE");
+    const integriteit = copy.pragma("integrity_check", { simple: true }) as string;
+    const schema = copy.pragma("user_version", { simple: true }) as number;
+    const appId = copy.pragma("application_id", { simple: true }) as number;
+    if (integriteit !== "ok" || appId !== APPLICATION_ID || schema !== SCHEMA_VERSION) {
+      throw new UserError("backup-ongeldig", `De kopie is niet in orde (integriteit: ${integriteit}, schema ${schema}); er is geen backup geschreven`);
+    }
+    const tabellen: Record<string, number> = {};
+    for (const { name } of copy.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]) {
+      tabellen[name] = (copy.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n;
+    }
+    return { integriteit, schema, tabellen };
+  } finally {
+    copy.close();
+  }
+}
+
+export function register(program: Command, rt: Runtime): void {
+  program
+    .command("backup")
+    .description("maak een consistente kopie van de database, ook terwijl anderen schrijven")
+    .option("--uit <bestand>", "het backupbestand (wordt aangemaakt met rechten 0600)")
+    .option("--overschrijven", "een bestaand bestand vervangen")
+    .action(
+      action<{ uit?: string; overschrijven?: boolean }>(rt, async (ctx, opts) => {
+        const file = outputPath(opts.uit, { overschrijven: Boolean(opts.overschrijven), dbPath: ctx.dbPath });
+        const db = ctx.db();
+        const tmp = privateTemp(file);
+        let verificatie: Verificatie;
+        try {
+          // SQLite's online backup: a consistent snapshot even while other processes write.
+          await db.backup(tmp);
+          verificatie = verifieerKopie(tmp);
+          moveIntoPlace(tmp, file);
+        } catch (err) {
+          cleanupTemp(tmp);
+          const code = (err as { code?: string }).code ?? "";
+          if (code === "ENOSPC" || code.startsWith("SQLITE_FULL")) throw new UserError("schijf-vol", `De schijf is vol; er is geen backup geschreven`);
+          throw err;
+        }
+        // A read-only database can still be backed up; its audit log cannot record that.
+        if (db.readonly) ctx.warn("Let op: de database is alleen-lezen; deze backup staat niet in het auditlog.");
+        else ctx.change((tx) => tx.audit("database", null, "backup", { bestand: path.basename(file) }));
+        const grootte = fs.statSync(file).size;
+        ctx.emit({ bestand: file, grootte, ...verificatie }, () =>
+          [
+            `Backup geschreven naar ${file} (${Math.ceil(grootte / 1024)} kB, rechten 0600).`,
+            `Gecontroleerd: integriteit ${verificatie.integriteit}, schema ${verificatie.schema}, ${Object.values(verificatie.tabellen).reduce((a, b) => a + b, 0)} rijen.`,
+          ].join("\n"),
+        );
+      }),
+    );
+}

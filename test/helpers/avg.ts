@@ -1,0 +1,81 @@
+/** Helpers for the reliability and AVG tests: asynchronous CLI runs and raw writers. */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { ROOT, type CliResult } from "./cli.js";
+
+const BIN = path.join(ROOT, "bin", "interventie.js");
+
+/** Like cli(), but asynchronous, so several processes really run at the same time. */
+export function cliAsync(db: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, "--db", db, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: "Europe/Amsterdam", NO_COLOR: "1", INTERVENTIE_GEBRUIKER: "tester", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) =>
+      resolve({
+        code: code ?? -1,
+        stdout,
+        stderr,
+        json: () => JSON.parse(stdout),
+      }),
+    );
+  });
+}
+
+/**
+ * A separate process that keeps writing signals (each with its audit entry, in one transaction,
+ * as the CLI does) until `ms` have passed. Resolves with the number of rows it wrote.
+ */
+export function writerLoop(db: string, adresId: number, ms: number): { done: Promise<number>; started: Promise<void> } {
+  const script = `
+    const Database = require(${JSON.stringify(path.join(ROOT, "node_modules", "better-sqlite3"))});
+    const db = new Database(process.argv[1], { timeout: 10000 });
+    const sig = db.prepare("INSERT INTO signaal (adres_id, partner_id, omschrijving, thema, datum, aangemaakt) VALUES (?, 1, 'lus', NULL, '2026-11-01', 'nu')");
+    const aud = db.prepare("INSERT INTO audit_log (tijd, gebruiker, tabel, rij_id, actie) VALUES ('nu', 'lus', 'signaal', ?, 'toegevoegd')");
+    const tx = db.transaction(() => { const id = sig.run(${adresId}).lastInsertRowid; aud.run(id); });
+    const end = Date.now() + Number(process.argv[2]);
+    let n = 0;
+    process.stdout.write("gestart\\n");
+    while (Date.now() < end) { tx.immediate(); n++; }
+    db.close();
+    process.stdout.write(String(n) + "\\n");
+  `;
+  const child = spawn(process.execPath, ["-e", script, db, String(ms)], { stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  let startedResolve: () => void;
+  const started = new Promise<void>((r) => (startedResolve = r));
+  child.stdout.on("data", (d) => {
+    out += d;
+    if (out.includes("gestart")) startedResolve();
+  });
+  const done = new Promise<number>((resolve, reject) =>
+    child.on("close", (code) => (code === 0 ? resolve(Number(out.trim().split("\n").pop())) : reject(new Error(`schrijflus faalde (${code})`)))),
+  );
+  return { done, started };
+}
+
+export function count(db: string, sql: string, ...args: unknown[]): number {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return (conn.prepare(sql).get(...args) as { n: number }).n;
+  } finally {
+    conn.close();
+  }
+}
+
+export function exec(db: string, sql: string, ...args: unknown[]): void {
+  const conn = new Database(db);
+  try {
+    conn.prepare(sql).run(...args);
+  } finally {
+    conn.close();
+  }
+}

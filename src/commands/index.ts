@@ -18,4 +18,5 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   adres: () => import("./adres.js"),
   betrokkene: () => import("./betrokkene.js"),
   signaal: () => import("./signaal.js"),
+  rapport: () => import("./rapport.js"),
 };

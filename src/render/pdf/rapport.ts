@@ -66,13 +66,13 @@ export async function topPdf(r: TopRapport, opts: { n: number; bestand: string; 
 
 function partnerTable(doc: PDFKit.PDFDocument, rows: GroepCijfers[]): void {
   table(doc, rows, [
-    { header: "Partner", width: 0.22, value: (p) => p.naam },
-    { header: "Bevindingen (eigenaar)", width: 0.15, value: (p) => String(p.bevindingen), align: "right" },
-    { header: "Opvolging afgerond", width: 0.14, value: (p) => String(p.afgerond), align: "right" },
-    { header: "Open", width: 0.1, value: (p) => String(p.open), align: "right" },
+    { header: "Partner", width: 0.2, value: (p) => p.naam },
+    { header: "Bevindingen", width: 0.15, value: (p) => String(p.bevindingen), align: "right" },
+    { header: "Afgerond", width: 0.13, value: (p) => String(p.afgerond), align: "right" },
+    { header: "Open", width: 0.09, value: (p) => String(p.open), align: "right" },
     { header: "Verlopen", width: 0.12, value: (p) => String(p.verlopen), align: "right" },
-    { header: "Doodgelopen", width: 0.14, value: (p) => String(p.doodgelopen), align: "right" },
-    { header: "Opvolg-%", width: 0.13, value: (p) => formatPercentage(p.percentage), align: "right" },
+    { header: "Doodgelopen", width: 0.16, value: (p) => String(p.doodgelopen), align: "right" },
+    { header: "Opvolg-%", width: 0.15, value: (p) => formatPercentage(p.percentage), align: "right" },
   ]);
 }
 
@@ -112,7 +112,10 @@ export async function jaarPdf(r: JaarRapport, opts: { bestand: string; team?: st
 
   heading(doc, JAAR_SECTIES.partners);
   if (r.partners.length === 0) note(doc, LEEG);
-  else partnerTable(doc, r.partners);
+  else {
+    note(doc, "Bevindingen: eigenaar van de bevinding. Afgerond, open, verlopen en doodgelopen: opvolgacties van die partner; verlopen = termijn voorbij en niet afgerond.");
+    partnerTable(doc, r.partners);
+  }
 
   heading(doc, JAAR_SECTIES.maatregelen);
   note(doc, `${r.maatregelen.totaal} keer is ter plekke direct een maatregel genomen.`);

@@ -23,7 +23,7 @@ export const JAAR_SECTIES = {
 const LEEG = "Geen bevindingen in deze periode";
 
 function title(doc: PDFKit.PDFDocument, text: string, sub: string[]): void {
-  doc.font(FONT_BOLD).fontSize(18).fillColor("black").text(text);
+  doc.font(FONT_BOLD).fontSize(15).fillColor("black").text(text);
   doc.font(FONT).fontSize(10).fillColor("#333333");
   for (const line of sub) doc.text(line);
   doc.fillColor("black").moveDown(0.5);

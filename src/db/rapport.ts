@@ -34,10 +34,10 @@ const GESLOTEN = "('afgerond','doodgelopen')";
 type Params = (string | number)[];
 
 /**
- * The findings in scope: `bevinding b JOIN avond v JOIN adres a` plus a WHERE.
+ * The findings in scope: `bevinding b JOIN avond v [JOIN adres a]` plus a WHERE.
  * The evening's date decides the period; both bounds are inclusive.
  */
-function scope(f: RapportFilter): { from: string; where: string; params: Params } {
+function scope(f: RapportFilter, needsAdres = false): { from: string; where: string; params: Params } {
   const conds: string[] = [];
   const params: Params = [];
   if (f.van !== undefined) (conds.push("v.datum >= ?"), params.push(f.van));
@@ -45,7 +45,8 @@ function scope(f: RapportFilter): { from: string; where: string; params: Params 
   if (f.gemeenteId !== undefined) (conds.push("a.gemeente_id = ?"), params.push(f.gemeenteId));
   if (f.partnerId !== undefined) (conds.push("b.partner_id = ?"), params.push(f.partnerId));
   return {
-    from: "bevinding b JOIN avond v ON v.id = b.avond_id JOIN adres a ON a.id = b.adres_id",
+    // The address is joined only when needed, so the plain top query is covered by bevinding_avond.
+    from: `bevinding b JOIN avond v ON v.id = b.avond_id${needsAdres || f.gemeenteId !== undefined ? " JOIN adres a ON a.id = b.adres_id" : ""}`,
     where: conds.length ? `WHERE ${conds.join(" AND ")}` : "",
     params,
   };
@@ -126,7 +127,7 @@ export interface GemeenteActiviteit {
 /** Evenings, addresses and findings per gemeente in the period. */
 export function activiteitPerGemeente(db: Db, f: Pick<RapportFilter, "van" | "tot">): GemeenteActiviteit[] {
   const b = bezoekenCte(f);
-  const s = scope({ van: f.van, tot: f.tot });
+  const s = scope({ van: f.van, tot: f.tot }, true);
   return db
     .prepare(
       `${b.cte},
@@ -197,7 +198,7 @@ export interface OpvolgingGroep {
 
 /** How the findings' follow-up is going, grouped by gemeente of the address or by the finding's owner. */
 export function bevindingenPer(db: Db, f: RapportFilter, per: "gemeente" | "partner"): BevindingGroep[] {
-  const s = scope(f);
+  const s = scope(f, per === "gemeente");
   const key = per === "gemeente" ? "a.gemeente_id" : "b.partner_id";
   const names = per === "gemeente" ? "gemeente" : "partner";
   return db
@@ -220,7 +221,7 @@ export function bevindingenPer(db: Db, f: RapportFilter, per: "gemeente" | "part
  * the deadline before `vandaag`.
  */
 export function opvolgingenPer(db: Db, f: RapportFilter, per: "gemeente" | "partner", vandaag: IsoDate): OpvolgingGroep[] {
-  const s = scope(f);
+  const s = scope(f, per === "gemeente");
   const key = per === "gemeente" ? "a.gemeente_id" : "o.partner_id";
   const names = per === "gemeente" ? "gemeente" : "partner";
   return db

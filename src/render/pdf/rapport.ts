@@ -66,14 +66,14 @@ export async function topPdf(r: TopRapport, opts: { n: number; bestand: string; 
 
 function partnerTable(doc: PDFKit.PDFDocument, rows: GroepCijfers[]): void {
   table(doc, rows, [
-    { header: "Partner", width: 0.2, value: (p) => p.naam },
-    { header: "Bevindingen", width: 0.15, value: (p) => String(p.bevindingen), align: "right" },
-    { header: "Afgerond", width: 0.13, value: (p) => String(p.afgerond), align: "right" },
+    { header: "Partner", width: 0.18, value: (p) => p.naam },
+    { header: "Bevindingen", width: 0.16, value: (p) => String(p.bevindingen), align: "right" },
+    { header: "Afgerond", width: 0.12, value: (p) => String(p.afgerond), align: "right" },
     { header: "Open", width: 0.09, value: (p) => String(p.open), align: "right" },
-    { header: "Verlopen", width: 0.12, value: (p) => String(p.verlopen), align: "right" },
-    { header: "Doodgelopen", width: 0.16, value: (p) => String(p.doodgelopen), align: "right" },
-    { header: "Opvolg-%", width: 0.15, value: (p) => formatPercentage(p.percentage), align: "right" },
-  ]);
+    { header: "Verlopen", width: 0.13, value: (p) => String(p.verlopen), align: "right" },
+    { header: "Doodgelopen", width: 0.17, value: (p) => String(p.doodgelopen), align: "right" },
+    { header: "Opvolg-%", width: 0.14, value: (p) => formatPercentage(p.percentage), align: "right" },
+  ], { fontSize: 8 });
 }
 
 /** The team's year report in the style of the PIT evaluation. */

@@ -27,4 +27,5 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   backup: () => import("./backup.js"),
   export: () => import("./export.js"),
   opschonen: () => import("./opschonen.js"),
+  rapport: () => import("./rapport.js"),
 };

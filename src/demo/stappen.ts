@@ -5,6 +5,7 @@
  */
 import { CASUSTAFEL } from "./casustafel.js";
 import { BEVINDINGEN } from "./bevindingen.js";
+import { RAPPORTEN } from "./rapporten.js";
 
 export interface DemoStap {
   uitleg?: string;
@@ -80,4 +81,4 @@ export const FUNDAMENT: DemoHoofdstuk[] = [
 ];
 
 /** Chapters in the order of the cycle; later capabilities add theirs here. */
-export const HOOFDSTUKKEN: DemoHoofdstuk[] = [...FUNDAMENT, ...CASUSTAFEL, ...BEVINDINGEN];
+export const HOOFDSTUKKEN: DemoHoofdstuk[] = [...FUNDAMENT, ...CASUSTAFEL, ...BEVINDINGEN, ...RAPPORTEN];

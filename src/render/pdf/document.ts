@@ -136,3 +136,48 @@ export function table<T>(doc: PDFKit.PDFDocument, rows: T[], columns: PdfColumn<
   for (const r of rows) drawRow(columns.map((c) => c.value(r)), false);
   doc.moveDown(0.5);
 }
+
+export interface BarItem {
+  label: string;
+  value: number;
+  /** Text after the bar; defaults to the value. */
+  note?: string;
+}
+
+/**
+ * A horizontal bar chart drawn as vectors (rect + text): labels left, bars in grey
+ * with a black outline and the value after each bar, so it stays readable in
+ * black and white. Breaks across pages like a table.
+ */
+export function barChart(doc: PDFKit.PDFDocument, items: BarItem[], opts: { labelWidth?: number; max?: number; fontSize?: number } = {}): void {
+  const size = opts.fontSize ?? 8.5;
+  const left = doc.page.margins.left;
+  const usable = doc.page.width - left - doc.page.margins.right;
+  const labelW = usable * (opts.labelWidth ?? 0.38);
+  const noteW = 70;
+  const barX = left + labelW + 6;
+  const barW = usable - labelW - 6 - noteW;
+  const max = Math.max(opts.max ?? 0, ...items.map((i) => i.value), 1);
+  const rowH = size + 7;
+  const barH = size + 1;
+  let axisTop = doc.y;
+  const axis = (bottom: number) => doc.moveTo(barX, axisTop).lineTo(barX, bottom).lineWidth(0.8).strokeColor("black").stroke();
+  for (const item of items) {
+    if (doc.y + rowH > doc.page.height - doc.page.margins.bottom) {
+      axis(doc.y);
+      doc.addPage();
+      axisTop = doc.y;
+    }
+    const y = doc.y;
+    doc.font(FONT).fontSize(size).fillColor("black");
+    doc.text(item.label, left, y + 2, { width: labelW, height: rowH, ellipsis: true, lineBreak: false, align: "right" });
+    const w = Math.max((item.value / max) * barW, item.value > 0 ? 1 : 0);
+    if (w > 0) doc.rect(barX, y + (rowH - barH) / 2, w, barH).lineWidth(0.5).fillAndStroke("#8c8c8c", "black");
+    doc.fillColor("black").text(item.note ?? String(item.value), barX + w + 4, y + 2, { width: noteW, lineBreak: false });
+    doc.x = left;
+    doc.y = y + rowH;
+  }
+  axis(doc.y);
+  doc.x = left;
+  doc.moveDown(0.5);
+}

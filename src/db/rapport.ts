@@ -1,0 +1,273 @@
+/**
+ * Report queries. Every count is a GROUP BY in SQLite over indexed columns
+ * (avond.datum, bevinding.avond_id/categorie_id/partner_id, opvolging.bevinding_id/
+ * status/deadline); only aggregated rows — one per category, gemeente, partner,
+ * type — come back to JavaScript, so 100,000 findings cost barely more than ten.
+ */
+import type { Db } from "./connection.js";
+import type { IsoDate } from "../domain/dates.js";
+import {
+  mergeGroepen,
+  metAdresPercentages,
+  metPercentage,
+  topN,
+  totaalCijfers,
+  type CategorieTelling,
+  type JaarRapport,
+  type OpvolgingRapport,
+  type TopRapport,
+} from "../domain/rapport.js";
+
+export interface RapportFilter {
+  /** Evening date from (inclusive). */
+  van?: IsoDate;
+  /** Evening date up to and including. */
+  tot?: IsoDate;
+  gemeenteId?: number;
+  /** Owner of the finding (bevinding.partner_id). */
+  partnerId?: number;
+}
+
+/** Closed follow-up statuses; everything else still needs work. */
+const GESLOTEN = "('afgerond','doodgelopen')";
+
+type Params = (string | number)[];
+
+/**
+ * The findings in scope: `bevinding b JOIN avond v [JOIN adres a]` plus a WHERE.
+ * The evening's date decides the period; both bounds are inclusive.
+ */
+function scope(f: RapportFilter, needsAdres = false): { from: string; where: string; params: Params } {
+  const conds: string[] = [];
+  const params: Params = [];
+  if (f.van !== undefined) (conds.push("v.datum >= ?"), params.push(f.van));
+  if (f.tot !== undefined) (conds.push("v.datum <= ?"), params.push(f.tot));
+  if (f.gemeenteId !== undefined) (conds.push("a.gemeente_id = ?"), params.push(f.gemeenteId));
+  if (f.partnerId !== undefined) (conds.push("b.partner_id = ?"), params.push(f.partnerId));
+  return {
+    // The address is joined only when needed, so the plain top query is covered by bevinding_avond.
+    from: `bevinding b JOIN avond v ON v.id = b.avond_id${needsAdres || f.gemeenteId !== undefined ? " JOIN adres a ON a.id = b.adres_id" : ""}`,
+    where: conds.length ? `WHERE ${conds.join(" AND ")}` : "",
+    params,
+  };
+}
+
+/** Findings per category in scope (only categories with at least one). */
+export function tellingPerCategorie(db: Db, f: RapportFilter): CategorieTelling[] {
+  const s = scope(f);
+  return db
+    .prepare(
+      `SELECT c.code AS categorie, c.naam AS naam, t.aantal AS aantal
+       FROM (SELECT b.categorie_id, COUNT(*) AS aantal FROM ${s.from} ${s.where} GROUP BY b.categorie_id) t
+       JOIN categorie c ON c.id = t.categorie_id`,
+    )
+    .all(...s.params) as CategorieTelling[];
+}
+
+/** Distinct addresses with at least one finding per category (numerator of the HAM percentages). */
+export function adressenPerCategorie(db: Db, f: RapportFilter): { categorie: string; adressen: number }[] {
+  const s = scope(f);
+  return db
+    .prepare(
+      `SELECT c.code AS categorie, t.adressen AS adressen
+       FROM (SELECT b.categorie_id, COUNT(DISTINCT b.adres_id) AS adressen FROM ${s.from} ${s.where} GROUP BY b.categorie_id) t
+       JOIN categorie c ON c.id = t.categorie_id`,
+    )
+    .all(...s.params) as { categorie: string; adressen: number }[];
+}
+
+/**
+ * Visits in the period: every (evening, address) pair planned for an evening in
+ * the period, plus addresses where a finding was recorded without being planned.
+ */
+function bezoekenCte(f: Pick<RapportFilter, "van" | "tot">): { cte: string; params: Params } {
+  const conds: string[] = [];
+  const params: Params = [];
+  if (f.van !== undefined) (conds.push("v.datum >= ?"), params.push(f.van));
+  if (f.tot !== undefined) (conds.push("v.datum <= ?"), params.push(f.tot));
+  const where = conds.length ? `WHERE ${conds.join(" AND ")}` : "";
+  return {
+    cte: `WITH bezoek AS (
+        SELECT x.avond_id, x.adres_id FROM (
+          SELECT avond_id, adres_id FROM avond_adres
+          UNION SELECT avond_id, adres_id FROM bevinding
+        ) x JOIN avond v ON v.id = x.avond_id ${where}
+      )`,
+    params,
+  };
+}
+
+/** Objects visited by type: visits (evening × address) and distinct addresses. */
+export function objectenPerType(db: Db, f: Pick<RapportFilter, "van" | "tot">): { type: string; bezoeken: number; adressen: number }[] {
+  const b = bezoekenCte(f);
+  return db
+    .prepare(
+      `${b.cte}
+       SELECT a.type AS type, COUNT(*) AS bezoeken, COUNT(DISTINCT a.id) AS adressen
+       FROM bezoek JOIN adres a ON a.id = bezoek.adres_id
+       GROUP BY a.type ORDER BY bezoeken DESC, a.type`,
+    )
+    .all(...b.params) as { type: string; bezoeken: number; adressen: number }[];
+}
+
+/** Distinct addresses visited in the period (denominator of the HAM percentages). */
+export function bezochteAdressen(db: Db, f: Pick<RapportFilter, "van" | "tot">): number {
+  const b = bezoekenCte(f);
+  return (db.prepare(`${b.cte} SELECT COUNT(DISTINCT adres_id) AS n FROM bezoek`).get(...b.params) as { n: number }).n;
+}
+
+export interface GemeenteActiviteit {
+  gemeente: string;
+  avonden: number;
+  adressen: number;
+  bezoeken: number;
+  bevindingen: number;
+}
+
+/** Evenings, addresses and findings per gemeente in the period. */
+export function activiteitPerGemeente(db: Db, f: Pick<RapportFilter, "van" | "tot">): GemeenteActiviteit[] {
+  const b = bezoekenCte(f);
+  const s = scope({ van: f.van, tot: f.tot }, true);
+  return db
+    .prepare(
+      `${b.cte},
+       visits AS (
+         SELECT a.gemeente_id, COUNT(DISTINCT bezoek.avond_id) AS avonden, COUNT(DISTINCT a.id) AS adressen, COUNT(*) AS bezoeken
+         FROM bezoek JOIN adres a ON a.id = bezoek.adres_id GROUP BY a.gemeente_id
+       ),
+       finds AS (SELECT a.gemeente_id, COUNT(*) AS bevindingen FROM ${s.from} ${s.where} GROUP BY a.gemeente_id)
+       SELECT g.naam AS gemeente, visits.avonden, visits.adressen, visits.bezoeken, coalesce(finds.bevindingen, 0) AS bevindingen
+       FROM visits JOIN gemeente g ON g.id = visits.gemeente_id LEFT JOIN finds ON finds.gemeente_id = visits.gemeente_id
+       ORDER BY g.naam`,
+    )
+    .all(...b.params, ...s.params) as GemeenteActiviteit[];
+}
+
+/** Findings and distinct addresses per theme of the category. */
+export function perThema(db: Db, f: RapportFilter): { thema: string; bevindingen: number; adressen: number }[] {
+  const s = scope(f);
+  return db
+    .prepare(
+      `SELECT c.thema AS thema, COUNT(*) AS bevindingen, COUNT(DISTINCT b.adres_id) AS adressen
+       FROM ${s.from} JOIN categorie c ON c.id = b.categorie_id ${s.where}
+       GROUP BY c.thema ORDER BY bevindingen DESC, c.thema`,
+    )
+    .all(...s.params) as { thema: string; bevindingen: number; adressen: number }[];
+}
+
+/** Immediate measures taken on the spot, grouped by their (case-insensitive) text. */
+export function maatregelen(db: Db, f: RapportFilter, limit = 15): { totaal: number; soorten: { maatregel: string; aantal: number }[] } {
+  const s = scope(f);
+  const where = `${s.where ? `${s.where} AND` : "WHERE"} trim(coalesce(b.maatregel, '')) <> ''`;
+  const totaal = (db.prepare(`SELECT COUNT(*) AS n FROM ${s.from} ${where}`).get(...s.params) as { n: number }).n;
+  const soorten = db
+    .prepare(
+      `SELECT min(trim(b.maatregel)) AS maatregel, COUNT(*) AS aantal FROM ${s.from} ${where}
+       GROUP BY lower(trim(b.maatregel)) ORDER BY aantal DESC, maatregel LIMIT ?`,
+    )
+    .all(...s.params, limit) as { maatregel: string; aantal: number }[];
+  return { totaal, soorten };
+}
+
+/** Persons found: the sum of `personen` and at how many addresses they were counted. */
+export function personen(db: Db, f: RapportFilter): { totaal: number; adressen: number } {
+  const s = scope(f);
+  return db
+    .prepare(
+      `SELECT coalesce(SUM(b.personen), 0) AS totaal, COUNT(DISTINCT CASE WHEN b.personen > 0 THEN b.adres_id END) AS adressen
+       FROM ${s.from} ${s.where}`,
+    )
+    .get(...s.params) as { totaal: number; adressen: number };
+}
+
+export interface BevindingGroep {
+  naam: string;
+  bevindingen: number;
+  metOpvolging: number;
+  bevindingenAfgerond: number;
+}
+
+export interface OpvolgingGroep {
+  naam: string;
+  opvolgingen: number;
+  afgerond: number;
+  open: number;
+  verlopen: number;
+  doodgelopen: number;
+}
+
+/** How the findings' follow-up is going, grouped by gemeente of the address or by the finding's owner. */
+export function bevindingenPer(db: Db, f: RapportFilter, per: "gemeente" | "partner"): BevindingGroep[] {
+  const s = scope(f, per === "gemeente");
+  const key = per === "gemeente" ? "a.gemeente_id" : "b.partner_id";
+  const names = per === "gemeente" ? "gemeente" : "partner";
+  return db
+    .prepare(
+      `SELECT n.naam AS naam, t.bevindingen, t.metOpvolging, t.bevindingenAfgerond
+       FROM (
+         SELECT ${key} AS groep, COUNT(*) AS bevindingen,
+           SUM(EXISTS (SELECT 1 FROM opvolging o WHERE o.bevinding_id = b.id)) AS metOpvolging,
+           SUM(EXISTS (SELECT 1 FROM opvolging o WHERE o.bevinding_id = b.id)
+               AND NOT EXISTS (SELECT 1 FROM opvolging o WHERE o.bevinding_id = b.id AND o.status NOT IN ${GESLOTEN})) AS bevindingenAfgerond
+         FROM ${s.from} ${s.where} GROUP BY ${key}
+       ) t JOIN ${names} n ON n.id = t.groep`,
+    )
+    .all(...s.params) as BevindingGroep[];
+}
+
+/**
+ * Follow-up actions of the findings in scope by status, grouped by gemeente of the
+ * address or by the action's owner (opvolging.partner_id). Overdue: not closed and
+ * the deadline before `vandaag`.
+ */
+export function opvolgingenPer(db: Db, f: RapportFilter, per: "gemeente" | "partner", vandaag: IsoDate): OpvolgingGroep[] {
+  const s = scope(f, per === "gemeente");
+  const key = per === "gemeente" ? "a.gemeente_id" : "o.partner_id";
+  const names = per === "gemeente" ? "gemeente" : "partner";
+  return db
+    .prepare(
+      `SELECT n.naam AS naam, t.opvolgingen, t.afgerond, t.open, t.verlopen, t.doodgelopen
+       FROM (
+         SELECT ${key} AS groep, COUNT(*) AS opvolgingen,
+           SUM(o.status = 'afgerond') AS afgerond,
+           SUM(o.status NOT IN ${GESLOTEN}) AS open,
+           SUM(o.status NOT IN ${GESLOTEN} AND o.deadline < ?) AS verlopen,
+           SUM(o.status = 'doodgelopen') AS doodgelopen
+         FROM ${s.from} JOIN opvolging o ON o.bevinding_id = b.id ${s.where} GROUP BY ${key}
+       ) t JOIN ${names} n ON n.id = t.groep`,
+    )
+    .all(vandaag, ...s.params) as OpvolgingGroep[];
+}
+
+/** The top-N report of the findings in scope. */
+export function topRapport(db: Db, f: RapportFilter, n: number): TopRapport {
+  return topN(tellingPerCategorie(db, f), n);
+}
+
+/** Follow-up per gemeente (of the address) and per owner, with the overall total. */
+export function opvolgingRapport(db: Db, f: RapportFilter, vandaag: IsoDate): OpvolgingRapport {
+  const gemeenten = mergeGroepen(bevindingenPer(db, f, "gemeente"), opvolgingenPer(db, f, "gemeente", vandaag));
+  const partners = mergeGroepen(bevindingenPer(db, f, "partner"), opvolgingenPer(db, f, "partner", vandaag));
+  // Every finding and follow-up belongs to exactly one gemeente, so their sum is the total.
+  return { vandaag, van: f.van ?? null, tot: f.tot ?? null, totaal: metPercentage(totaalCijfers(gemeenten)), gemeenten, partners };
+}
+
+/** Everything the PIT-style year report shows, for evenings from 1 January to 31 December. */
+export function jaarRapport(db: Db, jaar: { jaar: number; van: IsoDate; tot: IsoDate }, vandaag: IsoDate, n = 10): JaarRapport {
+  const f: RapportFilter = { van: jaar.van, tot: jaar.tot };
+  const bezocht = bezochteAdressen(db, f);
+  const opvolging = opvolgingRapport(db, f, vandaag);
+  return {
+    ...jaar,
+    vandaag,
+    objecten: objectenPerType(db, f),
+    bezochteAdressen: bezocht,
+    gemeenten: activiteitPerGemeente(db, f),
+    themas: perThema(db, f),
+    top: metAdresPercentages(topRapport(db, f, n), adressenPerCategorie(db, f), bezocht),
+    partners: opvolging.partners,
+    maatregelen: maatregelen(db, f),
+    personen: personen(db, f),
+    opvolging: opvolging.totaal,
+  };
+}

@@ -18,4 +18,7 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   adres: () => import("./adres.js"),
   betrokkene: () => import("./betrokkene.js"),
   signaal: () => import("./signaal.js"),
+  brief: () => import("./brief.js"),
+  sjabloon: () => import("./sjabloon.js"),
+  briefhoofd: () => import("./briefhoofd.js"),
 };

@@ -3,6 +3,8 @@
  * capability appends its own chapter, so `interventie demo` shows the whole cycle.
  * `$name` in an argument refers to the id a previous step saved with `bewaar`.
  */
+import { BRIEVEN } from "./brieven.js";
+
 export interface DemoStap {
   uitleg?: string;
   args: string[];
@@ -77,4 +79,4 @@ export const FUNDAMENT: DemoHoofdstuk[] = [
 ];
 
 /** Chapters in the order of the cycle; later capabilities add theirs here. */
-export const HOOFDSTUKKEN: DemoHoofdstuk[] = [...FUNDAMENT];
+export const HOOFDSTUKKEN: DemoHoofdstuk[] = [...FUNDAMENT, ...BRIEVEN];

@@ -60,7 +60,7 @@ export function briefPdf(inv: BriefPdfInvoer): PDFKit.PDFDocument {
   doc.font(FONT).fontSize(10).fillColor("black").text([c.ontvanger.naam, ...c.ontvanger.adresregels].join("\n"), LEFT, windowTop, { width: 85 * MM, lineGap: 1.5 });
 
   // Meta block.
-  let metaY = 95 * MM;
+  let metaY = 90 * MM;
   const labelW = 30 * MM;
   const contact = [capitalise(h.afdeling), c.gemeente.telefoon ? `telefoon ${c.gemeente.telefoon}` : "", c.gemeente.email ?? ""].filter(Boolean).join(", ");
   const meta: [string, string][] = [
@@ -79,7 +79,7 @@ export function briefPdf(inv: BriefPdfInvoer): PDFKit.PDFDocument {
 
   // Body.
   doc.x = LEFT;
-  doc.y = Math.max(metaY + 8 * MM, 125 * MM);
+  doc.y = Math.max(metaY + 7 * MM, 118 * MM);
   const body = { width, lineGap: 2.2, align: "left" as const };
   for (const b of blokken(inv.tekst)) {
     if (b.soort === "vet") {
@@ -88,7 +88,7 @@ export function briefPdf(inv: BriefPdfInvoer): PDFKit.PDFDocument {
       doc.moveDown(0.3);
     } else if (b.soort === "alinea") {
       doc.font(FONT).fontSize(10).fillColor("black").text(b.tekst, LEFT, doc.y, body);
-      doc.moveDown(0.8);
+      doc.moveDown(0.7);
     } else {
       for (const item of b.items) {
         doc.font(FONT).fontSize(10).fillColor("black");

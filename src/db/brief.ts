@@ -1,11 +1,11 @@
 import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
-import type { BriefhoofdVelden, BriefOpvolging } from "../domain/brief.js";
+import type { AdresGegevens, BriefhoofdVelden, BriefOpvolging } from "../domain/brief.js";
 import { notFound } from "../errors.js";
 
 /** Letters, letterheads and the follow-ups letters are about: the only SQL of the brieven. */
 
-interface OpvolgingRow {
+type OpvolgingRow = Omit<AdresGegevens, "id"> & {
   opvolging_id: number;
   actie: string;
   deadline: string;
@@ -21,17 +21,10 @@ interface OpvolgingRow {
   personen: number | null;
   bevinding_partner: string;
   adres_id: number;
-  postcode: string;
-  huisnummer: number;
-  toevoeging: string;
-  straat: string;
-  plaats: string;
-  gemeente: string;
-  type: string;
   avond_id: number;
   avond_datum: string;
   avond_doel: string;
-}
+};
 
 const SELECT = `
   SELECT o.id AS opvolging_id, o.actie, o.deadline, o.status, po.naam AS partner, o.partner_id,

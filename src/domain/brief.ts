@@ -1,4 +1,4 @@
-import { displayPostcode } from "./adres.js";
+import { displayPostcode, type AdresInput } from "./adres.js";
 import { addDays, type IsoDate } from "./dates.js";
 
 /**
@@ -45,16 +45,8 @@ export function volgendVolgnummer(bestaand: string[], jaar: number, prefix = KEN
   return max + 1;
 }
 
-export interface AdresGegevens {
-  id: number;
-  postcode: string;
-  huisnummer: number;
-  toevoeging: string;
-  straat: string;
-  plaats: string;
-  gemeente: string;
-  type: string;
-}
+/** The controlled address as letters need it (the database's adres row, type as stored). */
+export type AdresGegevens = Omit<AdresInput, "type"> & { id: number; type: string };
 
 /** "2026-11-23_INT-2026-000012_informatiebrief-eigenaar_5504AB-12.pdf": sorts by date, says what it is. */
 export function briefBestandsnaam(datum: IsoDate, kenmerk: string, sjabloon: string, adres: Pick<AdresGegevens, "postcode" | "huisnummer" | "toevoeging">): string {

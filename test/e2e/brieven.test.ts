@@ -246,6 +246,15 @@ describe("sjablonen en voorbeeld", () => {
     expect(rows.find((r: any) => r.naam === "informatiebrief-eigenaar")).toMatchObject({ titel: "Eigen informatiebrief", bron: "eigen" });
   });
 
+  it("sjabloon toon geeft de tekst; een onbekende naam is exit 2", () => {
+    const db = initDb();
+    const r = ok(cli(db, ["--json", "sjabloon", "toon", "last-onder-dwangsom"])).json();
+    expect(r).toMatchObject({ naam: "last-onder-dwangsom", titel: "Besluit last onder dwangsom", bron: "standaard" });
+    expect(r.tekst).toContain("{{datum termijnen.bezwaar}}");
+    expect(cli(db, ["sjabloon", "toon", "../../etc/passwd"]).code).toBe(2);
+    expect(cli(db, ["sjabloon", "toon", "bestaat-niet"]).stderr).toContain('Sjabloon "bestaat-niet" bestaat niet');
+  });
+
   it("brief voorbeeld vult een eigen sjabloon (via INTERVENTIE_SJABLONEN) met voorbeeldgegevens", async () => {
     const map = tempDir();
     fs.writeFileSync(path.join(map, "waarschuwing.md"), "---\ntitel: Waarschuwing\nonderwerp: Waarschuwing {{adres.volledig}}\n---\n**Let op**\n\nBeste {{ontvanger.naam}}, uiterlijk {{datum deadline}}.\n\n{{#each bevindingen}}\n- {{categorie}}\n{{/each}}\n");
@@ -299,6 +308,10 @@ describe("briefhoofd", () => {
     expect(t).toContain("Team Handhaving, telefoon 0497 123 456");
     expect(t).toContain("mr. A. de Jurist");
     expect(t).toContain("Coördinator juridische zaken");
+    // An empty value puts a field back on the default.
+    const reset = ok(cli(s.db, ["--json", "briefhoofd", "zet", "--gemeente", "Bladel", "--afdeling", ""])).json();
+    expect(reset.afdeling).toBe("afdeling Vergunningen, Toezicht en Handhaving");
+    expect(reset.telefoon).toBe("0497 123 456");
   });
 
   it("weigert een ongeldig e-mailadres, een logo dat geen afbeelding is en een lege opdracht (exit 2, niets gewijzigd)", () => {

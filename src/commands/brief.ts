@@ -10,6 +10,7 @@ import {
   getBriefhoofd,
   insertBrief,
   kenmerkenVanJaar,
+  listBrieven,
   openOpvolgingenVanAvond,
   requireOpvolgingVoorBrief,
 } from "../db/brief.js";
@@ -30,12 +31,14 @@ import {
   type Ontvanger,
   type Overgeslagen,
 } from "../domain/brief.js";
+import { formatDutch } from "../domain/dates.js";
 import { parseId, optionalText } from "../domain/invoer.js";
 import { notFound, UserError } from "../errors.js";
 import { eigenSjabloonMap, laadSjabloon, standaardBriefhoofd } from "../io/sjablonen.js";
 import { briefPdf } from "../render/pdf/brief.js";
 import { pdfToBuffer } from "../render/pdf/document.js";
 import { vulSjabloon } from "../render/sjabloon.js";
+import { renderTable } from "../render/table.js";
 
 interface MaakOpts {
   opvolging?: string;
@@ -79,6 +82,35 @@ export function register(program: Command, rt: Runtime): void {
     .option("--opnieuw", "maak ook brieven die al gemaakt zijn opnieuw")
     .option("--sjablonen <map>", "eigen sjablonenmap (of INTERVENTIE_SJABLONEN)")
     .action(action<BatchOpts>(rt, batch));
+
+  brief
+    .command("lijst")
+    .description("toon de gemaakte brieven (kenmerk, sjabloon, adres, ontvanger, bestand)")
+    .option("--avond <id>", "alleen brieven over bevindingen van deze avond")
+    .action(
+      action<{ avond?: string }>(rt, (ctx, opts) => {
+        const rows = listBrieven(ctx.db(), { avondId: opts.avond !== undefined ? parseId("avond", opts.avond) : undefined });
+        if (!ctx.json && rows.length === 0) {
+          ctx.out("Nog geen brieven.");
+          return;
+        }
+        ctx.emit(rows, () =>
+          renderTable(
+            rows,
+            [
+              { header: "kenmerk", value: (r) => r.kenmerk },
+              { header: "datum", value: (r) => formatDutch(r.datum) },
+              { header: "sjabloon", value: (r) => r.sjabloon },
+              { header: "adres", value: (r) => r.adres },
+              { header: "aan", value: (r) => r.ontvanger },
+              { header: "opvolging", value: (r) => r.opvolgingen.join(", ") },
+              { header: "bestand", value: (r) => path.basename(r.bestand) },
+            ],
+            ctx.color,
+          ),
+        );
+      }),
+    );
 
   brief
     .command("voorbeeld")

@@ -150,3 +150,32 @@ export function zetBriefhoofd(tx: Tx, gemeenteId: number, velden: BriefhoofdVeld
   }
   tx.audit("briefhoofd", gemeenteId, "gewijzigd", { velden: given });
 }
+
+export interface BriefRij {
+  id: number;
+  kenmerk: string;
+  datum: string;
+  sjabloon: string;
+  adres_id: number;
+  adres: string;
+  gemeente: string;
+  ontvanger: string | null;
+  bestand: string;
+  opvolgingen: number[];
+}
+
+/** Letters made, newest first; optionally only those of one evening's findings. */
+export function listBrieven(db: Db, filter: { avondId?: number } = {}): BriefRij[] {
+  const where = filter.avondId !== undefined ? "WHERE b.id IN (SELECT bo.brief_id FROM brief_opvolging bo JOIN opvolging o ON o.id = bo.opvolging_id JOIN bevinding bv ON bv.id = o.bevinding_id WHERE bv.avond_id = ?)" : "";
+  const rows = db
+    .prepare(
+      `SELECT b.id, b.kenmerk, b.datum, b.sjabloon, b.adres_id,
+              a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres, g.naam AS gemeente,
+              coalesce(be.naam, (SELECT p.naam FROM brief_opvolging bo JOIN opvolging o ON o.id = bo.opvolging_id JOIN partner p ON p.id = o.partner_id WHERE bo.brief_id = b.id LIMIT 1)) AS ontvanger,
+              b.bestand, (SELECT group_concat(opvolging_id) FROM (SELECT opvolging_id FROM brief_opvolging WHERE brief_id = b.id ORDER BY opvolging_id)) AS opvolgingen
+       FROM brief b JOIN adres a ON a.id = b.adres_id JOIN gemeente g ON g.id = a.gemeente_id LEFT JOIN betrokkene be ON be.id = b.betrokkene_id
+       ${where} ORDER BY b.datum DESC, b.kenmerk DESC`,
+    )
+    .all(...(filter.avondId !== undefined ? [filter.avondId] : [])) as (Omit<BriefRij, "opvolgingen"> & { opvolgingen: string | null })[];
+  return rows.map((r) => ({ ...r, opvolgingen: r.opvolgingen ? r.opvolgingen.split(",").map(Number) : [] }));
+}

@@ -195,6 +195,15 @@ describe("brief batch", () => {
     expect(r.overgeslagen.map((o: any) => o.opvolging).sort()).toEqual([s.opv.onderzoek, s.opv.zonderEigenaar].sort());
     expect(r.overgeslagen.find((o: any) => o.opvolging === s.opv.zonderEigenaar).reden).toContain("geen eigenaar");
 
+    const lijst = ok(cli(s.db, ["--json", "brief", "lijst", "--avond", String(s.avond)])).json();
+    expect(lijst.map((b: any) => [b.kenmerk, b.ontvanger, b.opvolgingen])).toEqual([
+      ["INT-2026-000003", "Ștefan Țurcanu", [s.opv.lod]],
+      ["INT-2026-000002", "Łukasz Wiśniewski", [s.opv.info1, s.opv.info2]],
+      ["INT-2026-000001", "ISZW", [s.opv.partner]],
+    ]);
+    expect(ok(cli(s.db, ["brief", "lijst"])).stdout).toContain("INT-2026-000002");
+    expect(ok(cli(s.db, ["--json", "brief", "lijst", "--avond", "999"])).json()).toEqual([]);
+
     const before = dump(s.db);
     const second = ok(cli(s.db, ["--json", ...VANDAAG, "brief", "batch", "--avond", String(s.avond), "--uit", uit])).json();
     expect(second.aantal).toBe(0);

@@ -142,7 +142,7 @@ async function maak(ctx: Ctx, opts: MaakOpts): Promise<void> {
   let ontvanger: Ontvanger | undefined;
   if (opts.aan !== undefined) {
     const b = requireBetrokkene(db, parseId("aan", opts.aan));
-    const rol = betrokkenenVanAdres(db, o.adres.id).find((x) => x.id === b.id)?.rol ?? "betrokkene";
+    const rol = betrokkenenVanAdres(db, o.adres.id).find((x) => x.id === b.id)?.rol ?? null;
     ontvanger = { soort: "betrokkene", id: b.id, naam: b.naam, postadres: b.postadres, rol };
   } else if (PARTNER_SJABLONEN.has(sjabloon)) {
     ontvanger = { soort: "partner", id: o.partnerId, naam: o.partner };

@@ -66,7 +66,7 @@ export function volledigAdres(a: AdresGegevens): string {
 // Grouping
 
 export type Ontvanger =
-  | { soort: "betrokkene"; id: number; naam: string; postadres: string | null; rol: string }
+  | { soort: "betrokkene"; id: number; naam: string; postadres: string | null; rol: string | null }
   | { soort: "partner"; id: number; naam: string };
 
 /** One follow-up with everything a letter about it needs. */

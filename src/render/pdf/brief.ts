@@ -38,8 +38,9 @@ export function briefPdf(inv: BriefPdfInvoer): PDFKit.PDFDocument {
   let y = 15 * MM;
   if (h.logo && fs.existsSync(h.logo)) {
     try {
-      doc.image(h.logo, LEFT, y, { fit: [55 * MM, 16 * MM] });
-      y += 18 * MM;
+      // Logo above the name; the whole letterhead stays clear of the return address at 45 mm.
+      doc.image(h.logo, LEFT, 10 * MM, { fit: [55 * MM, 12 * MM] });
+      y = 24 * MM;
     } catch {
       // An unreadable image must not stop the letter; the name is the letterhead.
     }

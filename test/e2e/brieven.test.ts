@@ -217,6 +217,20 @@ describe("brief batch", () => {
     expect(opnieuw.brieven.map((b: any) => b.kenmerk)).toEqual(["INT-2026-000004", "INT-2026-000005", "INT-2026-000006"]);
   });
 
+  it("een kapot eigen sjabloon stopt de hele batch voordat er een bestand is geschreven", () => {
+    const s = scenario();
+    const map = tempDir();
+    fs.writeFileSync(path.join(map, "informatiebrief-eigenaar.hbs"), "---\nonderwerp: x\n---\n{{#each bevindingen}}open\n");
+    const uit = tempDir();
+    const before = dump(s.db);
+    const r = cli(s.db, [...VANDAAG, "brief", "batch", "--avond", String(s.avond), "--uit", uit, "--sjablonen", map]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Sjabloon informatiebrief-eigenaar (tekst) kan niet worden gevuld");
+    expect(fs.readdirSync(uit)).toEqual([]);
+    expect(dump(s.db)).toBe(before);
+    expect(cli(s.db, ["brief", "batch", "--avond", String(s.avond), "--uit", uit, "--sjablonen", path.join(map, "bestaat-niet")]).code).toBe(2);
+  });
+
   it("onbekende avond: exit 2", () => {
     const db = initDb();
     const r = cli(db, ["brief", "batch", "--avond", "42", "--uit", tempDir()]);
@@ -317,6 +331,7 @@ describe("briefhoofd", () => {
     expect(t).toContain("Team Handhaving, telefoon 0497 123 456");
     expect(t).toContain("mr. A. de Jurist");
     expect(t).toContain("Coördinator juridische zaken");
+    expect(fs.readFileSync(r.bestand).includes("/Subtype /Image")).toBe(true); // the logo
     // An empty value puts a field back on the default.
     const reset = ok(cli(s.db, ["--json", "briefhoofd", "zet", "--gemeente", "Bladel", "--afdeling", ""])).json();
     expect(reset.afdeling).toBe("afdeling Vergunningen, Toezicht en Handhaving");

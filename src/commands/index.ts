@@ -28,4 +28,7 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   export: () => import("./export.js"),
   opschonen: () => import("./opschonen.js"),
   rapport: () => import("./rapport.js"),
+  brief: () => import("./brief.js"),
+  sjabloon: () => import("./sjabloon.js"),
+  briefhoofd: () => import("./briefhoofd.js"),
 };

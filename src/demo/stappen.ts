@@ -6,6 +6,7 @@
 import { CASUSTAFEL } from "./casustafel.js";
 import { BEVINDINGEN } from "./bevindingen.js";
 import { RAPPORTEN } from "./rapporten.js";
+import { BRIEVEN } from "./brieven.js";
 
 export interface DemoStap {
   uitleg?: string;
@@ -81,4 +82,4 @@ export const FUNDAMENT: DemoHoofdstuk[] = [
 ];
 
 /** Chapters in the order of the cycle; later capabilities add theirs here. */
-export const HOOFDSTUKKEN: DemoHoofdstuk[] = [...FUNDAMENT, ...CASUSTAFEL, ...BEVINDINGEN, ...RAPPORTEN];
+export const HOOFDSTUKKEN: DemoHoofdstuk[] = [...FUNDAMENT, ...CASUSTAFEL, ...BEVINDINGEN, ...BRIEVEN, ...RAPPORTEN];

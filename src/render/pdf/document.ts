@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import zlib from "node:zlib";
 import type PDFKit from "pdfkit";
 
 const require = createRequire(import.meta.url);
@@ -19,6 +20,60 @@ const FONT_FILES = {
   [FONT]: path.join(FONT_DIR, "files", "dejavu-sans-latin-400-normal.woff"),
   [FONT_BOLD]: path.join(FONT_DIR, "files", "dejavu-sans-latin-700-normal.woff"),
 };
+
+const fontCache = new Map<string, Buffer>();
+
+/**
+ * The font as a plain TrueType buffer, decoded once per process. fontkit reads
+ * .woff by re-inflating the glyph table (in pure JS) on every glyph lookup, which
+ * made a one-page letter take seconds; zlib does it once, in native code.
+ */
+function fontData(name: keyof typeof FONT_FILES): Buffer {
+  let buf = fontCache.get(name);
+  if (!buf) {
+    buf = woffToSfnt(fs.readFileSync(FONT_FILES[name]));
+    fontCache.set(name, buf);
+  }
+  return buf;
+}
+
+/** WOFF 1.0 → the sfnt (TTF/OTF) it wraps: same tables, inflated, 4-byte aligned. */
+export function woffToSfnt(woff: Buffer): Buffer {
+  if (woff.toString("latin1", 0, 4) !== "wOFF") return woff;
+  const numTables = woff.readUInt16BE(12);
+  const tables: { tag: string; data: Buffer; checksum: number }[] = [];
+  for (let i = 0; i < numTables; i++) {
+    const e = 44 + i * 20;
+    const offset = woff.readUInt32BE(e + 4);
+    const compLength = woff.readUInt32BE(e + 8);
+    const origLength = woff.readUInt32BE(e + 12);
+    const raw = woff.subarray(offset, offset + compLength);
+    tables.push({ tag: woff.toString("latin1", e, e + 4), checksum: woff.readUInt32BE(e + 16), data: compLength < origLength ? zlib.inflateSync(raw) : Buffer.from(raw) });
+  }
+  let entrySelector = 0;
+  while (2 ** (entrySelector + 1) <= numTables) entrySelector++;
+  const searchRange = 2 ** entrySelector * 16;
+  const header = Buffer.alloc(12 + 16 * numTables);
+  header.writeUInt32BE(woff.readUInt32BE(4), 0);
+  header.writeUInt16BE(numTables, 4);
+  header.writeUInt16BE(searchRange, 6);
+  header.writeUInt16BE(entrySelector, 8);
+  header.writeUInt16BE(numTables * 16 - searchRange, 10);
+  const parts: Buffer[] = [header];
+  let offset = header.length;
+  tables.forEach((t, i) => {
+    const r = 12 + i * 16;
+    header.write(t.tag, r, 4, "latin1");
+    header.writeUInt32BE(t.checksum, r + 4);
+    header.writeUInt32BE(offset, r + 8);
+    header.writeUInt32BE(t.data.length, r + 12);
+    const padded = Buffer.alloc((t.data.length + 3) & ~3);
+    t.data.copy(padded);
+    parts.push(padded);
+    offset += padded.length;
+  });
+  return Buffer.concat(parts);
+}
 
 export interface PdfOptions {
   title: string;
@@ -42,8 +97,8 @@ export function createPdf(opts: PdfOptions): PDFKit.PDFDocument {
     lang: "nl-NL",
     displayTitle: true,
   } as PDFKit.PDFDocumentOptions);
-  doc.registerFont(FONT, FONT_FILES[FONT]);
-  doc.registerFont(FONT_BOLD, FONT_FILES[FONT_BOLD]);
+  doc.registerFont(FONT, fontData(FONT));
+  doc.registerFont(FONT_BOLD, fontData(FONT_BOLD));
   doc.font(FONT).fontSize(10);
   return doc;
 }

@@ -1,0 +1,99 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Command } from "commander";
+import { action, type Runtime } from "./runtime.js";
+import { getBriefhoofd, zetBriefhoofd } from "../db/brief.js";
+import { requireGemeente } from "../db/referentie.js";
+import { maakBriefhoofd, type BriefhoofdVelden } from "../domain/brief.js";
+import { requireText } from "../domain/invoer.js";
+import { invalid } from "../errors.js";
+import { standaardBriefhoofd } from "../io/sjablonen.js";
+
+interface ZetOpts {
+  gemeente?: string;
+  afdeling?: string;
+  postadres?: string;
+  telefoon?: string;
+  email?: string;
+  logo?: string;
+  ondertekenaar?: string;
+  functie?: string;
+}
+
+/** Letterhead per gemeente: what letters print at the top and under the signature. */
+export function register(program: Command, rt: Runtime): void {
+  const bh = program.command("briefhoofd").description("briefhoofd per gemeente: afdeling, postadres, contact, logo, ondertekenaar");
+
+  bh.command("zet")
+    .description("wijzig het briefhoofd van een gemeente (alleen de opgegeven velden; een lege waarde zet het veld terug op de standaard)")
+    .option("--gemeente <naam>", "gemeente")
+    .option("--afdeling <tekst>", 'afdeling, bijv. "afdeling Vergunningen, Toezicht en Handhaving"')
+    .option("--postadres <tekst>", 'bijv. "Postbus 10101, 5500 GA Veldhoven"')
+    .option("--telefoon <nummer>", "algemeen nummer, bijv. 14 040")
+    .option("--email <adres>", "algemeen e-mailadres van de afdeling")
+    .option("--logo <png>", "logo (PNG of JPEG)")
+    .option("--ondertekenaar <naam>", "naam van de ondertekenaar")
+    .option("--functie <tekst>", "functie van de ondertekenaar")
+    .action(
+      action<ZetOpts>(rt, async (ctx, opts) => {
+        const db = ctx.db();
+        const g = requireGemeente(db, await ctx.needText("gemeente", opts.gemeente, "Gemeente"));
+        const velden: BriefhoofdVelden = {};
+        const text = (field: string, raw: string | undefined, max = 200) => (raw === undefined ? undefined : raw.trim() === "" ? "" : requireText(field, raw, max));
+        velden.afdeling = text("afdeling", opts.afdeling);
+        velden.postadres = text("postadres", opts.postadres);
+        velden.telefoon = text("telefoon", opts.telefoon, 40);
+        velden.email = text("email", opts.email, 120);
+        if (velden.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(velden.email)) throw invalid("email", `"${velden.email}" is geen e-mailadres`);
+        velden.ondertekenaarNaam = text("ondertekenaar", opts.ondertekenaar, 120);
+        velden.ondertekenaarFunctie = text("functie", opts.functie, 120);
+        if (opts.logo !== undefined) velden.logo = opts.logo.trim() === "" ? "" : checkLogo(opts.logo);
+        const gezet = Object.values(velden).some((v) => v !== undefined);
+        if (!gezet) throw invalid("briefhoofd", "geef minstens één veld, bijv. --afdeling of --telefoon");
+        ctx.change((tx) => zetBriefhoofd(tx, g.id, velden));
+        const h = maakBriefhoofd(g.naam, getBriefhoofd(db, g.id), standaardBriefhoofd(g.naam));
+        ctx.emit({ id: g.id, ...h }, () => `Briefhoofd van ${g.naam} bijgewerkt.\n${toon(h)}`);
+      }),
+    );
+
+  bh.command("toon")
+    .description("toon het briefhoofd zoals brieven het gebruiken (eigen velden, anders de standaard)")
+    .option("--gemeente <naam>", "gemeente")
+    .action(
+      action<{ gemeente?: string }>(rt, async (ctx, opts) => {
+        const db = ctx.db();
+        const g = requireGemeente(db, await ctx.needText("gemeente", opts.gemeente, "Gemeente"));
+        const eigen = getBriefhoofd(db, g.id);
+        const h = maakBriefhoofd(g.naam, eigen, standaardBriefhoofd(g.naam));
+        ctx.emit({ id: g.id, ...h, eigen: Boolean(eigen) }, () => toon(h));
+      }),
+    );
+}
+
+function checkLogo(raw: string): string {
+  const file = path.resolve(raw.trim());
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw invalid("logo", `bestand "${raw}" bestaat niet`);
+  const head = Buffer.alloc(8);
+  const fd = fs.openSync(file, "r");
+  try {
+    fs.readSync(fd, head, 0, 8, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const png = head.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const jpeg = head[0] === 0xff && head[1] === 0xd8;
+  if (!png && !jpeg) throw invalid("logo", `"${raw}" is geen PNG- of JPEG-afbeelding`);
+  return file;
+}
+
+function toon(h: ReturnType<typeof maakBriefhoofd>): string {
+  return [
+    `Gemeente ${h.gemeente}`,
+    `  afdeling:      ${h.afdeling}`,
+    `  postadres:     ${h.postadres ?? "-"}`,
+    `  telefoon:      ${h.telefoon ?? "-"}`,
+    `  e-mail:        ${h.email ?? "-"}`,
+    `  logo:          ${h.logo ?? "-"}`,
+    `  ondertekenaar: ${h.ondertekenaarNaam ?? "-"} (${h.ondertekenaarFunctie})`,
+  ].join("\n");
+}

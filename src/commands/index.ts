@@ -27,7 +27,6 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   backup: () => import("./backup.js"),
   export: () => import("./export.js"),
   opschonen: () => import("./opschonen.js"),
-  rapport: () => import("./rapport.js"),
   brief: () => import("./brief.js"),
   sjabloon: () => import("./sjabloon.js"),
   briefhoofd: () => import("./briefhoofd.js"),

@@ -1,11 +1,5 @@
 import type { Command } from "commander";
-import type { Runtime } from "./runtime.js";
 import { registerTerugkoppeling } from "./terugkoppeling.js";
-
-/** `rapport`: reports. Each report registers its own subcommand. */
-export function register(program: Command, rt: Runtime): void {
-  const rapport = program.command("rapport").description("rapportages: terugkoppeling aan partners");
-  registerTerugkoppeling(rapport, rt);
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import { jaarRapport, opvolgingRapport, topRapport, type RapportFilter } from "../db/rapport.js";
@@ -41,10 +35,11 @@ interface FilterOpts {
  * function, so other modules can add theirs to the same `rapport` command.
  */
 export function register(program: Command, rt: Runtime): void {
-  const rapport = program.command("rapport").description("rapportages: top 10, jaarverslag, opvolging");
+  const rapport = program.command("rapport").description("rapportages: top 10, jaarverslag, opvolging, terugkoppeling aan partners");
   registerTop(rapport, rt);
   registerJaar(rapport, rt);
   registerOpvolging(rapport, rt);
+  registerTerugkoppeling(rapport, rt);
 }
 
 /** --van/--tot/--gemeente/--partner → a filter on ids; unknown names and bad dates are exit 2. */

@@ -4,7 +4,7 @@ const besluit = (adres: string, soort: string, partners: string, toelichting: st
   args: ["casustafel", "besluit", "$casustafel", "--adres", `$${adres}`, "--besluit", soort, ...(partners ? ["--partners", partners] : []), "--toelichting", toelichting],
 });
 const rol = (rolNaam: string, naam: string, partner: string, telefoon?: string): DemoStap => ({
-  args: ["avond", "rol", "$avond", "--rol", rolNaam, "--naam", naam, "--partner", partner, ...(telefoon ? ["--telefoon", telefoon] : [])],
+  args: ["avond", "rol", "$avond1", "--rol", rolNaam, "--naam", naam, "--partner", partner, ...(telefoon ? ["--telefoon", telefoon] : [])],
 });
 
 /** From signals to a prepared, safe control evening with a printed draaiboek. */
@@ -24,7 +24,7 @@ export const CASUSTAFEL: DemoHoofdstuk[] = [
   {
     titel: "Controleavond: rollen, risico's en noodplan",
     stappen: [
-      { args: ["avond", "nieuw", "--casustafel", "$casustafel", "--datum", "2026-12-03", "--start", "19:00", "--doel", "Huisvesting en arbeid van arbeidsmigranten controleren; brandveiligheid waarborgen"], bewaar: "avond" },
+      { args: ["avond", "nieuw", "--casustafel", "$casustafel", "--datum", "2026-12-03", "--start", "19:00", "--doel", "Huisvesting en arbeid van arbeidsmigranten controleren; brandveiligheid waarborgen"], bewaar: "avond1" },
       rol("teamleider", "Anja de Vries", "Gemeente", "06-12345678"),
       rol("beveiliging", "Agent Jansen", "Politie", "06-11112222"),
       rol("beveiliging", "Agent Bakker", "Politie", "06-33334444"),
@@ -32,11 +32,11 @@ export const CASUSTAFEL: DemoHoofdstuk[] = [
       rol("onderzoek", "Ingrid Smits", "ISZW", "06-77778888"),
       rol("onderzoek", "Piet Stroom", "Enexis"),
       rol("formulieren", "Sanne Claessens", "Veiligheidsregio"),
-      { args: ["avond", "risico", "$avond", "--adres", "$kerkstraat", "--niveau", "hoog", "--toelichting", "Eerder agressie bij aanspreken; hond aanwezig; twee uitgangen (voor en achter)"] },
-      { args: ["avond", "risico", "$avond", "--adres", "$industrieweg", "--niveau", "midden", "--toelichting", "Grote loods, meerdere uitgangen, onbekend aantal personen"] },
-      { args: ["avond", "noodplan", "$avond", "--verzamelpunt", "Parkeerplaats Kerkplein, Veldhoven", "--codewoord", "Regenboog", "--communicatie", "Portofoons kanaal 3; teamleider belt 112", "--uitrusting", "hesjes,portofoons,steekvesten,zaklampen"] },
-      { uitleg: "De gereedheidscontrole: pas als alles geregeld is, is de avond veilig uit te voeren.", args: ["avond", "controleer", "$avond"] },
-      { uitleg: "Het draaiboek voor de briefing, met het noodplan bovenaan.", args: ["avond", "draaiboek", "$avond", "--pdf", "{uit}/draaiboek-avond-1.pdf"] },
+      { args: ["avond", "risico", "$avond1", "--adres", "$kerkstraat", "--niveau", "hoog", "--toelichting", "Eerder agressie bij aanspreken; hond aanwezig; twee uitgangen (voor en achter)"] },
+      { args: ["avond", "risico", "$avond1", "--adres", "$industrieweg", "--niveau", "midden", "--toelichting", "Grote loods, meerdere uitgangen, onbekend aantal personen"] },
+      { args: ["avond", "noodplan", "$avond1", "--verzamelpunt", "Parkeerplaats Kerkplein, Veldhoven", "--codewoord", "Regenboog", "--communicatie", "Portofoons kanaal 3; teamleider belt 112", "--uitrusting", "hesjes,portofoons,steekvesten,zaklampen"] },
+      { uitleg: "De gereedheidscontrole: pas als alles geregeld is, is de avond veilig uit te voeren.", args: ["avond", "controleer", "$avond1"] },
+      { uitleg: "Het draaiboek voor de briefing, met het noodplan bovenaan.", args: ["avond", "draaiboek", "$avond1", "--pdf", "{uit}/draaiboek-avond-1.pdf"] },
     ],
   },
 ];

@@ -12,7 +12,7 @@ export const CASUSTAFEL: DemoHoofdstuk[] = [
   {
     titel: "Casustafel voor Veldhoven, Bladel en Eersel",
     stappen: [
-      { uitleg: "Eén centrale casustafel voor drie gemeenten.", args: ["casustafel", "nieuw", "--datum", "2026-11-25", "--gemeenten", "Veldhoven,Bladel,Eersel"], bewaar: "casustafel" },
+      { uitleg: "Eén centrale casustafel voor drie gemeenten.", args: ["casustafel", "nieuw", "--datum", "2026-10-28", "--gemeenten", "Veldhoven,Bladel,Eersel"], bewaar: "casustafel" },
       { uitleg: "De agenda: terugblik, dan de adressen gerangschikt op bewijs, met de reden erbij.", args: ["casustafel", "agenda", "$casustafel", "--pdf", "{uit}/agenda-casustafel.pdf"] },
       besluit("kerkstraat", "controle", "Gemeente,Politie,Enexis", "Signalen van drie partners; vermoeden overbewoning en omgelegde meter"),
       besluit("industrieweg", "controle", "ISZW,Veiligheidsregio", "Overnachten in loods; brandveiligheid"),
@@ -24,7 +24,7 @@ export const CASUSTAFEL: DemoHoofdstuk[] = [
   {
     titel: "Controleavond: rollen, risico's en noodplan",
     stappen: [
-      { args: ["avond", "nieuw", "--casustafel", "$casustafel", "--datum", "2026-12-03", "--start", "19:00", "--doel", "Huisvesting en arbeid van arbeidsmigranten controleren; brandveiligheid waarborgen"], bewaar: "avond1" },
+      { args: ["avond", "nieuw", "--casustafel", "$casustafel", "--datum", "2026-11-05", "--start", "19:00", "--doel", "Huisvesting en arbeid van arbeidsmigranten controleren; brandveiligheid waarborgen"], bewaar: "avond1" },
       rol("teamleider", "Anja de Vries", "Gemeente", "06-12345678"),
       rol("beveiliging", "Agent Jansen", "Politie", "06-11112222"),
       rol("beveiliging", "Agent Bakker", "Politie", "06-33334444"),

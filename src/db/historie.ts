@@ -1,4 +1,5 @@
 import type { Db } from "./connection.js";
+import type { Bevinding } from "./bevinding.js";
 import { betrokkenenVanAdres } from "./betrokkene.js";
 import { listSignalen } from "./signaal.js";
 
@@ -24,17 +25,7 @@ export function adresHistorie(db: Db, adresId: number) {
        FROM bevinding b JOIN avond v ON v.id = b.avond_id JOIN categorie c ON c.id = b.categorie_id
        JOIN partner p ON p.id = b.partner_id WHERE b.adres_id = ? ORDER BY v.datum, b.id`,
     )
-    .all(adresId) as {
-    id: number;
-    avond_id: number;
-    datum: string;
-    categorie: string;
-    categorie_naam: string;
-    partner: string;
-    omschrijving: string;
-    maatregel: string | null;
-    personen: number | null;
-  }[];
+    .all(adresId) as Omit<Bevinding, "adres_id" | "adres" | "gemeente">[];
   const opvolgingen = db
     .prepare(
       `SELECT o.id, o.bevinding_id, o.actie, p.naam AS partner, o.deadline, o.status, o.resultaat, o.gesloten_op

@@ -1,14 +1,13 @@
 import os from "node:os";
 import envPaths from "env-paths";
 import path from "node:path";
-import type { ChalkInstance } from "chalk";
 import { openDatabase, type Db } from "./db/connection.js";
 import { makeTx, type Tx } from "./db/audit.js";
 import { parseDate, todayInAmsterdam, type IsoDate } from "./domain/dates.js";
 import { missingFlag, UserError } from "./errors.js";
 import { requireText } from "./domain/invoer.js";
 import { inquirerPrompter, scriptedPrompter, type Choice, type Prompter } from "./io/prompts.js";
-import { colorsFor, writeJson, writeLine, type Streams } from "./render/output.js";
+import { writeJson, writeLine, type Colors, type Streams } from "./render/output.js";
 
 export interface GlobalOptions {
   db?: string;
@@ -24,15 +23,16 @@ export class Ctx {
   readonly debug: boolean;
   readonly user: string;
   readonly dbPath: string;
-  readonly color: ChalkInstance;
+  readonly color: Colors;
   readonly interactive: boolean;
   readonly prompts: Prompter;
-  private readonly todayIso: IsoDate;
+  private todayIso: IsoDate | undefined;
   private database: Db | undefined;
 
   constructor(
     readonly streams: Streams,
     globals: GlobalOptions,
+    colors: Colors,
   ) {
     const env = streams.env;
     this.json = Boolean(globals.json);
@@ -40,9 +40,10 @@ export class Ctx {
     const user = (globals.gebruiker ?? env.INTERVENTIE_GEBRUIKER ?? safeOsUser()).trim() || "onbekend";
     this.user = requireText("gebruiker", user, 80);
     this.dbPath = path.resolve(globals.db ?? env.INTERVENTIE_DB ?? defaultDbPath());
-    this.color = colorsFor(streams);
+    this.color = colors;
     const vandaag = globals.vandaag ?? env.INTERVENTIE_VANDAAG;
-    this.todayIso = vandaag ? parseDate(vandaag, "vandaag") : todayInAmsterdam();
+    // Checked now (bad input fails before anything runs); the clock is read only when a command needs it.
+    this.todayIso = vandaag ? parseDate(vandaag, "vandaag") : undefined;
     // Scripted answers (JSON array) stand in for a person at a terminal: used by tests and scripts.
     const scripted = env.INTERVENTIE_ANTWOORDEN;
     if (scripted) {
@@ -56,6 +57,7 @@ export class Ctx {
 
   /** Today's date in the Netherlands, or --vandaag / INTERVENTIE_VANDAAG when given. */
   today(): IsoDate {
+    this.todayIso ??= todayInAmsterdam();
     return this.todayIso;
   }
 
@@ -76,7 +78,7 @@ export class Ctx {
   change<T>(fn: (tx: Tx) => T): T {
     const db = this.db();
     const now = new Date().toISOString();
-    const tx = makeTx(db, this.user, now, this.todayIso);
+    const tx = makeTx(db, this.user, now, () => this.today());
     return db.transaction(() => fn(tx)).immediate();
   }
 

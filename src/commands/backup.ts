@@ -1,9 +1,8 @@
-import Database from "better-sqlite3";
 import type { Command } from "commander";
 import fs from "node:fs";
 import path from "node:path";
 import { action, type Runtime } from "./runtime.js";
-import { APPLICATION_ID } from "../db/connection.js";
+import { APPLICATION_ID, sqlite } from "../db/connection.js";
 import { SCHEMA_VERSION } from "../db/migrations.js";
 import { UserError } from "../errors.js";
 import { cleanupTemp, moveIntoPlace, outputPath, privateTemp } from "../io/output-file.js";
@@ -16,7 +15,7 @@ export interface Verificatie {
 
 /** Opens a copy and checks it is a whole, current interventie database; makes it one self-contained file. */
 export function verifieerKopie(file: string): Verificatie {
-  const copy = new Database(file, { fileMustExist: true });
+  const copy = sqlite(file, { fileMustExist: true });
   try {
     copy.pragma("journal_mode = DELETE");
     const integriteit = copy.pragma("integrity_check", { simple: true }) as string;

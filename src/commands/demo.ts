@@ -22,7 +22,7 @@ export function register(program: Command, rt: Runtime): void {
         const c = ctx.color;
         const log: { args: string[]; id?: number }[] = [];
         for (const hoofdstuk of HOOFDSTUKKEN) {
-          if (!ctx.json) ctx.out(`\n${c.bold.underline(hoofdstuk.titel)}`);
+          if (!ctx.json) ctx.out(`\n${c.boldUnderline(hoofdstuk.titel)}`);
           for (const stap of hoofdstuk.stappen) {
             const args = stap.args.map((a) => (a.startsWith("$") ? (ids.get(a.slice(1)) ?? a) : a.replaceAll("{uit}", dir)));
             if (!ctx.json) {

@@ -93,9 +93,9 @@ function lijst(ctx: Ctx, opts: LijstOpts): void {
       renderTable(
         rows,
         [
-          { header: "", value: (r) => (r.verlopen ? c.red.bold("!") : "") },
+          { header: "", value: (r) => (r.verlopen ? c.redBold("!") : "") },
           { header: "id", value: (r) => r.id, align: "right" },
-          { header: "deadline", value: (r) => (r.verlopen ? c.red.bold(`${formatDutch(r.deadline)} VERLOPEN`) : formatDutch(r.deadline)) },
+          { header: "deadline", value: (r) => (r.verlopen ? c.redBold(`${formatDutch(r.deadline)} VERLOPEN`) : formatDutch(r.deadline)) },
           { header: "actie", value: (r) => r.actie },
           { header: "partner", value: (r) => r.partner },
           { header: "status", value: (r) => r.status },
@@ -105,7 +105,7 @@ function lijst(ctx: Ctx, opts: LijstOpts): void {
         ],
         c,
       ),
-      `${rows.length} opvolging(en)${verlopen ? `, ${c.red.bold(`${verlopen} verlopen`)} (gemarkeerd met !, peildatum ${formatDutch(ctx.today())})` : ""}.`,
+      `${rows.length} opvolging(en)${verlopen ? `, ${c.redBold(`${verlopen} verlopen`)} (gemarkeerd met !, peildatum ${formatDutch(ctx.today())})` : ""}.`,
     ].join("\n"),
   );
 }

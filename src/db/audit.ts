@@ -12,14 +12,17 @@ export interface Tx {
   audit(tabel: string, rijId: number | bigint | null, actie: AuditAction, details?: Record<string, unknown>): void;
 }
 
-export function makeTx(db: Db, gebruiker: string, now: string, today: string): Tx {
+/** `today` is a function: reading the clock in the Amsterdam time zone costs start-up time, so only on use. */
+export function makeTx(db: Db, gebruiker: string, now: string, today: () => string): Tx {
   const insert = db.prepare(
     "INSERT INTO audit_log (tijd, gebruiker, tabel, rij_id, actie, details) VALUES (?, ?, ?, ?, ?, ?)",
   );
   return {
     db,
     now,
-    today,
+    get today() {
+      return today();
+    },
     audit(tabel, rijId, actie, details) {
       insert.run(now, gebruiker, tabel, rijId === null ? null : Number(rijId), actie, details ? JSON.stringify(details) : null);
     },

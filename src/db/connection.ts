@@ -1,10 +1,31 @@
-import Database from "better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { UserError } from "../errors.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 
-export type Db = Database.Database;
+export type Db = BetterSqlite3.Database;
+
+// Loaded with require, not import: ESM would first run Node's CommonJS export scanner over the
+// driver. Handing it the addon's path skips the `bindings` package's search of a dozen candidate
+// paths. Both are start-up time of every command (see bench/).
+const require = createRequire(import.meta.url);
+const Driver = require("better-sqlite3") as typeof BetterSqlite3;
+const nativeBinding = locateAddon();
+
+function locateAddon(): string | undefined {
+  try {
+    return require.resolve("better-sqlite3/build/Release/better_sqlite3.node");
+  } catch {
+    return undefined; // an unusual build layout: let the driver search as it normally does
+  }
+}
+
+/** A raw SQLite connection (no migrations): for opening files that are not the live database. */
+export function sqlite(file: string, options: BetterSqlite3.Options = {}): Db {
+  return new Driver(file, { nativeBinding, ...options });
+}
 
 /** 'INTV': marks a file as ours, so we never migrate somebody else's SQLite file. */
 export const APPLICATION_ID = 0x494e5456;
@@ -19,7 +40,7 @@ export function openDatabase(file: string, options: { migrateTo?: number; maxPag
   const readonly = !fresh && isReadOnlyFile(file);
   let db: Db;
   try {
-    db = new Database(file, { timeout: 10_000, readonly, fileMustExist: readonly });
+    db = sqlite(file, { timeout: 10_000, readonly, fileMustExist: readonly });
   } catch (err) {
     throw translateSqliteError(err, file);
   }

@@ -1,4 +1,3 @@
-import { Chalk, type ChalkInstance } from "chalk";
 
 /** Where a command's output goes; injectable so tests run the CLI in-process. */
 export interface Streams {
@@ -8,12 +7,55 @@ export interface Streams {
   env: NodeJS.ProcessEnv;
 }
 
+type Paint = (text: string) => string;
+
+/** The few styles the CLI uses; a narrow port so that uncoloured runs never load chalk. */
+export interface Colors {
+  bold: Paint;
+  boldUnderline: Paint;
+  dim: Paint;
+  red: Paint;
+  redBold: Paint;
+  green: Paint;
+  yellow: Paint;
+  cyan: Paint;
+}
+
+const same: Paint = (text) => text;
+export const PLAIN: Colors = {
+  bold: same,
+  boldUnderline: same,
+  dim: same,
+  red: same,
+  redBold: same,
+  green: same,
+  yellow: same,
+  cyan: same,
+};
+
 /** chalk 5 ignores NO_COLOR; colour only for a real terminal that did not opt out. */
-export function colorsFor(streams: Streams): ChalkInstance {
+export function colorLevel(streams: Streams): 0 | 1 {
   const off = streams.env.NO_COLOR !== undefined && streams.env.NO_COLOR !== "";
   const forced = streams.env.FORCE_COLOR !== undefined && streams.env.FORCE_COLOR !== "0";
-  const level = off ? 0 : forced || streams.stdout.isTTY ? 1 : 0;
-  return new Chalk({ level });
+  return off ? 0 : forced || streams.stdout.isTTY ? 1 : 0;
+}
+
+/** Scripts, pipes and --json get PLAIN without importing chalk (~15 ms of start-up). */
+export async function colorsFor(streams: Streams): Promise<Colors> {
+  const level = colorLevel(streams);
+  if (level === 0) return PLAIN;
+  const { Chalk } = await import("chalk");
+  const c = new Chalk({ level });
+  return {
+    bold: (t) => c.bold(t),
+    boldUnderline: (t) => c.bold.underline(t),
+    dim: (t) => c.dim(t),
+    red: (t) => c.red(t),
+    redBold: (t) => c.red.bold(t),
+    green: (t) => c.green(t),
+    yellow: (t) => c.yellow(t),
+    cyan: (t) => c.cyan(t),
+  };
 }
 
 export function writeLine(stream: NodeJS.WritableStream, text = ""): void {

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { ChalkInstance } from "chalk";
+import type { Colors } from "./output.js";
 
 const require = createRequire(import.meta.url);
 
@@ -10,7 +10,7 @@ export interface Column<T> {
 }
 
 /** A bordered table for people; cli-table3 is loaded only when a table is printed. */
-export function renderTable<T>(rows: T[], columns: Column<T>[], c: ChalkInstance): string {
+export function renderTable<T>(rows: T[], columns: Column<T>[], c: Colors): string {
   const Table = require("cli-table3") as typeof import("cli-table3");
   const table = new Table({
     head: columns.map((col) => c.bold(col.header)),

@@ -4,9 +4,10 @@ import { COMMANDS, type CommandModule } from "./commands/index.js";
 import type { Runtime } from "./commands/runtime.js";
 import { translateSqliteError } from "./db/connection.js";
 import { EXIT_OK, EXIT_UNEXPECTED, EXIT_USER, UserError } from "./errors.js";
+import { shipped } from "./paths.js";
 import type { Streams } from "./render/output.js";
 
-const VERSION = (JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string })
+const VERSION = (JSON.parse(fs.readFileSync(shipped("package.json"), "utf8")) as { version: string })
   .version;
 
 /** Options that take a value, so the pre-scan can skip their values when looking for the command word. */

@@ -17,6 +17,7 @@ import {
 } from "../db/referentie.js";
 import { optionalText, parseEnum, requireText } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
+import { shipped } from "../paths.js";
 import { renderTable } from "../render/table.js";
 
 /** gemeente | partner | categorie: reference data the user can list and extend. */
@@ -134,7 +135,7 @@ export function register(program: Command, rt: Runtime): void {
 }
 
 function defaultRules(): FollowUpRule[] {
-  return JSON.parse(fs.readFileSync(new URL("../../data/standaard-opvolging.json", import.meta.url), "utf8")) as FollowUpRule[];
+  return JSON.parse(fs.readFileSync(shipped("data/standaard-opvolging.json"), "utf8")) as FollowUpRule[];
 }
 
 function describeRule(r: FollowUpRule): string {

@@ -1,8 +1,10 @@
 import fs from "node:fs";
+import path from "node:path";
+import { shipped } from "../paths.js";
 import type { Tx } from "./audit.js";
 import { findCategorie, findPartner, insertCategorie, setSetting, upsertGemeente, upsertPartner, type FollowUpRule } from "./referentie.js";
 
-const DATA = new URL("../../data/", import.meta.url);
+const DATA = shipped("data");
 
 interface TeamFile {
   code: string;
@@ -19,7 +21,7 @@ interface CategorieFile {
 }
 
 function readData<T>(name: string): T {
-  return JSON.parse(fs.readFileSync(new URL(name, DATA), "utf8")) as T;
+  return JSON.parse(fs.readFileSync(path.join(DATA, name), "utf8")) as T;
 }
 
 export function knownTeams(): TeamFile[] {

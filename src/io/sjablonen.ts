@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseSjabloon, SJABLOON_NAAM, type BriefhoofdVelden, type SjabloonBestand } from "../domain/brief.js";
 import { UserError } from "../errors.js";
+import { shipped } from "../paths.js";
 
 /** The templates shipped with the tool; a user folder (--sjablonen or INTERVENTIE_SJABLONEN) comes first. */
-export const INGEBOUWDE_SJABLONEN = fileURLToPath(new URL("../../templates/", import.meta.url));
+export const INGEBOUWDE_SJABLONEN = shipped("templates");
 const EXTENSIES = [".hbs", ".md"];
 
 export function sjabloonMappen(eigen: string | undefined): string[] {
@@ -88,7 +88,7 @@ let standaardCache: BriefhoofdFile[] | undefined;
 
 /** Shipped letterhead defaults (data/briefhoofden.json), read only when a letter is made. */
 export function standaardBriefhoofd(gemeente: string): BriefhoofdVelden | undefined {
-  standaardCache ??= JSON.parse(fs.readFileSync(new URL("../../data/briefhoofden.json", import.meta.url), "utf8")).gemeenten as BriefhoofdFile[];
+  standaardCache ??= JSON.parse(fs.readFileSync(shipped("data/briefhoofden.json"), "utf8")).gemeenten as BriefhoofdFile[];
   const f = standaardCache.find((b) => b.gemeente.toLowerCase() === gemeente.toLowerCase());
   if (!f) return undefined;
   return {

@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { ROOT, type CliResult } from "./cli.js";
 
-const BIN = path.join(ROOT, "bin", "interventie.js");
+const BIN = path.join(ROOT, "bin", "interventie.cjs");
 
 /** Like cli(), but asynchronous, so several processes really run at the same time. */
 export function cliAsync(db: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {

@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { run } from "../../src/cli.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-const BIN = path.join(ROOT, "bin", "interventie.js");
+const BIN = path.join(ROOT, "bin", "interventie.cjs");
 
 export interface CliResult {
   code: number;

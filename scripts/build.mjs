@@ -1,0 +1,40 @@
+// Bundles the CLI into one CommonJS file, dist/interventie.cjs (type checking is tsc's job).
+//
+// Why a bundle: every command is a fresh process, so start-up is paid dozens of times an evening.
+// Measured on Node 20 (bench/): the same code as ~35 separate ES modules started in ~1.7x the time
+// of `node -e 0`; as one CommonJS file it starts in ~1.4x. The ES module loader's per-file
+// resolve/translate work was the difference, not our code.
+//
+// Heavy or ESM-only packages stay outside the bundle and are loaded at run time by the commands
+// that use them (the native SQLite driver, PDF, templates, holidays, CSV, tables, prompts, colours).
+import { build } from "esbuild";
+import fs from "node:fs";
+
+const external = [
+  "better-sqlite3",
+  "pdfkit",
+  "handlebars",
+  "date-holidays",
+  "csv-parse",
+  "cli-table3",
+  "@inquirer/prompts",
+  "chalk",
+];
+
+const shared = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  external,
+  // CommonJS has no import.meta; give the code the bundle's own URL (paths.ts, createRequire).
+  define: { "import.meta.url": "__bundleUrl" },
+  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  sourcemap: "linked",
+  logLevel: "warning",
+};
+
+fs.rmSync("dist", { recursive: true, force: true });
+await build({ ...shared, entryPoints: ["src/cli.ts"], format: "cjs", outfile: "dist/interventie.cjs" });
+if (process.argv.includes("--bench")) {
+  await build({ ...shared, entryPoints: ["bench/run.ts"], format: "cjs", outfile: "dist/bench/run.cjs" });
+}

@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    setupFiles: ["test/helpers/opruimen.ts"],
     env: { TZ: "Europe/Amsterdam", NO_COLOR: "1" },
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -19,7 +19,25 @@ const external = [
   "cli-table3",
   "@inquirer/prompts",
   "chalk",
+  "@fontsource/dejavu-sans",
 ];
+
+/**
+ * commander requires node:child_process at load time, for executable subcommands we never use;
+ * that module drags in net, stream and dgram (~10 ms of every start). Load it on first use instead.
+ */
+const lazyChildProcess = {
+  name: "commander-lazy-child-process",
+  setup(b) {
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, "utf8");
+      const eager = "const childProcess = require('node:child_process');";
+      if (!source.includes(eager)) throw new Error(`commander changed: ${eager} not found in ${args.path}`);
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: "js" };
+    });
+  },
+};
 
 const shared = {
   bundle: true,
@@ -29,6 +47,7 @@ const shared = {
   // CommonJS has no import.meta; give the code the bundle's own URL (paths.ts, createRequire).
   define: { "import.meta.url": "__bundleUrl" },
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [lazyChildProcess],
   sourcemap: "linked",
   logLevel: "warning",
 };
@@ -36,5 +55,8 @@ const shared = {
 fs.rmSync("dist", { recursive: true, force: true });
 await build({ ...shared, entryPoints: ["src/cli.ts"], format: "cjs", outfile: "dist/interventie.cjs" });
 if (process.argv.includes("--bench")) {
-  await build({ ...shared, entryPoints: ["bench/run.ts"], format: "cjs", outfile: "dist/bench/run.cjs" });
+  for (const entry of ["bench/run.ts", "bench/basis/kale-insert.ts", "bench/basis/kale-pdfkit.ts"]) {
+    const naam = entry.split("/").pop().replace(/\.ts$/, ".cjs");
+    await build({ ...shared, entryPoints: [entry], format: "cjs", outfile: `dist/bench/${naam}` });
+  }
 }

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { isatty } from "node:tty";
 import { Command, CommanderError, Help } from "commander";
 import { COMMANDS, type CommandModule } from "./commands/index.js";
 import type { Runtime } from "./commands/runtime.js";
@@ -153,10 +154,18 @@ function commanderMessage(err: CommanderError): string {
 
 /** Entry point of bin/interventie.js. */
 export async function runFromProcess(): Promise<void> {
+  // `interventie … | head`: the reader left; stop quietly as Unix tools do, not with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code !== "EPIPE") throw err;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   const code = await run(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // isatty(0) rather than process.stdin.isTTY: touching process.stdin builds a stream (~5 ms).
+    stdinIsTTY: isatty(0),
     env: process.env,
   });
   process.exitCode = code;

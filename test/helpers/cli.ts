@@ -15,9 +15,17 @@ export interface CliResult {
   json<T = any>(): T;
 }
 
-/** A fresh folder with a path for a database that does not exist yet. */
+const created: string[] = [];
+
+/** A fresh folder, removed after the test file (test/helpers/opruimen.ts). */
 export function tempDir(prefix = "interventie-test-"): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export function tempDb(): string {

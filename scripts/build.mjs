@@ -15,7 +15,7 @@ const external = [
   "pdfkit",
   "handlebars",
   "date-holidays",
-  "csv-parse",
+  "papaparse",
   "cli-table3",
   "@inquirer/prompts",
   "chalk",

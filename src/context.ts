@@ -82,6 +82,24 @@ export class Ctx {
     return db.transaction(() => fn(tx)).immediate();
   }
 
+  /**
+   * change() for work that streams its input (a 100,000-row import): one IMMEDIATE transaction
+   * held across awaits, committed only if fn resolves. Nothing else uses the connection meanwhile.
+   */
+  async changeStreaming<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const db = this.db();
+    const tx = makeTx(db, this.user, new Date().toISOString(), () => this.today());
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await fn(tx);
+      db.exec("COMMIT");
+      return result;
+    } catch (err) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      throw err;
+    }
+  }
+
   out(text = ""): void {
     writeLine(this.streams.stdout, text);
   }

@@ -5,7 +5,7 @@ import { findAdresByKey, insertAdres, listAdressen, requireAdres } from "../db/a
 import { adresHistorie } from "../db/historie.js";
 import { findGemeente, listGemeenten, requireGemeente } from "../db/referentie.js";
 import { displayPostcode, formatAdres, OBJECT_TYPES, validateAdres } from "../domain/adres.js";
-import { ADRES_CSV_COLUMNS, planAdresImport } from "../domain/adres-import.js";
+import { ADRES_CSV_COLUMNS, adresImportPlanner } from "../domain/adres-import.js";
 import { formatDutch } from "../domain/dates.js";
 import { timeline } from "../domain/historie.js";
 import { parseId } from "../domain/invoer.js";
@@ -43,15 +43,15 @@ export function register(program: Command, rt: Runtime): void {
     .description("importeer adressen uit CSV (alles of niets)")
     .option("--dry-run", "controleer alleen; schrijf niets")
     .action(
-      action<{ dryRun?: boolean }>(rt, (ctx, opts, file) => {
+      action<{ dryRun?: boolean }>(rt, async (ctx, opts, file) => {
         const bestand = String(file);
-        const rows = readCsv(bestand, ADRES_CSV_COLUMNS);
-        const db = ctx.db();
-        const plan = planAdresImport(
-          rows,
-          (naam) => findGemeente(db, naam)?.id,
-          (pc, nr, toev) => findAdresByKey(db, pc, nr, toev)?.id,
+        // ctx.db() inside the lookups: an unreadable file is refused before the database is opened.
+        const planner = adresImportPlanner(
+          (naam) => findGemeente(ctx.db(), naam)?.id,
+          (pc, nr, toev) => findAdresByKey(ctx.db(), pc, nr, toev)?.id,
         );
+        await readCsv(bestand, ADRES_CSV_COLUMNS, planner.add);
+        const plan = planner.plan;
         if (plan.errors.length) {
           throw new UserError("ongeldige-regels", `${plan.errors.length} ongeldige regel(s) in ${bestand}; er is niets geïmporteerd`, plan.errors);
         }

@@ -18,7 +18,7 @@ import {
 import { listOpvolgingen, type Opvolging } from "../db/opvolging.js";
 import { findCategorie, findPartner, followUpRules, listCategorieen, requireCategorie, requirePartner } from "../db/referentie.js";
 import { formatAdres } from "../domain/adres.js";
-import { BEVINDING_CSV_COLUMNS, planBevindingImport, validateBevinding, type BevindingInput } from "../domain/bevinding.js";
+import { BEVINDING_CSV_COLUMNS, bevindingImportCheck, validateBevinding, type BevindingInput } from "../domain/bevinding.js";
 import { formatDutch } from "../domain/dates.js";
 import { parseCount, parseId } from "../domain/invoer.js";
 import { opvolgingenUitRegel, opvolgingView } from "../domain/opvolging.js";
@@ -200,16 +200,22 @@ async function rondgang(ctx: Ctx, db: Db, avond: AvondKort, opts: ToevoegenOpts)
   return out;
 }
 
-function importeren(ctx: Ctx, bestand: string, avondRaw: string): void {
+/**
+ * One pass: rows are checked and written as the CSV streams in, inside one transaction. The
+ * first bad row stops the writing (the rest is still checked, so every bad line is named) and
+ * the transaction is rolled back: all or nothing, without holding 100,000 rows in memory.
+ */
+async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<void> {
   const db = ctx.db();
   const avond = requireAvondKort(db, parseId("avond", avondRaw));
-  const rows = readCsv(bestand, BEVINDING_CSV_COLUMNS);
   const adresStmt = db.prepare("SELECT id FROM adres WHERE postcode = ? AND huisnummer = ? AND toevoeging = ?").pluck();
+  // Lookups memoised: 100,000 rows name a few thousand addresses and a few dozen categories.
+  const adressen = new Map<string, number | undefined>();
   const categorieen = new Map<string, { id: number; partnerId: number } | undefined>();
   const partners = new Map<string, number | undefined>();
   const opLijst = new Map<number, boolean>();
-  const plan = planBevindingImport(rows, {
-    adres: (pc, nr, toev) => adresStmt.get(pc, nr, toev) as number | undefined,
+  const rows = bevindingImportCheck({
+    adres: (pc, nr, toev) => memo(adressen, `${pc}|${nr}|${toev}`, () => adresStmt.get(pc, nr, toev) as number | undefined),
     categorie: (code) => memo(categorieen, code.toLowerCase(), () => {
       const c = findCategorie(db, code);
       return c ? { id: c.id, partnerId: c.partner_id } : undefined;
@@ -217,35 +223,38 @@ function importeren(ctx: Ctx, bestand: string, avondRaw: string): void {
     partner: (naam) => memo(partners, naam.toLowerCase(), () => findPartner(db, naam)?.id),
     opLijst: (adresId) => memo(opLijst, adresId, () => isOpAvondLijst(db, avond.id, adresId)),
   });
-  if (plan.errors.length) {
-    throw new UserError("ongeldige-regels", `${plan.errors.length} ongeldige regel(s) in ${bestand}; er is niets geïmporteerd`, plan.errors);
-  }
-  const result = ctx.change((tx) => {
+  const result = await ctx.changeStreaming(async (tx) => {
     const w = bevindingWriter(tx);
     const regels = regelCache(tx);
-    for (const { adresId } of plan.buitenLijst) w.zetOpLijst(avond.id, adresId);
-    let opvolgingen = 0;
-    const ids: number[] = [];
-    for (const r of plan.rows) {
-      const id = w.bevinding({ avondId: avond.id, adresId: r.adresId, categorieId: r.categorieId, partnerId: r.partnerId, omschrijving: r.omschrijving, maatregel: r.maatregel, personen: r.personen });
-      for (const o of regels(r.categorieId, avond.datum)) {
-        w.opvolging(id, o);
-        opvolgingen++;
-      }
-      ids.push(id);
+    const perCategorie = new Map<number, ReturnType<typeof regels>>();
+    let eerste: number | null = null;
+    let laatste: number | null = null;
+    let aantal = 0;
+    await readCsv(bestand, BEVINDING_CSV_COLUMNS, (row) => {
+      const buiten = rows.buitenLijst.length;
+      const r = rows.check(row);
+      if (!r || rows.errors.length) return; // from the first error on: only check
+      if (rows.buitenLijst.length > buiten) w.zetOpLijst(avond.id, r.adresId);
+      laatste = w.bevinding({ avondId: avond.id, adresId: r.adresId, categorieId: r.categorieId, partnerId: r.partnerId, omschrijving: r.omschrijving, maatregel: r.maatregel, personen: r.personen });
+      eerste ??= laatste;
+      aantal++;
+      if (!perCategorie.has(r.categorieId)) perCategorie.set(r.categorieId, regels(r.categorieId, avond.datum));
+    });
+    if (rows.errors.length) {
+      throw new UserError("ongeldige-regels", `${rows.errors.length} ongeldige regel(s) in ${bestand}; er is niets geïmporteerd`, rows.errors);
     }
-    tx.audit("bevinding", null, "geimporteerd", { avond: avond.id, aantal: ids.length, opvolgingen, toegevoegdAanLijst: plan.buitenLijst.map((b) => b.adresId) });
-    return { ids, opvolgingen };
+    const opvolgingen = eerste === null || laatste === null ? 0 : w.opvolgingenVoorReeks(eerste, laatste, perCategorie);
+    tx.audit("bevinding", null, "geimporteerd", { avond: avond.id, aantal, opvolgingen, toegevoegdAanLijst: rows.buitenLijst.map((b) => b.adresId) });
+    return { aantal, eerste, laatste, opvolgingen };
   });
-  const adresStmtFull = (id: number) => formatAdres(requireAdres(db, id));
-  const waarschuwingen = plan.buitenLijst.map(
-    (b) => `regel ${b.line}: adres ${adresStmtFull(b.adresId)} (id ${b.adresId}) stond niet op de lijst van avond ${avond.id}; toegevoegd aan de lijst`,
+  const waarschuwingen = rows.buitenLijst.map(
+    (b) => `regel ${b.line}: adres ${formatAdres(requireAdres(db, b.adresId))} (id ${b.adresId}) stond niet op de lijst van avond ${avond.id}; toegevoegd aan de lijst`,
   );
   for (const w of waarschuwingen) ctx.warn(`waarschuwing: ${w}`);
   ctx.emit(
-    // Ids of one import are consecutive; a range keeps the document small for 100,000 rows.
-    { avond_id: avond.id, geimporteerd: result.ids.length, opvolgingen: result.opvolgingen, eerste_id: result.ids[0] ?? null, laatste_id: result.ids.at(-1) ?? null, waarschuwingen },
-    () => `${result.ids.length} bevinding(en) geïmporteerd voor avond ${avond.id}, met ${result.opvolgingen} opvolging(en).${waarschuwingen.length ? ` ${waarschuwingen.length} waarschuwing(en), zie hierboven.` : ""}`,
+    // Ids of one import are consecutive (one IMMEDIATE transaction); a range keeps the document small for 100,000 rows.
+    { avond_id: avond.id, geimporteerd: result.aantal, opvolgingen: result.opvolgingen, eerste_id: result.eerste, laatste_id: result.laatste, waarschuwingen },
+    () => `${result.aantal} bevinding(en) geïmporteerd voor avond ${avond.id}, met ${result.opvolgingen} opvolging(en).${waarschuwingen.length ? ` ${waarschuwingen.length} waarschuwing(en), zie hierboven.` : ""}`,
   );
 }
 

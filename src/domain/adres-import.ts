@@ -14,30 +14,32 @@ export interface ImportPlan {
 /**
  * Checks every row before anything is written: field rules, known gemeente,
  * duplicates within the file and against the database. Pure: lookups are passed in.
+ * Incremental, so rows can be fed while the CSV streams in.
  */
-export function planAdresImport(
-  rows: { line: number; values: Record<string, string> }[],
+export function adresImportPlanner(
   gemeenteId: (naam: string) => number | undefined,
   exists: (postcode: string, huisnummer: number, toevoeging: string) => number | undefined,
-): ImportPlan {
+): { add(row: { line: number; values: Record<string, string> }): void; plan: ImportPlan } {
   const plan: ImportPlan = { rows: [], errors: [] };
   const seen = new Map<string, number>();
-  for (const { line, values } of rows) {
-    try {
-      const a = validateAdres(values);
-      const gid = gemeenteId(a.gemeente);
-      if (gid === undefined) throw new UserError("niet-gevonden", `gemeente: "${a.gemeente}" is onbekend (zie gemeente lijst)`);
-      const key = `${a.postcode}|${a.huisnummer}|${a.toevoeging}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) throw new UserError("dubbel-adres", `adres staat al op regel ${earlier}`);
-      const existing = exists(a.postcode, a.huisnummer, a.toevoeging);
-      if (existing !== undefined) throw new UserError("dubbel-adres", `adres bestaat al (id ${existing})`);
-      seen.set(key, line);
-      plan.rows.push({ ...a, line, gemeenteId: gid });
-    } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      plan.errors.push(`regel ${line}: ${err.message}`);
-    }
-  }
-  return plan;
+  return {
+    plan,
+    add({ line, values }) {
+      try {
+        const a = validateAdres(values);
+        const gid = gemeenteId(a.gemeente);
+        if (gid === undefined) throw new UserError("niet-gevonden", `gemeente: "${a.gemeente}" is onbekend (zie gemeente lijst)`);
+        const key = `${a.postcode}|${a.huisnummer}|${a.toevoeging}`;
+        const earlier = seen.get(key);
+        if (earlier !== undefined) throw new UserError("dubbel-adres", `adres staat al op regel ${earlier}`);
+        const existing = exists(a.postcode, a.huisnummer, a.toevoeging);
+        if (existing !== undefined) throw new UserError("dubbel-adres", `adres bestaat al (id ${existing})`);
+        seen.set(key, line);
+        plan.rows.push({ ...a, line, gemeenteId: gid });
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        plan.errors.push(`regel ${line}: ${err.message}`);
+      }
+    },
+  };
 }

@@ -40,8 +40,8 @@ export interface ImportRegel extends BevindingInput {
   partnerId: number;
 }
 
-export interface BevindingImportPlan {
-  rows: ImportRegel[];
+/** What checking an import found besides the valid rows. */
+export interface BevindingImportCheck {
   errors: string[];
   /** Addresses found that were not on the evening's list, with the first line naming them. */
   buitenLijst: { adresId: number; line: number }[];
@@ -55,40 +55,47 @@ export interface ImportLookups {
 }
 
 /**
- * Checks every row before anything is written: field rules, known address
- * (postcode + huisnummer + toevoeging), category and partner. Pure: lookups are
- * passed in. Iterates once; memory grows with the valid rows only.
+ * Checks import rows one at a time as the CSV streams in: field rules, known address
+ * (postcode + huisnummer + toevoeging), category and partner. Returns the row ready to
+ * write, or undefined after recording why not (all bad lines are named, not just the
+ * first). Pure: lookups are passed in; keeps only errors and out-of-list addresses, so
+ * memory does not grow with the file.
  */
-export function planBevindingImport(rows: Iterable<{ line: number; values: Record<string, string> }>, look: ImportLookups): BevindingImportPlan {
-  const plan: BevindingImportPlan = { rows: [], errors: [], buitenLijst: [] };
+export function bevindingImportCheck(look: ImportLookups): BevindingImportCheck & { check(row: { line: number; values: Record<string, string> }): ImportRegel | undefined } {
+  const errors: string[] = [];
+  const buitenLijst: { adresId: number; line: number }[] = [];
   const warned = new Set<number>();
-  for (const { line, values } of rows) {
-    try {
-      const postcode = normalisePostcode(values.postcode ?? "");
-      const huisnummer = parseHuisnummer(values.huisnummer ?? "");
-      const toevoeging = normaliseToevoeging(values.toevoeging);
-      const b = validateBevinding(values);
-      const adresId = look.adres(postcode, huisnummer, toevoeging);
-      if (adresId === undefined) {
-        throw new UserError("niet-gevonden", `adres ${postcode} ${huisnummer}${toevoeging ? ` ${toevoeging}` : ""} bestaat niet (voeg het eerst toe met adres toevoegen)`);
+  return {
+    errors,
+    buitenLijst,
+    check({ line, values }) {
+      try {
+        const postcode = normalisePostcode(values.postcode ?? "");
+        const huisnummer = parseHuisnummer(values.huisnummer ?? "");
+        const toevoeging = normaliseToevoeging(values.toevoeging);
+        const b = validateBevinding(values);
+        const adresId = look.adres(postcode, huisnummer, toevoeging);
+        if (adresId === undefined) {
+          throw new UserError("niet-gevonden", `adres ${postcode} ${huisnummer}${toevoeging ? ` ${toevoeging}` : ""} bestaat niet (voeg het eerst toe met adres toevoegen)`);
+        }
+        const cat = look.categorie(b.categorie);
+        if (!cat) throw new UserError("niet-gevonden", `categorie: "${b.categorie}" is onbekend (zie categorie lijst)`);
+        let partnerId = cat.partnerId;
+        if (b.partner !== null) {
+          const p = look.partner(b.partner);
+          if (p === undefined) throw new UserError("niet-gevonden", `partner: "${b.partner}" is onbekend (zie partner lijst)`);
+          partnerId = p;
+        }
+        if (!look.opLijst(adresId) && !warned.has(adresId)) {
+          warned.add(adresId);
+          buitenLijst.push({ adresId, line });
+        }
+        return { ...b, line, adresId, categorieId: cat.id, partnerId };
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        errors.push(`regel ${line}: ${err.message}`);
+        return undefined;
       }
-      const cat = look.categorie(b.categorie);
-      if (!cat) throw new UserError("niet-gevonden", `categorie: "${b.categorie}" is onbekend (zie categorie lijst)`);
-      let partnerId = cat.partnerId;
-      if (b.partner !== null) {
-        const p = look.partner(b.partner);
-        if (p === undefined) throw new UserError("niet-gevonden", `partner: "${b.partner}" is onbekend (zie partner lijst)`);
-        partnerId = p;
-      }
-      if (!look.opLijst(adresId) && !warned.has(adresId)) {
-        warned.add(adresId);
-        plan.buitenLijst.push({ adresId, line });
-      }
-      plan.rows.push({ ...b, line, adresId, categorieId: cat.id, partnerId });
-    } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      plan.errors.push(`regel ${line}: ${err.message}`);
-    }
-  }
-  return plan;
+    },
+  };
 }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cli, cliInProcess, dump, initDb, tempDir } from "../helpers/cli.js";
 import { count } from "../helpers/avg.js";
 import { normalisePostcode, normaliseToevoeging, parseHuisnummer, parseObjectType, validateAdres } from "../../src/domain/adres.js";
-import { planAdresImport } from "../../src/domain/adres-import.js";
+import { adresImportPlanner } from "../../src/domain/adres-import.js";
 import { beoordeel, grensdatum, parseMaanden, teVerwijderen, type Casus } from "../../src/domain/bewaartermijn.js";
 import { parseDate } from "../../src/domain/dates.js";
 import { optionalText, parseCount, parseEnum, parseId, parseList, requireText } from "../../src/domain/invoer.js";
@@ -14,6 +14,18 @@ import { readCsv } from "../../src/io/csv.js";
 import { UserError } from "../../src/errors.js";
 
 /** A validator either returns or throws a UserError (→ exit 2); anything else would be exit 1. */
+async function readsOrRefuses(fn: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof UserError) {
+      expect(err.message).toMatch(/\S/);
+      return err;
+    }
+    throw err;
+  }
+}
+
 function returnsOrRefuses<T>(fn: () => T): T | UserError {
   try {
     return fn();
@@ -74,16 +86,17 @@ describe("validators (in-process)", () => {
     );
   });
 
-  it("willekeurige adresrijen: validateAdres en planAdresImport weigeren netjes per regel", () => {
+  it("willekeurige adresrijen: validateAdres en de importplanner weigeren netjes per regel", () => {
     const rij = fc.record({ postcode: tekst, huisnummer: tekst, toevoeging: tekst, straat: tekst, plaats: tekst, gemeente: fc.oneof(tekst, fc.constant("Veldhoven")), type: tekst });
     fc.assert(
       fc.property(fc.array(rij, { maxLength: 8 }), (rows) => {
         for (const r of rows) returnsOrRefuses(() => validateAdres(r));
-        const plan = planAdresImport(
-          rows.map((values, i) => ({ line: i + 2, values })),
+        const planner = adresImportPlanner(
           (naam) => (naam.toLowerCase() === "veldhoven" ? 7 : undefined),
           () => undefined,
         );
+        rows.forEach((values, i) => planner.add({ line: i + 2, values }));
+        const plan = planner.plan;
         expect(plan.rows.length + plan.errors.length).toBe(rows.length);
         expect(plan.errors.every((e) => /^regel \d+: /.test(e))).toBe(true);
       }),
@@ -91,17 +104,23 @@ describe("validators (in-process)", () => {
     );
   });
 
-  it("willekeurige CSV-bestanden: readCsv leest of weigert met een UserError", () => {
+  it("willekeurige CSV-bestanden: readCsv leest of weigert met een UserError", async () => {
     const dir = tempDir();
     const file = path.join(dir, "x.csv");
     const cel = fc.oneof(tekst, fc.constantFrom('"', '""', '"a,b"', ";", ",", "\r\n", "\uFEFF"));
-    fc.assert(
-      fc.property(fc.array(fc.array(cel, { maxLength: 8 }), { maxLength: 6 }), fc.constantFrom(",", ";"), fc.boolean(), (rows, sep, header) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cel, { maxLength: 8 }), { maxLength: 6 }), fc.constantFrom(",", ";"), fc.boolean(), async (rows, sep, header) => {
         const lines = rows.map((r) => r.join(sep));
         if (header) lines.unshift(["postcode", "huisnummer", "toevoeging", "straat", "plaats", "gemeente", "type"].join(sep));
         fs.writeFileSync(file, lines.join("\n"));
-        const out = returnsOrRefuses(() => readCsv(file, { required: ["postcode", "huisnummer", "straat", "plaats", "gemeente"], optional: ["toevoeging", "type"] }));
-        if (Array.isArray(out)) expect(out.every((r) => Number.isInteger(r.line) && r.line >= 2)).toBe(true);
+        const gelezen: { line: number }[] = [];
+        const out = await readsOrRefuses(() =>
+          readCsv(file, { required: ["postcode", "huisnummer", "straat", "plaats", "gemeente"], optional: ["toevoeging", "type"] }, (r) => gelezen.push(r)),
+        );
+        if (typeof out === "number") {
+          expect(out).toBe(gelezen.length);
+          expect(gelezen.every((r, i) => Number.isInteger(r.line) && r.line >= 2 && (i === 0 || r.line > gelezen[i - 1]!.line))).toBe(true);
+        }
       }),
       { numRuns: 300 },
     );

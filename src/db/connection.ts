@@ -57,6 +57,9 @@ export function openDatabase(file: string, options: { migrateTo?: number; maxPag
     }
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
+    // Reads through a memory map instead of a read() per page: a report's first query over
+    // 100,000 findings in a fresh process went from ~20 ms to ~8 ms (bench/).
+    db.pragma("mmap_size = 268435456");
     // Test hook (documented in README): simulates a full disk by capping the file size.
     if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxPageCount))}`);
     migrate(db, options.migrateTo ?? SCHEMA_VERSION);

@@ -29,7 +29,18 @@ export interface Adres {
   type: string;
 }
 
-const STRATEN = ["Dorpsstraat", "Kerkstraat", "Molenweg", "Heuvel", "Markt", "Stationsstraat", "Industrieweg", "Kempenbaan", "Peelweg", "De Run"];
+const STRATEN = [
+  "Dorpsstraat",
+  "Kerkstraat",
+  "Molenweg",
+  "Heuvel",
+  "Markt",
+  "Stationsstraat",
+  "Industrieweg",
+  "Kempenbaan",
+  "Peelweg",
+  "De Run",
+];
 // Letters PostNL uses (no F, I, O, Q, U, Y) and never S, so SA, SD and SS cannot occur.
 const LETTERS = "ABCDEGHJKLMNPRTVWXZ";
 const TYPES = ["woning", "woning", "woning", "woning", "bedrijf", "loods", "horeca", "chalet", "perceel", "woonwagen"];
@@ -119,7 +130,18 @@ export function bevindingen(n: number, op: readonly Adres[], codes: readonly str
 export function bevindingenCsv(rows: readonly BevindingRij[]): string {
   const lines = ["postcode,huisnummer,toevoeging,categorie,omschrijving,partner,maatregel,personen"];
   for (const b of rows) {
-    lines.push(toCsvLine([b.adres.postcode, b.adres.huisnummer, b.adres.toevoeging, b.categorie, b.omschrijving, b.partner, b.maatregel, b.personen]));
+    lines.push(
+      toCsvLine([
+        b.adres.postcode,
+        b.adres.huisnummer,
+        b.adres.toevoeging,
+        b.categorie,
+        b.omschrijving,
+        b.partner,
+        b.maatregel,
+        b.personen,
+      ]),
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -130,5 +152,8 @@ const ACHTERNAMEN = ["WiÅ›niewski", "Popescu", "Kowalczyk", "van den Heuvel", "È
 /** Owner names with the Polish and Romanian letters the letters must print. */
 export function eigenaren(n: number, seed = 3): string[] {
   const rnd = prng(seed);
-  return Array.from({ length: n }, () => `${VOORNAMEN[Math.floor(rnd() * VOORNAMEN.length)]} ${ACHTERNAMEN[Math.floor(rnd() * ACHTERNAMEN.length)]}`);
+  return Array.from(
+    { length: n },
+    () => `${VOORNAMEN[Math.floor(rnd() * VOORNAMEN.length)]} ${ACHTERNAMEN[Math.floor(rnd() * ACHTERNAMEN.length)]}`,
+  );
 }

@@ -31,7 +31,9 @@ const SCHAAL = {
 };
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "interventie-bench-"));
-const categorieen = (JSON.parse(fs.readFileSync(path.join(ROOT, "data", "categorieen.json"), "utf8")) as { code: string }[]).map((c) => c.code);
+const categorieen = (JSON.parse(fs.readFileSync(path.join(ROOT, "data", "categorieen.json"), "utf8")) as { code: string }[]).map(
+  (c) => c.code,
+);
 const teams = JSON.parse(fs.readFileSync(path.join(ROOT, "data", "teams.json"), "utf8")) as { gemeenten: string[] }[];
 const ALLE_GEMEENTEN = teams.flatMap((t) => t.gemeenten);
 
@@ -66,7 +68,20 @@ function basisDb(naam: string, rows: Adres[]): { db: string; ids: number[] } {
 function avond(db: string, datum: string, gemeenten: string[], adresIds: number[]): number {
   const ct = cli(db, "casustafel", "nieuw", "--datum", datum, "--gemeenten", gemeenten.slice(0, 3).join(","));
   const extra = adresIds.flatMap((id) => ["--extra-adres", String(id)]);
-  return (cli(db, "avond", "nieuw", "--casustafel", String(ct.id), "--datum", datum, "--doel", "Controle huisvesting en veiligheid", ...extra) as { id: number }).id;
+  return (
+    cli(
+      db,
+      "avond",
+      "nieuw",
+      "--casustafel",
+      String(ct.id),
+      "--datum",
+      datum,
+      "--doel",
+      "Controle huisvesting en veiligheid",
+      ...extra,
+    ) as { id: number }
+  ).id;
 }
 
 function importeer(db: string, avondId: number, naam: string, csv: string): void {
@@ -93,7 +108,12 @@ for (let m = 0; m < 10; m++) {
 stap("tien: 10 bevindingen (basis voor de rollup)");
 const tienAdressen = adressen(10, teams[0]!.gemeenten, 12);
 const tien = basisDb("tien", tienAdressen);
-importeer(tien.db, avond(tien.db, "2026-03-12", teams[0]!.gemeenten, tien.ids), "tien.csv", bevindingenCsv(bevindingen(10, tienAdressen, categorieen, 13)));
+importeer(
+  tien.db,
+  avond(tien.db, "2026-03-12", teams[0]!.gemeenten, tien.ids),
+  "tien.csv",
+  bevindingenCsv(bevindingen(10, tienAdressen, categorieen, 13)),
+);
 
 stap(`groot: ${SCHAAL.adressen} adressen; een migratie-avond met alle adressen; ${SCHAAL.groot} bevindingen als CSV`);
 const grootAdressen = adressen(SCHAAL.adressen, ALLE_GEMEENTEN, 21);
@@ -120,7 +140,12 @@ const namen = eigenaren(briefAdressen.length);
 brieven.ids.forEach((id, i) => cli(brieven.db, "betrokkene", "toevoegen", "--naam", namen[i]!, "--rol", "eigenaar", "--adres", String(id)));
 const briefAvond = avond(brieven.db, "2026-11-05", teams[1]!.gemeenten, brieven.ids);
 // Each of these categories asks for an informatiebrief and an aankondiging hercontrole.
-importeer(brieven.db, briefAvond, "brieven.csv", bevindingenCsv(bevindingen(briefAdressen.length, briefAdressen, ["milieu", "brandveiligheid", "afval", "alcoholwet"], 32)));
+importeer(
+  brieven.db,
+  briefAvond,
+  "brieven.csv",
+  bevindingenCsv(bevindingen(briefAdressen.length, briefAdressen, ["milieu", "brandveiligheid", "afval", "alcoholwet"], 32)),
+);
 stap(`data klaar in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 if (process.argv.includes("--alleen-data")) {
   process.stdout.write(`Gegevens in ${work} (avond voor groot.csv in groot-basis.db: ${migratieAvond}, brieven: avond ${briefAvond})\n`);
@@ -145,7 +170,10 @@ const runDb = path.join(work, "run.db");
 const imp = vergelijk(
   SCHAAL.runs.import,
   {
-    kaal: { args: [path.join(BASIS, "kale-insert.cjs"), runDb, grootCsv, String(migratieAvond)], voor: () => kopieer(grootBasis.db, runDb) },
+    kaal: {
+      args: [path.join(BASIS, "kale-insert.cjs"), runDb, grootCsv, String(migratieAvond)],
+      voor: () => kopieer(grootBasis.db, runDb),
+    },
     interventie: {
       args: [BIN, "--db", runDb, "--json", "bevinding", "importeren", grootCsv, "--avond", String(migratieAvond)],
       voor: () => kopieer(grootBasis.db, runDb),
@@ -160,8 +188,24 @@ stap("rollup: rapport top");
 const rollup = vergelijk(SCHAAL.runs.rollup, {
   tien: node(BIN, "--db", tien.db, "rapport", "top", "--json"),
   klein: node(BIN, "--db", klein.db, "rapport", "top", "--json"),
-  groot: { args: [BIN, "--db", tienJaar, "rapport", "top", "--json"], controle: (out) => verwacht((JSON.parse(out) as { totaal: number }).totaal, SCHAAL.groot, "totaal in rapport top") },
-  grootGefilterd: node(BIN, "--db", tienJaar, "rapport", "top", "--json", "--gemeente", "Veldhoven", "--van", "2020-01-01", "--tot", "2025-12-31"),
+  groot: {
+    args: [BIN, "--db", tienJaar, "rapport", "top", "--json"],
+    controle: (out) => verwacht((JSON.parse(out) as { totaal: number }).totaal, SCHAAL.groot, "totaal in rapport top"),
+  },
+  grootGefilterd: node(
+    BIN,
+    "--db",
+    tienJaar,
+    "rapport",
+    "top",
+    "--json",
+    "--gemeente",
+    "Veldhoven",
+    "--van",
+    "2020-01-01",
+    "--tot",
+    "2025-12-31",
+  ),
 });
 resultaten.push(beoordeel(`rollup: rapport top bij ${SCHAAL.groot} bevindingen`, rollup.groot!, rollup.tien!, "rapport top bij 10", 1.2));
 resultaten.push(beoordeel(`rollup: idem, --gemeente --van --tot`, rollup.grootGefilterd!, rollup.tien!, "rapport top bij 10", 1.2));

@@ -40,13 +40,31 @@ export interface Piek {
 export function tabel(resultaten: readonly Resultaat[], pieken: readonly Piek[]): string {
   const rijen: string[][] = [["meting", "ratio", "doel", "", "mediaan", "basis", "runs"]];
   for (const r of resultaten) {
-    rijen.push([r.naam, `${r.ratio.toFixed(2)}×`, r.doel === null ? "" : `≤ ${r.doel}×`, teken(r.gehaald), `${r.ms} ms`, `${r.basis_ms} ms (${r.basis})`, String(r.runs)]);
+    rijen.push([
+      r.naam,
+      `${r.ratio.toFixed(2)}×`,
+      r.doel === null ? "" : `≤ ${r.doel}×`,
+      teken(r.gehaald),
+      `${r.ms} ms`,
+      `${r.basis_ms} ms (${r.basis})`,
+      String(r.runs),
+    ]);
   }
   rijen.push([]);
   rijen.push(["piekgeheugen (RSS)", "", "doel", "", "piek", "", ""]);
-  for (const p of pieken) rijen.push([p.naam, "", p.doel_mb === null ? "" : `< ${p.doel_mb} MB`, teken(p.gehaald), `${p.piek_mb} MB`, "", ""]);
+  for (const p of pieken)
+    rijen.push([p.naam, "", p.doel_mb === null ? "" : `< ${p.doel_mb} MB`, teken(p.gehaald), `${p.piek_mb} MB`, "", ""]);
   const breed = rijen[0]!.map((_, i) => Math.max(...rijen.map((r) => (r[i] ?? "").length)));
-  return rijen.map((r) => (r.length === 0 ? "" : r.map((c, i) => c.padEnd(breed[i]!)).join("  ").trimEnd())).join("\n");
+  return rijen
+    .map((r) =>
+      r.length === 0
+        ? ""
+        : r
+            .map((c, i) => c.padEnd(breed[i]!))
+            .join("  ")
+            .trimEnd(),
+    )
+    .join("\n");
 }
 
 function teken(gehaald: boolean | null): string {

@@ -8,8 +8,7 @@ import { EXIT_OK, EXIT_UNEXPECTED, EXIT_USER, UserError } from "./errors.js";
 import { shipped } from "./paths.js";
 import type { Streams } from "./render/output.js";
 
-const VERSION = (JSON.parse(fs.readFileSync(shipped("package.json"), "utf8")) as { version: string })
-  .version;
+const VERSION = (JSON.parse(fs.readFileSync(shipped("package.json"), "utf8")) as { version: string }).version;
 
 /** Options that take a value, so the pre-scan can skip their values when looking for the command word. */
 const GLOBAL_WITH_VALUE = new Set(["--db", "--gebruiker", "--vandaag"]);
@@ -124,7 +123,9 @@ function userFailure(err: UserError, streams: Streams, json: boolean): number {
   streams.stderr.write(`fout: ${printable(err.message)}\n`);
   for (const line of err.details) streams.stderr.write(`  ${printable(line)}\n`);
   if (json) {
-    const fout = err.details.length ? { code: err.code, bericht: err.message, details: err.details } : { code: err.code, bericht: err.message };
+    const fout = err.details.length
+      ? { code: err.code, bericht: err.message, details: err.details }
+      : { code: err.code, bericht: err.message };
     streams.stdout.write(`${JSON.stringify({ fout })}\n`);
   }
   return EXIT_USER;

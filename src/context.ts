@@ -125,9 +125,7 @@ export class Ctx {
   }
 
   async needText(flag: string, value: string | undefined, message: string): Promise<string> {
-    return this.need(flag, value, () =>
-      this.prompts.input({ message, validate: (v) => (v.trim() === "" ? "Verplicht" : true) }),
-    );
+    return this.need(flag, value, () => this.prompts.input({ message, validate: (v) => (v.trim() === "" ? "Verplicht" : true) }));
   }
 
   async needChoice<T extends string>(flag: string, value: string | undefined, message: string, choices: Choice<T>[]): Promise<string> {

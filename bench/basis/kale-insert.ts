@@ -14,7 +14,12 @@ const [dbPad, csvPad, avondArg] = process.argv.slice(2);
 const db = new Database(dbPad!);
 const avond = Number(avondArg);
 const adres = new Map<string, number>();
-for (const a of db.prepare("SELECT id, postcode, huisnummer, toevoeging FROM adres").all() as { id: number; postcode: string; huisnummer: number; toevoeging: string }[]) {
+for (const a of db.prepare("SELECT id, postcode, huisnummer, toevoeging FROM adres").all() as {
+  id: number;
+  postcode: string;
+  huisnummer: number;
+  toevoeging: string;
+}[]) {
   adres.set(`${a.postcode}|${a.huisnummer}|${a.toevoeging}`, a.id);
 }
 const categorie = new Map<string, { id: number; partner: number }>();
@@ -27,12 +32,24 @@ const insert = db.prepare(
 const nu = new Date().toISOString();
 const tekst = fs.readFileSync(csvPad!, "utf8");
 if (tekst.includes('"')) throw new Error("kale-insert verwacht een CSV zonder aanhalingstekens");
-const regels = tekst.split("\n").slice(1).filter((r) => r !== "");
+const regels = tekst
+  .split("\n")
+  .slice(1)
+  .filter((r) => r !== "");
 db.transaction(() => {
   for (const r of regels) {
     const [postcode, huisnummer, toevoeging, code, omschrijving, , maatregel, personen] = r.split(",");
     const c = categorie.get(code!)!;
-    insert.run(avond, adres.get(`${postcode}|${huisnummer}|${toevoeging}`), c.id, c.partner, omschrijving, maatregel || null, personen ? Number(personen) : null, nu);
+    insert.run(
+      avond,
+      adres.get(`${postcode}|${huisnummer}|${toevoeging}`),
+      c.id,
+      c.partner,
+      omschrijving,
+      maatregel || null,
+      personen ? Number(personen) : null,
+      nu,
+    );
   }
 })();
 db.close();

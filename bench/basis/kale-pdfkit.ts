@@ -34,7 +34,11 @@ async function brief(i: number): Promise<void> {
     doc.pipe(out);
   });
   doc.font("DejaVu-Bold").fontSize(14).text("Gemeente Veldhoven");
-  doc.moveDown().font("DejaVu").fontSize(10).text(`Kenmerk INT-2026-${String(i).padStart(6, "0")}`);
+  doc
+    .moveDown()
+    .font("DejaVu")
+    .fontSize(10)
+    .text(`Kenmerk INT-2026-${String(i).padStart(6, "0")}`);
   doc.moveDown().text("De eigenaar\nDorpsstraat 12\n5504 AB Veldhoven");
   doc.moveDown().font("DejaVu-Bold").text("Onderwerp: controle van uw pand");
   doc.font("DejaVu");

@@ -53,10 +53,17 @@ export function register(program: Command, rt: Runtime): void {
         await readCsv(bestand, ADRES_CSV_COLUMNS, planner.add);
         const plan = planner.plan;
         if (plan.errors.length) {
-          throw new UserError("ongeldige-regels", `${plan.errors.length} ongeldige regel(s) in ${bestand}; er is niets geïmporteerd`, plan.errors);
+          throw new UserError(
+            "ongeldige-regels",
+            `${plan.errors.length} ongeldige regel(s) in ${bestand}; er is niets geïmporteerd`,
+            plan.errors,
+          );
         }
         if (opts.dryRun) {
-          ctx.emit({ dryRun: true, geldig: plan.rows.length, geimporteerd: 0 }, () => `Controle: ${plan.rows.length} adres(sen) geldig; niets geschreven (--dry-run).`);
+          ctx.emit(
+            { dryRun: true, geldig: plan.rows.length, geimporteerd: 0 },
+            () => `Controle: ${plan.rows.length} adres(sen) geldig; niets geschreven (--dry-run).`,
+          );
           return;
         }
         const ids = ctx.change((tx) => {
@@ -113,10 +120,17 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
   const db = ctx.db();
   const postcode = await ctx.needText("postcode", opts.postcode, "Postcode");
   const huisnummer = await ctx.needText("huisnummer", opts.huisnummer, "Huisnummer");
-  const toevoeging = opts.toevoeging ?? (ctx.interactive && opts.postcode === undefined ? await ctx.prompts.input({ message: "Toevoeging (leeg als er geen is)" }) : "");
+  const toevoeging =
+    opts.toevoeging ??
+    (ctx.interactive && opts.postcode === undefined ? await ctx.prompts.input({ message: "Toevoeging (leeg als er geen is)" }) : "");
   const straat = await ctx.needText("straat", opts.straat, "Straat");
   const plaats = await ctx.needText("plaats", opts.plaats, "Plaats");
-  const gemeente = await ctx.needChoice("gemeente", opts.gemeente, "Gemeente", listGemeenten(db).map((g) => ({ name: g.naam, value: g.naam })));
+  const gemeente = await ctx.needChoice(
+    "gemeente",
+    opts.gemeente,
+    "Gemeente",
+    listGemeenten(db).map((g) => ({ name: g.naam, value: g.naam })),
+  );
   const type =
     opts.type ??
     (ctx.interactive && opts.postcode === undefined

@@ -2,7 +2,17 @@ import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import { requireAdres } from "../db/adres.js";
-import { bekendePersonen, gevraagdePartners, insertAvond, insertRol, listAvonden, requireAvond, setNoodplan, setRisico, type Avond } from "../db/avond.js";
+import {
+  bekendePersonen,
+  gevraagdePartners,
+  insertAvond,
+  insertRol,
+  listAvonden,
+  requireAvond,
+  setNoodplan,
+  setRisico,
+  type Avond,
+} from "../db/avond.js";
 import { candidateInputs, listBesluiten, listCasustafels, requireCasustafel } from "../db/casustafel.js";
 import { listPartners, requirePartner } from "../db/referentie.js";
 import type { Db } from "../db/connection.js";
@@ -60,7 +70,10 @@ export function register(program: Command, rt: Runtime): void {
         const partner = requirePartner(ctx.db(), opts.partner);
         const telefoon = parseTelefoon(opts.telefoon);
         const rid = ctx.change((tx) => insertRol(tx, { avondId: a.id, rol, naam, partnerId: partner.id, telefoon }));
-        ctx.emit({ id: rid, avond_id: a.id, rol, naam, partner: partner.naam, telefoon }, () => `Rol ${rol}: ${naam} (${partner.naam}) op avond ${a.id}.`);
+        ctx.emit(
+          { id: rid, avond_id: a.id, rol, naam, partner: partner.naam, telefoon },
+          () => `Rol ${rol}: ${naam} (${partner.naam}) op avond ${a.id}.`,
+        );
       }),
     );
 
@@ -77,7 +90,10 @@ export function register(program: Command, rt: Runtime): void {
         const niveau = parseEnum("niveau", opts.niveau, RISICO_NIVEAUS);
         const toelichting = optionalText("toelichting", opts.toelichting, 1000);
         ctx.change((tx) => setRisico(tx, a.id, adresId, niveau, toelichting));
-        ctx.emit({ avond_id: a.id, adres_id: adresId, niveau, toelichting }, () => `Risico ${niveau} vastgelegd voor adres ${adresId} op avond ${a.id}.`);
+        ctx.emit(
+          { avond_id: a.id, adres_id: adresId, niveau, toelichting },
+          () => `Risico ${niveau} vastgelegd voor adres ${adresId} op avond ${a.id}.`,
+        );
       }),
     );
 
@@ -93,7 +109,10 @@ export function register(program: Command, rt: Runtime): void {
         const a = requireAvond(ctx.db(), parseId("id", id as string));
         const plan = validateNoodplan(opts);
         ctx.change((tx) => setNoodplan(tx, a.id, plan));
-        ctx.emit({ avond_id: a.id, ...plan }, () => `Noodplan vastgelegd voor avond ${a.id}: verzamelpunt ${plan.verzamelpunt}, codewoord ${plan.codewoord}.`);
+        ctx.emit(
+          { avond_id: a.id, ...plan },
+          () => `Noodplan vastgelegd voor avond ${a.id}: verzamelpunt ${plan.verzamelpunt}, codewoord ${plan.codewoord}.`,
+        );
       }),
     );
 
@@ -109,7 +128,11 @@ export function register(program: Command, rt: Runtime): void {
           return;
         }
         if (!ctx.json) ctx.out(renderGereedheid(a.id, r.ontbreekt));
-        throw new UserError("niet-gereed", `Avond ${a.id} is nog niet gereed: ${r.ontbreekt.length} punt(en) ontbreken`, ctx.json ? r.ontbreekt.map((o) => `${o.code}: ${o.bericht}`) : []);
+        throw new UserError(
+          "niet-gereed",
+          `Avond ${a.id} is nog niet gereed: ${r.ontbreekt.length} punt(en) ontbreken`,
+          ctx.json ? r.ontbreekt.map((o) => `${o.code}: ${o.bericht}`) : [],
+        );
       }),
     );
 
@@ -124,8 +147,10 @@ export function register(program: Command, rt: Runtime): void {
         const { draaiboekData, writeDraaiboekPdf } = await import("../render/pdf/draaiboek.js");
         const data = draaiboekData(db, a, gereedheid(db, a));
         await writeDraaiboekPdf(data, opts.pdf);
-        ctx.emit({ avond_id: a.id, pdf: opts.pdf, gereed: data.gereedheid.gereed }, () =>
-          `Draaiboek geschreven: ${opts.pdf}${data.gereedheid.gereed ? "" : ctx.color.yellow(` (let op: avond nog niet gereed, ${data.gereedheid.ontbreekt.length} punt(en) ontbreken)`)}`,
+        ctx.emit(
+          { avond_id: a.id, pdf: opts.pdf, gereed: data.gereedheid.gereed },
+          () =>
+            `Draaiboek geschreven: ${opts.pdf}${data.gereedheid.gereed ? "" : ctx.color.yellow(` (let op: avond nog niet gereed, ${data.gereedheid.ontbreekt.length} punt(en) ontbreken)`)}`,
         );
       }),
     );
@@ -139,13 +164,17 @@ export function register(program: Command, rt: Runtime): void {
         ctx.emit(rows, () =>
           rows.length === 0
             ? "Nog geen controleavonden."
-            : renderTable(rows, [
-                { header: "id", value: (r) => r.id, align: "right" },
-                { header: "datum", value: (r) => `${formatDutch(r.datum)} ${r.starttijd}` },
-                { header: "doel", value: (r) => r.doel },
-                { header: "adressen", value: (r) => r.adressen, align: "right" },
-                { header: "rollen", value: (r) => r.rollen, align: "right" },
-              ], ctx.color),
+            : renderTable(
+                rows,
+                [
+                  { header: "id", value: (r) => r.id, align: "right" },
+                  { header: "datum", value: (r) => `${formatDutch(r.datum)} ${r.starttijd}` },
+                  { header: "doel", value: (r) => r.doel },
+                  { header: "adressen", value: (r) => r.adressen, align: "right" },
+                  { header: "rollen", value: (r) => r.rollen, align: "right" },
+                ],
+                ctx.color,
+              ),
         );
       }),
     );
@@ -195,7 +224,10 @@ interface AvondPlan {
 async function nieuw(ctx: Ctx, opts: NieuwOpts): Promise<void> {
   const db = ctx.db();
   const guided = ctx.interactive && opts.casustafel === undefined && opts.datum === undefined && opts.doel === undefined;
-  const casustafels = listCasustafels(db).map((c) => ({ name: `${c.id}: ${formatDutch(c.datum)} — ${c.gemeenten.join(", ")}`, value: String(c.id) }));
+  const casustafels = listCasustafels(db).map((c) => ({
+    name: `${c.id}: ${formatDutch(c.datum)} — ${c.gemeenten.join(", ")}`,
+    value: String(c.id),
+  }));
   const cid = parseId("casustafel", await ctx.needChoice("casustafel", opts.casustafel, "Vanuit welke casustafel?", casustafels));
   if (guided) {
     const r = await planAvondGuided(ctx, cid);
@@ -212,25 +244,38 @@ async function basis(ctx: Ctx, casustafelId: number, opts: NieuwOpts, guided: bo
   const db = ctx.db();
   const c = requireCasustafel(db, casustafelId);
   const datum = parseDate(await ctx.needText("datum", opts.datum, "Datum van de avond (JJJJ-MM-DD of DD-MM-JJJJ)"));
-  if (datum < c.datum) throw new UserError("ongeldige-invoer", `datum: de avond (${formatDutch(datum)}) ligt vóór de casustafel (${formatDutch(c.datum)})`);
+  if (datum < c.datum)
+    throw new UserError("ongeldige-invoer", `datum: de avond (${formatDutch(datum)}) ligt vóór de casustafel (${formatDutch(c.datum)})`);
   const starttijd = parseStarttijd(opts.start ?? (guided ? await ctx.prompts.input({ message: "Starttijd", default: "19:00" }) : "19:00"));
   const doel = requireText("doel", await ctx.needText("doel", opts.doel, "Doel van de avond (bekend bij iedereen)"), 500);
-  const controle = listBesluiten(db, c.id).filter((b) => b.besluit === "controle").map((b) => b.adres_id);
+  const controle = listBesluiten(db, c.id)
+    .filter((b) => b.besluit === "controle")
+    .map((b) => b.adres_id);
   let adresIds: number[];
   if (guided) {
     const kandidaten = rankCandidates(candidateInputs(db, c.gemeente_ids, c.datum), c.datum);
-    const choices = kandidaten.map((k) => ({ name: `${k.rang}. ${k.adres}`, value: String(k.adres_id), checked: controle.includes(k.adres_id) }));
-    adresIds = (await ctx.prompts.checkbox({ message: "Welke adressen bezoekt de avond? (besluit controle staat aangevinkt)", choices })).map(Number);
+    const choices = kandidaten.map((k) => ({
+      name: `${k.rang}. ${k.adres}`,
+      value: String(k.adres_id),
+      checked: controle.includes(k.adres_id),
+    }));
+    adresIds = (
+      await ctx.prompts.checkbox({ message: "Welke adressen bezoekt de avond? (besluit controle staat aangevinkt)", choices })
+    ).map(Number);
   } else {
     const extra = (opts.extraAdres ?? []).map((x) => requireAdres(db, parseId("extra-adres", x)).id);
     const zonder = (opts.zonderAdres ?? []).map((x) => parseId("zonder-adres", x));
     for (const z of zonder) {
-      if (!controle.includes(z)) throw new UserError("ongeldige-invoer", `zonder-adres: adres ${z} heeft bij casustafel ${c.id} geen besluit controle`);
+      if (!controle.includes(z))
+        throw new UserError("ongeldige-invoer", `zonder-adres: adres ${z} heeft bij casustafel ${c.id} geen besluit controle`);
     }
     adresIds = [...new Set([...controle.filter((x) => !zonder.includes(x)), ...extra])];
   }
   if (adresIds.length === 0) {
-    throw new UserError("geen-adressen", `Casustafel ${c.id} heeft geen adressen met besluit controle; leg besluiten vast of gebruik --extra-adres`);
+    throw new UserError(
+      "geen-adressen",
+      `Casustafel ${c.id} heeft geen adressen met besluit controle; leg besluiten vast of gebruik --extra-adres`,
+    );
   }
   return { casustafelId: c.id, datum, starttijd, doel, adresIds, rollen: [], risicos: [] };
 }
@@ -260,33 +305,53 @@ export async function planAvondGuided(ctx: Ctx, casustafelId: number): Promise<A
   for (;;) {
     const rolKeuze = await ctx.prompts.select({
       message: `Rol toevoegen (${plan.rollen.length} toegewezen)`,
-      choices: [...STANDAARD_ROLLEN.map((r) => ({ name: r, value: r as string })), { name: "eigen rol…", value: "<eigen>" }, { name: "klaar met rollen", value: "<klaar>" }],
+      choices: [
+        ...STANDAARD_ROLLEN.map((r) => ({ name: r, value: r as string })),
+        { name: "eigen rol…", value: "<eigen>" },
+        { name: "klaar met rollen", value: "<klaar>" },
+      ],
     });
     if (rolKeuze === "<klaar>") break;
     const rol = parseRol(rolKeuze === "<eigen>" ? await ctx.prompts.input({ message: "Naam van de rol" }) : rolKeuze);
     const persoon = await ctx.prompts.select({
       message: "Wie?",
-      choices: [...bekend.map((p, i) => ({ name: `${p.naam} (${p.partner})`, value: String(i) })), { name: "iemand anders…", value: "<nieuw>" }],
+      choices: [
+        ...bekend.map((p, i) => ({ name: `${p.naam} (${p.partner})`, value: String(i) })),
+        { name: "iemand anders…", value: "<nieuw>" },
+      ],
     });
     const known = persoon === "<nieuw>" ? undefined : bekend[Number(persoon)];
     const naam = requireText("naam", known?.naam ?? (await ctx.prompts.input({ message: "Naam" })), 100);
     const partner = requirePartner(db, known?.partner ?? (await ctx.prompts.select({ message: "Partner", choices: partners })));
     const telefoon = parseTelefoon(await ctx.prompts.input({ message: "Telefoon die avond (leeg mag)", default: known?.telefoon ?? "" }));
-    if (rol === "teamleider" && plan.rollen.some((r) => r.rol === "teamleider")) throw new UserError("dubbele-teamleider", "Er is al een teamleider gekozen");
+    if (rol === "teamleider" && plan.rollen.some((r) => r.rol === "teamleider"))
+      throw new UserError("dubbele-teamleider", "Er is al een teamleider gekozen");
     plan.rollen.push({ rol, naam, partnerId: partner.id, telefoon });
     if (!bekend.some((b) => b.naam === naam && b.partner === partner.naam)) bekend.push({ naam, partner: partner.naam, telefoon });
   }
   for (const adresId of plan.adresIds) {
     const adres = requireAdres(db, adresId);
-    const niveau = await ctx.prompts.select({ message: `Risico bij ${adres.straat} ${adres.huisnummer}${adres.toevoeging}, ${adres.plaats}`, choices: RISICO_NIVEAUS.map((n) => ({ name: n, value: n })) });
-    const toelichting = optionalText("toelichting", await ctx.prompts.input({ message: "Toelichting (agressie, wapens, honden, uitgangen, omvang)" }), 1000);
+    const niveau = await ctx.prompts.select({
+      message: `Risico bij ${adres.straat} ${adres.huisnummer}${adres.toevoeging}, ${adres.plaats}`,
+      choices: RISICO_NIVEAUS.map((n) => ({ name: n, value: n })),
+    });
+    const toelichting = optionalText(
+      "toelichting",
+      await ctx.prompts.input({ message: "Toelichting (agressie, wapens, honden, uitgangen, omvang)" }),
+      1000,
+    );
     plan.risicos.push({ adresId, niveau, toelichting });
   }
   plan.noodplan = validateNoodplan({
     verzamelpunt: await ctx.prompts.input({ message: "Noodplan — verzamelpunt" }),
     codewoord: await ctx.prompts.input({ message: "Noodplan — codewoord" }),
     communicatie: await ctx.prompts.input({ message: "Communicatie", default: "portofoons" }),
-    uitrusting: (await ctx.prompts.checkbox({ message: "Uitrusting", choices: STANDAARD_UITRUSTING.map((u) => ({ name: u, value: u as string, checked: true })) })).join(","),
+    uitrusting: (
+      await ctx.prompts.checkbox({
+        message: "Uitrusting",
+        choices: STANDAARD_UITRUSTING.map((u) => ({ name: u, value: u as string, checked: true })),
+      })
+    ).join(","),
   });
   return opslaan(ctx, plan);
 }
@@ -304,10 +369,15 @@ function renderAvond(ctx: Ctx, a: Avond): string {
     `Doel: ${a.doel}`,
     "",
     c.bold("Adressen"),
-    ...a.adressen.map((x) => `  ${x.volgorde}. ${x.adres} (${x.type}) — risico ${x.risico ?? "nog niet ingeschat"}${x.risico_toelichting ? `: ${x.risico_toelichting}` : ""}`),
+    ...a.adressen.map(
+      (x) =>
+        `  ${x.volgorde}. ${x.adres} (${x.type}) — risico ${x.risico ?? "nog niet ingeschat"}${x.risico_toelichting ? `: ${x.risico_toelichting}` : ""}`,
+    ),
     "",
     c.bold("Team"),
-    ...(a.rollen.length ? a.rollen.map((r) => `  ${r.rol}: ${r.naam} (${r.partner})${r.telefoon ? `, ${r.telefoon}` : ""}`) : ["  Nog geen rollen."]),
+    ...(a.rollen.length
+      ? a.rollen.map((r) => `  ${r.rol}: ${r.naam} (${r.partner})${r.telefoon ? `, ${r.telefoon}` : ""}`)
+      : ["  Nog geen rollen."]),
     "",
     c.bold("Noodplan"),
     `  Verzamelpunt: ${n.verzamelpunt ?? "-"}   Codewoord: ${n.codewoord ?? "-"}`,

@@ -22,10 +22,15 @@ export function verifieerKopie(file: string): Verificatie {
     const schema = copy.pragma("user_version", { simple: true }) as number;
     const appId = copy.pragma("application_id", { simple: true }) as number;
     if (integriteit !== "ok" || appId !== APPLICATION_ID || schema !== SCHEMA_VERSION) {
-      throw new UserError("backup-ongeldig", `De kopie is niet in orde (integriteit: ${integriteit}, schema ${schema}); er is geen backup geschreven`);
+      throw new UserError(
+        "backup-ongeldig",
+        `De kopie is niet in orde (integriteit: ${integriteit}, schema ${schema}); er is geen backup geschreven`,
+      );
     }
     const tabellen: Record<string, number> = {};
-    for (const { name } of copy.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]) {
+    for (const { name } of copy
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string }[]) {
       tabellen[name] = (copy.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n;
     }
     return { integriteit, schema, tabellen };
@@ -54,7 +59,8 @@ export function register(program: Command, rt: Runtime): void {
         } catch (err) {
           cleanupTemp(tmp);
           const code = (err as { code?: string }).code ?? "";
-          if (code === "ENOSPC" || code.startsWith("SQLITE_FULL")) throw new UserError("schijf-vol", `De schijf is vol; er is geen backup geschreven`);
+          if (code === "ENOSPC" || code.startsWith("SQLITE_FULL"))
+            throw new UserError("schijf-vol", `De schijf is vol; er is geen backup geschreven`);
           throw err;
         }
         // A read-only database can still be backed up; its audit log cannot record that.

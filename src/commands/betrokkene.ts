@@ -1,7 +1,15 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import { requireAdres } from "../db/adres.js";
-import { insertBetrokkene, koppelAdres, koppelingen, listBetrokkenen, requireBetrokkene, ROLLEN, type BetrokkeneRol } from "../db/betrokkene.js";
+import {
+  insertBetrokkene,
+  koppelAdres,
+  koppelingen,
+  listBetrokkenen,
+  requireBetrokkene,
+  ROLLEN,
+  type BetrokkeneRol,
+} from "../db/betrokkene.js";
 import { formatAdres } from "../domain/adres.js";
 import { optionalText, parseEnum, parseId, requireText } from "../domain/invoer.js";
 import { invalid } from "../errors.js";
@@ -31,7 +39,12 @@ export function register(program: Command, rt: Runtime): void {
       action<{ naam?: string; rol?: string; adres?: string; postadres?: string; kvk?: string }>(rt, async (ctx, opts) => {
         const db = ctx.db();
         const naam = requireText("naam", await ctx.needText("naam", opts.naam, "Naam van de betrokkene"), 160);
-        const rolText = await ctx.needChoice("rol", opts.rol, "Rol", ROLLEN.map((r) => ({ name: r, value: r })));
+        const rolText = await ctx.needChoice(
+          "rol",
+          opts.rol,
+          "Rol",
+          ROLLEN.map((r) => ({ name: r, value: r })),
+        );
         const rol: BetrokkeneRol = parseEnum("rol", rolText, ROLLEN);
         const adres = opts.adres !== undefined ? requireAdres(db, parseId("adres", opts.adres)) : undefined;
         const postadres = optionalText("postadres", opts.postadres, 300);
@@ -41,8 +54,9 @@ export function register(program: Command, rt: Runtime): void {
           if (adres) koppelAdres(tx, newId, adres.id, rol);
           return newId;
         });
-        ctx.emit({ id, naam, rol, adres_id: adres?.id ?? null, postadres, kvk }, () =>
-          `Betrokkene ${naam} toegevoegd met id ${id}${adres ? `, ${rol} van ${formatAdres(adres)}` : ""}.`,
+        ctx.emit(
+          { id, naam, rol, adres_id: adres?.id ?? null, postadres, kvk },
+          () => `Betrokkene ${naam} toegevoegd met id ${id}${adres ? `, ${rol} van ${formatAdres(adres)}` : ""}.`,
         );
       }),
     );
@@ -57,7 +71,16 @@ export function register(program: Command, rt: Runtime): void {
         const db = ctx.db();
         const b = requireBetrokkene(db, parseId("id", id as string));
         const adres = requireAdres(db, parseId("adres", await ctx.needText("adres", opts.adres, "Adres-id")));
-        const rol = parseEnum("rol", await ctx.needChoice("rol", opts.rol, "Rol", ROLLEN.map((r) => ({ name: r, value: r }))), ROLLEN);
+        const rol = parseEnum(
+          "rol",
+          await ctx.needChoice(
+            "rol",
+            opts.rol,
+            "Rol",
+            ROLLEN.map((r) => ({ name: r, value: r })),
+          ),
+          ROLLEN,
+        );
         ctx.change((tx) => koppelAdres(tx, b.id, adres.id, rol));
         ctx.emit({ id: b.id, adres_id: adres.id, rol }, () => `${b.naam} is nu ${rol} van ${formatAdres(adres)}.`);
       }),

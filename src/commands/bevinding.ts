@@ -41,7 +41,9 @@ export function register(program: Command, rt: Runtime): void {
 
   bevinding
     .command("toevoegen")
-    .description("leg een bevinding vast; zonder --adres/--categorie/--omschrijving (aan een terminal) adres voor adres langs de lijst van de avond")
+    .description(
+      "leg een bevinding vast; zonder --adres/--categorie/--omschrijving (aan een terminal) adres voor adres langs de lijst van de avond",
+    )
     .option("--avond <id>", "controleavond")
     .option("--adres <id>", "adres")
     .option("--categorie <code>", "categorie (zie categorie lijst)")
@@ -53,7 +55,9 @@ export function register(program: Command, rt: Runtime): void {
 
   bevinding
     .command("importeren <bestand>")
-    .description(`importeer bevindingen uit CSV (alles of niets); kolommen: ${[...BEVINDING_CSV_COLUMNS.required, ...BEVINDING_CSV_COLUMNS.optional].join(",")}`)
+    .description(
+      `importeer bevindingen uit CSV (alles of niets); kolommen: ${[...BEVINDING_CSV_COLUMNS.required, ...BEVINDING_CSV_COLUMNS.optional].join(",")}`,
+    )
     .requiredOption("--avond <id>", "controleavond")
     .action(action<{ avond: string }>(rt, (ctx, opts, file) => importeren(ctx, String(file), opts.avond)));
 
@@ -141,7 +145,15 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
       }
       const cat = requireCategorie(tx.db, n.input.categorie);
       const partnerId = n.input.partner !== null ? requirePartner(tx.db, n.input.partner).id : cat.partner_id;
-      const id = w.bevinding({ avondId: avond.id, adresId: n.adresId, categorieId: cat.id, partnerId, omschrijving: n.input.omschrijving, maatregel: n.input.maatregel, personen: n.input.personen });
+      const id = w.bevinding({
+        avondId: avond.id,
+        adresId: n.adresId,
+        categorieId: cat.id,
+        partnerId,
+        omschrijving: n.input.omschrijving,
+        maatregel: n.input.maatregel,
+        personen: n.input.personen,
+      });
       for (const o of regels(cat.id, avond.datum)) w.opvolging(id, o);
       tx.audit("bevinding", id, "toegevoegd", { avond: avond.id });
       return id;
@@ -150,14 +162,19 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
   });
   for (const w of waarschuwingen) ctx.warn(`waarschuwing: ${w}`);
 
-  const created = bevindingenVan(db, ids).map((b) => ({ ...b, opvolgingen: listOpvolgingen(db, { bevindingId: b.id, vandaag: ctx.today() }).map((o) => kortOpvolging(o, ctx.today())) }));
+  const created = bevindingenVan(db, ids).map((b) => ({
+    ...b,
+    opvolgingen: listOpvolgingen(db, { bevindingId: b.id, vandaag: ctx.today() }).map((o) => kortOpvolging(o, ctx.today())),
+  }));
   if (!guided) {
     const b = created[0]!;
     ctx.emit({ ...b, waarschuwingen }, () => beschrijf(ctx, b));
     return;
   }
   ctx.emit({ avond_id: avond.id, bevindingen: created, waarschuwingen }, () =>
-    created.length === 0 ? `Geen bevindingen vastgelegd voor avond ${avond.id}.` : [`${created.length} bevinding(en) vastgelegd voor avond ${avond.id}.`, ...created.map((b) => beschrijf(ctx, b))].join("\n\n"),
+    created.length === 0
+      ? `Geen bevindingen vastgelegd voor avond ${avond.id}.`
+      : [`${created.length} bevinding(en) vastgelegd voor avond ${avond.id}.`, ...created.map((b) => beschrijf(ctx, b))].join("\n\n"),
   );
 }
 
@@ -179,7 +196,9 @@ async function rondgang(ctx: Ctx, db: Db, avond: AvondKort, opts: ToevoegenOpts)
           });
     for (const code of codes) {
       const naam = findCategorie(db, code)?.naam ?? code;
-      const omschrijving = opts.omschrijving ?? (await ctx.prompts.input({ message: `${naam}: omschrijving`, validate: (v) => (v.trim() === "" ? "Verplicht" : true) }));
+      const omschrijving =
+        opts.omschrijving ??
+        (await ctx.prompts.input({ message: `${naam}: omschrijving`, validate: (v) => (v.trim() === "" ? "Verplicht" : true) }));
       const maatregel = opts.maatregel ?? (await ctx.prompts.input({ message: `${naam}: directe maatregel (leeg als geen)` }));
       const personen =
         opts.personen ??
@@ -216,10 +235,11 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
   const opLijst = new Map<number, boolean>();
   const rows = bevindingImportCheck({
     adres: (pc, nr, toev) => memo(adressen, `${pc}|${nr}|${toev}`, () => adresStmt.get(pc, nr, toev) as number | undefined),
-    categorie: (code) => memo(categorieen, code.toLowerCase(), () => {
-      const c = findCategorie(db, code);
-      return c ? { id: c.id, partnerId: c.partner_id } : undefined;
-    }),
+    categorie: (code) =>
+      memo(categorieen, code.toLowerCase(), () => {
+        const c = findCategorie(db, code);
+        return c ? { id: c.id, partnerId: c.partner_id } : undefined;
+      }),
     partner: (naam) => memo(partners, naam.toLowerCase(), () => findPartner(db, naam)?.id),
     opLijst: (adresId) => memo(opLijst, adresId, () => isOpAvondLijst(db, avond.id, adresId)),
   });
@@ -235,26 +255,52 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
       const r = rows.check(row);
       if (!r || rows.errors.length) return; // from the first error on: only check
       if (rows.buitenLijst.length > buiten) w.zetOpLijst(avond.id, r.adresId);
-      laatste = w.bevinding({ avondId: avond.id, adresId: r.adresId, categorieId: r.categorieId, partnerId: r.partnerId, omschrijving: r.omschrijving, maatregel: r.maatregel, personen: r.personen });
+      laatste = w.bevinding({
+        avondId: avond.id,
+        adresId: r.adresId,
+        categorieId: r.categorieId,
+        partnerId: r.partnerId,
+        omschrijving: r.omschrijving,
+        maatregel: r.maatregel,
+        personen: r.personen,
+      });
       eerste ??= laatste;
       aantal++;
       if (!perCategorie.has(r.categorieId)) perCategorie.set(r.categorieId, regels(r.categorieId, avond.datum));
     });
     if (rows.errors.length) {
-      throw new UserError("ongeldige-regels", `${rows.errors.length} ongeldige regel(s) in ${bestand}; er is niets geïmporteerd`, rows.errors);
+      throw new UserError(
+        "ongeldige-regels",
+        `${rows.errors.length} ongeldige regel(s) in ${bestand}; er is niets geïmporteerd`,
+        rows.errors,
+      );
     }
     const opvolgingen = eerste === null || laatste === null ? 0 : w.opvolgingenVoorReeks(eerste, laatste, perCategorie);
-    tx.audit("bevinding", null, "geimporteerd", { avond: avond.id, aantal, opvolgingen, toegevoegdAanLijst: rows.buitenLijst.map((b) => b.adresId) });
+    tx.audit("bevinding", null, "geimporteerd", {
+      avond: avond.id,
+      aantal,
+      opvolgingen,
+      toegevoegdAanLijst: rows.buitenLijst.map((b) => b.adresId),
+    });
     return { aantal, eerste, laatste, opvolgingen };
   });
   const waarschuwingen = rows.buitenLijst.map(
-    (b) => `regel ${b.line}: adres ${formatAdres(requireAdres(db, b.adresId))} (id ${b.adresId}) stond niet op de lijst van avond ${avond.id}; toegevoegd aan de lijst`,
+    (b) =>
+      `regel ${b.line}: adres ${formatAdres(requireAdres(db, b.adresId))} (id ${b.adresId}) stond niet op de lijst van avond ${avond.id}; toegevoegd aan de lijst`,
   );
   for (const w of waarschuwingen) ctx.warn(`waarschuwing: ${w}`);
   ctx.emit(
     // Ids of one import are consecutive (one IMMEDIATE transaction); a range keeps the document small for 100,000 rows.
-    { avond_id: avond.id, geimporteerd: result.aantal, opvolgingen: result.opvolgingen, eerste_id: result.eerste, laatste_id: result.laatste, waarschuwingen },
-    () => `${result.aantal} bevinding(en) geïmporteerd voor avond ${avond.id}, met ${result.opvolgingen} opvolging(en).${waarschuwingen.length ? ` ${waarschuwingen.length} waarschuwing(en), zie hierboven.` : ""}`,
+    {
+      avond_id: avond.id,
+      geimporteerd: result.aantal,
+      opvolgingen: result.opvolgingen,
+      eerste_id: result.eerste,
+      laatste_id: result.laatste,
+      waarschuwingen,
+    },
+    () =>
+      `${result.aantal} bevinding(en) geïmporteerd voor avond ${avond.id}, met ${result.opvolgingen} opvolging(en).${waarschuwingen.length ? ` ${waarschuwingen.length} waarschuwing(en), zie hierboven.` : ""}`,
   );
 }
 
@@ -263,7 +309,11 @@ function regelCache(tx: Tx) {
   const cache = new Map<string, { actie: string; partnerId: number; deadline: string }[]>();
   return (categorieId: number, avondDatum: string) =>
     memo(cache, `${categorieId}|${avondDatum}`, () =>
-      opvolgingenUitRegel(followUpRules(tx.db, categorieId), avondDatum).map((o) => ({ actie: o.actie, deadline: o.deadline, partnerId: requirePartner(tx.db, o.partner).id })),
+      opvolgingenUitRegel(followUpRules(tx.db, categorieId), avondDatum).map((o) => ({
+        actie: o.actie,
+        deadline: o.deadline,
+        partnerId: requirePartner(tx.db, o.partner).id,
+      })),
     );
 }
 
@@ -287,7 +337,16 @@ function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
 
 function kortOpvolging(o: Opvolging, vandaag: string) {
   const v = opvolgingView(o, vandaag);
-  return { id: v.id, actie: v.actie, partner: v.partner, deadline: v.deadline, status: v.status, resultaat: v.resultaat, beeindigd: v.beeindigd, verlopen: v.verlopen };
+  return {
+    id: v.id,
+    actie: v.actie,
+    partner: v.partner,
+    deadline: v.deadline,
+    status: v.status,
+    resultaat: v.resultaat,
+    beeindigd: v.beeindigd,
+    verlopen: v.verlopen,
+  };
 }
 
 function samenvatting(os: Opvolging[], vandaag: string): string {

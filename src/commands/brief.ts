@@ -133,11 +133,17 @@ async function maak(ctx: Ctx, opts: MaakOpts): Promise<void> {
   const o = requireOpvolgingVoorBrief(db, opvolgingId);
   const sjabloon = opts.sjabloon ?? sjabloonVoorActie(o.actie);
   if (!sjabloon) {
-    throw new UserError("geen-sjabloon", `Opvolging ${o.opvolgingId} (actie "${o.actie}") heeft geen standaardbrief; kies er een met --sjabloon <naam> (zie: sjabloon lijst)`);
+    throw new UserError(
+      "geen-sjabloon",
+      `Opvolging ${o.opvolgingId} (actie "${o.actie}") heeft geen standaardbrief; kies er een met --sjabloon <naam> (zie: sjabloon lijst)`,
+    );
   }
   const eerder = brievenVanOpvolging(db, o.opvolgingId);
   if (eerder.length && !opts.opnieuw) {
-    throw new UserError("al-verstuurd", `Opvolging ${o.opvolgingId} heeft al brief ${eerder.map((b) => b.kenmerk).join(", ")}; gebruik --opnieuw om een nieuwe brief te maken`);
+    throw new UserError(
+      "al-verstuurd",
+      `Opvolging ${o.opvolgingId} heeft al brief ${eerder.map((b) => b.kenmerk).join(", ")}; gebruik --opnieuw om een nieuwe brief te maken`,
+    );
   }
   let ontvanger: Ontvanger | undefined;
   if (opts.aan !== undefined) {
@@ -149,10 +155,17 @@ async function maak(ctx: Ctx, opts: MaakOpts): Promise<void> {
   } else {
     ontvanger = eigenaarVan(ctx, o.adres.id);
     if (!ontvanger) {
-      throw new UserError("geen-ontvanger", `Adres ${volledigAdres(o.adres)} heeft geen eigenaar; kies de ontvanger met --aan <betrokkene-id>`);
+      throw new UserError(
+        "geen-ontvanger",
+        `Adres ${volledigAdres(o.adres)} heeft geen eigenaar; kies de ontvanger met --aan <betrokkene-id>`,
+      );
     }
   }
-  const [brief] = await maakEnBewaar(ctx, [{ sjabloon, ontvanger, adres: o.adres, opvolgingen: [o] }], { uit, eigen, dwangsom: { bedrag, maximum } });
+  const [brief] = await maakEnBewaar(ctx, [{ sjabloon, ontvanger, adres: o.adres, opvolgingen: [o] }], {
+    uit,
+    eigen,
+    dwangsom: { bedrag, maximum },
+  });
   ctx.emit(brief, () => `Brief ${brief!.kenmerk} (${sjabloon}) aan ${ontvanger.naam}: ${brief!.bestand}`);
 }
 
@@ -172,12 +185,18 @@ async function batch(ctx: Ctx, opts: BatchOpts): Promise<void> {
   const { groepen, overgeslagen } = groepeerBrieven(teDoen, (adresId) => eigenaarVan(ctx, adresId));
   const brieven = await maakEnBewaar(ctx, groepen, { uit, eigen });
   const overgeslagenAlles = [...overgeslagen, ...al].sort((a, b) => a.opvolging - b.opvolging);
-  for (const s of overgeslagen.filter((x) => x.reden.startsWith("geen eigenaar"))) if (!ctx.json) ctx.warn(`Opvolging ${s.opvolging} overgeslagen: ${s.reden}`);
+  for (const s of overgeslagen.filter((x) => x.reden.startsWith("geen eigenaar")))
+    if (!ctx.json) ctx.warn(`Opvolging ${s.opvolging} overgeslagen: ${s.reden}`);
   ctx.emit({ avond: avondId, aantal: brieven.length, brieven, overgeslagen: overgeslagenAlles }, () => {
     if (brieven.length === 0) {
-      return al.length ? `Geen nieuwe brieven voor avond ${avondId}: ${al.length} opvolging(en) hebben al een brief (gebruik --opnieuw om ze opnieuw te maken).` : `Geen brieven nodig voor avond ${avondId}.`;
+      return al.length
+        ? `Geen nieuwe brieven voor avond ${avondId}: ${al.length} opvolging(en) hebben al een brief (gebruik --opnieuw om ze opnieuw te maken).`
+        : `Geen brieven nodig voor avond ${avondId}.`;
     }
-    return [`${brieven.length} brief/brieven gemaakt in ${path.resolve(uit)}:`, ...brieven.map((b) => `  ${path.basename(b.bestand)}  aan ${b.ontvanger}`)].join("\n");
+    return [
+      `${brieven.length} brief/brieven gemaakt in ${path.resolve(uit)}:`,
+      ...brieven.map((b) => `  ${path.basename(b.bestand)}  aan ${b.ontvanger}`),
+    ].join("\n");
   });
 }
 
@@ -236,7 +255,11 @@ async function maakEnBewaar(
   for (const [i, groep] of groepen.entries()) {
     const kenmerk = formatKenmerk(jaar, eerste + i);
     const gemeente = findGemeente(db, groep.adres.gemeente);
-    const briefhoofd = maakBriefhoofd(groep.adres.gemeente, gemeente ? getBriefhoofd(db, gemeente.id) : undefined, standaardBriefhoofd(groep.adres.gemeente));
+    const briefhoofd = maakBriefhoofd(
+      groep.adres.gemeente,
+      gemeente ? getBriefhoofd(db, gemeente.id) : undefined,
+      standaardBriefhoofd(groep.adres.gemeente),
+    );
     const context = briefContext({ groep, briefhoofd, datum, kenmerk, dwangsom: opts.dwangsom });
     const gevuld = vulSjabloon(sjablonen.get(groep.sjabloon)!, context);
     const buf = await pdfToBuffer(briefPdf({ context, briefhoofd, ...gevuld }));

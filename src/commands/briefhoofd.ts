@@ -39,12 +39,14 @@ export function register(program: Command, rt: Runtime): void {
         const db = ctx.db();
         const g = requireGemeente(db, await ctx.needText("gemeente", opts.gemeente, "Gemeente"));
         const velden: BriefhoofdVelden = {};
-        const text = (field: string, raw: string | undefined, max = 200) => (raw === undefined ? undefined : raw.trim() === "" ? "" : requireText(field, raw, max));
+        const text = (field: string, raw: string | undefined, max = 200) =>
+          raw === undefined ? undefined : raw.trim() === "" ? "" : requireText(field, raw, max);
         velden.afdeling = text("afdeling", opts.afdeling);
         velden.postadres = text("postadres", opts.postadres);
         velden.telefoon = text("telefoon", opts.telefoon, 40);
         velden.email = text("email", opts.email, 120);
-        if (velden.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(velden.email)) throw invalid("email", `"${velden.email}" is geen e-mailadres`);
+        if (velden.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(velden.email))
+          throw invalid("email", `"${velden.email}" is geen e-mailadres`);
         velden.ondertekenaarNaam = text("ondertekenaar", opts.ondertekenaar, 120);
         velden.ondertekenaarFunctie = text("functie", opts.functie, 120);
         if (opts.logo !== undefined) velden.logo = opts.logo.trim() === "" ? "" : checkLogo(opts.logo);

@@ -2,7 +2,16 @@ import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import { buildAgenda, type Agenda } from "../db/agenda.js";
-import { BESLUITEN, candidateInputs, insertCasustafel, listBesluiten, listCasustafels, requireCasustafel, upsertBesluit, type BesluitSoort } from "../db/casustafel.js";
+import {
+  BESLUITEN,
+  candidateInputs,
+  insertCasustafel,
+  listBesluiten,
+  listCasustafels,
+  requireCasustafel,
+  upsertBesluit,
+  type BesluitSoort,
+} from "../db/casustafel.js";
 import { requireAdres } from "../db/adres.js";
 import { listGemeenten, listPartners, requireGemeente, requirePartner } from "../db/referentie.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
@@ -45,7 +54,10 @@ export function register(program: Command, rt: Runtime): void {
           const { writeAgendaPdf } = await import("../render/pdf/agenda.js");
           await writeAgendaPdf(agenda, opts.pdf);
         }
-        ctx.emit(opts.pdf ? { ...agenda, pdf: opts.pdf } : agenda, () => renderAgenda(ctx, agenda) + (opts.pdf ? `\n\nPDF geschreven: ${opts.pdf}` : ""));
+        ctx.emit(
+          opts.pdf ? { ...agenda, pdf: opts.pdf } : agenda,
+          () => renderAgenda(ctx, agenda) + (opts.pdf ? `\n\nPDF geschreven: ${opts.pdf}` : ""),
+        );
       }),
     );
 
@@ -60,14 +72,46 @@ export function register(program: Command, rt: Runtime): void {
         const db = ctx.db();
         const c = requireCasustafel(db, parseId("id", id as string));
         const kandidaten = rankCandidates(candidateInputs(db, c.gemeente_ids, c.datum), c.datum);
-        const adresText = await ctx.needChoice("adres", opts.adres, "Adres", kandidaten.map((k) => ({ name: `${k.rang}. ${k.adres}`, value: String(k.adres_id) })));
-        const besluitText = await ctx.needChoice("besluit", opts.besluit, "Besluit", BESLUITEN.map((b) => ({ name: BESLUIT_LABEL[b], value: b as string })));
-        const plan = validateBesluit(ctx, c.gemeenten, { adres: adresText, besluit: besluitText, partners: opts.partners, toelichting: opts.toelichting });
-        const r = ctx.change((tx) => upsertBesluit(tx, { casustafelId: c.id, adresId: plan.adresId, besluit: plan.besluit, partnerIds: plan.partners.map((p) => p.id), toelichting: plan.toelichting }));
+        const adresText = await ctx.needChoice(
+          "adres",
+          opts.adres,
+          "Adres",
+          kandidaten.map((k) => ({ name: `${k.rang}. ${k.adres}`, value: String(k.adres_id) })),
+        );
+        const besluitText = await ctx.needChoice(
+          "besluit",
+          opts.besluit,
+          "Besluit",
+          BESLUITEN.map((b) => ({ name: BESLUIT_LABEL[b], value: b as string })),
+        );
+        const plan = validateBesluit(ctx, c.gemeenten, {
+          adres: adresText,
+          besluit: besluitText,
+          partners: opts.partners,
+          toelichting: opts.toelichting,
+        });
+        const r = ctx.change((tx) =>
+          upsertBesluit(tx, {
+            casustafelId: c.id,
+            adresId: plan.adresId,
+            besluit: plan.besluit,
+            partnerIds: plan.partners.map((p) => p.id),
+            toelichting: plan.toelichting,
+          }),
+        );
         const adres = requireAdres(db, plan.adresId);
         ctx.emit(
-          { id: r.id, casustafel_id: c.id, adres_id: plan.adresId, besluit: plan.besluit, partners: plan.partners.map((p) => p.naam), toelichting: plan.toelichting, nieuw: r.nieuw },
-          () => `Besluit ${r.id}${r.nieuw ? "" : " (gewijzigd)"}: ${adres.straat} ${adres.huisnummer}${adres.toevoeging}, ${adres.plaats} → ${BESLUIT_LABEL[plan.besluit]}${plan.partners.length ? `; partners: ${plan.partners.map((p) => p.naam).join(", ")}` : ""}.`,
+          {
+            id: r.id,
+            casustafel_id: c.id,
+            adres_id: plan.adresId,
+            besluit: plan.besluit,
+            partners: plan.partners.map((p) => p.naam),
+            toelichting: plan.toelichting,
+            nieuw: r.nieuw,
+          },
+          () =>
+            `Besluit ${r.id}${r.nieuw ? "" : " (gewijzigd)"}: ${adres.straat} ${adres.huisnummer}${adres.toevoeging}, ${adres.plaats} → ${BESLUIT_LABEL[plan.besluit]}${plan.partners.length ? `; partners: ${plan.partners.map((p) => p.naam).join(", ")}` : ""}.`,
         );
       }),
     );
@@ -80,26 +124,38 @@ export function register(program: Command, rt: Runtime): void {
         ctx.emit(rows, () =>
           rows.length === 0
             ? "Nog geen casustafels."
-            : renderTable(rows, [
-                { header: "id", value: (r) => r.id, align: "right" },
-                { header: "datum", value: (r) => formatDutch(r.datum) },
-                { header: "gemeenten", value: (r) => r.gemeenten.join(", ") },
-                { header: "besluiten", value: (r) => r.besluiten, align: "right" },
-              ], ctx.color),
+            : renderTable(
+                rows,
+                [
+                  { header: "id", value: (r) => r.id, align: "right" },
+                  { header: "datum", value: (r) => formatDutch(r.datum) },
+                  { header: "gemeenten", value: (r) => r.gemeenten.join(", ") },
+                  { header: "besluiten", value: (r) => r.besluiten, align: "right" },
+                ],
+                ctx.color,
+              ),
         );
       }),
     );
 }
 
-function validateBesluit(ctx: Ctx, gemeenten: string[], raw: { adres: string; besluit: string; partners?: string; toelichting?: string }): BesluitPlan {
+function validateBesluit(
+  ctx: Ctx,
+  gemeenten: string[],
+  raw: { adres: string; besluit: string; partners?: string; toelichting?: string },
+): BesluitPlan {
   const db = ctx.db();
   const adres = requireAdres(db, parseId("adres", raw.adres));
   if (!gemeenten.some((g) => g.toLowerCase() === adres.gemeente.toLowerCase())) {
-    throw new UserError("adres-buiten-casustafel", `Adres ${adres.id} ligt in ${adres.gemeente}; deze casustafel gaat over ${gemeenten.join(", ")}`);
+    throw new UserError(
+      "adres-buiten-casustafel",
+      `Adres ${adres.id} ligt in ${adres.gemeente}; deze casustafel gaat over ${gemeenten.join(", ")}`,
+    );
   }
   const besluit = parseEnum("besluit", raw.besluit, BESLUITEN);
   const partners = parseList(raw.partners).map((p) => requirePartner(db, p));
-  if (besluit === "mono" && partners.length !== 1) throw new UserError("ongeldige-invoer", "besluit mono: noem precies één partner met --partners");
+  if (besluit === "mono" && partners.length !== 1)
+    throw new UserError("ongeldige-invoer", "besluit mono: noem precies één partner met --partners");
   return { adresId: adres.id, besluit, partners, toelichting: optionalText("toelichting", raw.toelichting, 1000) };
 }
 
@@ -110,19 +166,47 @@ async function nieuw(ctx: Ctx, opts: { datum?: string; gemeenten?: string }): Pr
   let namen: string[];
   if (opts.gemeenten !== undefined) namen = parseList(opts.gemeenten);
   else if (!ctx.interactive) throw missingFlag("gemeenten");
-  else namen = await ctx.prompts.checkbox({ message: "Welke gemeenten (meestal drie)?", choices: listGemeenten(db).map((g) => ({ name: g.team ? `${g.naam} (${g.team})` : g.naam, value: g.naam })) });
+  else
+    namen = await ctx.prompts.checkbox({
+      message: "Welke gemeenten (meestal drie)?",
+      choices: listGemeenten(db).map((g) => ({ name: g.team ? `${g.naam} (${g.team})` : g.naam, value: g.naam })),
+    });
   if (namen.length === 0) throw new UserError("ongeldige-invoer", "gemeenten: kies minstens één gemeente");
   const gemeenten = namen.map((n) => requireGemeente(db, n));
-  const plans = guided ? await askBesluiten(ctx, gemeenten.map((g) => g.id), gemeenten.map((g) => g.naam), datum) : [];
+  const plans = guided
+    ? await askBesluiten(
+        ctx,
+        gemeenten.map((g) => g.id),
+        gemeenten.map((g) => g.naam),
+        datum,
+      )
+    : [];
   const id = ctx.change((tx) => {
-    const cid = insertCasustafel(tx, datum, gemeenten.map((g) => g.id));
-    for (const p of plans) upsertBesluit(tx, { casustafelId: cid, adresId: p.adresId, besluit: p.besluit, partnerIds: p.partners.map((x) => x.id), toelichting: p.toelichting });
+    const cid = insertCasustafel(
+      tx,
+      datum,
+      gemeenten.map((g) => g.id),
+    );
+    for (const p of plans)
+      upsertBesluit(tx, {
+        casustafelId: cid,
+        adresId: p.adresId,
+        besluit: p.besluit,
+        partnerIds: p.partners.map((x) => x.id),
+        toelichting: p.toelichting,
+      });
     return cid;
   });
   const result: Record<string, unknown> = { id, datum, gemeenten: gemeenten.map((g) => g.naam), besluiten: listBesluiten(db, id) };
-  const lines = [`Casustafel ${id} op ${formatDutch(datum)} voor ${gemeenten.map((g) => g.naam).join(", ")} aangemaakt${plans.length ? ` met ${plans.length} besluit(en)` : ""}.`];
+  const lines = [
+    `Casustafel ${id} op ${formatDutch(datum)} voor ${gemeenten.map((g) => g.naam).join(", ")} aangemaakt${plans.length ? ` met ${plans.length} besluit(en)` : ""}.`,
+  ];
   let avond: AvondResultaat | undefined;
-  if (guided && plans.some((p) => p.besluit === "controle") && (await ctx.prompts.confirm({ message: "Nu de controleavond plannen?", default: true }))) {
+  if (
+    guided &&
+    plans.some((p) => p.besluit === "controle") &&
+    (await ctx.prompts.confirm({ message: "Nu de controleavond plannen?", default: true }))
+  ) {
     if (!ctx.json) ctx.out(lines.join("\n"));
     lines.length = 0;
     avond = await planAvondGuided(ctx, id);
@@ -151,7 +235,10 @@ async function askBesluiten(ctx: Ctx, gemeenteIds: number[], gemeenten: string[]
   const plans: BesluitPlan[] = [];
   for (const adresId of gekozen) {
     const k = kandidaten.find((x) => String(x.adres_id) === adresId)!;
-    const besluit = await ctx.prompts.select({ message: `Besluit voor ${k.adres}`, choices: BESLUITEN.map((b) => ({ name: BESLUIT_LABEL[b], value: b as string })) });
+    const besluit = await ctx.prompts.select({
+      message: `Besluit voor ${k.adres}`,
+      choices: BESLUITEN.map((b) => ({ name: BESLUIT_LABEL[b], value: b as string })),
+    });
     const gevraagd = await ctx.prompts.checkbox({
       message: "Welke partners zijn nodig?",
       choices: partners.map((p) => ({ name: p.naam, value: p.naam, checked: k.partners.includes(p.naam) })),
@@ -179,9 +266,15 @@ function renderKandidaten(ctx: Ctx, kandidaten: (Candidate & { besluit?: string 
 function renderAgenda(ctx: Ctx, a: Agenda): string {
   const c = ctx.color;
   const t = a.terugblik;
-  const out = [c.bold(`Agenda casustafel ${a.casustafel.id} — ${formatDutch(a.casustafel.datum)}`), `Gemeenten: ${a.casustafel.gemeenten.join(", ")}`, "", c.bold("1. Terugblik")];
+  const out = [
+    c.bold(`Agenda casustafel ${a.casustafel.id} — ${formatDutch(a.casustafel.datum)}`),
+    `Gemeenten: ${a.casustafel.gemeenten.join(", ")}`,
+    "",
+    c.bold("1. Terugblik"),
+  ];
   if (t.avonden.length === 0) out.push("  Geen eerdere controleavonden in deze gemeenten.");
-  for (const v of t.avonden) out.push(`  Avond ${v.id}, ${formatDutch(v.datum)}: ${v.doel} — ${v.adressen} adres(sen), ${v.bevindingen} bevinding(en)`);
+  for (const v of t.avonden)
+    out.push(`  Avond ${v.id}, ${formatDutch(v.datum)}: ${v.doel} — ${v.adressen} adres(sen), ${v.bevindingen} bevinding(en)`);
   out.push(`  Open opvolgingen: ${t.open_opvolgingen.length}`);
   for (const v of t.verlopen) {
     out.push(c.red(`  Verlopen bij ${v.partner}: ${v.aantal}`));

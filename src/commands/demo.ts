@@ -50,8 +50,9 @@ export function register(program: Command, rt: Runtime): void {
             }
           }
         }
-        ctx.emit({ map: dir, database: dbFile, stappen: log.length }, () =>
-          `\nDemo klaar: ${log.length} stappen. Database: ${dbFile}\nProbeer zelf: interventie --db ${quote(dbFile)} adres lijst`,
+        ctx.emit(
+          { map: dir, database: dbFile, stappen: log.length },
+          () => `\nDemo klaar: ${log.length} stappen. Database: ${dbFile}\nProbeer zelf: interventie --db ${quote(dbFile)} adres lijst`,
         );
       }),
     );

@@ -26,7 +26,9 @@ export function register(program: Command, rt: Runtime): void {
             secret = randomBytes(32).toString("hex");
             setSetting(tx, "pseudoniem_sleutel", secret);
           }
-          const names = tx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+          const names = tx.db
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .all() as { name: string }[];
           let tabellen: Record<string, Row[]> = {};
           for (const { name } of names) {
             const rows = tx.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all() as Row[];
@@ -42,7 +44,9 @@ export function register(program: Command, rt: Runtime): void {
           [
             `Export geschreven naar ${file} (rechten 0600)${pseudoniem ? ", gepseudonimiseerd: namen, postadressen, KvK- en telefoonnummers zijn codes" : ""}.`,
             `${Object.values(telling).reduce((a, b) => a + b, 0)} rijen uit ${Object.keys(telling).length} tabellen.`,
-            pseudoniem ? "Let op: vrije tekst (omschrijvingen, toelichtingen) is niet aangepast." : "Let op: deze export bevat persoonsgegevens; deel alleen wat de partner nodig heeft.",
+            pseudoniem
+              ? "Let op: vrije tekst (omschrijvingen, toelichtingen) is niet aangepast."
+              : "Let op: deze export bevat persoonsgegevens; deel alleen wat de partner nodig heeft.",
           ].join("\n"),
         );
       }),

@@ -16,14 +16,20 @@ export function register(program: Command, rt: Runtime): void {
         const gemeenten = parseList(opts.gemeenten).map((g) => requireText("gemeenten", g, 80));
         const result = ctx.change((tx) => seedReferenceData(tx, { team, gemeenten }));
         const teamNaam = result.team ?? getSetting(ctx.db(), "team") ?? null;
-        ctx.emit({ database: ctx.dbPath, team: teamNaam, toegevoegd: { gemeenten: result.gemeenten, partners: result.partners, categorieen: result.categorieen } }, () =>
-          [
-            `Database: ${ctx.dbPath}`,
-            teamNaam ? `Team: ${teamNaam}` : "",
-            `Toegevoegd: ${result.gemeenten} gemeenten, ${result.partners} partners, ${result.categorieen} categorieën.`,
-          ]
-            .filter(Boolean)
-            .join("\n"),
+        ctx.emit(
+          {
+            database: ctx.dbPath,
+            team: teamNaam,
+            toegevoegd: { gemeenten: result.gemeenten, partners: result.partners, categorieen: result.categorieen },
+          },
+          () =>
+            [
+              `Database: ${ctx.dbPath}`,
+              teamNaam ? `Team: ${teamNaam}` : "",
+              `Toegevoegd: ${result.gemeenten} gemeenten, ${result.partners} partners, ${result.categorieen} categorieën.`,
+            ]
+              .filter(Boolean)
+              .join("\n"),
         );
       }),
     );

@@ -48,7 +48,12 @@ export function register(program: Command, rt: Runtime): void {
         const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
         const limit = limiet !== null && limiet > 0 ? `LIMIT ${limiet}` : "";
         const rows = (
-          ctx.db().prepare(`SELECT * FROM (SELECT id, tijd, gebruiker, tabel, rij_id, actie, details FROM audit_log ${clause} ORDER BY id DESC ${limit}) ORDER BY id`).all(...args) as AuditRow[]
+          ctx
+            .db()
+            .prepare(
+              `SELECT * FROM (SELECT id, tijd, gebruiker, tabel, rij_id, actie, details FROM audit_log ${clause} ORDER BY id DESC ${limit}) ORDER BY id`,
+            )
+            .all(...args) as AuditRow[]
         ).map((r) => ({ ...r, details: parseDetails(r.details) }));
         ctx.emit(rows, () =>
           rows.length === 0

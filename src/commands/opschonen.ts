@@ -8,7 +8,9 @@ import { UserError } from "../errors.js";
 export function register(program: Command, rt: Runtime): void {
   program
     .command("opschonen")
-    .description("bewaartermijn: verwijder afgesloten casussen waarvan de laatste activiteit ouder is dan de termijn (het adres zelf blijft)")
+    .description(
+      "bewaartermijn: verwijder afgesloten casussen waarvan de laatste activiteit ouder is dan de termijn (het adres zelf blijft)",
+    )
     .option("--ouder-dan <maanden>", "bewaartermijn in maanden")
     .option("--dry-run", "toon alleen wat weg zou gaan; verwijder niets")
     .option("--ja", "niet om bevestiging vragen")
@@ -20,7 +22,10 @@ export function register(program: Command, rt: Runtime): void {
         const maanden = parseMaanden(opts.ouderDan);
         const dryRun = Boolean(opts.dryRun);
         if (!dryRun && !opts.ja && !ctx.interactive) {
-          throw new UserError("ontbrekende-optie", "Ontbrekende optie --ja: opschonen verwijdert gegevens definitief; bevestig met --ja (of probeer eerst --dry-run)");
+          throw new UserError(
+            "ontbrekende-optie",
+            "Ontbrekende optie --ja: opschonen verwijdert gegevens definitief; bevestig met --ja (of probeer eerst --dry-run)",
+          );
         }
         const grens = grensdatum(ctx.today(), maanden);
         const db = ctx.db();
@@ -44,13 +49,28 @@ export function register(program: Command, rt: Runtime): void {
               const adressen = plan();
               return { adressen, telling: verwijderCasussen(tx, adressen, false) };
             });
-        ctx.emit({ dryRun, ouderDan: maanden, grens, adressen: uitkomst.adressen, verwijderd: dryRun ? null : uitkomst.telling, zouVerwijderen: dryRun ? uitkomst.telling : null }, () => {
-          if (uitkomst.adressen.length === 0) return `Niets op te schonen: geen afgesloten casussen met laatste activiteit vóór ${formatDutch(grens)}.`;
-          const kop = dryRun
-            ? `Proefrun (--dry-run): ${uitkomst.adressen.length} casus(sen) zouden worden verwijderd; er is niets gewijzigd.`
-            : `${uitkomst.adressen.length} casus(sen) verwijderd (laatste activiteit vóór ${formatDutch(grens)}); de adressen zelf blijven bestaan.`;
-          return [kop, `Adres-id's: ${uitkomst.adressen.join(", ")}`, `${dryRun ? "Zou verwijderen" : "Verwijderd"}: ${samenvatting(uitkomst.telling)}`].join("\n");
-        });
+        ctx.emit(
+          {
+            dryRun,
+            ouderDan: maanden,
+            grens,
+            adressen: uitkomst.adressen,
+            verwijderd: dryRun ? null : uitkomst.telling,
+            zouVerwijderen: dryRun ? uitkomst.telling : null,
+          },
+          () => {
+            if (uitkomst.adressen.length === 0)
+              return `Niets op te schonen: geen afgesloten casussen met laatste activiteit vóór ${formatDutch(grens)}.`;
+            const kop = dryRun
+              ? `Proefrun (--dry-run): ${uitkomst.adressen.length} casus(sen) zouden worden verwijderd; er is niets gewijzigd.`
+              : `${uitkomst.adressen.length} casus(sen) verwijderd (laatste activiteit vóór ${formatDutch(grens)}); de adressen zelf blijven bestaan.`;
+            return [
+              kop,
+              `Adres-id's: ${uitkomst.adressen.join(", ")}`,
+              `${dryRun ? "Zou verwijderen" : "Verwijderd"}: ${samenvatting(uitkomst.telling)}`,
+            ].join("\n");
+          },
+        );
       }),
     );
 }

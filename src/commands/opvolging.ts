@@ -6,15 +6,7 @@ import { insertOpvolging, listOpvolgingen, requireOpvolging, updateOpvolging, ty
 import { findPartner, requireGemeente, requirePartner } from "../db/referentie.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { optionalText, parseEnum, parseId, requireText } from "../domain/invoer.js";
-import {
-  beslis,
-  escalatie,
-  ladderPartner,
-  LIJST_FILTERS,
-  NIEUWE_STATUSSEN,
-  opvolgingView,
-  type LijstFilter,
-} from "../domain/opvolging.js";
+import { beslis, escalatie, ladderPartner, LIJST_FILTERS, NIEUWE_STATUSSEN, opvolgingView, type LijstFilter } from "../domain/opvolging.js";
 import { UserError } from "../errors.js";
 import { renderTable } from "../render/table.js";
 
@@ -132,7 +124,9 @@ async function bijwerken(ctx: Ctx, opts: BijwerkenOpts, rawId: string): Promise<
   const resultaat = opts.resultaat !== undefined ? (optionalText("resultaat", opts.resultaat, 2000) ?? "") : undefined;
   const besluit = beslis(o, { status, resultaat, beeindigd, deadline, partner: partner?.naam }, o.avond_datum);
 
-  const velden = Object.entries({ status, resultaat, beeindigd, deadline, partner }).filter(([, v]) => v !== undefined).map(([k]) => k);
+  const velden = Object.entries({ status, resultaat, beeindigd, deadline, partner })
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
   const voorstel = ctx.change((tx) => {
     updateOpvolging(
       tx,
@@ -152,8 +146,18 @@ async function bijwerken(ctx: Ctx, opts: BijwerkenOpts, rawId: string): Promise<
     const stapPartner = findPartner(tx.db, ladderPartner(bestaande)) ?? requirePartner(tx.db, o.partner);
     const e = escalatie(bestaande, ctx.today(), { stap: stapPartner.naam, hercontrole: o.partner });
     if (!e) return null;
-    const stapId = insertOpvolging(tx, { bevindingId: o.bevinding_id, actie: e.stap.actie, partnerId: stapPartner.id, deadline: e.stap.deadline });
-    const herId = insertOpvolging(tx, { bevindingId: o.bevinding_id, actie: e.hercontrole.actie, partnerId: requirePartner(tx.db, o.partner).id, deadline: e.hercontrole.deadline });
+    const stapId = insertOpvolging(tx, {
+      bevindingId: o.bevinding_id,
+      actie: e.stap.actie,
+      partnerId: stapPartner.id,
+      deadline: e.stap.deadline,
+    });
+    const herId = insertOpvolging(tx, {
+      bevindingId: o.bevinding_id,
+      actie: e.hercontrole.actie,
+      partnerId: requirePartner(tx.db, o.partner).id,
+      deadline: e.hercontrole.deadline,
+    });
     return { id: stapId, ...e.stap, hercontrole: { id: herId, ...e.hercontrole } };
   });
 

@@ -142,11 +142,25 @@ export function registerJaar(rapport: Command, rt: Runtime): void {
 
 function renderJaar(ctx: Ctx, r: JaarRapport, pdf?: string): string {
   const c = ctx.color;
-  const lines = [c.bold(`Jaarverslag ${r.jaar}`), c.dim(`Controleavonden ${formatDutch(r.van)} t/m ${formatDutch(r.tot)}; opvolging per ${formatDutch(r.vandaag)}`)];
+  const lines = [
+    c.bold(`Jaarverslag ${r.jaar}`),
+    c.dim(`Controleavonden ${formatDutch(r.van)} t/m ${formatDutch(r.tot)}; opvolging per ${formatDutch(r.vandaag)}`),
+  ];
   const section = (t: string) => lines.push("", c.bold(t));
   section("Bezochte objecten naar type");
   if (r.objecten.length === 0) lines.push("Geen bezochte objecten in dit jaar.");
-  else lines.push(renderTable(r.objecten, [{ header: "type", value: (o) => o.type }, { header: "controles", value: (o) => o.bezoeken, align: "right" }, { header: "adressen", value: (o) => o.adressen, align: "right" }], c));
+  else
+    lines.push(
+      renderTable(
+        r.objecten,
+        [
+          { header: "type", value: (o) => o.type },
+          { header: "controles", value: (o) => o.bezoeken, align: "right" },
+          { header: "adressen", value: (o) => o.adressen, align: "right" },
+        ],
+        c,
+      ),
+    );
   section("Controleavonden en adressen per gemeente");
   if (r.gemeenten.length) {
     lines.push(
@@ -163,7 +177,18 @@ function renderJaar(ctx: Ctx, r: JaarRapport, pdf?: string): string {
     );
   } else lines.push("Geen controleavonden in dit jaar.");
   section("Acties per thema");
-  if (r.themas.length) lines.push(renderTable(r.themas, [{ header: "thema", value: (t) => t.thema }, { header: "bevindingen", value: (t) => t.bevindingen, align: "right" }, { header: "adressen", value: (t) => t.adressen, align: "right" }], c));
+  if (r.themas.length)
+    lines.push(
+      renderTable(
+        r.themas,
+        [
+          { header: "thema", value: (t) => t.thema },
+          { header: "bevindingen", value: (t) => t.bevindingen, align: "right" },
+          { header: "adressen", value: (t) => t.adressen, align: "right" },
+        ],
+        c,
+      ),
+    );
   else lines.push(`${LEEG}.`);
   section("Top 10 van de meest voorkomende overtredingen");
   if (r.top.totaal === 0) lines.push(`${LEEG}.`);
@@ -184,7 +209,10 @@ function renderJaar(ctx: Ctx, r: JaarRapport, pdf?: string): string {
   section("Resultaten per partnerorganisatie");
   lines.push(r.partners.length ? groepTabel(ctx, r.partners, "partner") : `${LEEG}.`);
   section("Direct genomen maatregelen");
-  lines.push(`${r.maatregelen.totaal} keer direct een maatregel genomen.`, ...r.maatregelen.soorten.map((m) => `  ${m.aantal} × ${m.maatregel}`));
+  lines.push(
+    `${r.maatregelen.totaal} keer direct een maatregel genomen.`,
+    ...r.maatregelen.soorten.map((m) => `  ${m.aantal} × ${m.maatregel}`),
+  );
   section("Aangetroffen personen");
   lines.push(`${r.personen.totaal} personen op ${r.personen.adressen} adressen.`);
   section("Opvolgingspercentage");
@@ -227,10 +255,20 @@ export function registerOpvolging(rapport: Command, rt: Runtime): void {
         const r = opvolgingRapport(ctx.db(), filter, ctx.today());
         ctx.emit(r, () => {
           const c = ctx.color;
-          const lines = [c.bold("Opvolging van bevindingen"), ...beschrijving.map((b) => c.dim(b)), c.dim(`Verlopen: termijn vóór ${formatDutch(r.vandaag)} en niet afgerond`), ""];
+          const lines = [
+            c.bold("Opvolging van bevindingen"),
+            ...beschrijving.map((b) => c.dim(b)),
+            c.dim(`Verlopen: termijn vóór ${formatDutch(r.vandaag)} en niet afgerond`),
+            "",
+          ];
           if (r.totaal.bevindingen === 0) return [...lines, `${LEEG}.`].join("\n");
           lines.push(opvolgingZin(r.totaal), "", c.bold("Per gemeente"), groepTabel(ctx, r.gemeenten, "gemeente"));
-          lines.push("", c.bold("Per partner"), c.dim("bevindingen: eigenaar van de bevinding; acties: eigenaar van de opvolgactie"), groepTabel(ctx, r.partners, "partner"));
+          lines.push(
+            "",
+            c.bold("Per partner"),
+            c.dim("bevindingen: eigenaar van de bevinding; acties: eigenaar van de opvolgactie"),
+            groepTabel(ctx, r.partners, "partner"),
+          );
           return lines.join("\n");
         });
       }),

@@ -29,7 +29,17 @@ export function register(program: Command, rt: Runtime): void {
     .action(
       action(rt, (ctx) => {
         const rows = listGemeenten(ctx.db());
-        ctx.emit(rows, () => renderTable(rows, [{ header: "id", value: (r) => r.id, align: "right" }, { header: "gemeente", value: (r) => r.naam }, { header: "team", value: (r) => r.team }], ctx.color));
+        ctx.emit(rows, () =>
+          renderTable(
+            rows,
+            [
+              { header: "id", value: (r) => r.id, align: "right" },
+              { header: "gemeente", value: (r) => r.naam },
+              { header: "team", value: (r) => r.team },
+            ],
+            ctx.color,
+          ),
+        );
       }),
     );
   gemeente
@@ -54,7 +64,17 @@ export function register(program: Command, rt: Runtime): void {
     .action(
       action(rt, (ctx) => {
         const rows = listPartners(ctx.db());
-        ctx.emit(rows, () => renderTable(rows, [{ header: "id", value: (r) => r.id, align: "right" }, { header: "partner", value: (r) => r.naam }, { header: "soort", value: (r) => r.soort }], ctx.color));
+        ctx.emit(rows, () =>
+          renderTable(
+            rows,
+            [
+              { header: "id", value: (r) => r.id, align: "right" },
+              { header: "partner", value: (r) => r.naam },
+              { header: "soort", value: (r) => r.soort },
+            ],
+            ctx.color,
+          ),
+        );
       }),
     );
   partner
@@ -129,7 +149,10 @@ export function register(program: Command, rt: Runtime): void {
           eenheid: r.eenheid,
         }));
         const id = ctx.change((tx) => insertCategorie(tx, { code, naam, partnerId: owner.id, thema, grondslag }, rules));
-        ctx.emit({ id, code, naam, partner: owner.naam, thema, grondslag }, () => `Categorie ${code} (${naam}) toegevoegd, eigenaar ${owner.naam}.`);
+        ctx.emit(
+          { id, code, naam, partner: owner.naam, thema, grondslag },
+          () => `Categorie ${code} (${naam}) toegevoegd, eigenaar ${owner.naam}.`,
+        );
       }),
     );
 }

@@ -31,14 +31,20 @@ export function register(program: Command, rt: Runtime): void {
         const adres = requireAdres(db, parseId("adres", adresText));
         const partner = requirePartner(
           db,
-          await ctx.needChoice("partner", opts.partner, "Partner", listPartners(db).map((p) => ({ name: p.naam, value: p.naam }))),
+          await ctx.needChoice(
+            "partner",
+            opts.partner,
+            "Partner",
+            listPartners(db).map((p) => ({ name: p.naam, value: p.naam })),
+          ),
         );
         const omschrijving = requireText("omschrijving", await ctx.needText("omschrijving", opts.omschrijving, "Omschrijving"), 2000);
         const thema = optionalText("thema", opts.thema, 40)?.toLowerCase() ?? null;
         const datum = opts.datum ? parseDate(opts.datum) : ctx.today();
         const id = ctx.change((tx) => insertSignaal(tx, { adresId: adres.id, partnerId: partner.id, omschrijving, thema, datum }));
-        ctx.emit({ id, adres_id: adres.id, partner: partner.naam, omschrijving, thema, datum }, () =>
-          `Signaal ${id} van ${partner.naam} vastgelegd bij ${formatAdres(adres)} (${formatDutch(datum)}).`,
+        ctx.emit(
+          { id, adres_id: adres.id, partner: partner.naam, omschrijving, thema, datum },
+          () => `Signaal ${id} van ${partner.naam} vastgelegd bij ${formatAdres(adres)} (${formatDutch(datum)}).`,
         );
       }),
     );

@@ -35,7 +35,9 @@ export function register(program: Command, rt: Runtime): void {
     .action(
       action<{ sjablonen?: string }>(rt, (ctx, opts, naam) => {
         const s = laadSjabloon(String(naam), eigenSjabloonMap(opts.sjablonen, ctx.streams.env));
-        ctx.emit({ naam: s.naam, titel: s.titel, bron: s.bron, bestand: s.bestand, tekst: fs.readFileSync(s.bestand, "utf8") }, () => fs.readFileSync(s.bestand, "utf8"));
+        ctx.emit({ naam: s.naam, titel: s.titel, bron: s.bron, bestand: s.bestand, tekst: fs.readFileSync(s.bestand, "utf8") }, () =>
+          fs.readFileSync(s.bestand, "utf8"),
+        );
       }),
     );
 }

@@ -17,7 +17,12 @@ export function registerTerugkoppeling(rapport: Command, rt: Runtime): void {
     .action(
       action<{ partner?: string; pdf?: string }>(rt, async (ctx, opts) => {
         const db = ctx.db();
-        const naam = await ctx.needChoice("partner", opts.partner, "Partner", listPartners(db).map((p) => ({ name: p.naam, value: p.naam })));
+        const naam = await ctx.needChoice(
+          "partner",
+          opts.partner,
+          "Partner",
+          listPartners(db).map((p) => ({ name: p.naam, value: p.naam })),
+        );
         const partner = requirePartner(db, naam);
         const vandaag = ctx.today();
         const rows = terugkoppeling(db, partner.id, vandaag);
@@ -46,7 +51,9 @@ export function registerTerugkoppeling(rapport: Command, rt: Runtime): void {
             if (b.opvolgingen.length === 0) lines.push("  Nog geen opvolging vastgelegd.");
             for (const o of b.opvolgingen) {
               const status = o.verlopen ? c.red(`${o.status}, VERLOPEN`) : o.status;
-              lines.push(`  - ${o.actie} (${o.partner}), uiterlijk ${formatDutch(o.deadline)}: ${status}${o.resultaat ? ` — ${o.resultaat}` : ""}`);
+              lines.push(
+                `  - ${o.actie} (${o.partner}), uiterlijk ${formatDutch(o.deadline)}: ${status}${o.resultaat ? ` — ${o.resultaat}` : ""}`,
+              );
             }
           }
           if (opts.pdf !== undefined) lines.push("", `PDF geschreven: ${opts.pdf}`);

@@ -16,7 +16,9 @@ const SELECT = `
 
 export function listAdressen(db: Db, filter: { gemeenteId?: number } = {}): Adres[] {
   if (filter.gemeenteId !== undefined) {
-    return db.prepare(`${SELECT} WHERE a.gemeente_id = ? ORDER BY a.postcode, a.huisnummer, a.toevoeging`).all(filter.gemeenteId) as Adres[];
+    return db
+      .prepare(`${SELECT} WHERE a.gemeente_id = ? ORDER BY a.postcode, a.huisnummer, a.toevoeging`)
+      .all(filter.gemeenteId) as Adres[];
   }
   return db.prepare(`${SELECT} ORDER BY g.naam, a.postcode, a.huisnummer, a.toevoeging`).all() as Adres[];
 }
@@ -33,8 +35,7 @@ export function requireAdres(db: Db, id: number): Adres {
 
 export function findAdresByKey(db: Db, postcode: string, huisnummer: number, toevoeging: string): Adres | undefined {
   return db.prepare(`${SELECT} WHERE a.postcode = ? AND a.huisnummer = ? AND a.toevoeging = ?`).get(postcode, huisnummer, toevoeging) as
-    | Adres
-    | undefined;
+    Adres | undefined;
 }
 
 /** Inserts one validated address; a duplicate (postcode+huisnummer+toevoeging) is the user's error. */

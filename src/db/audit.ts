@@ -14,9 +14,7 @@ export interface Tx {
 
 /** `today` is a function: reading the clock in the Amsterdam time zone costs start-up time, so only on use. */
 export function makeTx(db: Db, gebruiker: string, now: string, today: () => string): Tx {
-  const insert = db.prepare(
-    "INSERT INTO audit_log (tijd, gebruiker, tabel, rij_id, actie, details) VALUES (?, ?, ?, ?, ?, ?)",
-  );
+  const insert = db.prepare("INSERT INTO audit_log (tijd, gebruiker, tabel, rij_id, actie, details) VALUES (?, ?, ?, ?, ?, ?)");
   return {
     db,
     now,

@@ -44,7 +44,10 @@ interface AvondRow {
   uitrusting: string | null;
 }
 
-export function insertAvond(tx: Tx, a: { casustafelId: number | null; datum: string; starttijd: string; doel: string; adresIds: number[] }): number {
+export function insertAvond(
+  tx: Tx,
+  a: { casustafelId: number | null; datum: string; starttijd: string; doel: string; adresIds: number[] },
+): number {
   const id = Number(
     tx.db
       .prepare("INSERT INTO avond (casustafel_id, datum, starttijd, doel, aangemaakt) VALUES (?, ?, ?, ?, ?)")
@@ -76,7 +79,12 @@ export function getAvond(db: Db, id: number): Avond | undefined {
     )
     .all(id) as AvondRol[];
   const { verzamelpunt, codewoord, communicatie, uitrusting, ...rest } = row;
-  return { ...rest, noodplan: { verzamelpunt, codewoord, communicatie, uitrusting: uitrusting ? (JSON.parse(uitrusting) as string[]) : [] }, adressen, rollen };
+  return {
+    ...rest,
+    noodplan: { verzamelpunt, codewoord, communicatie, uitrusting: uitrusting ? (JSON.parse(uitrusting) as string[]) : [] },
+    adressen,
+    rollen,
+  };
 }
 
 export function requireAvond(db: Db, id: number): Avond {
@@ -85,7 +93,9 @@ export function requireAvond(db: Db, id: number): Avond {
   return a;
 }
 
-export function listAvonden(db: Db): { id: number; casustafel_id: number | null; datum: string; starttijd: string; doel: string; adressen: number; rollen: number }[] {
+export function listAvonden(
+  db: Db,
+): { id: number; casustafel_id: number | null; datum: string; starttijd: string; doel: string; adressen: number; rollen: number }[] {
   return db
     .prepare(
       `SELECT v.id, v.casustafel_id, v.datum, v.starttijd, v.doel,
@@ -98,7 +108,8 @@ export function listAvonden(db: Db): { id: number; casustafel_id: number | null;
 
 export function insertRol(tx: Tx, r: { avondId: number; rol: string; naam: string; partnerId: number; telefoon: string | null }): number {
   if (r.rol === "teamleider") {
-    const tl = tx.db.prepare("SELECT naam FROM avond_rol WHERE avond_id = ? AND rol = 'teamleider'").get(r.avondId) as { naam: string } | undefined;
+    const tl = tx.db.prepare("SELECT naam FROM avond_rol WHERE avond_id = ? AND rol = 'teamleider'").get(r.avondId) as
+      { naam: string } | undefined;
     if (tl) throw new UserError("dubbele-teamleider", `Avond ${r.avondId} heeft al een teamleider (${tl.naam})`);
   }
   const id = Number(
@@ -118,7 +129,11 @@ export function setRisico(tx: Tx, avondId: number, adresId: number, niveau: Risi
   tx.audit("avond_adres", avondId, "gewijzigd", { adres_id: adresId, risico: niveau });
 }
 
-export function setNoodplan(tx: Tx, avondId: number, n: { verzamelpunt: string; codewoord: string; communicatie: string | null; uitrusting: string[] }): void {
+export function setNoodplan(
+  tx: Tx,
+  avondId: number,
+  n: { verzamelpunt: string; codewoord: string; communicatie: string | null; uitrusting: string[] },
+): void {
   tx.db
     .prepare("UPDATE avond SET verzamelpunt = ?, codewoord = ?, communicatie = ?, uitrusting = ? WHERE id = ?")
     .run(n.verzamelpunt, n.codewoord, n.communicatie, JSON.stringify(n.uitrusting), avondId);
@@ -152,7 +167,11 @@ export function gevraagdePartners(db: Db, avondId: number): { partner: string; a
 }
 
 /** Partners and themes of the signals per address: the draaiboek's summary without personal data. */
-export function signaalSamenvatting(db: Db, adresId: number, totEnMet: string): { partner: string; thema: string | null; aantal: number; laatste: string }[] {
+export function signaalSamenvatting(
+  db: Db,
+  adresId: number,
+  totEnMet: string,
+): { partner: string; thema: string | null; aantal: number; laatste: string }[] {
   return db
     .prepare(
       `SELECT p.naam AS partner, s.thema, count(*) AS aantal, max(s.datum) AS laatste

@@ -78,9 +78,8 @@ export function insertBetrokkene(tx: Tx, b: { naam: string; postadres: string | 
     }
   }
   const id = Number(
-    tx.db
-      .prepare("INSERT INTO betrokkene (naam, postadres, kvk, aangemaakt) VALUES (?, ?, ?, ?)")
-      .run(b.naam, b.postadres, b.kvk, tx.now).lastInsertRowid,
+    tx.db.prepare("INSERT INTO betrokkene (naam, postadres, kvk, aangemaakt) VALUES (?, ?, ?, ?)").run(b.naam, b.postadres, b.kvk, tx.now)
+      .lastInsertRowid,
   );
   tx.audit("betrokkene", id, "toegevoegd");
   return id;

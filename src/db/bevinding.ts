@@ -63,8 +63,18 @@ export function bevindingWriter(tx: Tx) {
      VALUES (?, ?, (SELECT coalesce(max(volgorde), 0) + 1 FROM avond_adres WHERE avond_id = ?))`,
   );
   return {
-    bevinding(b: { avondId: number; adresId: number; categorieId: number; partnerId: number; omschrijving: string; maatregel: string | null; personen: number | null }): number {
-      return Number(insBevinding.run(b.avondId, b.adresId, b.categorieId, b.partnerId, b.omschrijving, b.maatregel, b.personen, tx.now).lastInsertRowid);
+    bevinding(b: {
+      avondId: number;
+      adresId: number;
+      categorieId: number;
+      partnerId: number;
+      omschrijving: string;
+      maatregel: string | null;
+      personen: number | null;
+    }): number {
+      return Number(
+        insBevinding.run(b.avondId, b.adresId, b.categorieId, b.partnerId, b.omschrijving, b.maatregel, b.personen, tx.now).lastInsertRowid,
+      );
     },
     opvolging(bevindingId: number, o: { actie: string; partnerId: number; deadline: string }): number {
       return Number(insOpvolging.run(bevindingId, o.actie, o.partnerId, o.deadline, tx.now, tx.now).lastInsertRowid);
@@ -74,7 +84,11 @@ export function bevindingWriter(tx: Tx) {
      * INSERT … SELECT: for an import of 100,000 findings about twice as fast as a row at a time.
      * Same order as one by one: per finding, its rules in order.
      */
-    opvolgingenVoorReeks(eersteId: number, laatsteId: number, regels: Map<number, { actie: string; partnerId: number; deadline: string }[]>): number {
+    opvolgingenVoorReeks(
+      eersteId: number,
+      laatsteId: number,
+      regels: Map<number, { actie: string; partnerId: number; deadline: string }[]>,
+    ): number {
       // Keyed on (categorie_id, volgorde): the join walks findings in id order and the rules in
       // key order, so the ORDER BY needs no sort of 200,000 rows.
       tx.db.exec(

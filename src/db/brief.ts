@@ -59,7 +59,16 @@ function toBriefOpvolging(r: OpvolgingRow): BriefOpvolging & { status: string } 
       personen: r.personen,
       partner: r.bevinding_partner,
     },
-    adres: { id: r.adres_id, postcode: r.postcode, huisnummer: r.huisnummer, toevoeging: r.toevoeging, straat: r.straat, plaats: r.plaats, gemeente: r.gemeente, type: r.type },
+    adres: {
+      id: r.adres_id,
+      postcode: r.postcode,
+      huisnummer: r.huisnummer,
+      toevoeging: r.toevoeging,
+      straat: r.straat,
+      plaats: r.plaats,
+      gemeente: r.gemeente,
+      type: r.type,
+    },
     avond: { id: r.avond_id, datum: r.avond_datum, doel: r.avond_doel },
   };
 }
@@ -72,7 +81,9 @@ export function requireOpvolgingVoorBrief(db: Db, id: number): BriefOpvolging & 
 
 /** Open follow-ups of the findings of one evening (letters are for work still to do). */
 export function openOpvolgingenVanAvond(db: Db, avondId: number): (BriefOpvolging & { status: string })[] {
-  return (db.prepare(`${SELECT} WHERE b.avond_id = ? AND o.status IN ('open','in-behandeling') ORDER BY o.id`).all(avondId) as OpvolgingRow[]).map(toBriefOpvolging);
+  return (
+    db.prepare(`${SELECT} WHERE b.avond_id = ? AND o.status IN ('open','in-behandeling') ORDER BY o.id`).all(avondId) as OpvolgingRow[]
+  ).map(toBriefOpvolging);
 }
 
 export function avondBestaat(db: Db, id: number): boolean {
@@ -82,7 +93,9 @@ export function avondBestaat(db: Db, id: number): boolean {
 /** Kenmerken of the letters already made for a follow-up. */
 export function brievenVanOpvolging(db: Db, opvolgingId: number): { kenmerk: string; bestand: string }[] {
   return db
-    .prepare("SELECT b.kenmerk, b.bestand FROM brief b JOIN brief_opvolging bo ON bo.brief_id = b.id WHERE bo.opvolging_id = ? ORDER BY b.id")
+    .prepare(
+      "SELECT b.kenmerk, b.bestand FROM brief b JOIN brief_opvolging bo ON bo.brief_id = b.id WHERE bo.opvolging_id = ? ORDER BY b.id",
+    )
     .all(opvolgingId) as { kenmerk: string; bestand: string }[];
 }
 
@@ -92,7 +105,15 @@ export function kenmerkenVanJaar(db: Db, prefix: string): string[] {
 
 export function insertBrief(
   tx: Tx,
-  b: { kenmerk: string; sjabloon: string; adresId: number; betrokkeneId: number | null; bestand: string; datum: string; opvolgingen: number[] },
+  b: {
+    kenmerk: string;
+    sjabloon: string;
+    adresId: number;
+    betrokkeneId: number | null;
+    bestand: string;
+    datum: string;
+    opvolgingen: number[];
+  },
 ): number {
   const id = Number(
     tx.db
@@ -116,9 +137,11 @@ interface BriefhoofdRow {
 }
 
 export function getBriefhoofd(db: Db, gemeenteId: number): BriefhoofdVelden | undefined {
-  const r = db.prepare("SELECT afdeling, postadres, telefoon, email, logo, ondertekenaar_naam, ondertekenaar_functie FROM briefhoofd WHERE gemeente_id = ?").get(gemeenteId) as
-    | BriefhoofdRow
-    | undefined;
+  const r = db
+    .prepare(
+      "SELECT afdeling, postadres, telefoon, email, logo, ondertekenaar_naam, ondertekenaar_functie FROM briefhoofd WHERE gemeente_id = ?",
+    )
+    .get(gemeenteId) as BriefhoofdRow | undefined;
   if (!r) return undefined;
   const v = (x: string | null) => x ?? undefined;
   return {
@@ -146,7 +169,9 @@ export function zetBriefhoofd(tx: Tx, gemeenteId: number, velden: BriefhoofdVeld
   tx.db.prepare("INSERT OR IGNORE INTO briefhoofd (gemeente_id) VALUES (?)").run(gemeenteId);
   const given = (Object.keys(cols) as (keyof BriefhoofdVelden)[]).filter((k) => velden[k] !== undefined);
   if (given.length) {
-    tx.db.prepare(`UPDATE briefhoofd SET ${given.map((k) => `${cols[k]} = ?`).join(", ")} WHERE gemeente_id = ?`).run(...given.map((k) => velden[k] || null), gemeenteId);
+    tx.db
+      .prepare(`UPDATE briefhoofd SET ${given.map((k) => `${cols[k]} = ?`).join(", ")} WHERE gemeente_id = ?`)
+      .run(...given.map((k) => velden[k] || null), gemeenteId);
   }
   tx.audit("briefhoofd", gemeenteId, "gewijzigd", { velden: given });
 }
@@ -166,7 +191,10 @@ export interface BriefRij {
 
 /** Letters made, newest first; optionally only those of one evening's findings. */
 export function listBrieven(db: Db, filter: { avondId?: number } = {}): BriefRij[] {
-  const where = filter.avondId !== undefined ? "WHERE b.id IN (SELECT bo.brief_id FROM brief_opvolging bo JOIN opvolging o ON o.id = bo.opvolging_id JOIN bevinding bv ON bv.id = o.bevinding_id WHERE bv.avond_id = ?)" : "";
+  const where =
+    filter.avondId !== undefined
+      ? "WHERE b.id IN (SELECT bo.brief_id FROM brief_opvolging bo JOIN opvolging o ON o.id = bo.opvolging_id JOIN bevinding bv ON bv.id = o.bevinding_id WHERE bv.avond_id = ?)"
+      : "";
   const rows = db
     .prepare(
       `SELECT b.id, b.kenmerk, b.datum, b.sjabloon, b.adres_id,

@@ -37,7 +37,9 @@ export function getCasustafel(db: Db, id: number): Casustafel | undefined {
   const row = db.prepare("SELECT id, datum FROM casustafel WHERE id = ?").get(id) as { id: number; datum: string } | undefined;
   if (!row) return undefined;
   const gemeenten = db
-    .prepare("SELECT g.id, g.naam FROM casustafel_gemeente cg JOIN gemeente g ON g.id = cg.gemeente_id WHERE cg.casustafel_id = ? ORDER BY g.naam")
+    .prepare(
+      "SELECT g.id, g.naam FROM casustafel_gemeente cg JOIN gemeente g ON g.id = cg.gemeente_id WHERE cg.casustafel_id = ? ORDER BY g.naam",
+    )
     .all(id) as { id: number; naam: string }[];
   return { ...row, gemeenten: gemeenten.map((g) => g.naam), gemeente_ids: gemeenten.map((g) => g.id) };
 }
@@ -60,8 +62,7 @@ export function upsertBesluit(
   b: { casustafelId: number; adresId: number; besluit: BesluitSoort; partnerIds: number[]; toelichting: string | null },
 ): { id: number; nieuw: boolean } {
   const existing = tx.db.prepare("SELECT id FROM besluit WHERE casustafel_id = ? AND adres_id = ?").get(b.casustafelId, b.adresId) as
-    | { id: number }
-    | undefined;
+    { id: number } | undefined;
   let id: number;
   if (existing) {
     id = existing.id;

@@ -42,9 +42,12 @@ export function adresHistorie(db: Db, adresId: number) {
     resultaat: string | null;
     gesloten_op: string | null;
   }[];
-  const brieven = db
-    .prepare(`SELECT id, kenmerk, sjabloon, datum FROM brief WHERE adres_id = ? ORDER BY datum, id`)
-    .all(adresId) as { id: number; kenmerk: string; sjabloon: string; datum: string }[];
+  const brieven = db.prepare(`SELECT id, kenmerk, sjabloon, datum FROM brief WHERE adres_id = ? ORDER BY datum, id`).all(adresId) as {
+    id: number;
+    kenmerk: string;
+    sjabloon: string;
+    datum: string;
+  }[];
   return {
     betrokkenen: betrokkenenVanAdres(db, adresId),
     signalen: listSignalen(db, { adresId }).reverse(),

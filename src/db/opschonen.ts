@@ -17,9 +17,10 @@ export function casussen(db: Db): Casus[] {
        ) GROUP BY adres_id`,
     )
     .all() as { adres_id: number; laatste: string | null }[];
-  const statussen = db
-    .prepare("SELECT b.adres_id, o.status FROM opvolging o JOIN bevinding b ON b.id = o.bevinding_id")
-    .all() as { adres_id: number; status: string }[];
+  const statussen = db.prepare("SELECT b.adres_id, o.status FROM opvolging o JOIN bevinding b ON b.id = o.bevinding_id").all() as {
+    adres_id: number;
+    status: string;
+  }[];
   const byAdres = new Map<number, Casus>();
   for (const { id } of db.prepare("SELECT id FROM adres ORDER BY id").all() as { id: number }[]) {
     byAdres.set(id, { adresId: id, opvolgingStatussen: [], laatsteActiviteit: null });
@@ -68,7 +69,12 @@ export function verwijderCasussen(tx: Tx, adresIds: number[], dryRun: boolean): 
       tx.audit(tabel, id, "verwijderd", reden);
     }
   };
-  const delLinks = (tabel: "besluit_partner" | "avond_adres" | "brief_opvolging" | "betrokkene_adres", where: string, adresId: number, ...args: number[]): void => {
+  const delLinks = (
+    tabel: "besluit_partner" | "avond_adres" | "brief_opvolging" | "betrokkene_adres",
+    where: string,
+    adresId: number,
+    ...args: number[]
+  ): void => {
     const n = (db.prepare(`SELECT count(*) AS n FROM ${tabel} WHERE ${where}`).get(...args) as { n: number }).n;
     telling[tabel] += n;
     if (dryRun || n === 0) return;
@@ -79,7 +85,11 @@ export function verwijderCasussen(tx: Tx, adresIds: number[], dryRun: boolean): 
   const losseBetrokkenen = new Set<number>();
   for (const a of adresIds) {
     const bevindingen = ids(db, "SELECT id FROM bevinding WHERE adres_id = ? ORDER BY id", a);
-    const opvolgingen = ids(db, "SELECT o.id FROM opvolging o JOIN bevinding b ON b.id = o.bevinding_id WHERE b.adres_id = ? ORDER BY o.id", a);
+    const opvolgingen = ids(
+      db,
+      "SELECT o.id FROM opvolging o JOIN bevinding b ON b.id = o.bevinding_id WHERE b.adres_id = ? ORDER BY o.id",
+      a,
+    );
     const brieven = ids(db, "SELECT id FROM brief WHERE adres_id = ? ORDER BY id", a);
     const besluiten = ids(db, "SELECT id FROM besluit WHERE adres_id = ? ORDER BY id", a);
     for (const b of ids(db, "SELECT DISTINCT betrokkene_id AS id FROM betrokkene_adres WHERE adres_id = ?", a)) losseBetrokkenen.add(b);
@@ -102,13 +112,17 @@ export function verwijderCasussen(tx: Tx, adresIds: number[], dryRun: boolean): 
   }
   // A betrokkene goes when nothing links to it any more (in a dry run: nothing outside these cases).
   const weg = new Set(adresIds);
-  const verweesd = [...losseBetrokkenen].sort((x, y) => x - y).filter((b) => {
-    const links = (db.prepare("SELECT adres_id FROM betrokkene_adres WHERE betrokkene_id = ?").all(b) as { adres_id: number }[]).filter(
-      (l) => !weg.has(l.adres_id),
-    );
-    const brieven = (db.prepare("SELECT adres_id FROM brief WHERE betrokkene_id = ?").all(b) as { adres_id: number }[]).filter((l) => !weg.has(l.adres_id));
-    return links.length === 0 && brieven.length === 0;
-  });
+  const verweesd = [...losseBetrokkenen]
+    .sort((x, y) => x - y)
+    .filter((b) => {
+      const links = (db.prepare("SELECT adres_id FROM betrokkene_adres WHERE betrokkene_id = ?").all(b) as { adres_id: number }[]).filter(
+        (l) => !weg.has(l.adres_id),
+      );
+      const brieven = (db.prepare("SELECT adres_id FROM brief WHERE betrokkene_id = ?").all(b) as { adres_id: number }[]).filter(
+        (l) => !weg.has(l.adres_id),
+      );
+      return links.length === 0 && brieven.length === 0;
+    });
   del("betrokkene", verweesd);
   return telling;
 }

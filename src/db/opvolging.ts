@@ -89,7 +89,9 @@ export function requireOpvolging(db: Db, id: number): Opvolging {
 export function insertOpvolging(tx: Tx, o: { bevindingId: number; actie: string; partnerId: number; deadline: string }): number {
   const id = Number(
     tx.db
-      .prepare(`INSERT INTO opvolging (bevinding_id, actie, partner_id, deadline, status, aangemaakt, gewijzigd) VALUES (?, ?, ?, ?, 'open', ?, ?)`)
+      .prepare(
+        `INSERT INTO opvolging (bevinding_id, actie, partner_id, deadline, status, aangemaakt, gewijzigd) VALUES (?, ?, ?, ?, 'open', ?, ?)`,
+      )
       .run(o.bevindingId, o.actie, o.partnerId, o.deadline, tx.now, tx.now).lastInsertRowid,
   );
   tx.audit("opvolging", id, "toegevoegd", { bevinding: o.bevindingId });
@@ -103,7 +105,9 @@ export function updateOpvolging(
   velden: string[],
 ): void {
   tx.db
-    .prepare("UPDATE opvolging SET status = ?, resultaat = ?, beeindigd = ?, deadline = ?, partner_id = ?, gesloten_op = ?, gewijzigd = ? WHERE id = ?")
+    .prepare(
+      "UPDATE opvolging SET status = ?, resultaat = ?, beeindigd = ?, deadline = ?, partner_id = ?, gesloten_op = ?, gewijzigd = ? WHERE id = ?",
+    )
     .run(v.status, v.resultaat, v.beeindigd, v.deadline, v.partnerId, v.geslotenOp, tx.now, id);
   tx.audit("opvolging", id, "gewijzigd", { velden });
 }
@@ -137,7 +141,11 @@ export function terugkoppeling(db: Db, partnerId: number, vandaag: string): Teru
     .all({ p: partnerId }) as { id: number; via_signaal: number; via_eigenaar: number; via_opvolging: number }[];
   return rows.map((r) => {
     const { partner, ...b } = requireBevinding(db, r.id);
-    const betrokkenheid = [...(r.via_signaal ? ["signaal" as const] : []), ...(r.via_eigenaar ? ["eigenaar" as const] : []), ...(r.via_opvolging ? ["opvolging" as const] : [])];
+    const betrokkenheid = [
+      ...(r.via_signaal ? ["signaal" as const] : []),
+      ...(r.via_eigenaar ? ["eigenaar" as const] : []),
+      ...(r.via_opvolging ? ["opvolging" as const] : []),
+    ];
     return { bevinding: { ...b, eigenaar: partner, betrokkenheid }, opvolgingen: listOpvolgingen(db, { bevindingId: r.id, vandaag }) };
   });
 }

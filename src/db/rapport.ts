@@ -44,15 +44,24 @@ function scope(f: RapportFilter, needsAdres = false): { from: string; where: str
   const params: Params = [];
   if (f.van !== undefined || f.tot !== undefined) {
     const datum: string[] = [];
-    if (f.van !== undefined) (datum.push("datum >= ?"), params.push(f.van));
-    if (f.tot !== undefined) (datum.push("datum <= ?"), params.push(f.tot));
+    if (f.van !== undefined) {
+      datum.push("datum >= ?");
+      params.push(f.van);
+    }
+    if (f.tot !== undefined) {
+      datum.push("datum <= ?");
+      params.push(f.tot);
+    }
     conds.push(`b.avond_id IN (SELECT id FROM avond WHERE ${datum.join(" AND ")})`);
   }
   if (f.gemeenteId !== undefined) {
     conds.push(needsAdres ? "a.gemeente_id = ?" : "b.adres_id IN (SELECT id FROM adres WHERE gemeente_id = ?)");
     params.push(f.gemeenteId);
   }
-  if (f.partnerId !== undefined) (conds.push("b.partner_id = ?"), params.push(f.partnerId));
+  if (f.partnerId !== undefined) {
+    conds.push("b.partner_id = ?");
+    params.push(f.partnerId);
+  }
   return {
     from: `bevinding b${needsAdres ? " JOIN adres a ON a.id = b.adres_id" : ""}`,
     where: conds.length ? `WHERE ${conds.join(" AND ")}` : "",
@@ -91,8 +100,14 @@ export function adressenPerCategorie(db: Db, f: RapportFilter): { categorie: str
 function bezoekenCte(f: Pick<RapportFilter, "van" | "tot">): { cte: string; params: Params } {
   const conds: string[] = [];
   const params: Params = [];
-  if (f.van !== undefined) (conds.push("v.datum >= ?"), params.push(f.van));
-  if (f.tot !== undefined) (conds.push("v.datum <= ?"), params.push(f.tot));
+  if (f.van !== undefined) {
+    conds.push("v.datum >= ?");
+    params.push(f.van);
+  }
+  if (f.tot !== undefined) {
+    conds.push("v.datum <= ?");
+    params.push(f.tot);
+  }
   const where = conds.length ? `WHERE ${conds.join(" AND ")}` : "";
   return {
     cte: `WITH bezoek AS (

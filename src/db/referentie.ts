@@ -33,9 +33,7 @@ export function listGemeenten(db: Db): Gemeente[] {
 }
 
 export function findGemeente(db: Db, naam: string): Gemeente | undefined {
-  return db.prepare("SELECT id, naam, team FROM gemeente WHERE naam = ? COLLATE NOCASE").get(naam.trim()) as
-    | Gemeente
-    | undefined;
+  return db.prepare("SELECT id, naam, team FROM gemeente WHERE naam = ? COLLATE NOCASE").get(naam.trim()) as Gemeente | undefined;
 }
 
 export function requireGemeente(db: Db, naam: string): Gemeente {
@@ -58,9 +56,7 @@ export function listPartners(db: Db): Partner[] {
 }
 
 export function findPartner(db: Db, naam: string): Partner | undefined {
-  return db.prepare("SELECT id, naam, soort FROM partner WHERE naam = ? COLLATE NOCASE").get(naam.trim()) as
-    | Partner
-    | undefined;
+  return db.prepare("SELECT id, naam, soort FROM partner WHERE naam = ? COLLATE NOCASE").get(naam.trim()) as Partner | undefined;
 }
 
 export function requirePartner(db: Db, naam: string): Partner {
@@ -124,11 +120,12 @@ export function insertCategorie(
 }
 
 export function getSetting(db: Db, key: string): string | undefined {
-  return (db.prepare("SELECT waarde FROM instelling WHERE sleutel = ?").get(key) as { waarde: string } | undefined)
-    ?.waarde;
+  return (db.prepare("SELECT waarde FROM instelling WHERE sleutel = ?").get(key) as { waarde: string } | undefined)?.waarde;
 }
 
 export function setSetting(tx: Tx, key: string, value: string): void {
-  tx.db.prepare("INSERT INTO instelling (sleutel, waarde) VALUES (?, ?) ON CONFLICT(sleutel) DO UPDATE SET waarde = excluded.waarde").run(key, value);
+  tx.db
+    .prepare("INSERT INTO instelling (sleutel, waarde) VALUES (?, ?) ON CONFLICT(sleutel) DO UPDATE SET waarde = excluded.waarde")
+    .run(key, value);
   tx.audit("instelling", null, "gewijzigd", { sleutel: key });
 }

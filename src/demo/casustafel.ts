@@ -1,7 +1,18 @@
 import type { DemoHoofdstuk, DemoStap } from "./stappen.js";
 
 const besluit = (adres: string, soort: string, partners: string, toelichting: string): DemoStap => ({
-  args: ["casustafel", "besluit", "$casustafel", "--adres", `$${adres}`, "--besluit", soort, ...(partners ? ["--partners", partners] : []), "--toelichting", toelichting],
+  args: [
+    "casustafel",
+    "besluit",
+    "$casustafel",
+    "--adres",
+    `$${adres}`,
+    "--besluit",
+    soort,
+    ...(partners ? ["--partners", partners] : []),
+    "--toelichting",
+    toelichting,
+  ],
 });
 const rol = (rolNaam: string, naam: string, partner: string, telefoon?: string): DemoStap => ({
   args: ["avond", "rol", "$avond1", "--rol", rolNaam, "--naam", naam, "--partner", partner, ...(telefoon ? ["--telefoon", telefoon] : [])],
@@ -12,8 +23,15 @@ export const CASUSTAFEL: DemoHoofdstuk[] = [
   {
     titel: "Casustafel voor Veldhoven, Bladel en Eersel",
     stappen: [
-      { uitleg: "Eén centrale casustafel voor drie gemeenten.", args: ["casustafel", "nieuw", "--datum", "2026-10-28", "--gemeenten", "Veldhoven,Bladel,Eersel"], bewaar: "casustafel" },
-      { uitleg: "De agenda: terugblik, dan de adressen gerangschikt op bewijs, met de reden erbij.", args: ["casustafel", "agenda", "$casustafel", "--pdf", "{uit}/agenda-casustafel.pdf"] },
+      {
+        uitleg: "Eén centrale casustafel voor drie gemeenten.",
+        args: ["casustafel", "nieuw", "--datum", "2026-10-28", "--gemeenten", "Veldhoven,Bladel,Eersel"],
+        bewaar: "casustafel",
+      },
+      {
+        uitleg: "De agenda: terugblik, dan de adressen gerangschikt op bewijs, met de reden erbij.",
+        args: ["casustafel", "agenda", "$casustafel", "--pdf", "{uit}/agenda-casustafel.pdf"],
+      },
       besluit("kerkstraat", "controle", "Gemeente,Politie,Enexis", "Signalen van drie partners; vermoeden overbewoning en omgelegde meter"),
       besluit("industrieweg", "controle", "ISZW,Veiligheidsregio", "Overnachten in loods; brandveiligheid"),
       besluit("markt", "mono", "NVWA", "NVWA pakt hygiëne zelf op"),
@@ -24,7 +42,21 @@ export const CASUSTAFEL: DemoHoofdstuk[] = [
   {
     titel: "Controleavond: rollen, risico's en noodplan",
     stappen: [
-      { args: ["avond", "nieuw", "--casustafel", "$casustafel", "--datum", "2026-11-05", "--start", "19:00", "--doel", "Huisvesting en arbeid van arbeidsmigranten controleren; brandveiligheid waarborgen"], bewaar: "avond1" },
+      {
+        args: [
+          "avond",
+          "nieuw",
+          "--casustafel",
+          "$casustafel",
+          "--datum",
+          "2026-11-05",
+          "--start",
+          "19:00",
+          "--doel",
+          "Huisvesting en arbeid van arbeidsmigranten controleren; brandveiligheid waarborgen",
+        ],
+        bewaar: "avond1",
+      },
       rol("teamleider", "Anja de Vries", "Gemeente", "06-12345678"),
       rol("beveiliging", "Agent Jansen", "Politie", "06-11112222"),
       rol("beveiliging", "Agent Bakker", "Politie", "06-33334444"),
@@ -32,11 +64,55 @@ export const CASUSTAFEL: DemoHoofdstuk[] = [
       rol("onderzoek", "Ingrid Smits", "ISZW", "06-77778888"),
       rol("onderzoek", "Piet Stroom", "Enexis"),
       rol("formulieren", "Sanne Claessens", "Veiligheidsregio"),
-      { args: ["avond", "risico", "$avond1", "--adres", "$kerkstraat", "--niveau", "hoog", "--toelichting", "Eerder agressie bij aanspreken; hond aanwezig; twee uitgangen (voor en achter)"] },
-      { args: ["avond", "risico", "$avond1", "--adres", "$industrieweg", "--niveau", "midden", "--toelichting", "Grote loods, meerdere uitgangen, onbekend aantal personen"] },
-      { args: ["avond", "noodplan", "$avond1", "--verzamelpunt", "Parkeerplaats Kerkplein, Veldhoven", "--codewoord", "Regenboog", "--communicatie", "Portofoons kanaal 3; teamleider belt 112", "--uitrusting", "hesjes,portofoons,steekvesten,zaklampen"] },
-      { uitleg: "De gereedheidscontrole: pas als alles geregeld is, is de avond veilig uit te voeren.", args: ["avond", "controleer", "$avond1"] },
-      { uitleg: "Het draaiboek voor de briefing, met het noodplan bovenaan.", args: ["avond", "draaiboek", "$avond1", "--pdf", "{uit}/draaiboek-avond-1.pdf"] },
+      {
+        args: [
+          "avond",
+          "risico",
+          "$avond1",
+          "--adres",
+          "$kerkstraat",
+          "--niveau",
+          "hoog",
+          "--toelichting",
+          "Eerder agressie bij aanspreken; hond aanwezig; twee uitgangen (voor en achter)",
+        ],
+      },
+      {
+        args: [
+          "avond",
+          "risico",
+          "$avond1",
+          "--adres",
+          "$industrieweg",
+          "--niveau",
+          "midden",
+          "--toelichting",
+          "Grote loods, meerdere uitgangen, onbekend aantal personen",
+        ],
+      },
+      {
+        args: [
+          "avond",
+          "noodplan",
+          "$avond1",
+          "--verzamelpunt",
+          "Parkeerplaats Kerkplein, Veldhoven",
+          "--codewoord",
+          "Regenboog",
+          "--communicatie",
+          "Portofoons kanaal 3; teamleider belt 112",
+          "--uitrusting",
+          "hesjes,portofoons,steekvesten,zaklampen",
+        ],
+      },
+      {
+        uitleg: "De gereedheidscontrole: pas als alles geregeld is, is de avond veilig uit te voeren.",
+        args: ["avond", "controleer", "$avond1"],
+      },
+      {
+        uitleg: "Het draaiboek voor de briefing, met het noodplan bovenaan.",
+        args: ["avond", "draaiboek", "$avond1", "--pdf", "{uit}/draaiboek-avond-1.pdf"],
+      },
     ],
   },
 ];

@@ -20,19 +20,62 @@ export interface DemoHoofdstuk {
   stappen: DemoStap[];
 }
 
-const adres = (naam: string, postcode: string, huisnummer: string, straat: string, plaats: string, gemeente: string, type: string, toevoeging?: string): DemoStap => ({
-  args: ["adres", "toevoegen", "--postcode", postcode, "--huisnummer", huisnummer, ...(toevoeging ? ["--toevoeging", toevoeging] : []), "--straat", straat, "--plaats", plaats, "--gemeente", gemeente, "--type", type],
+const adres = (
+  naam: string,
+  postcode: string,
+  huisnummer: string,
+  straat: string,
+  plaats: string,
+  gemeente: string,
+  type: string,
+  toevoeging?: string,
+): DemoStap => ({
+  args: [
+    "adres",
+    "toevoegen",
+    "--postcode",
+    postcode,
+    "--huisnummer",
+    huisnummer,
+    ...(toevoeging ? ["--toevoeging", toevoeging] : []),
+    "--straat",
+    straat,
+    "--plaats",
+    plaats,
+    "--gemeente",
+    gemeente,
+    "--type",
+    type,
+  ],
   bewaar: naam,
 });
 
 const signaal = (adresNaam: string, partner: string, thema: string, datum: string, omschrijving: string): DemoStap => ({
-  args: ["signaal", "toevoegen", "--adres", `$${adresNaam}`, "--partner", partner, "--thema", thema, "--datum", datum, "--omschrijving", omschrijving],
+  args: [
+    "signaal",
+    "toevoegen",
+    "--adres",
+    `$${adresNaam}`,
+    "--partner",
+    partner,
+    "--thema",
+    thema,
+    "--datum",
+    datum,
+    "--omschrijving",
+    omschrijving,
+  ],
 });
 
 export const FUNDAMENT: DemoHoofdstuk[] = [
   {
     titel: "Team en referentiegegevens",
-    stappen: [{ uitleg: "Het Kempen Interventie Team: 8 gemeenten, 14 partners, categorieën met grondslag en standaard-opvolging.", args: ["init", "--team", "KIT"] }],
+    stappen: [
+      {
+        uitleg: "Het Kempen Interventie Team: 8 gemeenten, 14 partners, categorieën met grondslag en standaard-opvolging.",
+        args: ["init", "--team", "KIT"],
+      },
+    ],
   },
   {
     titel: "Adressen in vier gemeenten",
@@ -49,19 +92,86 @@ export const FUNDAMENT: DemoHoofdstuk[] = [
   {
     titel: "Betrokkenen: eigenaren en werkgevers, ook over gemeentegrenzen heen",
     stappen: [
-      { args: ["betrokkene", "toevoegen", "--naam", "Kempen Flex Huisvesting B.V.", "--rol", "eigenaar", "--adres", "$kerkstraat", "--kvk", "17012345", "--postadres", "Postbus 120, 5500 AC Veldhoven"], bewaar: "flex" },
+      {
+        args: [
+          "betrokkene",
+          "toevoegen",
+          "--naam",
+          "Kempen Flex Huisvesting B.V.",
+          "--rol",
+          "eigenaar",
+          "--adres",
+          "$kerkstraat",
+          "--kvk",
+          "17012345",
+          "--postadres",
+          "Postbus 120, 5500 AC Veldhoven",
+        ],
+        bewaar: "flex",
+      },
       { args: ["betrokkene", "koppel", "$flex", "--adres", "$industrieweg", "--rol", "eigenaar"] },
       { args: ["betrokkene", "koppel", "$flex", "--adres", "$boslaan", "--rol", "verhuurder"] },
-      { args: ["betrokkene", "toevoegen", "--naam", "Łukasz Wiśniewski", "--rol", "eigenaar", "--adres", "$dorpstraat", "--postadres", "Dorpstraat 5, 5528 AB Hoogeloon"] },
-      { args: ["betrokkene", "toevoegen", "--naam", "Ștefan Țurcanu", "--rol", "werkgever", "--adres", "$industrieweg", "--kvk", "68123456"] },
-      { args: ["betrokkene", "toevoegen", "--naam", "Horeca De Markt V.O.F.", "--rol", "eigenaar", "--adres", "$markt", "--postadres", "Markt 3, 5521 AJ Eersel"] },
+      {
+        args: [
+          "betrokkene",
+          "toevoegen",
+          "--naam",
+          "Łukasz Wiśniewski",
+          "--rol",
+          "eigenaar",
+          "--adres",
+          "$dorpstraat",
+          "--postadres",
+          "Dorpstraat 5, 5528 AB Hoogeloon",
+        ],
+      },
+      {
+        args: [
+          "betrokkene",
+          "toevoegen",
+          "--naam",
+          "Ștefan Țurcanu",
+          "--rol",
+          "werkgever",
+          "--adres",
+          "$industrieweg",
+          "--kvk",
+          "68123456",
+        ],
+      },
+      {
+        args: [
+          "betrokkene",
+          "toevoegen",
+          "--naam",
+          "Horeca De Markt V.O.F.",
+          "--rol",
+          "eigenaar",
+          "--adres",
+          "$markt",
+          "--postadres",
+          "Markt 3, 5521 AJ Eersel",
+        ],
+      },
     ],
   },
   {
     titel: "Signalen van de partners",
     stappen: [
-      signaal("kerkstraat", "Gemeente", "huisvesting", "2026-09-02", "Buren melden 10 tot 12 bewoners, veel wisselende auto's met buitenlandse kentekens"),
-      signaal("kerkstraat", "Politie", "huisvesting", "2026-09-20", "Melding geluidsoverlast; bij aanspreken bleken er ca. 9 personen aanwezig"),
+      signaal(
+        "kerkstraat",
+        "Gemeente",
+        "huisvesting",
+        "2026-09-02",
+        "Buren melden 10 tot 12 bewoners, veel wisselende auto's met buitenlandse kentekens",
+      ),
+      signaal(
+        "kerkstraat",
+        "Politie",
+        "huisvesting",
+        "2026-09-20",
+        "Melding geluidsoverlast; bij aanspreken bleken er ca. 9 personen aanwezig",
+      ),
       signaal("kerkstraat", "Enexis", "fraude", "2026-10-05", "Afwijkend stroomverbruik, vermoeden van omgelegde meter"),
       signaal("industrieweg", "ISZW", "arbeid", "2026-09-15", "Uitzendkrachten zouden in de loods overnachten"),
       signaal("industrieweg", "Veiligheidsregio", "brandveiligheid", "2026-10-12", "Geen gebruiksmelding bekend voor logies in loods"),
@@ -73,11 +183,7 @@ export const FUNDAMENT: DemoHoofdstuk[] = [
   },
   {
     titel: "Overzicht",
-    stappen: [
-      { args: ["adres", "lijst"] },
-      { args: ["signaal", "lijst"] },
-      { args: ["adres", "toon", "$kerkstraat"] },
-    ],
+    stappen: [{ args: ["adres", "lijst"] }, { args: ["signaal", "lijst"] }, { args: ["adres", "toon", "$kerkstraat"] }],
   },
 ];
 

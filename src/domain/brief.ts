@@ -49,7 +49,12 @@ export function volgendVolgnummer(bestaand: string[], jaar: number, prefix = KEN
 export type AdresGegevens = Omit<AdresInput, "type"> & { id: number; type: string };
 
 /** "2026-11-23_INT-2026-000012_informatiebrief-eigenaar_5504AB-12.pdf": sorts by date, says what it is. */
-export function briefBestandsnaam(datum: IsoDate, kenmerk: string, sjabloon: string, adres: Pick<AdresGegevens, "postcode" | "huisnummer" | "toevoeging">): string {
+export function briefBestandsnaam(
+  datum: IsoDate,
+  kenmerk: string,
+  sjabloon: string,
+  adres: Pick<AdresGegevens, "postcode" | "huisnummer" | "toevoeging">,
+): string {
   const toev = adres.toevoeging ? adres.toevoeging.replace(/[^\p{L}\p{N}]+/gu, "") : "";
   return `${datum}_${kenmerk}_${sjabloon}_${adres.postcode}-${adres.huisnummer}${toev}.pdf`;
 }
@@ -120,9 +125,14 @@ export function groepeerBrieven(
       overgeslagen.push({ opvolging: o.opvolgingId, reden: `actie "${o.actie}" vraagt geen brief` });
       continue;
     }
-    const ontvanger: Ontvanger | undefined = PARTNER_SJABLONEN.has(sjabloon) ? { soort: "partner", id: o.partnerId, naam: o.partner } : ontvangerVan(o.adres.id);
+    const ontvanger: Ontvanger | undefined = PARTNER_SJABLONEN.has(sjabloon)
+      ? { soort: "partner", id: o.partnerId, naam: o.partner }
+      : ontvangerVan(o.adres.id);
     if (!ontvanger) {
-      overgeslagen.push({ opvolging: o.opvolgingId, reden: `geen eigenaar bekend voor ${volledigAdres(o.adres)}; gebruik brief maak --opvolging ${o.opvolgingId} --aan <betrokkene-id>` });
+      overgeslagen.push({
+        opvolging: o.opvolgingId,
+        reden: `geen eigenaar bekend voor ${volledigAdres(o.adres)}; gebruik brief maak --opvolging ${o.opvolgingId} --aan <betrokkene-id>`,
+      });
       continue;
     }
     const key = `${sjabloon}|${ontvanger.soort}:${ontvanger.id}|${o.adres.id}`;
@@ -230,7 +240,10 @@ export type Blok = { soort: "alinea"; tekst: string } | { soort: "vet"; tekst: s
 export function blokken(tekst: string): Blok[] {
   const out: Blok[] = [];
   for (const raw of tekst.replace(/\r\n?/g, "\n").split(/\n[ \t]*\n/)) {
-    const lines = raw.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    const lines = raw
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "");
     if (lines.length === 0) continue;
     if (lines.every((l) => l.startsWith("- "))) {
       out.push({ soort: "lijst", items: lines.map((l) => l.slice(2).trim()) });
@@ -265,7 +278,15 @@ export interface BriefContext {
   aanhef: string;
   adres: { volledig: string; straat: string; huisnummer: string; postcode: string; plaats: string; gemeente: string; type: string };
   controle: { datum: IsoDate; doel: string };
-  bevindingen: { categorie: string; code: string; omschrijving: string; grondslag: string | null; maatregel: string | null; personen: number | null; partner: string }[];
+  bevindingen: {
+    categorie: string;
+    code: string;
+    omschrijving: string;
+    grondslag: string | null;
+    maatregel: string | null;
+    personen: number | null;
+    partner: string;
+  }[];
   meerdere: boolean;
   grondslagen: string[];
   deadline: IsoDate;
@@ -289,7 +310,15 @@ export function briefContext(inv: BriefInvoer): BriefContext {
   const bevindingen = groep.opvolgingen
     .map((x) => x.bevinding)
     .filter((b, i, all) => all.findIndex((y) => y.id === b.id) === i)
-    .map((b) => ({ categorie: b.categorieNaam, code: b.categorie, omschrijving: b.omschrijving, grondslag: b.grondslag, maatregel: b.maatregel, personen: b.personen, partner: b.partner }));
+    .map((b) => ({
+      categorie: b.categorieNaam,
+      code: b.categorie,
+      omschrijving: b.omschrijving,
+      grondslag: b.grondslag,
+      maatregel: b.maatregel,
+      personen: b.personen,
+      partner: b.partner,
+    }));
   const grondslagen = [...new Set(bevindingen.map((b) => b.grondslag).filter((g): g is string => Boolean(g)))];
   const deadline = groep.opvolgingen.map((x) => x.deadline).sort()[0]!;
   return {
@@ -320,9 +349,27 @@ export function briefContext(inv: BriefInvoer): BriefContext {
 
 /** Sample data for `brief voorbeeld`: Polish and Romanian names, as found at these addresses. */
 export function voorbeeldGroep(sjabloon: string): BriefGroep {
-  const adres: AdresGegevens = { id: 0, postcode: "5504AB", huisnummer: 12, toevoeging: "A", straat: "Kerkstraat", plaats: "Veldhoven", gemeente: "Veldhoven", type: "woning" };
+  const adres: AdresGegevens = {
+    id: 0,
+    postcode: "5504AB",
+    huisnummer: 12,
+    toevoeging: "A",
+    straat: "Kerkstraat",
+    plaats: "Veldhoven",
+    gemeente: "Veldhoven",
+    type: "woning",
+  };
   const avond = { id: 0, datum: "2026-11-12", doel: "Controle huisvesting arbeidsmigranten" };
-  const bev = (id: number, categorie: string, categorieNaam: string, grondslag: string, omschrijving: string, maatregel: string | null, personen: number | null, partner: string) => ({
+  const bev = (
+    id: number,
+    categorie: string,
+    categorieNaam: string,
+    grondslag: string,
+    omschrijving: string,
+    maatregel: string | null,
+    personen: number | null,
+    partner: string,
+  ) => ({
     id,
     categorie,
     categorieNaam,
@@ -339,7 +386,16 @@ export function voorbeeldGroep(sjabloon: string): BriefGroep {
       deadline: "2026-12-10",
       partner: "ISZW",
       partnerId: 0,
-      bevinding: bev(1, "overbewoning", "Overbewoning", "Besluit bouwwerken leefomgeving (gebruiksoppervlakte per persoon) en de huisvestingsverordening", "Elf personen aangetroffen in een woning van 85 m², slaapplaatsen op zolder en in de garage", null, 11, "Gemeente"),
+      bevinding: bev(
+        1,
+        "overbewoning",
+        "Overbewoning",
+        "Besluit bouwwerken leefomgeving (gebruiksoppervlakte per persoon) en de huisvestingsverordening",
+        "Elf personen aangetroffen in een woning van 85 m², slaapplaatsen op zolder en in de garage",
+        null,
+        11,
+        "Gemeente",
+      ),
       adres,
       avond,
     },
@@ -349,7 +405,16 @@ export function voorbeeldGroep(sjabloon: string): BriefGroep {
       deadline: "2026-12-10",
       partner: "ISZW",
       partnerId: 0,
-      bevinding: bev(2, "brandveiligheid", "Niet voldaan aan brandveiligheidseisen", "Besluit bouwwerken leefomgeving, hoofdstuk 3 en 6 (brandveiligheid)", "Geen werkende rookmelders; vluchtweg zolder geblokkeerd", "Vluchtweg ter plaatse vrijgemaakt", null, "Veiligheidsregio"),
+      bevinding: bev(
+        2,
+        "brandveiligheid",
+        "Niet voldaan aan brandveiligheidseisen",
+        "Besluit bouwwerken leefomgeving, hoofdstuk 3 en 6 (brandveiligheid)",
+        "Geen werkende rookmelders; vluchtweg zolder geblokkeerd",
+        "Vluchtweg ter plaatse vrijgemaakt",
+        null,
+        "Veiligheidsregio",
+      ),
       adres,
       avond,
     },

@@ -34,8 +34,18 @@ export function fromIso(iso: IsoDate): Date {
 // Dutch month names, written out: the one date format we show ("3 december 2026") does not
 // justify date-fns (43 modules, ~30 ms of every start) or Intl's nl locale (~20 ms of ICU loading).
 const MAANDEN = [
-  "januari", "februari", "maart", "april", "mei", "juni",
-  "juli", "augustus", "september", "oktober", "november", "december",
+  "januari",
+  "februari",
+  "maart",
+  "april",
+  "mei",
+  "juni",
+  "juli",
+  "augustus",
+  "september",
+  "oktober",
+  "november",
+  "december",
 ] as const;
 
 /** "3 december 2026". */

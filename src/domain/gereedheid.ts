@@ -14,7 +14,15 @@ export interface AvondStand {
 }
 
 export interface Ontbrekend {
-  code: "geen-adressen" | "geen-teamleider" | "geen-politie" | "geen-risico" | "te-weinig-politie" | "geen-verzamelpunt" | "geen-codewoord" | "partner-ontbreekt";
+  code:
+    | "geen-adressen"
+    | "geen-teamleider"
+    | "geen-politie"
+    | "geen-risico"
+    | "te-weinig-politie"
+    | "geen-verzamelpunt"
+    | "geen-codewoord"
+    | "partner-ontbreekt";
   bericht: string;
 }
 

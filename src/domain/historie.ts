@@ -17,13 +17,21 @@ const BESLUIT_TEKST: Record<string, string> = {
 /** One chronological story of an address, oldest first; same-day order follows the cycle. */
 export function timeline(h: AdresHistorie): TimelineEntry[] {
   const entries: TimelineEntry[] = [
-    ...h.signalen.map((s) => ({ datum: s.datum, soort: "signaal" as const, tekst: `${s.partner}: ${s.omschrijving}${s.thema ? ` [${s.thema}]` : ""}` })),
+    ...h.signalen.map((s) => ({
+      datum: s.datum,
+      soort: "signaal" as const,
+      tekst: `${s.partner}: ${s.omschrijving}${s.thema ? ` [${s.thema}]` : ""}`,
+    })),
     ...h.besluiten.map((b) => ({
       datum: b.datum,
       soort: "besluit" as const,
       tekst: `casustafel ${b.casustafel_id}: ${BESLUIT_TEKST[b.besluit] ?? b.besluit}${b.partners ? ` (${b.partners})` : ""}${b.toelichting ? ` — ${b.toelichting}` : ""}`,
     })),
-    ...h.bezoeken.map((v) => ({ datum: v.datum, soort: "controle" as const, tekst: `controleavond ${v.avond_id}${v.risico ? `, risico ${v.risico}` : ""}` })),
+    ...h.bezoeken.map((v) => ({
+      datum: v.datum,
+      soort: "controle" as const,
+      tekst: `controleavond ${v.avond_id}${v.risico ? `, risico ${v.risico}` : ""}`,
+    })),
     ...h.bevindingen.map((b) => ({
       datum: b.datum,
       soort: "bevinding" as const,

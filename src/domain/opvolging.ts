@@ -72,7 +72,13 @@ export function beslis(
   w: Wijziging,
   avondDatum: IsoDate,
 ): Beslissing {
-  if (w.status === undefined && w.beeindigd === undefined && w.deadline === undefined && w.partner === undefined && w.resultaat === undefined) {
+  if (
+    w.status === undefined &&
+    w.beeindigd === undefined &&
+    w.deadline === undefined &&
+    w.partner === undefined &&
+    w.resultaat === undefined
+  ) {
     throw new UserError("niets-te-wijzigen", "Geef minstens één van --status, --resultaat, --beeindigd, --deadline of --partner");
   }
   if (isGesloten(huidig.status)) {
@@ -91,9 +97,14 @@ export function beslis(
   }
   // A hercontrole without its own text records the answer itself, so the result is never empty.
   const standaard = w.beeindigd === undefined ? huidig.resultaat : w.beeindigd ? "Overtreding beëindigd" : "Overtreding niet beëindigd";
-  const resultaat = w.resultaat !== undefined && w.resultaat !== null && w.resultaat.trim() !== "" ? w.resultaat : w.resultaat === undefined ? standaard : huidig.resultaat;
+  const resultaat =
+    w.resultaat !== undefined && w.resultaat !== null && w.resultaat.trim() !== ""
+      ? w.resultaat
+      : w.resultaat === undefined
+        ? standaard
+        : huidig.resultaat;
   if (status === "doodgelopen" && (w.resultaat === undefined || w.resultaat === null || w.resultaat.trim() === "")) {
-    throw new UserError("reden-verplicht", "Doodgelopen vraagt een reden: geef --resultaat \"<waarom>\"");
+    throw new UserError("reden-verplicht", 'Doodgelopen vraagt een reden: geef --resultaat "<waarom>"');
   }
   if (status === "afgerond" && hercontrole && w.beeindigd === undefined) {
     throw new UserError("beeindigd-verplicht", "Een hercontrole sluit je af met --beeindigd ja|nee (is de overtreding beëindigd?)");
@@ -176,7 +187,11 @@ export function escalatie(
   const d = deadline(start, stap.termijn, stap.eenheid);
   return {
     stap: { actie: stap.actie, partner: partners.stap, deadline: d },
-    hercontrole: { actie: "hercontrole", partner: partners.hercontrole, deadline: deadline(d, HERCONTROLE_NA_STAP.termijn, HERCONTROLE_NA_STAP.eenheid) },
+    hercontrole: {
+      actie: "hercontrole",
+      partner: partners.hercontrole,
+      deadline: deadline(d, HERCONTROLE_NA_STAP.termijn, HERCONTROLE_NA_STAP.eenheid),
+    },
   };
 }
 

@@ -60,7 +60,9 @@ function describe(c: CandidateInput, today: IsoDate): Omit<Candidate, "rang"> & 
   const band = recencyBand(latest, today);
   const redenen: string[] = [];
   if (partners.length > 0) {
-    redenen.push(`${partners.length} ${partners.length === 1 ? "partner" : "partners"} met signalen: ${partners.join(", ")} (${c.signalen.length} ${c.signalen.length === 1 ? "signaal" : "signalen"})`);
+    redenen.push(
+      `${partners.length} ${partners.length === 1 ? "partner" : "partners"} met signalen: ${partners.join(", ")} (${c.signalen.length} ${c.signalen.length === 1 ? "signaal" : "signalen"})`,
+    );
   } else {
     redenen.push("geen signalen");
   }
@@ -69,9 +71,13 @@ function describe(c: CandidateInput, today: IsoDate): Omit<Candidate, "rang"> & 
     const label = band > 0 ? BANDS[BANDS.length - band]!.label : "ouder dan een half jaar";
     redenen.push(`laatste signaal ${formatDutch(latest)} (${age} ${age === 1 ? "dag" : "dagen"} geleden, ${label})`);
   }
-  if (c.bevindingenHier > 0) redenen.push(`${c.bevindingenHier} eerdere ${c.bevindingenHier === 1 ? "bevinding" : "bevindingen"} op dit adres`);
+  if (c.bevindingenHier > 0)
+    redenen.push(`${c.bevindingenHier} eerdere ${c.bevindingenHier === 1 ? "bevinding" : "bevindingen"} op dit adres`);
   for (const e of c.bevindingenElders) {
-    if (e.aantal > 0) redenen.push(`dezelfde ${e.rol} heeft ${e.aantal} eerdere ${e.aantal === 1 ? "bevinding" : "bevindingen"} op ${e.adres} (${e.gemeente})`);
+    if (e.aantal > 0)
+      redenen.push(
+        `dezelfde ${e.rol} heeft ${e.aantal} eerdere ${e.aantal === 1 ? "bevinding" : "bevindingen"} op ${e.adres} (${e.gemeente})`,
+      );
   }
   return {
     adres_id: c.adresId,

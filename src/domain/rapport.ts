@@ -61,7 +61,8 @@ export function formatPercentage(p: number | null): string {
 export function parseTopN(raw: string | number | undefined): number {
   if (raw === undefined) return 10;
   const t = String(raw).trim();
-  if (!/^\d{1,4}$/.test(t) || Number(t) < 1 || Number(t) > 1000) throw invalid("--n", `"${raw}" is geen positief geheel getal (1 t/m 1000)`);
+  if (!/^\d{1,4}$/.test(t) || Number(t) < 1 || Number(t) > 1000)
+    throw invalid("--n", `"${raw}" is geen positief geheel getal (1 t/m 1000)`);
   return Number(t);
 }
 
@@ -132,8 +133,16 @@ export function mergeGroepen(
     if (!g) map.set(naam, (g = { naam, ...LEGE_CIJFERS }));
     return g;
   };
-  for (const b of bevindingen) Object.assign(get(b.naam), { bevindingen: b.bevindingen, metOpvolging: b.metOpvolging, bevindingenAfgerond: b.bevindingenAfgerond });
-  for (const o of opvolgingen) Object.assign(get(o.naam), { opvolgingen: o.opvolgingen, afgerond: o.afgerond, open: o.open, verlopen: o.verlopen, doodgelopen: o.doodgelopen });
+  for (const b of bevindingen)
+    Object.assign(get(b.naam), { bevindingen: b.bevindingen, metOpvolging: b.metOpvolging, bevindingenAfgerond: b.bevindingenAfgerond });
+  for (const o of opvolgingen)
+    Object.assign(get(o.naam), {
+      opvolgingen: o.opvolgingen,
+      afgerond: o.afgerond,
+      open: o.open,
+      verlopen: o.verlopen,
+      doodgelopen: o.doodgelopen,
+    });
   return [...map.values()].sort((a, b) => byName(a.naam, b.naam)).map((g) => ({ ...g, percentage: opvolgingsPercentage(g) }));
 }
 
@@ -152,7 +161,11 @@ export interface TopRegel extends CategorieTelling {
 }
 
 /** Adds the HAM percentages to the top rows: addresses with the category / addresses visited. */
-export function metAdresPercentages(top: TopRapport, adressen: readonly { categorie: string; adressen: number }[], bezocht: number): Omit<TopRapport, "top"> & { top: TopRegel[] } {
+export function metAdresPercentages(
+  top: TopRapport,
+  adressen: readonly { categorie: string; adressen: number }[],
+  bezocht: number,
+): Omit<TopRapport, "top"> & { top: TopRegel[] } {
   const per = new Map(adressen.map((a) => [a.categorie, a.adressen]));
   return {
     ...top,

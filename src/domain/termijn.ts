@@ -62,4 +62,3 @@ export function holidaysBetween(from: IsoDate, to: IsoDate): IsoDate[] {
   for (let d = from; d <= to; d = addDays(d, 1)) if (isPublicHoliday(d)) out.push(d);
   return out;
 }
-

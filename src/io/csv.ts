@@ -90,11 +90,19 @@ function readHead(file: string): string {
 }
 
 function checkHeader(record: string[], columns: CsvColumns): string[] {
-  const header = record.map((h) => h.replace(/^\uFEFF/, "").trim().toLowerCase());
+  const header = record.map((h) =>
+    h
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .toLowerCase(),
+  );
   const allowed = new Set([...columns.required, ...columns.optional]);
   const missing = columns.required.filter((c) => !header.includes(c));
   if (missing.length) {
-    throw new UserError("ongeldige-csv", `Kolom ontbreekt in de kopregel: ${missing.join(", ")} (verwacht: ${[...columns.required, ...columns.optional].join(",")})`);
+    throw new UserError(
+      "ongeldige-csv",
+      `Kolom ontbreekt in de kopregel: ${missing.join(", ")} (verwacht: ${[...columns.required, ...columns.optional].join(",")})`,
+    );
   }
   const unknown = header.filter((h) => h !== "" && !allowed.has(h));
   if (unknown.length) throw new UserError("ongeldige-csv", `Onbekende kolom in de kopregel: ${unknown.join(", ")}`);
@@ -127,11 +135,7 @@ export class RowErrors {
   }
   throwIfAny(file: string): void {
     if (this.lines.length) {
-      throw new UserError(
-        "ongeldige-regels",
-        `${this.lines.length} ongeldige regel(s) in ${file}; er is niets geïmporteerd`,
-        this.lines,
-      );
+      throw new UserError("ongeldige-regels", `${this.lines.length} ongeldige regel(s) in ${file}; er is niets geïmporteerd`, this.lines);
     }
   }
 }

@@ -1,4 +1,3 @@
-
 /** Where a command's output goes; injectable so tests run the CLI in-process. */
 export interface Streams {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };

@@ -17,7 +17,9 @@ export interface GevuldSjabloon {
  */
 export function vulSjabloon(s: SjabloonBestand, context: BriefContext): GevuldSjabloon {
   const Handlebars = (require("handlebars") as typeof import("handlebars")).create();
-  Handlebars.registerHelper("datum", (iso: unknown) => (typeof iso === "string" && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDutch(iso) : String(iso ?? "")));
+  Handlebars.registerHelper("datum", (iso: unknown) =>
+    typeof iso === "string" && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDutch(iso) : String(iso ?? ""),
+  );
   Handlebars.registerHelper("hoofdletter", (t: unknown) => {
     const s2 = String(t ?? "");
     return s2.charAt(0).toUpperCase() + s2.slice(1);

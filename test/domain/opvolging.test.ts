@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { beslis, escalatie, isHercontrole, isVerlopen, ladderPartner, opvolgingenUitRegel, volgendeStap } from "../../src/domain/opvolging.js";
+import {
+  beslis,
+  escalatie,
+  isHercontrole,
+  isVerlopen,
+  ladderPartner,
+  opvolgingenUitRegel,
+  volgendeStap,
+} from "../../src/domain/opvolging.js";
 import { UserError } from "../../src/errors.js";
 
 const open = { status: "open", actie: "informatiebrief eigenaar", resultaat: null, beeindigd: null };
@@ -122,13 +130,20 @@ describe("escalatie na een nog lopende stap", () => {
       { stap: "Gemeente", hercontrole: "Gemeente" },
     );
     expect(e?.stap).toEqual({ actie: "last onder dwangsom", partner: "Gemeente", deadline: "2026-12-24" });
-    expect(escalatie([{ actie: "invordering dwangsom", deadline: "2026-12-10" }], "2026-11-23", { stap: "Gemeente", hercontrole: "Gemeente" })).toBeUndefined();
+    expect(
+      escalatie([{ actie: "invordering dwangsom", deadline: "2026-12-10" }], "2026-11-23", { stap: "Gemeente", hercontrole: "Gemeente" }),
+    ).toBeUndefined();
   });
 });
 
 describe("wie de volgende stap draagt", () => {
   it("de partner van de laatste stap op de ladder, anders de gemeente", () => {
-    expect(ladderPartner([{ actie: "informatiebrief eigenaar", partner: "Omgevingsdienst" }, { actie: "hercontrole", partner: "Veiligheidsregio" }])).toBe("Omgevingsdienst");
+    expect(
+      ladderPartner([
+        { actie: "informatiebrief eigenaar", partner: "Omgevingsdienst" },
+        { actie: "hercontrole", partner: "Veiligheidsregio" },
+      ]),
+    ).toBe("Omgevingsdienst");
     expect(ladderPartner([{ actie: "hercontrole", partner: "Veiligheidsregio" }])).toBe("Gemeente");
   });
 });

@@ -16,7 +16,9 @@ const sig = (partner: string, datum = "2026-11-01", thema: string | null = "huis
 
 describe("rankCandidates", () => {
   it("zet signalen van drie partners boven drie signalen van één partner", () => {
-    const eenPartner = input(1, { signalen: [sig("Gemeente", "2026-11-20"), sig("Gemeente", "2026-11-21"), sig("Gemeente", "2026-11-22")] });
+    const eenPartner = input(1, {
+      signalen: [sig("Gemeente", "2026-11-20"), sig("Gemeente", "2026-11-21"), sig("Gemeente", "2026-11-22")],
+    });
     const driePartners = input(2, { signalen: [sig("Gemeente", "2026-10-01"), sig("Politie", "2026-10-02"), sig("Enexis", "2026-10-03")] });
     const ranked = rankCandidates([eenPartner, driePartners], TODAY);
     expect(ranked.map((r) => r.adres_id)).toEqual([2, 1]);
@@ -40,7 +42,13 @@ describe("rankCandidates", () => {
   });
 
   it("telt ook eerdere bevindingen op het adres zelf", () => {
-    const ranked = rankCandidates([input(1, { signalen: [sig("Gemeente", "2026-11-10")] }), input(2, { signalen: [sig("Gemeente", "2026-11-09")], bevindingenHier: 1 })], TODAY);
+    const ranked = rankCandidates(
+      [
+        input(1, { signalen: [sig("Gemeente", "2026-11-10")] }),
+        input(2, { signalen: [sig("Gemeente", "2026-11-09")], bevindingenHier: 1 }),
+      ],
+      TODAY,
+    );
     expect(ranked.map((r) => r.adres_id)).toEqual([2, 1]);
     expect(ranked[0]!.redenen).toContain("1 eerdere bevinding op dit adres");
   });

@@ -13,8 +13,26 @@ describe("begeleide invoer (prompts met vooraf ingegeven antwoorden)", () => {
 
   it("vraagt alleen wat ontbreekt", async () => {
     const db = initDb();
-    const adres = ok(cli(db, ["--json", "adres", "toevoegen", "--postcode", "5504AB", "--huisnummer", "1", "--straat", "K", "--plaats", "V", "--gemeente", "Veldhoven"])).json().id;
-    const r = await cliInProcess(db, ["--json", "signaal", "toevoegen", "--adres", String(adres)], { answers: ["ISZW", "Overnachting in loods"] });
+    const adres = ok(
+      cli(db, [
+        "--json",
+        "adres",
+        "toevoegen",
+        "--postcode",
+        "5504AB",
+        "--huisnummer",
+        "1",
+        "--straat",
+        "K",
+        "--plaats",
+        "V",
+        "--gemeente",
+        "Veldhoven",
+      ]),
+    ).json().id;
+    const r = await cliInProcess(db, ["--json", "signaal", "toevoegen", "--adres", String(adres)], {
+      answers: ["ISZW", "Overnachting in loods"],
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.json()).toMatchObject({ partner: "ISZW", omschrijving: "Overnachting in loods" });
   });
@@ -44,7 +62,23 @@ describe("begeleide invoer (prompts met vooraf ingegeven antwoorden)", () => {
 describe("--json bij elke opdracht", () => {
   it("geeft precies één parseerbaar JSON-document", () => {
     const db = initDb();
-    const adres = ok(cli(db, ["--json", "adres", "toevoegen", "--postcode", "5504AB", "--huisnummer", "1", "--straat", "K", "--plaats", "V", "--gemeente", "Veldhoven"])).json().id;
+    const adres = ok(
+      cli(db, [
+        "--json",
+        "adres",
+        "toevoegen",
+        "--postcode",
+        "5504AB",
+        "--huisnummer",
+        "1",
+        "--straat",
+        "K",
+        "--plaats",
+        "V",
+        "--gemeente",
+        "Veldhoven",
+      ]),
+    ).json().id;
     const commands = [
       ["init"],
       ["gemeente", "lijst"],

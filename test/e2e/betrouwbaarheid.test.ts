@@ -15,7 +15,18 @@ describe("gelijktijdige schrijvers", () => {
     const lane = async (gebruiker: string) => {
       const codes: number[] = [];
       for (let i = 0; i < 25; i++) {
-        const r = await cliAsync(db, ["signaal", "toevoegen", "--adres", String(adres), "--partner", "Politie", "--omschrijving", `${gebruiker} ${i}`, "--gebruiker", gebruiker]);
+        const r = await cliAsync(db, [
+          "signaal",
+          "toevoegen",
+          "--adres",
+          String(adres),
+          "--partner",
+          "Politie",
+          "--omschrijving",
+          `${gebruiker} ${i}`,
+          "--gebruiker",
+          gebruiker,
+        ]);
         if (r.code !== 0) throw new Error(r.stderr);
         codes.push(r.code);
       }
@@ -46,14 +57,40 @@ describe("eerste gebruik tegelijk", () => {
 describe("log", () => {
   it("toont wie wat wanneer wijzigde, met --gebruiker, en filtert op --sinds, --door en --tabel", () => {
     const db = initDb();
-    const id = ok(cli(db, ["--json", "--gebruiker", "Fatma Yılmaz", "adres", "toevoegen", "--postcode", "5504AB", "--huisnummer", "3", "--straat", "Kerkstraat", "--plaats", "Veldhoven", "--gemeente", "Veldhoven"])).json().id;
-    ok(cli(db, ["signaal", "toevoegen", "--adres", String(id), "--partner", "AVIM", "--omschrijving", "Veel fietsen"], { env: { INTERVENTIE_GEBRUIKER: "piet" } }));
+    const id = ok(
+      cli(db, [
+        "--json",
+        "--gebruiker",
+        "Fatma Yılmaz",
+        "adres",
+        "toevoegen",
+        "--postcode",
+        "5504AB",
+        "--huisnummer",
+        "3",
+        "--straat",
+        "Kerkstraat",
+        "--plaats",
+        "Veldhoven",
+        "--gemeente",
+        "Veldhoven",
+      ]),
+    ).json().id;
+    ok(
+      cli(db, ["signaal", "toevoegen", "--adres", String(id), "--partner", "AVIM", "--omschrijving", "Veel fietsen"], {
+        env: { INTERVENTIE_GEBRUIKER: "piet" },
+      }),
+    );
     const log = ok(cli(db, ["--json", "log"])).json();
     expect(log.find((r: any) => r.tabel === "adres" && r.rij_id === id)).toMatchObject({ gebruiker: "Fatma Yılmaz", actie: "toegevoegd" });
     expect(log.find((r: any) => r.tabel === "signaal")).toMatchObject({ gebruiker: "piet", actie: "toegevoegd" });
     expect(log.every((r: any) => typeof r.tijd === "string" && r.tijd.length >= 19)).toBe(true);
     expect(ok(cli(db, ["--json", "log", "--door", "piet"])).json()).toHaveLength(1);
-    expect(ok(cli(db, ["--json", "log", "--tabel", "adres"])).json().map((r: any) => r.rij_id)).toEqual([id]);
+    expect(
+      ok(cli(db, ["--json", "log", "--tabel", "adres"]))
+        .json()
+        .map((r: any) => r.rij_id),
+    ).toEqual([id]);
     expect(ok(cli(db, ["--json", "log", "--sinds", "01-01-2099"])).json()).toEqual([]);
     expect(ok(cli(db, ["--json", "log", "--sinds", "2000-01-01"])).json().length).toBe(log.length);
     const human = ok(cli(db, ["log", "--door", "Fatma Yılmaz"])).stdout;
@@ -128,7 +165,18 @@ describe("backup", () => {
 });
 
 describe("export", () => {
-  const NAMEN = ["Łukasz Wiśniewski", "Ștefan Popescu", "Bouwbedrijf De Vries BV", "Postbus 123, 5500 AA Veldhoven", "Hoofdstraat 9, 5611 AB Eindhoven", "87654321", "12345678", "Jan Jansen", "0612345678", "Annelies Bakker"];
+  const NAMEN = [
+    "Łukasz Wiśniewski",
+    "Ștefan Popescu",
+    "Bouwbedrijf De Vries BV",
+    "Postbus 123, 5500 AA Veldhoven",
+    "Hoofdstraat 9, 5611 AB Eindhoven",
+    "87654321",
+    "12345678",
+    "Jan Jansen",
+    "0612345678",
+    "Annelies Bakker",
+  ];
 
   function vul(): { db: string; adressen: number[] } {
     const db = initDb();
@@ -138,12 +186,52 @@ describe("export", () => {
       addAdres(db, { postcode: "5531XY", huisnummer: "1", toevoeging: "B", straat: "Stationsplein", plaats: "Bladel", gemeente: "Bladel" }),
     ];
     const g = { env: { INTERVENTIE_GEBRUIKER: "Annelies Bakker" } };
-    ok(cli(db, ["betrokkene", "toevoegen", "--naam", "Łukasz Wiśniewski", "--rol", "verhuurder", "--adres", String(adressen[0]), "--postadres", "Postbus 123, 5500 AA Veldhoven"], g));
-    ok(cli(db, ["betrokkene", "toevoegen", "--naam", "Bouwbedrijf De Vries BV", "--rol", "eigenaar", "--adres", String(adressen[1]), "--kvk", "87654321", "--postadres", "Hoofdstraat 9, 5611 AB Eindhoven"], g));
+    ok(
+      cli(
+        db,
+        [
+          "betrokkene",
+          "toevoegen",
+          "--naam",
+          "Łukasz Wiśniewski",
+          "--rol",
+          "verhuurder",
+          "--adres",
+          String(adressen[0]),
+          "--postadres",
+          "Postbus 123, 5500 AA Veldhoven",
+        ],
+        g,
+      ),
+    );
+    ok(
+      cli(
+        db,
+        [
+          "betrokkene",
+          "toevoegen",
+          "--naam",
+          "Bouwbedrijf De Vries BV",
+          "--rol",
+          "eigenaar",
+          "--adres",
+          String(adressen[1]),
+          "--kvk",
+          "87654321",
+          "--postadres",
+          "Hoofdstraat 9, 5611 AB Eindhoven",
+        ],
+        g,
+      ),
+    );
     ok(cli(db, ["betrokkene", "toevoegen", "--naam", "Ștefan Popescu", "--rol", "werkgever", "--kvk", "12345678"], g));
     ok(cli(db, ["signaal", "toevoegen", "--adres", String(adressen[2]), "--partner", "Politie", "--omschrijving", "Overlast"], g));
     const avond = insertAvond(db, { datum: "2026-10-01", adressen });
-    exec(db, "INSERT INTO avond_rol (avond_id, rol, naam, partner_id, telefoon) VALUES (?, 'teamleider', 'Jan Jansen', 1, '0612345678')", avond);
+    exec(
+      db,
+      "INSERT INTO avond_rol (avond_id, rol, naam, partner_id, telefoon) VALUES (?, 'teamleider', 'Jan Jansen', 1, '0612345678')",
+      avond,
+    );
     return { db, adressen };
   }
 
@@ -162,7 +250,11 @@ describe("export", () => {
     // All addresses, unchanged.
     const adressen = doc.tabellen.adres.map((a: any) => `${a.straat} ${a.huisnummer}${a.toevoeging} ${a.postcode} ${a.plaats}`);
     expect(adressen).toEqual(["Kerkstraat 12 5504AB Veldhoven", "Ringweg 7 5581CD Waalre", "Stationsplein 1B 5531XY Bladel"]);
-    expect(doc.tabellen.betrokkene.map((b: any) => b.naam)).toEqual([expect.stringMatching(/^B-[0-9a-f]{8}$/), expect.stringMatching(/^B-[0-9a-f]{8}$/), expect.stringMatching(/^B-[0-9a-f]{8}$/)]);
+    expect(doc.tabellen.betrokkene.map((b: any) => b.naam)).toEqual([
+      expect.stringMatching(/^B-[0-9a-f]{8}$/),
+      expect.stringMatching(/^B-[0-9a-f]{8}$/),
+      expect.stringMatching(/^B-[0-9a-f]{8}$/),
+    ]);
     expect(doc.tabellen.betrokkene[1].kvk).toMatch(/^K-[0-9a-f]{8}$/);
     expect(doc.tabellen.betrokkene[1].postadres).toMatch(/^P-[0-9a-f]{8}$/);
     expect(doc.tabellen.betrokkene_adres).toHaveLength(2);
@@ -213,9 +305,15 @@ describe("opschonen (bewaartermijn)", () => {
     const a3 = addAdres(db, { huisnummer: "3" });
     const a4 = addAdres(db, { huisnummer: "4" });
     ok(cli(db, ["signaal", "toevoegen", "--adres", String(a1), "--partner", "Politie", "--omschrijving", "Oud", "--datum", "2023-02-01"]));
-    ok(cli(db, ["signaal", "toevoegen", "--adres", String(a3), "--partner", "Politie", "--omschrijving", "Recent", "--datum", "2025-06-01"]));
-    const alleenA1 = ok(cli(db, ["--json", "betrokkene", "toevoegen", "--naam", "Łukasz Wiśniewski", "--rol", "verhuurder", "--adres", String(a1)])).json().id;
-    const gedeeld = ok(cli(db, ["--json", "betrokkene", "toevoegen", "--naam", "Ștefan Popescu", "--rol", "eigenaar", "--adres", String(a1)])).json().id;
+    ok(
+      cli(db, ["signaal", "toevoegen", "--adres", String(a3), "--partner", "Politie", "--omschrijving", "Recent", "--datum", "2025-06-01"]),
+    );
+    const alleenA1 = ok(
+      cli(db, ["--json", "betrokkene", "toevoegen", "--naam", "Łukasz Wiśniewski", "--rol", "verhuurder", "--adres", String(a1)]),
+    ).json().id;
+    const gedeeld = ok(
+      cli(db, ["--json", "betrokkene", "toevoegen", "--naam", "Ștefan Popescu", "--rol", "eigenaar", "--adres", String(a1)]),
+    ).json().id;
     ok(cli(db, ["betrokkene", "koppel", String(gedeeld), "--adres", String(a2), "--rol", "eigenaar"]));
     const avond = insertAvond(db, { datum: "2023-03-01", adressen: [a1, a2] });
     const b1 = insertBevinding(db, { avond, adres: a1, categorie: "overbewoning" });
@@ -223,7 +321,12 @@ describe("opschonen (bewaartermijn)", () => {
     const o1 = insertOpvolging(db, { bevinding: b1, actie: "Hercontrole", deadline: "2023-04-01", status: "afgerond" });
     const o1b = insertOpvolging(db, { bevinding: b1, actie: "Brief", deadline: "2023-04-01", status: "doodgelopen" });
     const o2 = insertOpvolging(db, { bevinding: b2, actie: "Onderzoek", deadline: "2023-04-01", status: "open" });
-    for (const o of [o1, o1b, o2]) exec(db, "UPDATE opvolging SET gewijzigd = '2023-05-01T10:00:00.000Z', gesloten_op = CASE WHEN status = 'open' THEN NULL ELSE '2023-05-01' END WHERE id = ?", o);
+    for (const o of [o1, o1b, o2])
+      exec(
+        db,
+        "UPDATE opvolging SET gewijzigd = '2023-05-01T10:00:00.000Z', gesloten_op = CASE WHEN status = 'open' THEN NULL ELSE '2023-05-01' END WHERE id = ?",
+        o,
+      );
     return { db, a1, a2, a3, a4, alleenA1, gedeeld };
   }
 
@@ -249,8 +352,12 @@ describe("opschonen (bewaartermijn)", () => {
     expect(count(db, "SELECT count(*) AS n FROM betrokkene_adres WHERE betrokkene_id = ? AND adres_id = ?", gedeeld, a2)).toBe(1);
     expect(count(db, "SELECT count(*) AS n FROM bevinding WHERE adres_id = ?", a2)).toBe(1);
     expect(count(db, "SELECT count(*) AS n FROM signaal WHERE adres_id = ?", a3)).toBe(1);
-    expect(count(db, "SELECT count(*) AS n FROM audit_log WHERE actie = 'verwijderd' AND tabel = 'betrokkene' AND rij_id = ?", alleenA1)).toBe(1);
-    const details = ok(cli(db, ["--json", "log", "--tabel", "betrokkene"])).json().map((e: any) => JSON.stringify(e));
+    expect(
+      count(db, "SELECT count(*) AS n FROM audit_log WHERE actie = 'verwijderd' AND tabel = 'betrokkene' AND rij_id = ?", alleenA1),
+    ).toBe(1);
+    const details = ok(cli(db, ["--json", "log", "--tabel", "betrokkene"]))
+      .json()
+      .map((e: any) => JSON.stringify(e));
     expect(details.join("\n")).not.toContain("Wiśniewski");
     // A shorter term reaches A3 as well; running again finds nothing more at 24 months.
     expect(ok(cli(db, [...VANDAAG, "--json", "opschonen", "--ouder-dan", "24", "--ja"])).json().adressen).toEqual([]);
@@ -341,7 +448,9 @@ describe("database-bestanden die niet kloppen", () => {
     let vol: ReturnType<typeof cli> | undefined;
     for (let i = 0; i < 40 && !vol; i++) {
       const before = dump(db);
-      const r = cli(db, ["signaal", "toevoegen", "--adres", String(adres), "--partner", "Politie", "--omschrijving", lang], { env: { INTERVENTIE_TEST_MAX_PAGES: "1" } });
+      const r = cli(db, ["signaal", "toevoegen", "--adres", String(adres), "--partner", "Politie", "--omschrijving", lang], {
+        env: { INTERVENTIE_TEST_MAX_PAGES: "1" },
+      });
       if (r.code !== 0) {
         vol = r;
         expect(dump(db)).toBe(before);

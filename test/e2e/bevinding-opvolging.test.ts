@@ -20,13 +20,37 @@ describe("bevinding toevoegen", () => {
   it("legt een bevinding vast met eigenaar uit de categorie en opvolging uit de standaardregel, gerekend vanaf de avond", () => {
     const { db, avond, kerkstraat } = avondMetAdressen();
     const b = voegToe(db, avond, kerkstraat, "overbewoning", ["--maatregel", "CV buiten gebruik", "--personen", "14"]);
-    expect(b).toMatchObject({ id: expect.any(Number), avond_id: avond, adres_id: kerkstraat, categorie: "overbewoning", partner: "Gemeente", maatregel: "CV buiten gebruik", personen: 14, waarschuwingen: [] });
+    expect(b).toMatchObject({
+      id: expect.any(Number),
+      avond_id: avond,
+      adres_id: kerkstraat,
+      categorie: "overbewoning",
+      partner: "Gemeente",
+      maatregel: "CV buiten gebruik",
+      personen: 14,
+      waarschuwingen: [],
+    });
     expect(b.opvolgingen.map((o: any) => [o.actie, o.partner, o.deadline, o.status])).toEqual([
       ["informatiebrief eigenaar", "Gemeente", "2026-12-03", "open"],
       ["voornemen last onder dwangsom", "Gemeente", "2026-12-17", "open"],
       ["hercontrole", "Gemeente", "2026-12-31", "open"],
     ]);
-    const human = ok(cli(db, ["bevinding", "toevoegen", "--avond", String(avond), "--adres", String(kerkstraat), "--categorie", "milieu", "--omschrijving", "Olievaten in tuin", "--partner", "gemeente"]));
+    const human = ok(
+      cli(db, [
+        "bevinding",
+        "toevoegen",
+        "--avond",
+        String(avond),
+        "--adres",
+        String(kerkstraat),
+        "--categorie",
+        "milieu",
+        "--omschrijving",
+        "Olievaten in tuin",
+        "--partner",
+        "gemeente",
+      ]),
+    );
     expect(human.stdout).toContain("Milieuovertreding (eigenaar Gemeente)");
     expect(human.stdout).toContain("informatiebrief eigenaar — Omgevingsdienst — uiterlijk 3 december 2026");
   });
@@ -55,10 +79,26 @@ describe("bevinding toevoegen", () => {
 
   it("accepteert een adres buiten de lijst van de avond met een waarschuwing en zet het op de lijst", () => {
     const { db, avond, markt } = avondMetAdressen();
-    const r = ok(cli(db, ["--json", "bevinding", "toevoegen", "--avond", String(avond), "--adres", String(markt), "--categorie", "voedselveiligheid", "--omschrijving", "Keuken vervuild"]));
+    const r = ok(
+      cli(db, [
+        "--json",
+        "bevinding",
+        "toevoegen",
+        "--avond",
+        String(avond),
+        "--adres",
+        String(markt),
+        "--categorie",
+        "voedselveiligheid",
+        "--omschrijving",
+        "Keuken vervuild",
+      ]),
+    );
     expect(r.stderr).toMatch(/waarschuwing: Adres Markt 3.*stond niet op de lijst van avond/);
     expect(r.json().waarschuwingen).toHaveLength(1);
-    expect(rows(db, "SELECT adres_id, volgorde FROM avond_adres WHERE avond_id = ? ORDER BY volgorde", avond).map((x) => x.adres_id)).toEqual([1, 2, markt]);
+    expect(
+      rows(db, "SELECT adres_id, volgorde FROM avond_adres WHERE avond_id = ? ORDER BY volgorde", avond).map((x) => x.adres_id),
+    ).toEqual([1, 2, markt]);
   });
 
   it("weigert onbekende categorie, partner, avond en een fout aantal personen met exit 2 en wijzigt niets", () => {
@@ -74,7 +114,18 @@ describe("bevinding toevoegen", () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(pattern);
     }
-    const geenAvond = cli(db, ["bevinding", "toevoegen", "--avond", "99", "--adres", String(kerkstraat), "--categorie", "milieu", "--omschrijving", "x"]);
+    const geenAvond = cli(db, [
+      "bevinding",
+      "toevoegen",
+      "--avond",
+      "99",
+      "--adres",
+      String(kerkstraat),
+      "--categorie",
+      "milieu",
+      "--omschrijving",
+      "x",
+    ]);
     expect(geenAvond.code).toBe(2);
     expect(geenAvond.stderr).toContain("Avond 99 bestaat niet");
     const zonder = cli(db, ["bevinding", "toevoegen", "--avond", String(avond), "--adres", String(kerkstraat), "--categorie", "milieu"]);
@@ -124,7 +175,11 @@ describe("bevinding importeren", () => {
     expect(out.laatste_id - out.eerste_id).toBe(2);
     expect(out.waarschuwingen).toEqual([expect.stringMatching(/^regel 4: adres Markt 3.*niet op de lijst/)]);
     expect(r.stderr).toContain("waarschuwing: regel 4");
-    expect(rows(db, "SELECT adres_id FROM avond_adres WHERE avond_id = ? ORDER BY volgorde", avond).map((x) => x.adres_id)).toEqual([1, 2, markt]);
+    expect(rows(db, "SELECT adres_id FROM avond_adres WHERE avond_id = ? ORDER BY volgorde", avond).map((x) => x.adres_id)).toEqual([
+      1,
+      2,
+      markt,
+    ]);
     const lijst = ok(cli(db, ["--json", "bevinding", "lijst", "--avond", String(avond)])).json();
     expect(lijst.map((b: any) => [b.categorie, b.partner, b.personen])).toEqual([
       ["overbewoning", "Gemeente", 14],
@@ -180,7 +235,10 @@ describe("bevinding importeren", () => {
     const eerste = rows(db, "SELECT bevinding_id, actie FROM opvolging ORDER BY id LIMIT 5");
     expect(eerste.map((o) => o.bevinding_id)).toEqual([out.eerste_id, out.eerste_id, out.eerste_id, out.eerste_id + 1, out.eerste_id + 1]);
     expect(eerste.slice(0, 3).map((o) => o.actie)).toEqual(["informatiebrief eigenaar", "voornemen last onder dwangsom", "hercontrole"]);
-    const volgorde = rows(db, "SELECT count(*) AS n FROM opvolging a JOIN opvolging b ON b.id = a.id + 1 WHERE b.bevinding_id < a.bevinding_id");
+    const volgorde = rows(
+      db,
+      "SELECT count(*) AS n FROM opvolging a JOIN opvolging b ON b.id = a.id + 1 WHERE b.bevinding_id < a.bevinding_id",
+    );
     expect(volgorde[0].n).toBe(0);
   }, 90_000);
 
@@ -212,7 +270,9 @@ describe("opvolging lijst en verlopen", () => {
     const alle = ok(cli(db, ["--json", "--vandaag", "2026-12-04", "opvolging", "lijst"])).json();
     expect(alle.map((o: any) => o.deadline)).toEqual(["2026-11-26", "2026-12-03", "2026-12-03", "2026-12-17", "2026-12-31"]);
     expect(alle.filter((o: any) => o.verlopen).map((o: any) => o.deadline)).toEqual(["2026-11-26", "2026-12-03", "2026-12-03"]);
-    const opDeDag = ok(cli(db, ["--json", "opvolging", "lijst", "--status", "verlopen"], { env: { INTERVENTIE_VANDAAG: "2026-12-03" } })).json();
+    const opDeDag = ok(
+      cli(db, ["--json", "opvolging", "lijst", "--status", "verlopen"], { env: { INTERVENTIE_VANDAAG: "2026-12-03" } }),
+    ).json();
     expect(opDeDag.map((o: any) => o.actie)).toEqual(["voornemen bestuursdwang"]);
     const human = ok(cli(db, ["--vandaag", "2026-12-04", "opvolging", "lijst"])).stdout;
     expect(human).toMatch(/! .*26 november 2026 VERLOPEN/);
@@ -223,7 +283,10 @@ describe("opvolging lijst en verlopen", () => {
   it("filtert op status, gemeente, partner en avond", () => {
     const { db, avond, over } = opgezet();
     ok(cli(db, ["opvolging", "bijwerken", String(over.opvolgingen[0].id), "--status", "afgerond", "--resultaat", "Brief verstuurd"]));
-    const lijst = (...args: string[]) => ok(cli(db, ["--json", "--vandaag", "2026-12-04", "opvolging", "lijst", ...args])).json().map((o: any) => o.id);
+    const lijst = (...args: string[]) =>
+      ok(cli(db, ["--json", "--vandaag", "2026-12-04", "opvolging", "lijst", ...args]))
+        .json()
+        .map((o: any) => o.id);
     expect(lijst("--status", "afgerond")).toEqual([over.opvolgingen[0].id]);
     expect(lijst("--status", "open")).toHaveLength(4);
     expect(lijst("--status", "verlopen")).toHaveLength(2);
@@ -245,8 +308,26 @@ describe("opvolging lijst en verlopen", () => {
     expect(zonder.json().fout.code).toBe("reden-verplicht");
     expect(dump(db)).toBe(before);
     ok(cli(db, ["opvolging", "bijwerken", id, "--status", "in-behandeling"]));
-    const dood = ok(cli(db, ["--json", "--vandaag", "2026-12-10", "opvolging", "bijwerken", id, "--status", "doodgelopen", "--resultaat", "Eigenaar failliet, curator onbereikbaar"])).json();
-    expect(dood).toMatchObject({ status: "doodgelopen", resultaat: "Eigenaar failliet, curator onbereikbaar", gesloten_op: "2026-12-10", verlopen: false });
+    const dood = ok(
+      cli(db, [
+        "--json",
+        "--vandaag",
+        "2026-12-10",
+        "opvolging",
+        "bijwerken",
+        id,
+        "--status",
+        "doodgelopen",
+        "--resultaat",
+        "Eigenaar failliet, curator onbereikbaar",
+      ]),
+    ).json();
+    expect(dood).toMatchObject({
+      status: "doodgelopen",
+      resultaat: "Eigenaar failliet, curator onbereikbaar",
+      gesloten_op: "2026-12-10",
+      verlopen: false,
+    });
     const na = dump(db);
     const opnieuw = cli(db, ["opvolging", "bijwerken", id, "--status", "afgerond"]);
     expect(opnieuw.code).toBe(2);
@@ -262,10 +343,22 @@ describe("opvolging lijst en verlopen", () => {
     const her = over.opvolgingen.find((o: any) => o.actie === "hercontrole");
     const r = ok(cli(db, ["--json", "--vandaag", "2026-12-21", "opvolging", "bijwerken", String(her.id), "--beeindigd", "nee"])).json();
     expect(r).toMatchObject({ status: "afgerond", beeindigd: false, resultaat: "Overtreding niet beëindigd", gesloten_op: "2026-12-21" });
-    expect(r.voorstel).toMatchObject({ actie: "last onder dwangsom", partner: "Gemeente", deadline: "2027-01-06", hercontrole: { actie: "hercontrole", deadline: "2027-01-20" } });
+    expect(r.voorstel).toMatchObject({
+      actie: "last onder dwangsom",
+      partner: "Gemeente",
+      deadline: "2027-01-06",
+      hercontrole: { actie: "hercontrole", deadline: "2027-01-20" },
+    });
     const open = ok(cli(db, ["--json", "opvolging", "lijst", "--bevinding", String(over.id), "--status", "open"])).json();
-    expect(open.map((o: any) => o.actie)).toEqual(["informatiebrief eigenaar", "voornemen last onder dwangsom", "last onder dwangsom", "hercontrole"]);
-    const human = ok(cli(db, ["--vandaag", "2027-01-20", "opvolging", "bijwerken", String(r.voorstel.hercontrole.id), "--beeindigd", "nee"])).stdout;
+    expect(open.map((o: any) => o.actie)).toEqual([
+      "informatiebrief eigenaar",
+      "voornemen last onder dwangsom",
+      "last onder dwangsom",
+      "hercontrole",
+    ]);
+    const human = ok(
+      cli(db, ["--vandaag", "2027-01-20", "opvolging", "bijwerken", String(r.voorstel.hercontrole.id), "--beeindigd", "nee"]),
+    ).stdout;
     expect(human).toContain("Voorgestelde volgende stap: invordering dwangsom (Gemeente)");
   });
 
@@ -280,7 +373,9 @@ describe("opvolging lijst en verlopen", () => {
     expect(zonder.stderr).toContain("--beeindigd");
     expect(cli(db, ["opvolging", "bijwerken", String(her.id), "--beeindigd", "misschien"]).code).toBe(2);
     expect(dump(db)).toBe(before);
-    const r = ok(cli(db, ["--json", "opvolging", "bijwerken", String(her.id), "--beeindigd", "ja", "--resultaat", "Nog 4 bewoners, conform"])).json();
+    const r = ok(
+      cli(db, ["--json", "opvolging", "bijwerken", String(her.id), "--beeindigd", "ja", "--resultaat", "Nog 4 bewoners, conform"]),
+    ).json();
     expect(r).toMatchObject({ status: "afgerond", beeindigd: true, resultaat: "Nog 4 bewoners, conform" });
     expect(r.voorstel).toBeUndefined();
     expect(rows(db, "SELECT count(*) AS n FROM opvolging WHERE bevinding_id = ?", over.id)[0].n).toBe(3);
@@ -288,9 +383,25 @@ describe("opvolging lijst en verlopen", () => {
 
   it("opvolging toevoegen en deadline of partner bijwerken per bevinding", () => {
     const { db, over } = opgezet();
-    const nieuw = ok(cli(db, ["--json", "opvolging", "toevoegen", "--bevinding", String(over.id), "--actie", "persbericht", "--partner", "Politie", "--deadline", "15-12-2026"])).json();
+    const nieuw = ok(
+      cli(db, [
+        "--json",
+        "opvolging",
+        "toevoegen",
+        "--bevinding",
+        String(over.id),
+        "--actie",
+        "persbericht",
+        "--partner",
+        "Politie",
+        "--deadline",
+        "15-12-2026",
+      ]),
+    ).json();
     expect(nieuw).toMatchObject({ actie: "persbericht", partner: "Politie", deadline: "2026-12-15", status: "open" });
-    const bij = ok(cli(db, ["--json", "opvolging", "bijwerken", String(nieuw.id), "--deadline", "2027-01-08", "--partner", "gemeente"])).json();
+    const bij = ok(
+      cli(db, ["--json", "opvolging", "bijwerken", String(nieuw.id), "--deadline", "2027-01-08", "--partner", "gemeente"]),
+    ).json();
     expect(bij).toMatchObject({ partner: "Gemeente", deadline: "2027-01-08", status: "open" });
     const before = dump(db);
     expect(cli(db, ["opvolging", "toevoegen", "--bevinding", String(over.id), "--actie", "x", "--deadline", "2026-11-01"]).code).toBe(2);
@@ -311,13 +422,46 @@ describe("opvolging lijst en verlopen", () => {
 describe("rapport terugkoppeling", () => {
   it("toont per partner wat zij aandroeg of in eigendom heeft, wat er is gedaan en met welk resultaat — terminal, JSON en PDF", async () => {
     const { db, avond, kerkstraat, industrieweg } = avondMetAdressen();
-    ok(cli(db, ["signaal", "toevoegen", "--adres", String(kerkstraat), "--partner", "Enexis", "--omschrijving", "Afwijkend verbruik", "--datum", "2026-10-05"]));
+    ok(
+      cli(db, [
+        "signaal",
+        "toevoegen",
+        "--adres",
+        String(kerkstraat),
+        "--partner",
+        "Enexis",
+        "--omschrijving",
+        "Afwijkend verbruik",
+        "--datum",
+        "2026-10-05",
+      ]),
+    );
     const over = voegToe(db, avond, kerkstraat, "overbewoning");
     const energie = voegToe(db, avond, industrieweg, "energiefraude");
     voegToe(db, avond, industrieweg, "wav");
-    ok(cli(db, ["opvolging", "bijwerken", String(over.opvolgingen[0].id), "--status", "afgerond", "--resultaat", "Informatiebrief verstuurd, eigenaar reageerde"]));
+    ok(
+      cli(db, [
+        "opvolging",
+        "bijwerken",
+        String(over.opvolgingen[0].id),
+        "--status",
+        "afgerond",
+        "--resultaat",
+        "Informatiebrief verstuurd, eigenaar reageerde",
+      ]),
+    );
     const meters = energie.opvolgingen.find((o: any) => o.actie === "meters vervangen en vordering");
-    ok(cli(db, ["opvolging", "bijwerken", String(meters.id), "--status", "doodgelopen", "--resultaat", "Meterkast verwijderd door eigenaar"]));
+    ok(
+      cli(db, [
+        "opvolging",
+        "bijwerken",
+        String(meters.id),
+        "--status",
+        "doodgelopen",
+        "--resultaat",
+        "Meterkast verwijderd door eigenaar",
+      ]),
+    );
 
     const enexis = ok(cli(db, ["--json", "--vandaag", "2026-12-10", "rapport", "terugkoppeling", "--partner", "enexis"])).json();
     expect(enexis.partner).toBe("Enexis");
@@ -325,7 +469,11 @@ describe("rapport terugkoppeling", () => {
       [over.id, ["signaal"]],
       [energie.id, ["eigenaar", "opvolging"]],
     ]);
-    expect(enexis.bevindingen[0].opvolgingen[0]).toMatchObject({ actie: "informatiebrief eigenaar", status: "afgerond", resultaat: "Informatiebrief verstuurd, eigenaar reageerde" });
+    expect(enexis.bevindingen[0].opvolgingen[0]).toMatchObject({
+      actie: "informatiebrief eigenaar",
+      status: "afgerond",
+      resultaat: "Informatiebrief verstuurd, eigenaar reageerde",
+    });
     expect(enexis.totalen).toMatchObject({ bevindingen: 2, opvolgingen: 5, afgerond: 1, doodgelopen: 1, open: 3, verlopen: 1 });
 
     const politie = ok(cli(db, ["--json", "rapport", "terugkoppeling", "--partner", "Politie"])).json();
@@ -335,7 +483,9 @@ describe("rapport terugkoppeling", () => {
 
     const human = ok(cli(db, ["--vandaag", "2026-12-10", "rapport", "terugkoppeling", "--partner", "Enexis"])).stdout;
     expect(human).toContain("Terugkoppeling aan Enexis");
-    expect(human).toContain("meters vervangen en vordering (Enexis), uiterlijk 3 december 2026: doodgelopen — Meterkast verwijderd door eigenaar");
+    expect(human).toContain(
+      "meters vervangen en vordering (Enexis), uiterlijk 3 december 2026: doodgelopen — Meterkast verwijderd door eigenaar",
+    );
 
     const pdf = path.join(tempDir(), "rapport", "enexis.pdf");
     const r = ok(cli(db, ["--json", "--vandaag", "2026-12-10", "rapport", "terugkoppeling", "--partner", "Enexis", "--pdf", pdf])).json();
@@ -355,7 +505,20 @@ describe("rapport terugkoppeling", () => {
   it("een signaal na de avond maakt een partner niet tot aandrager", () => {
     const { db, avond, kerkstraat } = avondMetAdressen();
     voegToe(db, avond, kerkstraat, "overbewoning");
-    ok(cli(db, ["signaal", "toevoegen", "--adres", String(kerkstraat), "--partner", "NVWA", "--omschrijving", "later", "--datum", "2026-11-30"]));
+    ok(
+      cli(db, [
+        "signaal",
+        "toevoegen",
+        "--adres",
+        String(kerkstraat),
+        "--partner",
+        "NVWA",
+        "--omschrijving",
+        "later",
+        "--datum",
+        "2026-11-30",
+      ]),
+    );
     expect(ok(cli(db, ["--json", "rapport", "terugkoppeling", "--partner", "NVWA"])).json().bevindingen).toEqual([]);
     expect(addAdres).toBeDefined();
   });

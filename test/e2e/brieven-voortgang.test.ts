@@ -19,7 +19,23 @@ async function avondMetZesBrieven(): Promise<{ db: string; avond: number }> {
   const db = initDb();
   const adressen: number[] = [];
   for (let i = 1; i <= 6; i++) {
-    const id = ok(await cliInProcess(db, ["--json", "adres", "toevoegen", "--postcode", "5504AB", "--huisnummer", String(i), "--straat", "Kerkstraat", "--plaats", "Veldhoven", "--gemeente", "Veldhoven"])).json().id;
+    const id = ok(
+      await cliInProcess(db, [
+        "--json",
+        "adres",
+        "toevoegen",
+        "--postcode",
+        "5504AB",
+        "--huisnummer",
+        String(i),
+        "--straat",
+        "Kerkstraat",
+        "--plaats",
+        "Veldhoven",
+        "--gemeente",
+        "Veldhoven",
+      ]),
+    ).json().id;
     ok(await cliInProcess(db, ["betrokkene", "toevoegen", "--naam", `Eigenaar ${i}`, "--rol", "eigenaar", "--adres", String(id)]));
     adressen.push(id);
   }

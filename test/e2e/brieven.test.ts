@@ -38,15 +38,60 @@ interface Scenario {
 function scenario(): Scenario {
   const db = initDb();
   const kerkstraat = addAdres(db);
-  const industrieweg = addAdres(db, { postcode: "5531NK", huisnummer: "7", straat: "Industrieweg", plaats: "Bladel", gemeente: "Bladel", type: "loods" });
+  const industrieweg = addAdres(db, {
+    postcode: "5531NK",
+    huisnummer: "7",
+    straat: "Industrieweg",
+    plaats: "Bladel",
+    gemeente: "Bladel",
+    type: "loods",
+  });
   const dorpstraat = addAdres(db, { postcode: "5528AB", huisnummer: "5", straat: "Dorpstraat", plaats: "Hoogeloon", gemeente: "Bladel" });
-  const lukasz = ok(cli(db, ["--json", "betrokkene", "toevoegen", "--naam", "Łukasz Wiśniewski", "--rol", "eigenaar", "--adres", String(kerkstraat), "--postadres", "ul. Długa 14, 80-831 Gdańsk, POLEN"])).json().id;
-  const stefan = ok(cli(db, ["--json", "betrokkene", "toevoegen", "--naam", "Ștefan Țurcanu", "--rol", "eigenaar", "--adres", String(industrieweg)])).json().id;
+  const lukasz = ok(
+    cli(db, [
+      "--json",
+      "betrokkene",
+      "toevoegen",
+      "--naam",
+      "Łukasz Wiśniewski",
+      "--rol",
+      "eigenaar",
+      "--adres",
+      String(kerkstraat),
+      "--postadres",
+      "ul. Długa 14, 80-831 Gdańsk, POLEN",
+    ]),
+  ).json().id;
+  const stefan = ok(
+    cli(db, ["--json", "betrokkene", "toevoegen", "--naam", "Ștefan Țurcanu", "--rol", "eigenaar", "--adres", String(industrieweg)]),
+  ).json().id;
   const avond = insertAvond(db, { datum: "2026-11-12", adressen: [kerkstraat, industrieweg, dorpstraat] });
-  const b1 = insertBevinding(db, { avond, adres: kerkstraat, categorie: "overbewoning", omschrijving: "Elf personen in een woning van 85 m²", personen: 11 });
-  const b2 = insertBevinding(db, { avond, adres: kerkstraat, categorie: "brandveiligheid", omschrijving: "Geen werkende rookmelders", partner: "Veiligheidsregio" });
-  const b3 = insertBevinding(db, { avond, adres: industrieweg, categorie: "strijdig-gebruik", omschrijving: "Bewoning van een bedrijfsloods" });
-  const b4 = insertBevinding(db, { avond, adres: dorpstraat, categorie: "strijdig-gebruik", omschrijving: "Zolder verbouwd tot slaapkamers" });
+  const b1 = insertBevinding(db, {
+    avond,
+    adres: kerkstraat,
+    categorie: "overbewoning",
+    omschrijving: "Elf personen in een woning van 85 m²",
+    personen: 11,
+  });
+  const b2 = insertBevinding(db, {
+    avond,
+    adres: kerkstraat,
+    categorie: "brandveiligheid",
+    omschrijving: "Geen werkende rookmelders",
+    partner: "Veiligheidsregio",
+  });
+  const b3 = insertBevinding(db, {
+    avond,
+    adres: industrieweg,
+    categorie: "strijdig-gebruik",
+    omschrijving: "Bewoning van een bedrijfsloods",
+  });
+  const b4 = insertBevinding(db, {
+    avond,
+    adres: dorpstraat,
+    categorie: "strijdig-gebruik",
+    omschrijving: "Zolder verbouwd tot slaapkamers",
+  });
   const opv = {
     info1: insertOpvolging(db, { bevinding: b1, actie: "informatiebrief eigenaar", deadline: "2026-12-10" }),
     info2: insertOpvolging(db, { bevinding: b2, actie: "informatiebrief eigenaar", deadline: "2026-12-17" }),
@@ -67,8 +112,29 @@ describe("brief maak", () => {
 
   it("maakt een last onder dwangsom aan de eigenaar met Roemeense naam, adres, bevinding, artikel, termijn en kenmerk", async () => {
     const uit = tempDir();
-    const r = ok(cli(s.db, ["--json", ...VANDAAG, "brief", "maak", "--opvolging", String(s.opv.lod), "--uit", uit, "--bedrag", "€ 2.500", "--maximum", "€ 25.000"])).json();
-    expect(r).toMatchObject({ kenmerk: "INT-2026-000001", sjabloon: "last-onder-dwangsom", ontvanger: "Ștefan Țurcanu", betrokkene_id: s.stefan, opvolgingen: [s.opv.lod] });
+    const r = ok(
+      cli(s.db, [
+        "--json",
+        ...VANDAAG,
+        "brief",
+        "maak",
+        "--opvolging",
+        String(s.opv.lod),
+        "--uit",
+        uit,
+        "--bedrag",
+        "€ 2.500",
+        "--maximum",
+        "€ 25.000",
+      ]),
+    ).json();
+    expect(r).toMatchObject({
+      kenmerk: "INT-2026-000001",
+      sjabloon: "last-onder-dwangsom",
+      ontvanger: "Ștefan Țurcanu",
+      betrokkene_id: s.stefan,
+      opvolgingen: [s.opv.lod],
+    });
     expect(path.basename(r.bestand)).toBe("2026-11-23_INT-2026-000001_last-onder-dwangsom_5531NK-7.pdf");
     const t = flat(await pdfText(r.bestand));
     containsAll(t, [
@@ -114,7 +180,9 @@ describe("brief maak", () => {
     expect(r.stderr).toMatch(/heeft al brief INT-2026-\d{6}; gebruik --opnieuw/);
     expect(dump(s.db)).toBe(before);
     expect(fs.readdirSync(uit)).toEqual([]);
-    const again = ok(cli(s.db, ["--json", ...VANDAAG, "brief", "maak", "--opvolging", String(s.opv.info1), "--uit", uit, "--opnieuw"])).json();
+    const again = ok(
+      cli(s.db, ["--json", ...VANDAAG, "brief", "maak", "--opvolging", String(s.opv.info1), "--uit", uit, "--opnieuw"]),
+    ).json();
     expect(fs.existsSync(again.bestand)).toBe(true);
   });
 
@@ -126,15 +194,23 @@ describe("brief maak", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("Dorpstraat 5, 5528 AB Hoogeloon heeft geen eigenaar; kies de ontvanger met --aan");
     expect(dump(s.db)).toBe(before);
-    const b = ok(cli(s.db, ["--json", ...VANDAAG, "brief", "maak", "--opvolging", String(s.opv.zonderEigenaar), "--aan", String(s.stefan), "--uit", uit])).json();
+    const b = ok(
+      cli(s.db, [
+        "--json",
+        ...VANDAAG,
+        "brief",
+        "maak",
+        "--opvolging",
+        String(s.opv.zonderEigenaar),
+        "--aan",
+        String(s.stefan),
+        "--uit",
+        uit,
+      ]),
+    ).json();
     expect(b.sjabloon).toBe("aankondiging-hercontrole");
     const t = flat(await pdfText(b.bestand));
-    containsAll(t, [
-      "Ștefan Țurcanu",
-      "Dorpstraat 5",
-      "7 januari 2027",
-      "artikel 5:15 Algemene wet bestuursrecht",
-    ]);
+    containsAll(t, ["Ștefan Țurcanu", "Dorpstraat 5", "7 januari 2027", "artikel 5:15 Algemene wet bestuursrecht"]);
   });
 
   it("weigert een sjabloonnaam die buiten de sjablonenmap wijst (exit 2, niets gewijzigd)", () => {
@@ -152,7 +228,17 @@ describe("brief maak", () => {
   it("weigert een symlink in de eigen sjablonenmap die naar buiten wijst", () => {
     const map = tempDir();
     fs.symlinkSync("/etc/passwd", path.join(map, "stiekem.hbs"));
-    const r = cli(s.db, [...VANDAAG, "brief", "voorbeeld", "--sjabloon", "stiekem", "--sjablonen", map, "--uit", path.join(tempDir(), "x.pdf")]);
+    const r = cli(s.db, [
+      ...VANDAAG,
+      "brief",
+      "voorbeeld",
+      "--sjabloon",
+      "stiekem",
+      "--sjablonen",
+      map,
+      "--uit",
+      path.join(tempDir(), "x.pdf"),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("is niet toegestaan");
   });
@@ -211,7 +297,13 @@ describe("brief batch", () => {
     expect(dump(s.db)).toBe(before);
     const human = ok(cli(s.db, [...VANDAAG, "brief", "batch", "--avond", String(s.avond), "--uit", uit]));
     expect(human.stdout).toContain("Geen nieuwe brieven");
-    expect(human.stderr).toBe("Opvolging " + s.opv.zonderEigenaar + " overgeslagen: " + second.overgeslagen.find((o: any) => o.opvolging === s.opv.zonderEigenaar).reden + "\n");
+    expect(human.stderr).toBe(
+      "Opvolging " +
+        s.opv.zonderEigenaar +
+        " overgeslagen: " +
+        second.overgeslagen.find((o: any) => o.opvolging === s.opv.zonderEigenaar).reden +
+        "\n",
+    );
 
     const opnieuw = ok(cli(s.db, ["--json", ...VANDAAG, "brief", "batch", "--avond", String(s.avond), "--uit", uit, "--opnieuw"])).json();
     expect(opnieuw.brieven.map((b: any) => b.kenmerk)).toEqual(["INT-2026-000004", "INT-2026-000005", "INT-2026-000006"]);
@@ -228,7 +320,9 @@ describe("brief batch", () => {
     expect(r.stderr).toContain("Sjabloon informatiebrief-eigenaar (tekst) kan niet worden gevuld");
     expect(fs.readdirSync(uit)).toEqual([]);
     expect(dump(s.db)).toBe(before);
-    expect(cli(s.db, ["brief", "batch", "--avond", String(s.avond), "--uit", uit, "--sjablonen", path.join(map, "bestaat-niet")]).code).toBe(2);
+    expect(
+      cli(s.db, ["brief", "batch", "--avond", String(s.avond), "--uit", uit, "--sjablonen", path.join(map, "bestaat-niet")]).code,
+    ).toBe(2);
   });
 
   it("onbekende avond: exit 2", () => {
@@ -246,14 +340,17 @@ describe("deterministische PDF", () => {
     const dir = tempDir();
     const a = path.join(dir, "a.pdf");
     const b = path.join(dir, "b.pdf");
-    for (const f of [a, b]) ok(cli("/nonexistent/x.db", [...VANDAAG, "brief", "voorbeeld", "--sjabloon", "last-onder-dwangsom", "--uit", f]));
+    for (const f of [a, b])
+      ok(cli("/nonexistent/x.db", [...VANDAAG, "brief", "voorbeeld", "--sjabloon", "last-onder-dwangsom", "--uit", f]));
     expect(sha(a)).toBe(sha(b));
     const golden = fs.readFileSync(path.join(ROOT, "test/golden/voorbeeld-last-onder-dwangsom.sha256"), "utf8").trim();
     expect(sha(a)).toBe(golden);
   });
 
   it("dezelfde brief uit twee databases met dezelfde invoer is byte-identiek", () => {
-    const files = [scenario(), scenario()].map((s) => ok(cli(s.db, ["--json", ...VANDAAG, "brief", "maak", "--opvolging", String(s.opv.lod), "--uit", tempDir()])).json().bestand);
+    const files = [scenario(), scenario()].map(
+      (s) => ok(cli(s.db, ["--json", ...VANDAAG, "brief", "maak", "--opvolging", String(s.opv.lod), "--uit", tempDir()])).json().bestand,
+    );
     expect(sha(files[0])).toBe(sha(files[1]));
   });
 });
@@ -261,10 +358,22 @@ describe("deterministische PDF", () => {
 describe("sjablonen en voorbeeld", () => {
   it("sjabloon lijst toont de zes standaardsjablonen; een eigen map gaat voor", () => {
     const db = initDb();
-    const names = ok(cli(db, ["--json", "sjabloon", "lijst"])).json().map((r: any) => r.naam);
-    expect(names).toEqual(["aankondiging-hercontrole", "informatiebericht-partner", "informatiebrief-eigenaar", "last-onder-dwangsom", "voornemen-bestuursdwang", "voornemen-last-onder-dwangsom"]);
+    const names = ok(cli(db, ["--json", "sjabloon", "lijst"]))
+      .json()
+      .map((r: any) => r.naam);
+    expect(names).toEqual([
+      "aankondiging-hercontrole",
+      "informatiebericht-partner",
+      "informatiebrief-eigenaar",
+      "last-onder-dwangsom",
+      "voornemen-bestuursdwang",
+      "voornemen-last-onder-dwangsom",
+    ]);
     const map = tempDir();
-    fs.writeFileSync(path.join(map, "informatiebrief-eigenaar.hbs"), "---\ntitel: Eigen informatiebrief\nonderwerp: Eigen {{adres.volledig}}\n---\nBeste {{ontvanger.naam}},\n\nEigen tekst tot {{datum deadline}}.\n");
+    fs.writeFileSync(
+      path.join(map, "informatiebrief-eigenaar.hbs"),
+      "---\ntitel: Eigen informatiebrief\nonderwerp: Eigen {{adres.volledig}}\n---\nBeste {{ontvanger.naam}},\n\nEigen tekst tot {{datum deadline}}.\n",
+    );
     const rows = ok(cli(db, ["--json", "sjabloon", "lijst", "--sjablonen", map])).json();
     expect(rows.find((r: any) => r.naam === "informatiebrief-eigenaar")).toMatchObject({ titel: "Eigen informatiebrief", bron: "eigen" });
   });
@@ -280,9 +389,16 @@ describe("sjablonen en voorbeeld", () => {
 
   it("brief voorbeeld vult een eigen sjabloon (via INTERVENTIE_SJABLONEN) met voorbeeldgegevens", async () => {
     const map = tempDir();
-    fs.writeFileSync(path.join(map, "waarschuwing.md"), "---\ntitel: Waarschuwing\nonderwerp: Waarschuwing {{adres.volledig}}\n---\n**Let op**\n\nBeste {{ontvanger.naam}}, uiterlijk {{datum deadline}}.\n\n{{#each bevindingen}}\n- {{categorie}}\n{{/each}}\n");
+    fs.writeFileSync(
+      path.join(map, "waarschuwing.md"),
+      "---\ntitel: Waarschuwing\nonderwerp: Waarschuwing {{adres.volledig}}\n---\n**Let op**\n\nBeste {{ontvanger.naam}}, uiterlijk {{datum deadline}}.\n\n{{#each bevindingen}}\n- {{categorie}}\n{{/each}}\n",
+    );
     const out = path.join(tempDir(), "v.pdf");
-    ok(cli("/nonexistent/x.db", [...VANDAAG, "brief", "voorbeeld", "--sjabloon", "waarschuwing", "--uit", out], { env: { INTERVENTIE_SJABLONEN: map } }));
+    ok(
+      cli("/nonexistent/x.db", [...VANDAAG, "brief", "voorbeeld", "--sjabloon", "waarschuwing", "--uit", out], {
+        env: { INTERVENTIE_SJABLONEN: map },
+      }),
+    );
     const t = flat(await pdfText(out));
     expect(t).toContain("Beste Łukasz Wiśniewski, uiterlijk 10 december 2026.");
     expect(t).toContain("Waarschuwing Kerkstraat 12A, 5504 AB Veldhoven");
@@ -309,7 +425,16 @@ describe("sjablonen en voorbeeld", () => {
     fs.writeFileSync(path.join(map, "kapot.hbs"), "---\ntitel: x\n---\nTekst\n");
     fs.writeFileSync(path.join(map, "fout.hbs"), "---\nonderwerp: x\n---\n{{#if a}}open\n");
     for (const naam of ["kapot", "fout", "bestaat-niet"]) {
-      const r = cli("/nonexistent/x.db", ["brief", "voorbeeld", "--sjabloon", naam, "--sjablonen", map, "--uit", path.join(tempDir(), "x.pdf")]);
+      const r = cli("/nonexistent/x.db", [
+        "brief",
+        "voorbeeld",
+        "--sjabloon",
+        naam,
+        "--sjablonen",
+        map,
+        "--uit",
+        path.join(tempDir(), "x.pdf"),
+      ]);
       expect(r.code, naam).toBe(2);
     }
   });
@@ -322,10 +447,37 @@ describe("briefhoofd", () => {
     expect(std).toMatchObject({ gemeente: "Bladel", afdeling: "afdeling Vergunningen, Toezicht en Handhaving", eigen: false });
     const logo = path.join(tempDir(), "logo.png");
     // 1x1 PNG
-    fs.writeFileSync(logo, Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"));
-    ok(cli(s.db, ["briefhoofd", "zet", "--gemeente", "Bladel", "--afdeling", "team Handhaving", "--telefoon", "0497 123 456", "--ondertekenaar", "mr. A. de Jurist", "--functie", "coördinator juridische zaken", "--logo", logo]));
+    fs.writeFileSync(
+      logo,
+      Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"),
+    );
+    ok(
+      cli(s.db, [
+        "briefhoofd",
+        "zet",
+        "--gemeente",
+        "Bladel",
+        "--afdeling",
+        "team Handhaving",
+        "--telefoon",
+        "0497 123 456",
+        "--ondertekenaar",
+        "mr. A. de Jurist",
+        "--functie",
+        "coördinator juridische zaken",
+        "--logo",
+        logo,
+      ]),
+    );
     const h = ok(cli(s.db, ["--json", "briefhoofd", "toon", "--gemeente", "Bladel"])).json();
-    expect(h).toMatchObject({ afdeling: "team Handhaving", telefoon: "0497 123 456", ondertekenaarNaam: "mr. A. de Jurist", logo, eigen: true, email: "handhaving@bladel.nl" });
+    expect(h).toMatchObject({
+      afdeling: "team Handhaving",
+      telefoon: "0497 123 456",
+      ondertekenaarNaam: "mr. A. de Jurist",
+      logo,
+      eigen: true,
+      email: "handhaving@bladel.nl",
+    });
     const r = ok(cli(s.db, ["--json", ...VANDAAG, "brief", "maak", "--opvolging", String(s.opv.lod), "--uit", tempDir()])).json();
     const t = flat(await pdfText(r.bestand));
     expect(t).toContain("Team Handhaving, telefoon 0497 123 456");
@@ -343,7 +495,13 @@ describe("briefhoofd", () => {
     const before = dump(db);
     const notPng = path.join(tempDir(), "logo.png");
     fs.writeFileSync(notPng, "geen afbeelding");
-    for (const args of [["--email", "geen-mail"], ["--logo", notPng], ["--logo", "/bestaat/niet.png"], [], ["--gemeente", "Atlantis", "--afdeling", "x"]]) {
+    for (const args of [
+      ["--email", "geen-mail"],
+      ["--logo", notPng],
+      ["--logo", "/bestaat/niet.png"],
+      [],
+      ["--gemeente", "Atlantis", "--afdeling", "x"],
+    ]) {
       const r = cli(db, ["briefhoofd", "zet", ...(args[0] === "--gemeente" ? [] : ["--gemeente", "Best"]), ...args]);
       expect(r.code, args.join(" ")).toBe(2);
     }

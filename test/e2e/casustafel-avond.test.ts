@@ -54,7 +54,22 @@ describe("de hele reis via de gebouwde CLI, zonder prompts", () => {
     expect(human).toContain("25 november 2026");
     expect(human).toContain("Verlopen bij Gemeente: 1");
 
-    const b1 = ok(run(["--json", "casustafel", "besluit", cid, "--adres", String(s.kerkstraat), "--besluit", "controle", "--partners", "Enexis,Politie", "--toelichting", "Drie partners"])).json();
+    const b1 = ok(
+      run([
+        "--json",
+        "casustafel",
+        "besluit",
+        cid,
+        "--adres",
+        String(s.kerkstraat),
+        "--besluit",
+        "controle",
+        "--partners",
+        "Enexis,Politie",
+        "--toelichting",
+        "Drie partners",
+      ]),
+    ).json();
     expect(b1).toMatchObject({ besluit: "controle", partners: ["Enexis", "Politie"], nieuw: true });
     ok(run(["casustafel", "besluit", cid, "--adres", String(s.markt), "--besluit", "controle"]));
     ok(run(["casustafel", "besluit", cid, "--adres", String(s.industrieweg), "--besluit", "mono", "--partners", "ISZW"]));
@@ -62,7 +77,23 @@ describe("de hele reis via de gebouwde CLI, zonder prompts", () => {
     const opnieuw = ok(run(["--json", "casustafel", "besluit", cid, "--adres", String(s.dorpstraat), "--besluit", "controle"])).json();
     expect(opnieuw.nieuw).toBe(false);
 
-    const avond = ok(run(["--json", "avond", "nieuw", "--casustafel", cid, "--datum", "2026-12-03", "--start", "19:30", "--doel", "Huisvesting arbeidsmigranten controleren", "--zonder-adres", String(s.dorpstraat)])).json();
+    const avond = ok(
+      run([
+        "--json",
+        "avond",
+        "nieuw",
+        "--casustafel",
+        cid,
+        "--datum",
+        "2026-12-03",
+        "--start",
+        "19:30",
+        "--doel",
+        "Huisvesting arbeidsmigranten controleren",
+        "--zonder-adres",
+        String(s.dorpstraat),
+      ]),
+    ).json();
     expect(avond.adressen.map((a: any) => a.adres_id)).toEqual([s.kerkstraat, s.markt]);
     expect(avond.starttijd).toBe("19:30");
     const aid = String(avond.id);
@@ -71,7 +102,9 @@ describe("de hele reis via de gebouwde CLI, zonder prompts", () => {
     expect(niet.code).toBe(2);
     const doc = niet.json();
     expect(doc.fout.code).toBe("niet-gereed");
-    expect(doc.fout.details.join("\n")).toMatch(/geen-teamleider[\s\S]*geen-politie[\s\S]*geen-risico[\s\S]*geen-verzamelpunt[\s\S]*geen-codewoord[\s\S]*Enexis/);
+    expect(doc.fout.details.join("\n")).toMatch(
+      /geen-teamleider[\s\S]*geen-politie[\s\S]*geen-risico[\s\S]*geen-verzamelpunt[\s\S]*geen-codewoord[\s\S]*Enexis/,
+    );
 
     gereedMaken(run, avond.id, [s.kerkstraat, s.markt]);
     const klaar = ok(run(["--json", "avond", "controleer", aid])).json();
@@ -95,8 +128,21 @@ describe("de hele reis via de gebouwde CLI, zonder prompts", () => {
       "HOOG: Honden en twee uitgangen",
       "Enexis (fraude)",
       "horeca",
-    ]) expect(tekst).toContain(t);
-    for (const rol of ["teamleider", "Anja de Vries", "06-12345678", "beveiliging", "Agent Jansen", "Agent Bakker", "meteropname", "Piet Stroom", "+31 6 2222 3333", "gesprek", "Łukasz Wiśniewski"]) {
+    ])
+      expect(tekst).toContain(t);
+    for (const rol of [
+      "teamleider",
+      "Anja de Vries",
+      "06-12345678",
+      "beveiliging",
+      "Agent Jansen",
+      "Agent Bakker",
+      "meteropname",
+      "Piet Stroom",
+      "+31 6 2222 3333",
+      "gesprek",
+      "Łukasz Wiśniewski",
+    ]) {
       expect(tekst).toContain(rol);
     }
     // Signals appear as partners and themes only: no descriptions, no owners' names.
@@ -114,7 +160,9 @@ describe("de hele reis via de gebouwde CLI, zonder prompts", () => {
 describe("rangschikking op de agenda", () => {
   it("drie partners gaan boven drie signalen van één partner; bevindingen van dezelfde eigenaar elders tellen mee", async () => {
     const db = fresh();
-    const ct = ok(await inproc(db, ["--json", "casustafel", "nieuw", "--datum", "2026-11-25", "--gemeenten", "Veldhoven,Bladel,Eersel"])).json();
+    const ct = ok(
+      await inproc(db, ["--json", "casustafel", "nieuw", "--datum", "2026-11-25", "--gemeenten", "Veldhoven,Bladel,Eersel"]),
+    ).json();
     const k = ok(await inproc(db, ["--json", "casustafel", "agenda", String(ct.id)])).json().kandidaten;
     const pos = (id: number) => k.findIndex((x: any) => x.adres_id === id);
     expect(pos(s.kerkstraat)).toBeLessThan(pos(s.industrieweg));
@@ -130,7 +178,9 @@ describe("avond controleer per ontbrekend onderdeel", () => {
   let cid: string;
   beforeAll(async () => {
     db = fresh();
-    cid = String(ok(await inproc(db, ["--json", "casustafel", "nieuw", "--datum", "2026-11-25", "--gemeenten", "Veldhoven,Eersel"])).json().id);
+    cid = String(
+      ok(await inproc(db, ["--json", "casustafel", "nieuw", "--datum", "2026-11-25", "--gemeenten", "Veldhoven,Eersel"])).json().id,
+    );
     ok(await inproc(db, ["casustafel", "besluit", cid, "--adres", String(s.kerkstraat), "--besluit", "controle", "--partners", "Enexis"]));
     ok(await inproc(db, ["casustafel", "besluit", cid, "--adres", String(s.markt), "--besluit", "controle"]));
   });
@@ -145,10 +195,17 @@ describe("avond controleer per ontbrekend onderdeel", () => {
     ["enexis", ["partner-ontbreekt"]],
   ];
   it.each(cases)("zonder %s: %j", async (skip, codes) => {
-    const avond = ok(await inproc(db, ["--json", "avond", "nieuw", "--casustafel", cid, "--datum", "2026-12-03", "--doel", "Controle"])).json();
+    const avond = ok(
+      await inproc(db, ["--json", "avond", "nieuw", "--casustafel", cid, "--datum", "2026-12-03", "--doel", "Controle"]),
+    ).json();
     // gereedMaken is synchronous: collect its steps, then run them in-process in order.
     const queue: string[][] = [];
-    gereedMaken((args) => (queue.push(args), { code: 0, stdout: "", stderr: "", json: () => ({}) }), avond.id, [s.kerkstraat, s.markt], skip);
+    gereedMaken(
+      (args) => (queue.push(args), { code: 0, stdout: "", stderr: "", json: () => ({}) }),
+      avond.id,
+      [s.kerkstraat, s.markt],
+      skip,
+    );
     for (const args of queue) ok(await inproc(db, args));
     const r = await inproc(db, ["--json", "avond", "controleer", String(avond.id)]);
     if (codes.length === 0) {
@@ -172,9 +229,13 @@ describe("ongeldige invoer: exit 2, één Nederlandse regel, database onverander
   let aid: string;
   beforeAll(async () => {
     db = fresh();
-    cid = String(ok(await inproc(db, ["--json", "casustafel", "nieuw", "--datum", "2026-11-25", "--gemeenten", "Veldhoven,Eersel"])).json().id);
+    cid = String(
+      ok(await inproc(db, ["--json", "casustafel", "nieuw", "--datum", "2026-11-25", "--gemeenten", "Veldhoven,Eersel"])).json().id,
+    );
     ok(await inproc(db, ["casustafel", "besluit", cid, "--adres", String(s.kerkstraat), "--besluit", "controle"]));
-    aid = String(ok(await inproc(db, ["--json", "avond", "nieuw", "--casustafel", cid, "--datum", "2026-12-03", "--doel", "Controle"])).json().id);
+    aid = String(
+      ok(await inproc(db, ["--json", "avond", "nieuw", "--casustafel", cid, "--datum", "2026-12-03", "--doel", "Controle"])).json().id,
+    );
     ok(await inproc(db, ["avond", "rol", aid, "--rol", "teamleider", "--naam", "Anja", "--partner", "Gemeente"]));
   });
 
@@ -221,15 +282,34 @@ describe("begeleide flow met gescripte antwoorden", () => {
       "2026-11-25", // datum
       ["Veldhoven", "Bladel", "Eersel"],
       [s.kerkstraat, s.industrieweg], // tick from the ranked list
-      "controle", ["Gemeente", "Politie", "Enexis"], "Drie partners",
-      "mono", ["ISZW"], "",
+      "controle",
+      ["Gemeente", "Politie", "Enexis"],
+      "Drie partners",
+      "mono",
+      ["ISZW"],
+      "",
       true, // plan the evening now
-      "2026-12-03", "", "Huisvesting controleren", [s.kerkstraat],
-      "teamleider", "<nieuw>", "Anja de Vries", "Gemeente", "06-12345678",
-      "beveiliging", "<nieuw>", "Agent Jansen", "Politie", "",
+      "2026-12-03",
+      "",
+      "Huisvesting controleren",
+      [s.kerkstraat],
+      "teamleider",
+      "<nieuw>",
+      "Anja de Vries",
+      "Gemeente",
+      "06-12345678",
+      "beveiliging",
+      "<nieuw>",
+      "Agent Jansen",
+      "Politie",
+      "",
       "klaar met rollen",
-      "hoog", "Honden",
-      "Kerkplein", "Regenboog", "", ["hesjes", "portofoons"],
+      "hoog",
+      "Honden",
+      "Kerkplein",
+      "Regenboog",
+      "",
+      ["hesjes", "portofoons"],
     ];
     const r = ok(await cliInProcess(db, ["casustafel", "nieuw", ...VANDAAG], { answers }));
     expect(r.stdout).toContain("Casustafel");
@@ -240,7 +320,9 @@ describe("begeleide flow met gescripte antwoorden", () => {
 
     const ct = ok(await inproc(db, ["--json", "casustafel", "lijst"])).json()[0];
     expect(ct).toMatchObject({ datum: "2026-11-25", gemeenten: ["Bladel", "Eersel", "Veldhoven"], besluiten: 2 });
-    const avond = ok(await inproc(db, ["--json", "avond", "lijst"])).json().find((a: any) => a.casustafel_id === ct.id);
+    const avond = ok(await inproc(db, ["--json", "avond", "lijst"]))
+      .json()
+      .find((a: any) => a.casustafel_id === ct.id);
     const toon = ok(await inproc(db, ["--json", "avond", "toon", String(avond.id)])).json();
     expect(toon).toMatchObject({
       doel: "Huisvesting controleren",
@@ -256,14 +338,35 @@ describe("begeleide flow met gescripte antwoorden", () => {
 
     // A second guided evening: people used before are offered by name.
     const tweede = [
-      ct.id, "2026-12-10", "20:00", "Hercontrole", [s.kerkstraat],
-      "teamleider", "Anja de Vries (Gemeente)", "",
-      "beveiliging", "Agent Jansen (Politie)", "",
-      "beveiliging", "<nieuw>", "Agent Bakker", "Politie", "",
-      "eigen rol…", "Meteropname", "<nieuw>", "Piet Stroom", "Enexis", "",
+      ct.id,
+      "2026-12-10",
+      "20:00",
+      "Hercontrole",
+      [s.kerkstraat],
+      "teamleider",
+      "Anja de Vries (Gemeente)",
+      "",
+      "beveiliging",
+      "Agent Jansen (Politie)",
+      "",
+      "beveiliging",
+      "<nieuw>",
+      "Agent Bakker",
+      "Politie",
+      "",
+      "eigen rol…",
+      "Meteropname",
+      "<nieuw>",
+      "Piet Stroom",
+      "Enexis",
+      "",
       "klaar met rollen",
-      "hoog", "",
-      "Kerkplein", "Regenboog", "portofoons", ["hesjes"],
+      "hoog",
+      "",
+      "Kerkplein",
+      "Regenboog",
+      "portofoons",
+      ["hesjes"],
     ];
     const r2 = ok(await cliInProcess(db, ["--json", "avond", "nieuw", ...VANDAAG], { answers: tweede }));
     const doc = r2.json();
@@ -285,7 +388,9 @@ describe("begeleide flow met gescripte antwoorden", () => {
   it("afbreken halverwege verandert niets", async () => {
     const db = fresh();
     const before = dump(db);
-    const r = await cliInProcess(db, ["casustafel", "nieuw", ...VANDAAG], { answers: ["2026-11-25", ["Veldhoven"], [s.kerkstraat], "controle"] });
+    const r = await cliInProcess(db, ["casustafel", "nieuw", ...VANDAAG], {
+      answers: ["2026-11-25", ["Veldhoven"], [s.kerkstraat], "controle"],
+    });
     expect(r.code).not.toBe(0);
     expect(dump(db)).toBe(before);
   });

@@ -15,7 +15,9 @@ describe("init en referentiegegevens", () => {
     const adresfraude = cats.find((c: any) => c.code === "adresfraude");
     expect(adresfraude).toMatchObject({ naam: "Adresfraude (BRP)", partner: "Gemeente" });
     expect(adresfraude.opvolging.length).toBeGreaterThan(0);
-    const gemeenten = ok(cli(db, ["--json", "gemeente", "lijst"])).json().map((g: any) => g.naam);
+    const gemeenten = ok(cli(db, ["--json", "gemeente", "lijst"]))
+      .json()
+      .map((g: any) => g.naam);
     expect(gemeenten).toEqual(expect.arrayContaining(["Bergeijk", "Reusel-De Mierden", "Helmond", "Gemert-Bakel"]));
   });
 
@@ -29,7 +31,21 @@ describe("init en referentiegegevens", () => {
     const db = initDb();
     expect(ok(cli(db, ["--json", "gemeente", "toevoegen", "--naam", "Oss", "--team", "MIT"])).json().id).toBeGreaterThan(0);
     ok(cli(db, ["partner", "toevoegen", "--naam", "Woningcorporatie Woonbedrijf"]));
-    const c = ok(cli(db, ["--json", "categorie", "toevoegen", "--code", "kamerverhuur", "--naam", "Illegale kamerverhuur", "--partner", "gemeente", "--grondslag", "Huisvestingsverordening"])).json();
+    const c = ok(
+      cli(db, [
+        "--json",
+        "categorie",
+        "toevoegen",
+        "--code",
+        "kamerverhuur",
+        "--naam",
+        "Illegale kamerverhuur",
+        "--partner",
+        "gemeente",
+        "--grondslag",
+        "Huisvestingsverordening",
+      ]),
+    ).json();
     expect(c).toMatchObject({ code: "kamerverhuur", partner: "Gemeente" });
     const dup = cli(db, ["categorie", "toevoegen", "--code", "kamerverhuur", "--naam", "x", "--partner", "Gemeente"]);
     expect(dup.code).toBe(2);
@@ -52,7 +68,20 @@ describe("adres toevoegen", () => {
   ])("weigert postcode %s (%s) met exit 2 en laat de database ongemoeid", (postcode) => {
     const db = initDb();
     const before = dump(db);
-    const r = cli(db, ["adres", "toevoegen", "--postcode", postcode, "--huisnummer", "1", "--straat", "S", "--plaats", "P", "--gemeente", "Best"]);
+    const r = cli(db, [
+      "adres",
+      "toevoegen",
+      "--postcode",
+      postcode,
+      "--huisnummer",
+      "1",
+      "--straat",
+      "S",
+      "--plaats",
+      "P",
+      "--gemeente",
+      "Best",
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/postcode/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -61,7 +90,25 @@ describe("adres toevoegen", () => {
 
   it("bewaart de postcode genormaliseerd, met of zonder spatie", () => {
     const db = initDb();
-    const r = ok(cli(db, ["--json", "adres", "toevoegen", "--postcode", "5531 nk", "--huisnummer", "7", "--straat", "Industrieweg", "--plaats", "Bladel", "--gemeente", "bladel", "--type", "loods"])).json();
+    const r = ok(
+      cli(db, [
+        "--json",
+        "adres",
+        "toevoegen",
+        "--postcode",
+        "5531 nk",
+        "--huisnummer",
+        "7",
+        "--straat",
+        "Industrieweg",
+        "--plaats",
+        "Bladel",
+        "--gemeente",
+        "bladel",
+        "--type",
+        "loods",
+      ]),
+    ).json();
     expect(r).toMatchObject({ postcode: "5531NK", huisnummer: 7, gemeente: "Bladel", type: "loods" });
   });
 
@@ -69,13 +116,53 @@ describe("adres toevoegen", () => {
     const db = initDb();
     addAdres(db);
     const before = dump(db);
-    const onbekend = cli(db, ["adres", "toevoegen", "--postcode", "5504AB", "--huisnummer", "14", "--straat", "S", "--plaats", "P", "--gemeente", "Atlantis"]);
+    const onbekend = cli(db, [
+      "adres",
+      "toevoegen",
+      "--postcode",
+      "5504AB",
+      "--huisnummer",
+      "14",
+      "--straat",
+      "S",
+      "--plaats",
+      "P",
+      "--gemeente",
+      "Atlantis",
+    ]);
     expect(onbekend.code).toBe(2);
     expect(onbekend.stderr).toContain("Atlantis");
-    const nul = cli(db, ["adres", "toevoegen", "--postcode", "5504AB", "--huisnummer", "0", "--straat", "S", "--plaats", "P", "--gemeente", "Best"]);
+    const nul = cli(db, [
+      "adres",
+      "toevoegen",
+      "--postcode",
+      "5504AB",
+      "--huisnummer",
+      "0",
+      "--straat",
+      "S",
+      "--plaats",
+      "P",
+      "--gemeente",
+      "Best",
+    ]);
     expect(nul.code).toBe(2);
     expect(nul.stderr).toMatch(/huisnummer/);
-    const dubbel = cli(db, ["--json", "adres", "toevoegen", "--postcode", "5504 ab", "--huisnummer", "12", "--straat", "Kerkstraat", "--plaats", "Veldhoven", "--gemeente", "Veldhoven"]);
+    const dubbel = cli(db, [
+      "--json",
+      "adres",
+      "toevoegen",
+      "--postcode",
+      "5504 ab",
+      "--huisnummer",
+      "12",
+      "--straat",
+      "Kerkstraat",
+      "--plaats",
+      "Veldhoven",
+      "--gemeente",
+      "Veldhoven",
+    ]);
     expect(dubbel.code).toBe(2);
     expect(dubbel.json().fout.code).toBe("dubbel-adres");
     expect(dump(db)).toBe(before);
@@ -91,7 +178,7 @@ describe("adres toevoegen", () => {
   it("bewaart vijandige tekst letterlijk", () => {
     const db = initDb();
     const straat = `Łódzka'; DROP TABLE adres; -- "Ștefan"`;
-    const id = addAdres(db, { straat, plaats: "Brașov \"x\"" });
+    const id = addAdres(db, { straat, plaats: 'Brașov "x"' });
     const shown = ok(cli(db, ["--json", "adres", "toon", String(id)])).json();
     expect(shown.straat).toBe(straat);
     expect(shown.plaats).toBe('Brașov "x"');
@@ -106,7 +193,16 @@ describe("adres importeren", () => {
     const db = initDb();
     const dir = tempDir();
     const file = path.join(dir, "adressen.csv");
-    fs.writeFileSync(file, [header, "5504AB,1,,Kerkstraat,Veldhoven,Veldhoven,woning", "5504AB,2,,Kerkstraat,Veldhoven,Veldhoven,woning", "0504AB,3,,Kerkstraat,Veldhoven,Veldhoven,woning", "5504AB,4,,Kerkstraat,Veldhoven,Veldhoven,woning"].join("\n"));
+    fs.writeFileSync(
+      file,
+      [
+        header,
+        "5504AB,1,,Kerkstraat,Veldhoven,Veldhoven,woning",
+        "5504AB,2,,Kerkstraat,Veldhoven,Veldhoven,woning",
+        "0504AB,3,,Kerkstraat,Veldhoven,Veldhoven,woning",
+        "5504AB,4,,Kerkstraat,Veldhoven,Veldhoven,woning",
+      ].join("\n"),
+    );
     const before = dump(db);
     const r = cli(db, ["adres", "importeren", file]);
     expect(r.code).toBe(2);
@@ -118,7 +214,15 @@ describe("adres importeren", () => {
   it("leest ; als scheidingsteken met BOM en respecteert --dry-run", () => {
     const db = initDb();
     const file = path.join(tempDir(), "excel.csv");
-    fs.writeFileSync(file, "\uFEFF" + [header.replaceAll(",", ";"), "5504 AB;1;A;Kerkstraat;Veldhoven;Veldhoven;woning", "5531NK;7;;Industrieweg;Bladel;Bladel;loods"].join("\r\n"));
+    fs.writeFileSync(
+      file,
+      "\uFEFF" +
+        [
+          header.replaceAll(",", ";"),
+          "5504 AB;1;A;Kerkstraat;Veldhoven;Veldhoven;woning",
+          "5531NK;7;;Industrieweg;Bladel;Bladel;loods",
+        ].join("\r\n"),
+    );
     const before = dump(db);
     const dry = ok(cli(db, ["--json", "adres", "importeren", file, "--dry-run"])).json();
     expect(dry).toMatchObject({ geldig: 2, geimporteerd: 0 });
@@ -136,12 +240,42 @@ describe("betrokkenen en signalen", () => {
     const db = initDb();
     const a1 = addAdres(db);
     const a2 = addAdres(db, { postcode: "5531NK", huisnummer: "7", straat: "Industrieweg", plaats: "Bladel", gemeente: "Bladel" });
-    const b = ok(cli(db, ["--json", "betrokkene", "toevoegen", "--naam", "Łukasz Wiśniewski", "--rol", "eigenaar", "--adres", String(a1), "--kvk", "12345678"])).json();
+    const b = ok(
+      cli(db, [
+        "--json",
+        "betrokkene",
+        "toevoegen",
+        "--naam",
+        "Łukasz Wiśniewski",
+        "--rol",
+        "eigenaar",
+        "--adres",
+        String(a1),
+        "--kvk",
+        "12345678",
+      ]),
+    ).json();
     ok(cli(db, ["betrokkene", "koppel", String(b.id), "--adres", String(a2), "--rol", "verhuurder"]));
     const toon = ok(cli(db, ["--json", "betrokkene", "toon", String(b.id)])).json();
     expect(toon.naam).toBe("Łukasz Wiśniewski");
     expect(toon.adressen.map((a: any) => a.gemeente).sort()).toEqual(["Bladel", "Veldhoven"]);
-    const s = ok(cli(db, ["--json", "signaal", "toevoegen", "--adres", String(a1), "--partner", "politie", "--omschrijving", "Overlast", "--thema", "huisvesting", "--datum", "03-12-2026"])).json();
+    const s = ok(
+      cli(db, [
+        "--json",
+        "signaal",
+        "toevoegen",
+        "--adres",
+        String(a1),
+        "--partner",
+        "politie",
+        "--omschrijving",
+        "Overlast",
+        "--thema",
+        "huisvesting",
+        "--datum",
+        "03-12-2026",
+      ]),
+    ).json();
     expect(s).toMatchObject({ partner: "Politie", datum: "2026-12-03" });
     const lijst = ok(cli(db, ["--json", "signaal", "lijst", "--gemeente", "Veldhoven"])).json();
     expect(lijst).toHaveLength(1);
@@ -155,7 +289,9 @@ describe("betrokkenen en signalen", () => {
     const a = addAdres(db);
     const before = dump(db);
     expect(cli(db, ["signaal", "toevoegen", "--adres", String(a), "--partner", "FBI", "--omschrijving", "x"]).code).toBe(2);
-    expect(cli(db, ["signaal", "toevoegen", "--adres", String(a), "--partner", "Politie", "--omschrijving", "x", "--datum", "31-02-2026"]).code).toBe(2);
+    expect(
+      cli(db, ["signaal", "toevoegen", "--adres", String(a), "--partner", "Politie", "--omschrijving", "x", "--datum", "31-02-2026"]).code,
+    ).toBe(2);
     expect(cli(db, ["signaal", "toevoegen", "--adres", "999", "--partner", "Politie", "--omschrijving", "x"]).code).toBe(2);
     expect(dump(db)).toBe(before);
   });

@@ -43,7 +43,24 @@ const tekst = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("", " ", "0", "-1", "1e3", "0x10", "NaN", "Infinity", "5531 ab", "31-02-2026", "2026-02-29", "'; DROP TABLE adres; --", "\u0000", "\u001b[31m", "Łukasz Wiśniewski", "9".repeat(30)),
+  fc.constantFrom(
+    "",
+    " ",
+    "0",
+    "-1",
+    "1e3",
+    "0x10",
+    "NaN",
+    "Infinity",
+    "5531 ab",
+    "31-02-2026",
+    "2026-02-29",
+    "'; DROP TABLE adres; --",
+    "\u0000",
+    "\u001b[31m",
+    "Łukasz Wiśniewski",
+    "9".repeat(30),
+  ),
   fc.integer().map(String),
   fc.double().map(String),
 );
@@ -59,7 +76,8 @@ describe("validators (in-process)", () => {
         returnsOrRefuses(() => normaliseToevoeging(s));
         returnsOrRefuses(() => parseObjectType(s));
         const t = returnsOrRefuses(() => requireText("veld", s, 50));
-        if (typeof t === "string") expect(t.length > 0 && t.length <= 50 && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\n\t]/.test(t)).toBe(true);
+        if (typeof t === "string")
+          expect(t.length > 0 && t.length <= 50 && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\n\t]/.test(t)).toBe(true);
         returnsOrRefuses(() => optionalText("veld", s));
         const id = returnsOrRefuses(() => parseId("id", s));
         if (typeof id === "number") expect(Number.isSafeInteger(id) && id >= 1).toBe(true);
@@ -87,7 +105,15 @@ describe("validators (in-process)", () => {
   });
 
   it("willekeurige adresrijen: validateAdres en de importplanner weigeren netjes per regel", () => {
-    const rij = fc.record({ postcode: tekst, huisnummer: tekst, toevoeging: tekst, straat: tekst, plaats: tekst, gemeente: fc.oneof(tekst, fc.constant("Veldhoven")), type: tekst });
+    const rij = fc.record({
+      postcode: tekst,
+      huisnummer: tekst,
+      toevoeging: tekst,
+      straat: tekst,
+      plaats: tekst,
+      gemeente: fc.oneof(tekst, fc.constant("Veldhoven")),
+      type: tekst,
+    });
     fc.assert(
       fc.property(fc.array(rij, { maxLength: 8 }), (rows) => {
         for (const r of rows) returnsOrRefuses(() => validateAdres(r));
@@ -109,40 +135,56 @@ describe("validators (in-process)", () => {
     const file = path.join(dir, "x.csv");
     const cel = fc.oneof(tekst, fc.constantFrom('"', '""', '"a,b"', ";", ",", "\r\n", "\uFEFF"));
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(cel, { maxLength: 8 }), { maxLength: 6 }), fc.constantFrom(",", ";"), fc.boolean(), async (rows, sep, header) => {
-        const lines = rows.map((r) => r.join(sep));
-        if (header) lines.unshift(["postcode", "huisnummer", "toevoeging", "straat", "plaats", "gemeente", "type"].join(sep));
-        fs.writeFileSync(file, lines.join("\n"));
-        const gelezen: { line: number }[] = [];
-        const out = await readsOrRefuses(() =>
-          readCsv(file, { required: ["postcode", "huisnummer", "straat", "plaats", "gemeente"], optional: ["toevoeging", "type"] }, (r) => gelezen.push(r)),
-        );
-        if (typeof out === "number") {
-          expect(out).toBe(gelezen.length);
-          expect(gelezen.every((r, i) => Number.isInteger(r.line) && r.line >= 2 && (i === 0 || r.line > gelezen[i - 1]!.line))).toBe(true);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(cel, { maxLength: 8 }), { maxLength: 6 }),
+        fc.constantFrom(",", ";"),
+        fc.boolean(),
+        async (rows, sep, header) => {
+          const lines = rows.map((r) => r.join(sep));
+          if (header) lines.unshift(["postcode", "huisnummer", "toevoeging", "straat", "plaats", "gemeente", "type"].join(sep));
+          fs.writeFileSync(file, lines.join("\n"));
+          const gelezen: { line: number }[] = [];
+          const out = await readsOrRefuses(() =>
+            readCsv(file, { required: ["postcode", "huisnummer", "straat", "plaats", "gemeente"], optional: ["toevoeging", "type"] }, (r) =>
+              gelezen.push(r),
+            ),
+          );
+          if (typeof out === "number") {
+            expect(out).toBe(gelezen.length);
+            expect(gelezen.every((r, i) => Number.isInteger(r.line) && r.line >= 2 && (i === 0 || r.line > gelezen[i - 1]!.line))).toBe(
+              true,
+            );
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("bewaartermijn: nooit een casus met open opvolging of recente activiteit", () => {
-    const datum = fc.date({ min: new Date("2015-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const datum = fc
+      .date({ min: new Date("2015-01-01"), max: new Date("2030-12-31"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     const casus: fc.Arbitrary<Casus> = fc.record({
       adresId: fc.integer({ min: 1, max: 1000 }),
       opvolgingStatussen: fc.array(fc.constantFrom("open", "in-behandeling", "afgerond", "doodgelopen"), { maxLength: 4 }),
       laatsteActiviteit: fc.option(datum, { nil: null }),
     });
     fc.assert(
-      fc.property(fc.uniqueArray(casus, { maxLength: 20, selector: (c) => c.adresId }), datum, fc.integer({ min: 1, max: 120 }), (casussen, vandaag, maanden) => {
-        const weg = new Set(teVerwijderen(casussen, vandaag, maanden));
-        for (const c of casussen) {
-          const open = c.opvolgingStatussen.some((s) => s === "open" || s === "in-behandeling");
-          const recent = c.laatsteActiviteit === null || c.laatsteActiviteit >= grensdatum(vandaag, maanden);
-          expect(beoordeel(c, vandaag, maanden).magWeg).toBe(!open && !recent);
-          expect(weg.has(c.adresId)).toBe(!open && !recent);
-        }
-      }),
+      fc.property(
+        fc.uniqueArray(casus, { maxLength: 20, selector: (c) => c.adresId }),
+        datum,
+        fc.integer({ min: 1, max: 120 }),
+        (casussen, vandaag, maanden) => {
+          const weg = new Set(teVerwijderen(casussen, vandaag, maanden));
+          for (const c of casussen) {
+            const open = c.opvolgingStatussen.some((s) => s === "open" || s === "in-behandeling");
+            const recent = c.laatsteActiviteit === null || c.laatsteActiviteit >= grensdatum(vandaag, maanden);
+            expect(beoordeel(c, vandaag, maanden).magWeg).toBe(!open && !recent);
+            expect(weg.has(c.adresId)).toBe(!open && !recent);
+          }
+        },
+      ),
     );
   });
 
@@ -199,29 +241,48 @@ describe("importeurs en opdrachten met willekeurige invoer (CLI)", () => {
     const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.array(rij, { maxLength: 4 }), fc.array(geldig, { minLength: 1, maxLength: 4 })), fc.constantFrom(",", ";"), async (rows, sep) => {
-        const file = path.join(dir, `import-${n++}.csv`);
-        const head = ["postcode", "huisnummer", "toevoeging", "straat", "plaats", "gemeente", "type"];
-        fs.writeFileSync(file, [head.join(sep), ...rows.map((r) => head.map((h) => quote(r[h as keyof typeof r])).join(sep))].join("\n"));
-        const before = dump(db);
-        const adressen = count(db, "SELECT count(*) AS n FROM adres");
-        const r = await cliInProcess(db, ["--json", "adres", "importeren", file]);
-        expect([0, 2], r.stderr).toContain(r.code);
-        expect(r.stderr).not.toMatch(/\n\s+at /);
-        if (r.code === 2) expect(dump(db)).toBe(before);
-        else {
-          expect(count(db, "SELECT count(*) AS n FROM adres")).toBe(adressen + r.json().geimporteerd);
-          expect(r.json().geimporteerd).toBe(rows.length);
-          geimporteerd += rows.length;
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.array(rij, { maxLength: 4 }), fc.array(geldig, { minLength: 1, maxLength: 4 })),
+        fc.constantFrom(",", ";"),
+        async (rows, sep) => {
+          const file = path.join(dir, `import-${n++}.csv`);
+          const head = ["postcode", "huisnummer", "toevoeging", "straat", "plaats", "gemeente", "type"];
+          fs.writeFileSync(file, [head.join(sep), ...rows.map((r) => head.map((h) => quote(r[h as keyof typeof r])).join(sep))].join("\n"));
+          const before = dump(db);
+          const adressen = count(db, "SELECT count(*) AS n FROM adres");
+          const r = await cliInProcess(db, ["--json", "adres", "importeren", file]);
+          expect([0, 2], r.stderr).toContain(r.code);
+          expect(r.stderr).not.toMatch(/\n\s+at /);
+          if (r.code === 2) expect(dump(db)).toBe(before);
+          else {
+            expect(count(db, "SELECT count(*) AS n FROM adres")).toBe(adressen + r.json().geimporteerd);
+            expect(r.json().geimporteerd).toBe(rows.length);
+            geimporteerd += rows.length;
+          }
+        },
+      ),
       { numRuns: 40 },
     );
     expect(geimporteerd).toBeGreaterThan(0);
   });
 
   it("signaal/betrokkene toevoegen met willekeurige waarden: exit 0 of 2; bij 2 niets geschreven", async () => {
-    ok0(await cliInProcess(db, ["adres", "toevoegen", "--postcode", "5504ZZ", "--huisnummer", "1", "--straat", "S", "--plaats", "P", "--gemeente", "Veldhoven"]));
+    ok0(
+      await cliInProcess(db, [
+        "adres",
+        "toevoegen",
+        "--postcode",
+        "5504ZZ",
+        "--huisnummer",
+        "1",
+        "--straat",
+        "S",
+        "--plaats",
+        "P",
+        "--gemeente",
+        "Veldhoven",
+      ]),
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom("signaal", "betrokkene"), tekst, tekst, tekst, async (soort, a, b, c) => {
         const args =

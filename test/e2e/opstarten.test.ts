@@ -11,14 +11,19 @@ function geladenModules(args: string[]): string[] {
   const dir = tempDir();
   const preload = path.join(dir, "lijst.cjs");
   const uit = path.join(dir, "modules.json");
-  fs.writeFileSync(preload, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(uit)}, JSON.stringify(Object.keys(require.cache))));`);
+  fs.writeFileSync(
+    preload,
+    `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(uit)}, JSON.stringify(Object.keys(require.cache))));`,
+  );
   const r = spawnSync(process.execPath, ["-r", preload, BIN, ...args], { encoding: "utf8" });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(fs.readFileSync(uit, "utf8")) as string[];
 }
 
 function pakketten(modules: string[]): Set<string> {
-  return new Set(modules.map((m) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(m)?.[1]).filter((p): p is string => p !== undefined));
+  return new Set(
+    modules.map((m) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(m)?.[1]).filter((p): p is string => p !== undefined),
+  );
 }
 
 describe("opstarten", () => {
@@ -33,7 +38,8 @@ describe("opstarten", () => {
     const db = initDb();
     const geladen = pakketten(geladenModules(["--db", db, "adres", "lijst", "--json"]));
     expect(geladen).toContain("better-sqlite3");
-    for (const zwaar of ["pdfkit", "fontkit", "handlebars", "csv-parse", "date-holidays", "cli-table3"]) expect(geladen).not.toContain(zwaar);
+    for (const zwaar of ["pdfkit", "fontkit", "handlebars", "csv-parse", "date-holidays", "cli-table3"])
+      expect(geladen).not.toContain(zwaar);
   });
 
   it("stopt stil (exit 0, geen stacktrace) als de lezer van de uitvoer eerder stopt, zoals bij | head", () => {
@@ -44,7 +50,11 @@ describe("opstarten", () => {
     fs.writeFileSync(path.join(dir, "a.csv"), csv.join("\n"));
     ok(cli(db, ["adres", "importeren", path.join(dir, "a.csv")]));
     // Far more than a pipe buffer of output; head reads 5 bytes and leaves.
-    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" --db "${db}" adres lijst --json | head -c 5 >/dev/null; exit \${PIPESTATUS[0]}`], { encoding: "utf8" });
+    const r = spawnSync(
+      "bash",
+      ["-c", `"${process.execPath}" "${BIN}" --db "${db}" adres lijst --json | head -c 5 >/dev/null; exit \${PIPESTATUS[0]}`],
+      { encoding: "utf8" },
+    );
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
   });

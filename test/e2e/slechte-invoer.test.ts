@@ -20,7 +20,10 @@ beforeAll(() => {
   bestaand = path.join(dir, "bestaat.json");
   fs.writeFileSync(bestaand, "{}");
   csv = path.join(dir, "adressen.csv");
-  fs.writeFileSync(csv, "postcode,huisnummer,toevoeging,straat,plaats,gemeente,type\n5504AB,20,,Dorpsstraat,Veldhoven,Veldhoven,woning\n0000XX,abc,,,Veldhoven,Veldhoven,kasteel\n");
+  fs.writeFileSync(
+    csv,
+    "postcode,huisnummer,toevoeging,straat,plaats,gemeente,type\n5504AB,20,,Dorpsstraat,Veldhoven,Veldhoven,woning\n0000XX,abc,,,Veldhoven,Veldhoven,kasteel\n",
+  );
 });
 
 const adres = (over: Record<string, string> = {}) => {
@@ -47,12 +50,32 @@ const CASES: [string, () => string[], RegExp][] = [
   ["adres toon: onbekend id", () => ["adres", "toon", "999"], /Adres 999 bestaat niet/],
   ["adres importeren: foute regel (alles of niets)", () => ["adres", "importeren", csv], /ongeldige regel\(s\).*niets geïmporteerd/],
   ["adres importeren: bestand bestaat niet", () => ["adres", "importeren", path.join(dir, "weg.csv")], /Kan .*weg\.csv niet lezen/],
-  ["adres lijst: SQL als gemeente", () => ["adres", "lijst", "--gemeente", "'; DROP TABLE adres; --"], /Gemeente "'; DROP TABLE adres; --" bestaat niet/],
-  ["betrokkene: onbekende rol", () => ["betrokkene", "toevoegen", "--naam", "X", "--rol", "koning"], /rol: "koning" is niet toegestaan; kies uit eigenaar, verhuurder/],
-  ["betrokkene: KvK te kort", () => ["betrokkene", "toevoegen", "--naam", "X", "--rol", "eigenaar", "--kvk", "123"], /kvk: "123" is geen KvK-nummer \(8 cijfers\)/],
+  [
+    "adres lijst: SQL als gemeente",
+    () => ["adres", "lijst", "--gemeente", "'; DROP TABLE adres; --"],
+    /Gemeente "'; DROP TABLE adres; --" bestaat niet/,
+  ],
+  [
+    "betrokkene: onbekende rol",
+    () => ["betrokkene", "toevoegen", "--naam", "X", "--rol", "koning"],
+    /rol: "koning" is niet toegestaan; kies uit eigenaar, verhuurder/,
+  ],
+  [
+    "betrokkene: KvK te kort",
+    () => ["betrokkene", "toevoegen", "--naam", "X", "--rol", "eigenaar", "--kvk", "123"],
+    /kvk: "123" is geen KvK-nummer \(8 cijfers\)/,
+  ],
   ["betrokkene: dubbel KvK-nummer", () => ["betrokkene", "toevoegen", "--naam", "Y", "--rol", "eigenaar", "--kvk", "12345678"], /12345678/],
-  ["betrokkene: onbekend adres", () => ["betrokkene", "toevoegen", "--naam", "X", "--rol", "eigenaar", "--adres", "99"], /Adres 99 bestaat niet/],
-  ["betrokkene koppel: onbekende betrokkene", () => ["betrokkene", "koppel", "99", "--adres", "1", "--rol", "eigenaar"], /Betrokkene 99 bestaat niet/],
+  [
+    "betrokkene: onbekend adres",
+    () => ["betrokkene", "toevoegen", "--naam", "X", "--rol", "eigenaar", "--adres", "99"],
+    /Adres 99 bestaat niet/,
+  ],
+  [
+    "betrokkene koppel: onbekende betrokkene",
+    () => ["betrokkene", "koppel", "99", "--adres", "1", "--rol", "eigenaar"],
+    /Betrokkene 99 bestaat niet/,
+  ],
   ["signaal: onbekende partner", () => signaal({ partner: "Marsmannetjes" }), /Partner "Marsmannetjes" bestaat niet/],
   ["signaal: datum bestaat niet", () => signaal({ datum: "31-02-2026" }), /datum: "31-02-2026" bestaat niet als datum/],
   ["signaal: datum onleesbaar", () => signaal({ datum: "gisteren" }), /datum: "gisteren" is geen datum; gebruik JJJJ-MM-DD of DD-MM-JJJJ/],
@@ -60,9 +83,21 @@ const CASES: [string, () => string[], RegExp][] = [
   ["signaal: negatief adres-id", () => signaal({ adres: "-1" }), /adres: "-1" is geen geldig id/],
   ["signaal: tab in thema", () => signaal({ thema: "a\tb" }), /thema: bevat ongeldige stuurtekens/],
   ["gemeente: bestaat al", () => ["gemeente", "toevoegen", "--naam", "veldhoven"], /Gemeente veldhoven bestaat al/],
-  ["partner: onbekende soort", () => ["partner", "toevoegen", "--naam", "Stichting X", "--soort", "vriend"], /soort: "vriend" is niet toegestaan; kies uit convenant, facultatief/],
-  ["categorie: code met spaties", () => ["categorie", "toevoegen", "--code", "Hé Hé", "--naam", "x", "--partner", "Politie"], /code: .* mag alleen kleine letters, cijfers en - bevatten/],
-  ["categorie: onbekende partner", () => ["categorie", "toevoegen", "--code", "abc", "--naam", "x", "--partner", "Niemand"], /Partner "Niemand" bestaat niet/],
+  [
+    "partner: onbekende soort",
+    () => ["partner", "toevoegen", "--naam", "Stichting X", "--soort", "vriend"],
+    /soort: "vriend" is niet toegestaan; kies uit convenant, facultatief/,
+  ],
+  [
+    "categorie: code met spaties",
+    () => ["categorie", "toevoegen", "--code", "Hé Hé", "--naam", "x", "--partner", "Politie"],
+    /code: .* mag alleen kleine letters, cijfers en - bevatten/,
+  ],
+  [
+    "categorie: onbekende partner",
+    () => ["categorie", "toevoegen", "--code", "abc", "--naam", "x", "--partner", "Niemand"],
+    /Partner "Niemand" bestaat niet/,
+  ],
   ["init: gemeentenaam te lang", () => ["init", "--gemeenten", `Oss,${"x".repeat(100)}`], /gemeenten: is te lang \(max\. 80 tekens\)/],
   ["log: --sinds geen datum", () => ["log", "--sinds", "vorige week"], /sinds: "vorige week" is geen datum/],
   ["log: --limiet negatief", () => ["log", "--limiet", "-5"], /limiet: "-5" is geen aantal/],
@@ -73,8 +108,16 @@ const CASES: [string, () => string[], RegExp][] = [
   ["export: --uit is een map", () => ["export", "--uit", dir], /uit: .* is een map; geef een bestandsnaam/],
   ["export: bestand bestaat al", () => ["export", "--uit", bestaand, "--pseudoniem"], /bestaat al/],
   ["opschonen: --ouder-dan ontbreekt", () => ["opschonen", "--ja"], /Ontbrekende optie --ouder-dan/],
-  ["opschonen: --ouder-dan 0", () => ["opschonen", "--ouder-dan", "0", "--ja"], /ouder-dan: "0" is geen bewaartermijn; geef een geheel aantal maanden van 1 t\/m 1200/],
-  ["opschonen: --ouder-dan tekst", () => ["opschonen", "--ouder-dan", "twee jaar", "--dry-run"], /ouder-dan: "twee jaar" is geen bewaartermijn/],
+  [
+    "opschonen: --ouder-dan 0",
+    () => ["opschonen", "--ouder-dan", "0", "--ja"],
+    /ouder-dan: "0" is geen bewaartermijn; geef een geheel aantal maanden van 1 t\/m 1200/,
+  ],
+  [
+    "opschonen: --ouder-dan tekst",
+    () => ["opschonen", "--ouder-dan", "twee jaar", "--dry-run"],
+    /ouder-dan: "twee jaar" is geen bewaartermijn/,
+  ],
   ["opschonen: zonder terminal en zonder --ja", () => ["opschonen", "--ouder-dan", "24"], /Ontbrekende optie --ja/],
   ["--vandaag: maand 13", () => ["--vandaag", "2026-13-01", "signaal", "lijst"], /vandaag: "2026-13-01" bestaat niet als datum/],
   ["--gebruiker: stuurtekens", () => ["--gebruiker", "a\u0007b", ...signaal()], /gebruiker: bevat ongeldige stuurtekens/],

@@ -11,7 +11,14 @@ export function cliAsync(db: string, args: string[], env: Record<string, string>
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, "--db", db, ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: "Europe/Amsterdam", NO_COLOR: "1", INTERVENTIE_GEBRUIKER: "tester", ...env },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        TZ: "Europe/Amsterdam",
+        NO_COLOR: "1",
+        INTERVENTIE_GEBRUIKER: "tester",
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -57,7 +64,9 @@ export function writerLoop(db: string, adresId: number, ms: number): { done: Pro
     if (out.includes("gestart")) startedResolve();
   });
   const done = new Promise<number>((resolve, reject) =>
-    child.on("close", (code) => (code === 0 ? resolve(Number(out.trim().split("\n").pop())) : reject(new Error(`schrijflus faalde (${code})`)))),
+    child.on("close", (code) =>
+      code === 0 ? resolve(Number(out.trim().split("\n").pop())) : reject(new Error(`schrijflus faalde (${code})`)),
+    ),
   );
   return { done, started };
 }

@@ -16,13 +16,69 @@ export interface Scenario {
 }
 
 export function scenario(db: string): Scenario {
-  const kerkstraat = addAdres(db, { postcode: "5504AB", huisnummer: "12", straat: "Kerkstraat", plaats: "Veldhoven", gemeente: "Veldhoven", type: "woning" });
-  const industrieweg = addAdres(db, { postcode: "5531NK", huisnummer: "7", straat: "Industrieweg", plaats: "Bladel", gemeente: "Bladel", type: "loods" });
-  const markt = addAdres(db, { postcode: "5521AJ", huisnummer: "3", straat: "Markt", plaats: "Eersel", gemeente: "Eersel", type: "horeca" });
-  const dorpstraat = addAdres(db, { postcode: "5528AB", huisnummer: "5", straat: "Dorpstraat", plaats: "Hoogeloon", gemeente: "Bladel", type: "woning" });
-  const hoofdstraat = addAdres(db, { postcode: "5701AA", huisnummer: "1", straat: "Hoofdstraat", plaats: "Helmond", gemeente: "Helmond", type: "woning" });
-  const signaal = (adres: number, partner: string, datum: string, thema: string, omschrijving = "Buren melden Jan Janssen en veel bewoners") =>
-    ok(cli(db, ["signaal", "toevoegen", "--adres", String(adres), "--partner", partner, "--datum", datum, "--thema", thema, "--omschrijving", omschrijving]));
+  const kerkstraat = addAdres(db, {
+    postcode: "5504AB",
+    huisnummer: "12",
+    straat: "Kerkstraat",
+    plaats: "Veldhoven",
+    gemeente: "Veldhoven",
+    type: "woning",
+  });
+  const industrieweg = addAdres(db, {
+    postcode: "5531NK",
+    huisnummer: "7",
+    straat: "Industrieweg",
+    plaats: "Bladel",
+    gemeente: "Bladel",
+    type: "loods",
+  });
+  const markt = addAdres(db, {
+    postcode: "5521AJ",
+    huisnummer: "3",
+    straat: "Markt",
+    plaats: "Eersel",
+    gemeente: "Eersel",
+    type: "horeca",
+  });
+  const dorpstraat = addAdres(db, {
+    postcode: "5528AB",
+    huisnummer: "5",
+    straat: "Dorpstraat",
+    plaats: "Hoogeloon",
+    gemeente: "Bladel",
+    type: "woning",
+  });
+  const hoofdstraat = addAdres(db, {
+    postcode: "5701AA",
+    huisnummer: "1",
+    straat: "Hoofdstraat",
+    plaats: "Helmond",
+    gemeente: "Helmond",
+    type: "woning",
+  });
+  const signaal = (
+    adres: number,
+    partner: string,
+    datum: string,
+    thema: string,
+    omschrijving = "Buren melden Jan Janssen en veel bewoners",
+  ) =>
+    ok(
+      cli(db, [
+        "signaal",
+        "toevoegen",
+        "--adres",
+        String(adres),
+        "--partner",
+        partner,
+        "--datum",
+        datum,
+        "--thema",
+        thema,
+        "--omschrijving",
+        omschrijving,
+      ]),
+    );
   signaal(kerkstraat, "Gemeente", "2026-09-02", "huisvesting");
   signaal(kerkstraat, "Politie", "2026-09-20", "huisvesting");
   signaal(kerkstraat, "Enexis", "2026-10-05", "fraude");
@@ -31,7 +87,21 @@ export function scenario(db: string): Scenario {
   signaal(industrieweg, "ISZW", "2026-11-15", "arbeid");
   signaal(markt, "Gemeente", "2026-11-10", "huisvesting");
   signaal(dorpstraat, "Gemeente", "2026-11-12", "huisvesting");
-  const eigenaar = ok(cli(db, ["--json", "betrokkene", "toevoegen", "--naam", "Kempen Flex B.V.", "--rol", "eigenaar", "--adres", String(markt), "--kvk", "17012345"])).json().id;
+  const eigenaar = ok(
+    cli(db, [
+      "--json",
+      "betrokkene",
+      "toevoegen",
+      "--naam",
+      "Kempen Flex B.V.",
+      "--rol",
+      "eigenaar",
+      "--adres",
+      String(markt),
+      "--kvk",
+      "17012345",
+    ]),
+  ).json().id;
   ok(cli(db, ["betrokkene", "koppel", String(eigenaar), "--adres", String(hoofdstraat), "--rol", "eigenaar"]));
   const eerdereAvond = insertAvond(db, { datum: "2026-06-04", doel: "Eerdere controle", adressen: [kerkstraat, hoofdstraat] });
   insertBevinding(db, { avond: eerdereAvond, adres: hoofdstraat, categorie: "overbewoning" });
@@ -60,16 +130,42 @@ export function gereedMaken(run: (args: string[]) => CliResult, avond: number, a
     const r = run(args);
     if (r.code !== 0) throw new Error(`${args.join(" ")}: exit ${r.code}\n${r.stderr}`);
   };
-  if (skip !== "teamleider") must(["avond", "rol", id, "--rol", "teamleider", "--naam", "Anja de Vries", "--partner", "Gemeente", "--telefoon", "06-12345678"]);
-  if (skip !== "politie") must(["avond", "rol", id, "--rol", "beveiliging", "--naam", "Agent Jansen", "--partner", "Politie", "--telefoon", "06-11111111"]);
-  if (skip !== "politie" && skip !== "tweede-agent") must(["avond", "rol", id, "--rol", "beveiliging", "--naam", "Agent Bakker", "--partner", "Politie"]);
-  if (skip !== "enexis") must(["avond", "rol", id, "--rol", "meteropname", "--naam", "Piet Stroom", "--partner", "Enexis", "--telefoon", "+31 6 2222 3333"]);
+  if (skip !== "teamleider")
+    must(["avond", "rol", id, "--rol", "teamleider", "--naam", "Anja de Vries", "--partner", "Gemeente", "--telefoon", "06-12345678"]);
+  if (skip !== "politie")
+    must(["avond", "rol", id, "--rol", "beveiliging", "--naam", "Agent Jansen", "--partner", "Politie", "--telefoon", "06-11111111"]);
+  if (skip !== "politie" && skip !== "tweede-agent")
+    must(["avond", "rol", id, "--rol", "beveiliging", "--naam", "Agent Bakker", "--partner", "Politie"]);
+  if (skip !== "enexis")
+    must(["avond", "rol", id, "--rol", "meteropname", "--naam", "Piet Stroom", "--partner", "Enexis", "--telefoon", "+31 6 2222 3333"]);
   must(["avond", "rol", id, "--rol", "gesprek", "--naam", "Łukasz Wiśniewski", "--partner", "Gemeente"]);
   adressen.forEach((adres, i) => {
     if (skip === "risico" && i === adressen.length - 1) return;
-    must(["avond", "risico", id, "--adres", String(adres), "--niveau", i === 0 ? "hoog" : "laag", "--toelichting", i === 0 ? "Honden en twee uitgangen" : "Rustig"]);
+    must([
+      "avond",
+      "risico",
+      id,
+      "--adres",
+      String(adres),
+      "--niveau",
+      i === 0 ? "hoog" : "laag",
+      "--toelichting",
+      i === 0 ? "Honden en twee uitgangen" : "Rustig",
+    ]);
   });
   if (skip !== "noodplan") {
-    must(["avond", "noodplan", id, "--verzamelpunt", "Parkeerplaats Kerkplein", "--codewoord", "Regenboog", "--communicatie", "Portofoons kanaal 3", "--uitrusting", "hesjes,portofoons,steekvesten"]);
+    must([
+      "avond",
+      "noodplan",
+      id,
+      "--verzamelpunt",
+      "Parkeerplaats Kerkplein",
+      "--codewoord",
+      "Regenboog",
+      "--communicatie",
+      "Portofoons kanaal 3",
+      "--uitrusting",
+      "hesjes,portofoons,steekvesten",
+    ]);
   }
 }

@@ -53,13 +53,24 @@ export function cli(db: string, args: string[], opts: { env?: Record<string, str
     encoding: "utf8",
     cwd: opts.cwd ?? ROOT,
     input: opts.input ?? "",
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: "Europe/Amsterdam", NO_COLOR: "1", INTERVENTIE_GEBRUIKER: "tester", ...opts.env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      TZ: "Europe/Amsterdam",
+      NO_COLOR: "1",
+      INTERVENTIE_GEBRUIKER: "tester",
+      ...opts.env,
+    },
   });
   return result(r.status ?? -1, r.stdout, r.stderr);
 }
 
 /** Runs the CLI in-process; `answers` script the guided prompts as if a person typed them at a terminal. */
-export async function cliInProcess(db: string, args: string[], opts: { answers?: unknown[]; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function cliInProcess(
+  db: string,
+  args: string[],
+  opts: { answers?: unknown[]; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   let out = "";
   let err = "";
   const env: NodeJS.ProcessEnv = { TZ: "Europe/Amsterdam", NO_COLOR: "1", INTERVENTIE_GEBRUIKER: "tester", ...opts.env };
@@ -87,7 +98,13 @@ export function dump(db: string): string {
     const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
     const parts = [`user_version=${conn.pragma("user_version", { simple: true })}`];
     for (const { name } of tables) {
-      parts.push(`# ${name}`, ...conn.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all().map((r) => JSON.stringify(r)));
+      parts.push(
+        `# ${name}`,
+        ...conn
+          .prepare(`SELECT * FROM "${name}" ORDER BY rowid`)
+          .all()
+          .map((r) => JSON.stringify(r)),
+      );
     }
     return parts.join("\n");
   } finally {
@@ -102,7 +119,10 @@ export function initDb(): string {
   return db;
 }
 
-export function addAdres(db: string, over: Partial<Record<"postcode" | "huisnummer" | "toevoeging" | "straat" | "plaats" | "gemeente" | "type", string>> = {}): number {
+export function addAdres(
+  db: string,
+  over: Partial<Record<"postcode" | "huisnummer" | "toevoeging" | "straat" | "plaats" | "gemeente" | "type", string>> = {},
+): number {
   const a = { postcode: "5504AB", huisnummer: "12", straat: "Kerkstraat", plaats: "Veldhoven", gemeente: "Veldhoven", ...over };
   const args = ["--json", "adres", "toevoegen"];
   for (const [k, v] of Object.entries(a)) args.push(`--${k}`, v);

@@ -37,7 +37,9 @@ export function insertAvond(file: string, a: { datum: string; doel?: string; cas
         .prepare("INSERT INTO avond (casustafel_id, datum, starttijd, doel, aangemaakt) VALUES (?, ?, '19:00', ?, ?)")
         .run(a.casustafel ?? null, a.datum, a.doel ?? "Controle huisvesting arbeidsmigranten", NOW).lastInsertRowid,
     );
-    (a.adressen ?? []).forEach((adres, i) => db.prepare("INSERT INTO avond_adres (avond_id, adres_id, volgorde) VALUES (?, ?, ?)").run(aid, adres, i + 1));
+    (a.adressen ?? []).forEach((adres, i) =>
+      db.prepare("INSERT INTO avond_adres (avond_id, adres_id, volgorde) VALUES (?, ?, ?)").run(aid, adres, i + 1),
+    );
     return aid;
   });
 }
@@ -47,13 +49,24 @@ export function insertBevinding(
   b: { avond: number; adres: number; categorie: string; omschrijving?: string; partner?: string; maatregel?: string; personen?: number },
 ): number {
   return withDb(file, (db) => {
-    const cat = db.prepare("SELECT id, partner_id FROM categorie WHERE code = ?").get(b.categorie) as { id: number; partner_id: number } | undefined;
+    const cat = db.prepare("SELECT id, partner_id FROM categorie WHERE code = ?").get(b.categorie) as
+      { id: number; partner_id: number } | undefined;
     if (!cat) throw new Error(`fixture: categorie ${b.categorie} bestaat niet`);
     return Number(
       db
-        .prepare("INSERT INTO bevinding (avond_id, adres_id, categorie_id, partner_id, omschrijving, maatregel, personen, aangemaakt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .run(b.avond, b.adres, cat.id, b.partner ? id(db, "partner", "naam", b.partner) : cat.partner_id, b.omschrijving ?? "Bevinding", b.maatregel ?? null, b.personen ?? null, NOW)
-        .lastInsertRowid,
+        .prepare(
+          "INSERT INTO bevinding (avond_id, adres_id, categorie_id, partner_id, omschrijving, maatregel, personen, aangemaakt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .run(
+          b.avond,
+          b.adres,
+          cat.id,
+          b.partner ? id(db, "partner", "naam", b.partner) : cat.partner_id,
+          b.omschrijving ?? "Bevinding",
+          b.maatregel ?? null,
+          b.personen ?? null,
+          NOW,
+        ).lastInsertRowid,
     );
   });
 }
@@ -65,8 +78,19 @@ export function insertOpvolging(
   return withDb(file, (db) =>
     Number(
       db
-        .prepare("INSERT INTO opvolging (bevinding_id, actie, partner_id, deadline, status, resultaat, aangemaakt, gewijzigd) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .run(o.bevinding, o.actie, id(db, "partner", "naam", o.partner ?? "Gemeente"), o.deadline, o.status ?? "open", o.resultaat ?? null, NOW, NOW).lastInsertRowid,
+        .prepare(
+          "INSERT INTO opvolging (bevinding_id, actie, partner_id, deadline, status, resultaat, aangemaakt, gewijzigd) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .run(
+          o.bevinding,
+          o.actie,
+          id(db, "partner", "naam", o.partner ?? "Gemeente"),
+          o.deadline,
+          o.status ?? "open",
+          o.resultaat ?? null,
+          NOW,
+          NOW,
+        ).lastInsertRowid,
     ),
   );
 }

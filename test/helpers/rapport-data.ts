@@ -28,7 +28,14 @@ export function seedRapportData(): RapportData {
     A2: addAdres(db, { postcode: "5504AB", huisnummer: "2", gemeente: "Veldhoven", plaats: "Veldhoven", type: "woning" }),
     A3: addAdres(db, { postcode: "5531NK", huisnummer: "7", straat: "Industrieweg", gemeente: "Bladel", plaats: "Bladel", type: "loods" }),
     A4: addAdres(db, { postcode: "5521AJ", huisnummer: "3", straat: "Markt", gemeente: "Eersel", plaats: "Eersel", type: "horeca" }),
-    A5: addAdres(db, { postcode: "5524RS", huisnummer: "41", straat: "Recreatiepark", gemeente: "Eersel", plaats: "Steensel", type: "chalet" }),
+    A5: addAdres(db, {
+      postcode: "5524RS",
+      huisnummer: "41",
+      straat: "Recreatiepark",
+      gemeente: "Eersel",
+      plaats: "Steensel",
+      type: "chalet",
+    }),
     A6: addAdres(db, { postcode: "5684PD", huisnummer: "88", straat: "Boslaan", gemeente: "Best", plaats: "Best", type: "woning" }),
   };
   const { A1, A2, A3, A4, A5, A6 } = adres;
@@ -81,7 +88,8 @@ export function seedRapportData(): RapportData {
   b(E3, A1, "energiefraude");
 
   // Follow-up, judged on VANDAAG = 2026-06-01.
-  const o = (bevinding: number, partner: string, status: string, deadline: string) => insertOpvolging(db, { bevinding, actie: "actie", partner, status, deadline });
+  const o = (bevinding: number, partner: string, status: string, deadline: string) =>
+    insertOpvolging(db, { bevinding, actie: "actie", partner, status, deadline });
   o(f1, "Gemeente", "afgerond", "2026-04-01"); // f1 closed
   o(f1, "Belastingdienst", "afgerond", "2026-04-15");
   o(f2, "Gemeente", "open", "2026-05-01"); // overdue

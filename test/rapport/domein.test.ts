@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
-import { formatPercentage, jaarPeriode, mergeGroepen, opvolgingsPercentage, parsePeriode, parseTopN, percentage, restRegel, topN } from "../../src/domain/rapport.js";
+import {
+  formatPercentage,
+  jaarPeriode,
+  mergeGroepen,
+  opvolgingsPercentage,
+  parsePeriode,
+  parseTopN,
+  percentage,
+  restRegel,
+  topN,
+} from "../../src/domain/rapport.js";
 
 const t = (categorie: string, naam: string, aantal: number) => ({ categorie, naam, aantal });
 

@@ -198,7 +198,13 @@ describe("rapport jaar", () => {
     // HAM-style: share of the 6 visited addresses with at least one finding of the category.
     const pct = Object.fromEntries(r.top.top.map((t: { categorie: string; percentage: number }) => [t.categorie, t.percentage]));
     expect(pct).toMatchObject({ overbewoning: 33.3, adresfraude: 16.7, brandveiligheid: 50, hennep: 50 });
-    expect(r.maatregelen).toEqual({ totaal: 3, soorten: [{ maatregel: "Pand gesloten", aantal: 2 }, { maatregel: "Stroom afgesloten", aantal: 1 }] });
+    expect(r.maatregelen).toEqual({
+      totaal: 3,
+      soorten: [
+        { maatregel: "Pand gesloten", aantal: 2 },
+        { maatregel: "Stroom afgesloten", aantal: 1 },
+      ],
+    });
     expect(r.personen).toEqual({ totaal: 22, adressen: 3 });
     expect(r.opvolging).toEqual({
       bevindingen: 30,
@@ -278,8 +284,25 @@ describe("rapport opvolging", () => {
   it("gives the follow-up rate and overdue counts per gemeente and per owner", () => {
     const r = ok(run(["--json", "--vandaag", VANDAAG, "rapport", "opvolging"])).json();
     const g = Object.fromEntries(r.gemeenten.map((x: { naam: string }) => [x.naam, x]));
-    expect(g.Veldhoven).toMatchObject({ bevindingen: 15, metOpvolging: 3, bevindingenAfgerond: 1, percentage: 33.3, opvolgingen: 4, afgerond: 2, open: 2, verlopen: 1 });
-    expect(g.Eersel).toMatchObject({ bevindingen: 10, metOpvolging: 2, bevindingenAfgerond: 0, percentage: 0, opvolgingen: 4, open: 2, verlopen: 1 });
+    expect(g.Veldhoven).toMatchObject({
+      bevindingen: 15,
+      metOpvolging: 3,
+      bevindingenAfgerond: 1,
+      percentage: 33.3,
+      opvolgingen: 4,
+      afgerond: 2,
+      open: 2,
+      verlopen: 1,
+    });
+    expect(g.Eersel).toMatchObject({
+      bevindingen: 10,
+      metOpvolging: 2,
+      bevindingenAfgerond: 0,
+      percentage: 0,
+      opvolgingen: 4,
+      open: 2,
+      verlopen: 1,
+    });
     expect(g.Bladel).toMatchObject({ bevindingen: 7, metOpvolging: 1, bevindingenAfgerond: 1, percentage: 100, doodgelopen: 1 });
     expect(r.totaal).toMatchObject({ bevindingen: 32, metOpvolging: 6, bevindingenAfgerond: 2, opvolgingen: 9, verlopen: 2 });
     const p = Object.fromEntries(r.partners.map((x: { naam: string }) => [x.naam, x]));

@@ -17,24 +17,48 @@ describe("bewaartermijn", () => {
     expect(grensdatum("2026-03-31", 1)).toBe("2026-02-28");
   });
   it("activiteit precies op de grensdatum blijft; de dag ervoor mag weg", () => {
-    const c = (laatsteActiviteit: string | null, opvolgingStatussen: string[] = []) => ({ adresId: 1, opvolgingStatussen, laatsteActiviteit });
+    const c = (laatsteActiviteit: string | null, opvolgingStatussen: string[] = []) => ({
+      adresId: 1,
+      opvolgingStatussen,
+      laatsteActiviteit,
+    });
     expect(beoordeel(c("2024-11-23"), vandaag, 24)).toEqual({ magWeg: false, reden: "recent" });
     expect(beoordeel(c("2024-11-22"), vandaag, 24)).toEqual({ magWeg: true });
     expect(beoordeel(c("2020-01-01", ["afgerond", "in-behandeling"]), vandaag, 24)).toEqual({ magWeg: false, reden: "open-opvolging" });
     expect(beoordeel(c(null), vandaag, 24)).toEqual({ magWeg: false, reden: "geen-casus" });
-    expect(teVerwijderen([{ ...c("2020-01-01", ["doodgelopen"]), adresId: 9 }, { ...c("2020-01-01"), adresId: 3 }], vandaag, 24)).toEqual([3, 9]);
+    expect(
+      teVerwijderen(
+        [
+          { ...c("2020-01-01", ["doodgelopen"]), adresId: 9 },
+          { ...c("2020-01-01"), adresId: 3 },
+        ],
+        vandaag,
+        24,
+      ),
+    ).toEqual([3, 9]);
   });
 });
 
 describe("pseudoniem", () => {
   it("maakt codes als B-1a2b3c4d en laat onbekende tabellen en lege velden staan", () => {
     expect(code("s", "B", "betrokkene:1")).toMatch(/^B-[0-9a-f]{8}$/);
-    const uit = pseudonimiseer({ betrokkene: [{ id: 1, naam: "Łukasz Wiśniewski", postadres: null, kvk: null }], adres: [{ id: 1, straat: "Kerkstraat" }] }, "s");
+    const uit = pseudonimiseer(
+      { betrokkene: [{ id: 1, naam: "Łukasz Wiśniewski", postadres: null, kvk: null }], adres: [{ id: 1, straat: "Kerkstraat" }] },
+      "s",
+    );
     expect(uit.betrokkene![0]).toEqual({ id: 1, naam: code("s", "B", "betrokkene:1"), postadres: null, kvk: null });
     expect(uit.adres).toEqual([{ id: 1, straat: "Kerkstraat" }]);
   });
   it("dezelfde persoon in twee avonden krijgt dezelfde code", () => {
-    const uit = pseudonimiseer({ avond_rol: [{ id: 1, naam: "Jan Jansen" }, { id: 2, naam: " jan jansen " }] }, "s");
+    const uit = pseudonimiseer(
+      {
+        avond_rol: [
+          { id: 1, naam: "Jan Jansen" },
+          { id: 2, naam: " jan jansen " },
+        ],
+      },
+      "s",
+    );
     expect(uit.avond_rol![0]!.naam).toBe(uit.avond_rol![1]!.naam);
   });
 });

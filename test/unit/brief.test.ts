@@ -13,14 +13,32 @@ import {
   type BriefOpvolging,
 } from "../../src/domain/brief.js";
 
-const adres = (id: number, postcode = "5504AB", huisnummer = 12) => ({ id, postcode, huisnummer, toevoeging: "", straat: "Kerkstraat", plaats: "Veldhoven", gemeente: "Veldhoven", type: "woning" });
+const adres = (id: number, postcode = "5504AB", huisnummer = 12) => ({
+  id,
+  postcode,
+  huisnummer,
+  toevoeging: "",
+  straat: "Kerkstraat",
+  plaats: "Veldhoven",
+  gemeente: "Veldhoven",
+  type: "woning",
+});
 const opv = (id: number, actie: string, adresId: number, bevindingId = id, deadline = "2026-12-10"): BriefOpvolging => ({
   opvolgingId: id,
   actie,
   deadline,
   partner: "ISZW",
   partnerId: 7,
-  bevinding: { id: bevindingId, categorie: "overbewoning", categorieNaam: "Overbewoning", grondslag: "Bbl", omschrijving: `bevinding ${bevindingId}`, maatregel: null, personen: null, partner: "Gemeente" },
+  bevinding: {
+    id: bevindingId,
+    categorie: "overbewoning",
+    categorieNaam: "Overbewoning",
+    grondslag: "Bbl",
+    omschrijving: `bevinding ${bevindingId}`,
+    maatregel: null,
+    personen: null,
+    partner: "Gemeente",
+  },
   adres: adres(adresId, adresId === 1 ? "5504AB" : "5531NK"),
   avond: { id: 1, datum: "2026-11-12", doel: "controle" },
 });
@@ -40,19 +58,32 @@ describe("sjabloon per actie en kenmerk", () => {
   });
 
   it("maakt sorteerbare bestandsnamen zonder vreemde tekens", () => {
-    expect(briefBestandsnaam("2026-11-23", "INT-2026-000012", "informatiebrief-eigenaar", { postcode: "5504AB", huisnummer: 12, toevoeging: "" })).toBe(
-      "2026-11-23_INT-2026-000012_informatiebrief-eigenaar_5504AB-12.pdf",
+    expect(
+      briefBestandsnaam("2026-11-23", "INT-2026-000012", "informatiebrief-eigenaar", {
+        postcode: "5504AB",
+        huisnummer: 12,
+        toevoeging: "",
+      }),
+    ).toBe("2026-11-23_INT-2026-000012_informatiebrief-eigenaar_5504AB-12.pdf");
+    expect(briefBestandsnaam("2026-11-23", "K", "s", { postcode: "5504AB", huisnummer: 12, toevoeging: "2-HOOG" })).toBe(
+      "2026-11-23_K_s_5504AB-122HOOG.pdf",
     );
-    expect(briefBestandsnaam("2026-11-23", "K", "s", { postcode: "5504AB", huisnummer: 12, toevoeging: "2-HOOG" })).toBe("2026-11-23_K_s_5504AB-122HOOG.pdf");
   });
 });
 
 describe("groeperen", () => {
-  const eigenaar = (adresId: number) => (adresId === 1 ? { soort: "betrokkene" as const, id: 5, naam: "Łukasz", postadres: null, rol: "eigenaar" } : undefined);
+  const eigenaar = (adresId: number) =>
+    adresId === 1 ? { soort: "betrokkene" as const, id: 5, naam: "Łukasz", postadres: null, rol: "eigenaar" } : undefined;
 
   it("één brief per sjabloon, ontvanger en adres; partnerbrieven aan de partner; overslaan met reden", () => {
     const { groepen, overgeslagen } = groepeerBrieven(
-      [opv(3, "informatiebrief eigenaar", 1), opv(1, "informatiebrief eigenaar", 1), opv(2, "partner informeren", 1), opv(4, "onderzoek", 1), opv(5, "hercontrole", 2)],
+      [
+        opv(3, "informatiebrief eigenaar", 1),
+        opv(1, "informatiebrief eigenaar", 1),
+        opv(2, "partner informeren", 1),
+        opv(4, "onderzoek", 1),
+        opv(5, "hercontrole", 2),
+      ],
       eigenaar,
     );
     expect(groepen.map((g) => [g.sjabloon, g.ontvanger.naam, g.opvolgingen.map((o) => o.opvolgingId)])).toEqual([
@@ -66,7 +97,10 @@ describe("groeperen", () => {
 
 describe("sjabloonformaat", () => {
   it("leest de kop en de tekst", () => {
-    const s = parseSjabloon("x", "\uFEFF---\r\ntitel: Titel\r\nonderwerp: Over {{adres.volledig}}\r\n# commentaar\r\naanhef: Beste\r\n---\r\nTekst\r\n");
+    const s = parseSjabloon(
+      "x",
+      "\uFEFF---\r\ntitel: Titel\r\nonderwerp: Over {{adres.volledig}}\r\n# commentaar\r\naanhef: Beste\r\n---\r\nTekst\r\n",
+    );
     expect(s).toEqual({ naam: "x", titel: "Titel", onderwerp: "Over {{adres.volledig}}", kop: { aanhef: "Beste" }, tekst: "Tekst\n" });
   });
 
@@ -89,13 +123,25 @@ describe("sjabloonformaat", () => {
 describe("briefhoofd en context", () => {
   it("eigen velden gaan voor de standaard, die voor de algemene", () => {
     const h = maakBriefhoofd("Best", { telefoon: "0499 1", afdeling: "" }, { telefoon: "14 0499", email: "h@best.nl" });
-    expect(h).toMatchObject({ gemeente: "Best", telefoon: "0499 1", email: "h@best.nl", afdeling: "afdeling Vergunningen, Toezicht en Handhaving", ondertekenaarNaam: null });
+    expect(h).toMatchObject({
+      gemeente: "Best",
+      telefoon: "0499 1",
+      email: "h@best.nl",
+      afdeling: "afdeling Vergunningen, Toezicht en Handhaving",
+      ondertekenaarNaam: null,
+    });
   });
 
   it("vult termijnen, grondslagen (uniek) en de vroegste deadline", () => {
     const groep = voorbeeldGroep("last-onder-dwangsom");
     groep.opvolgingen[1]!.deadline = "2026-12-01";
-    const c = briefContext({ groep, briefhoofd: maakBriefhoofd("Veldhoven", undefined, undefined), datum: "2026-11-23", kenmerk: "INT-2026-000001", dwangsom: { bedrag: "€ 500" } });
+    const c = briefContext({
+      groep,
+      briefhoofd: maakBriefhoofd("Veldhoven", undefined, undefined),
+      datum: "2026-11-23",
+      kenmerk: "INT-2026-000001",
+      dwangsom: { bedrag: "€ 500" },
+    });
     expect(c.deadline).toBe("2026-12-01");
     expect(c.termijnen).toEqual({ zienswijze: "2026-12-07", bezwaar: "2027-01-04" });
     expect(c.dwangsom).toEqual({ bedrag: "€ 500", per: "week", maximum: "€ 10.000" });
@@ -105,7 +151,12 @@ describe("briefhoofd en context", () => {
   });
 
   it("zonder postadres gaat de brief naar het adres zelf", () => {
-    const groep = { sjabloon: "informatiebrief-eigenaar", ontvanger: { soort: "betrokkene" as const, id: 1, naam: "Ștefan Țurcanu", postadres: null, rol: "eigenaar" }, adres: adres(1), opvolgingen: [opv(1, "x", 1)] };
+    const groep = {
+      sjabloon: "informatiebrief-eigenaar",
+      ontvanger: { soort: "betrokkene" as const, id: 1, naam: "Ștefan Țurcanu", postadres: null, rol: "eigenaar" },
+      adres: adres(1),
+      opvolgingen: [opv(1, "x", 1)],
+    };
     const c = briefContext({ groep, briefhoofd: maakBriefhoofd("Veldhoven", undefined, undefined), datum: "2026-11-23", kenmerk: "K" });
     expect(c.ontvanger.adresregels).toEqual(["Kerkstraat 12", "5504 AB  VELDHOVEN"]);
   });

@@ -6,8 +6,15 @@ import { createPdf, FONT, FONT_BOLD, heading, numberPages, savePdf, table } from
 export async function writeAgendaPdf(a: Agenda, file: string): Promise<void> {
   const doc = createPdf({ title: `Agenda casustafel ${a.casustafel.id}` });
   doc.font(FONT_BOLD).fontSize(18).text(`Agenda casustafel ${a.casustafel.id}`);
-  doc.font(FONT).fontSize(11).text(`${formatDutch(a.casustafel.datum)} — ${a.casustafel.gemeenten.join(", ")}`);
-  doc.fontSize(8).fillColor("#333333").text("Vertrouwelijk: alleen voor de vaste vertegenwoordigers van de convenantpartners.").fillColor("black");
+  doc
+    .font(FONT)
+    .fontSize(11)
+    .text(`${formatDutch(a.casustafel.datum)} — ${a.casustafel.gemeenten.join(", ")}`);
+  doc
+    .fontSize(8)
+    .fillColor("#333333")
+    .text("Vertrouwelijk: alleen voor de vaste vertegenwoordigers van de convenantpartners.")
+    .fillColor("black");
 
   const t = a.terugblik;
   heading(doc, "1. Terugblik");
@@ -20,15 +27,22 @@ export async function writeAgendaPdf(a: Agenda, file: string): Promise<void> {
       { header: "Adressen", width: 0.12, value: (v) => String(v.adressen), align: "right" },
       { header: "Bevindingen", width: 0.12, value: (v) => String(v.bevindingen), align: "right" },
     ]);
-  doc.font(FONT).fontSize(10).text(`Open opvolgingen: ${t.open_opvolgingen.length}; waarvan verlopen: ${t.verlopen.reduce((n, v) => n + v.aantal, 0)}`);
+  doc
+    .font(FONT)
+    .fontSize(10)
+    .text(`Open opvolgingen: ${t.open_opvolgingen.length}; waarvan verlopen: ${t.verlopen.reduce((n, v) => n + v.aantal, 0)}`);
   if (t.verlopen.length) {
     doc.moveDown(0.3).font(FONT_BOLD).text("Niet gedaan (verlopen), per eigenaar").font(FONT);
-    table(doc, t.verlopen.flatMap((v) => v.opvolgingen), [
-      { header: "Eigenaar", width: 0.18, value: (o) => o.partner },
-      { header: "Actie", width: 0.32, value: (o) => o.actie },
-      { header: "Adres", width: 0.32, value: (o) => o.adres },
-      { header: "Deadline", width: 0.18, value: (o) => formatDutch(o.deadline) },
-    ]);
+    table(
+      doc,
+      t.verlopen.flatMap((v) => v.opvolgingen),
+      [
+        { header: "Eigenaar", width: 0.18, value: (o) => o.partner },
+        { header: "Actie", width: 0.32, value: (o) => o.actie },
+        { header: "Adres", width: 0.32, value: (o) => o.adres },
+        { header: "Deadline", width: 0.18, value: (o) => formatDutch(o.deadline) },
+      ],
+    );
   }
   if (t.leerpunten.length) {
     doc.moveDown(0.3).font(FONT_BOLD).text("Leerpunten").font(FONT);

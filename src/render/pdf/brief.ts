@@ -46,24 +46,42 @@ export function briefPdf(inv: BriefPdfInvoer): PDFKit.PDFDocument {
     }
   }
   doc.font(FONT_BOLD).fontSize(16).fillColor(ACCENT).text(`Gemeente ${h.gemeente}`, LEFT, y, { lineBreak: false });
-  doc.font(FONT).fontSize(9).fillColor(GREY).text(capitalise(h.afdeling), LEFT, y + 20, { width: 100 * MM });
+  doc
+    .font(FONT)
+    .fontSize(9)
+    .fillColor(GREY)
+    .text(capitalise(h.afdeling), LEFT, y + 20, { width: 100 * MM });
 
   // Sender details, top right.
   const rightX = 135 * MM;
   const senderLines = [h.postadres ?? "", h.telefoon ? `Telefoon ${h.telefoon}` : "", h.email ?? ""].filter(Boolean);
-  doc.font(FONT).fontSize(8).fillColor(GREY).text(senderLines.join("\n"), rightX, 15 * MM, { width: doc.page.width - rightX - RIGHT, lineGap: 1 });
+  doc
+    .font(FONT)
+    .fontSize(8)
+    .fillColor(GREY)
+    .text(senderLines.join("\n"), rightX, 15 * MM, { width: doc.page.width - rightX - RIGHT, lineGap: 1 });
 
   // Return address and recipient, in the window of a standard envelope (left 25 mm, top 50 mm).
   const windowTop = 50 * MM;
   if (h.postadres) {
-    doc.font(FONT).fontSize(6.5).fillColor(GREY).text(`Retouradres: ${h.postadres}`, LEFT, windowTop - 5 * MM, { width: 85 * MM, lineBreak: false });
+    doc
+      .font(FONT)
+      .fontSize(6.5)
+      .fillColor(GREY)
+      .text(`Retouradres: ${h.postadres}`, LEFT, windowTop - 5 * MM, { width: 85 * MM, lineBreak: false });
   }
-  doc.font(FONT).fontSize(10).fillColor("black").text([c.ontvanger.naam, ...c.ontvanger.adresregels].join("\n"), LEFT, windowTop, { width: 85 * MM, lineGap: 1.5 });
+  doc
+    .font(FONT)
+    .fontSize(10)
+    .fillColor("black")
+    .text([c.ontvanger.naam, ...c.ontvanger.adresregels].join("\n"), LEFT, windowTop, { width: 85 * MM, lineGap: 1.5 });
 
   // Meta block.
   let metaY = 90 * MM;
   const labelW = 30 * MM;
-  const contact = [capitalise(h.afdeling), c.gemeente.telefoon ? `telefoon ${c.gemeente.telefoon}` : "", c.gemeente.email ?? ""].filter(Boolean).join(", ");
+  const contact = [capitalise(h.afdeling), c.gemeente.telefoon ? `telefoon ${c.gemeente.telefoon}` : "", c.gemeente.email ?? ""]
+    .filter(Boolean)
+    .join(", ");
   const meta: [string, string][] = [
     ["Datum", formatDutch(c.brief.datum)],
     ["Ons kenmerk", c.brief.kenmerk],
@@ -71,8 +89,15 @@ export function briefPdf(inv: BriefPdfInvoer): PDFKit.PDFDocument {
     ["Contact", contact],
   ];
   for (const [label, value] of meta) {
-    doc.font(FONT).fontSize(8.5).fillColor(GREY).text(label, LEFT, metaY + 0.5, { width: labelW, lineBreak: false });
-    doc.font(label === "Onderwerp" ? FONT_BOLD : FONT).fontSize(9.5).fillColor("black");
+    doc
+      .font(FONT)
+      .fontSize(8.5)
+      .fillColor(GREY)
+      .text(label, LEFT, metaY + 0.5, { width: labelW, lineBreak: false });
+    doc
+      .font(label === "Onderwerp" ? FONT_BOLD : FONT)
+      .fontSize(9.5)
+      .fillColor("black");
     const hgt = doc.heightOfString(value, { width: width - labelW });
     doc.text(value, LEFT + labelW, metaY, { width: width - labelW });
     metaY += Math.max(hgt, 11) + 3;
@@ -105,13 +130,14 @@ export function briefPdf(inv: BriefPdfInvoer): PDFKit.PDFDocument {
   }
 
   // Signature: kept together on one page.
-  const sign = [
-    "Met vriendelijke groet,",
-    `namens het college van burgemeester en wethouders van ${h.gemeente},`,
-  ];
+  const sign = ["Met vriendelijke groet,", `namens het college van burgemeester en wethouders van ${h.gemeente},`];
   const signHeight = 100;
   if (doc.y + signHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  doc.font(FONT).fontSize(10).fillColor("black").text(sign.join("\n"), LEFT, doc.y + 4, { width, lineGap: 2 });
+  doc
+    .font(FONT)
+    .fontSize(10)
+    .fillColor("black")
+    .text(sign.join("\n"), LEFT, doc.y + 4, { width, lineGap: 2 });
   doc.moveDown(3.2);
   if (h.ondertekenaarNaam) doc.text(h.ondertekenaarNaam, LEFT, doc.y, { width });
   doc.text(capitalise(h.ondertekenaarFunctie), LEFT, doc.y, { width });

@@ -55,7 +55,15 @@ export function createPdf(opts: PdfOptions): PDFKit.PDFDocument {
     bufferPages: true, // page numbers are written after the content is laid out
     autoFirstPage: true,
     compress: true,
-    info: { Title: opts.title, Author: opts.author ?? "interventie", Subject: opts.subject ?? "", Producer: "interventie", Creator: "interventie", CreationDate: date, ModDate: date },
+    info: {
+      Title: opts.title,
+      Author: opts.author ?? "interventie",
+      Subject: opts.subject ?? "",
+      Producer: "interventie",
+      Creator: "interventie",
+      CreationDate: date,
+      ModDate: date,
+    },
     lang: "nl-NL",
     displayTitle: true,
   } as PDFKit.PDFDocumentOptions);
@@ -77,11 +85,16 @@ export function numberPages(doc: PDFKit.PDFDocument, opts: { always?: boolean; l
       .font(FONT)
       .fontSize(8)
       .fillColor("#444444")
-      .text(`${opts.label ? `${opts.label} — ` : ""}Pagina ${i + 1} van ${range.count}`, doc.page.margins.left, doc.page.height - bottom / 2 - 4, {
-        width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
-        align: "center",
-        lineBreak: false,
-      });
+      .text(
+        `${opts.label ? `${opts.label} — ` : ""}Pagina ${i + 1} van ${range.count}`,
+        doc.page.margins.left,
+        doc.page.height - bottom / 2 - 4,
+        {
+          width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+          align: "center",
+          lineBreak: false,
+        },
+      );
     doc.page.margins.bottom = bottom;
   }
   doc.fillColor("black");
@@ -136,21 +149,41 @@ export function table<T>(doc: PDFKit.PDFDocument, rows: T[], columns: PdfColumn<
     const h = Math.max(...cells.map((t, i) => doc.heightOfString(t, { width: widths[i]! - 2 * pad }))) + 2 * pad;
     if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
       doc.addPage();
-      if (!bold) drawRow(columns.map((c) => c.header), true);
+      if (!bold)
+        drawRow(
+          columns.map((c) => c.header),
+          true,
+        );
     }
     const y = doc.y;
     if (bold) doc.rect(left, y, usable, h).fill("#e6e6e6").fillColor("black");
     let x = left;
     cells.forEach((t, i) => {
-      doc.font(bold ? FONT_BOLD : FONT).fontSize(size).text(t, x + pad, y + pad, { width: widths[i]! - 2 * pad, align: columns[i]!.align ?? "left" });
+      doc
+        .font(bold ? FONT_BOLD : FONT)
+        .fontSize(size)
+        .text(t, x + pad, y + pad, { width: widths[i]! - 2 * pad, align: columns[i]!.align ?? "left" });
       x += widths[i]!;
     });
-    doc.moveTo(left, y + h).lineTo(left + usable, y + h).lineWidth(0.5).strokeColor("#888888").stroke().strokeColor("black");
+    doc
+      .moveTo(left, y + h)
+      .lineTo(left + usable, y + h)
+      .lineWidth(0.5)
+      .strokeColor("#888888")
+      .stroke()
+      .strokeColor("black");
     doc.x = left;
     doc.y = y + h;
   };
-  drawRow(columns.map((c) => c.header), true);
-  for (const r of rows) drawRow(columns.map((c) => c.value(r)), false);
+  drawRow(
+    columns.map((c) => c.header),
+    true,
+  );
+  for (const r of rows)
+    drawRow(
+      columns.map((c) => c.value(r)),
+      false,
+    );
   doc.moveDown(0.5);
 }
 
@@ -166,7 +199,11 @@ export interface BarItem {
  * with a black outline and the value after each bar, so it stays readable in
  * black and white. Breaks across pages like a table.
  */
-export function barChart(doc: PDFKit.PDFDocument, items: BarItem[], opts: { labelWidth?: number; max?: number; fontSize?: number } = {}): void {
+export function barChart(
+  doc: PDFKit.PDFDocument,
+  items: BarItem[],
+  opts: { labelWidth?: number; max?: number; fontSize?: number } = {},
+): void {
   const size = opts.fontSize ?? 8.5;
   const left = doc.page.margins.left;
   const usable = doc.page.width - left - doc.page.margins.right;
@@ -189,7 +226,11 @@ export function barChart(doc: PDFKit.PDFDocument, items: BarItem[], opts: { labe
     doc.font(FONT).fontSize(size).fillColor("black");
     doc.text(item.label, left, y + 2, { width: labelW, height: rowH, ellipsis: true, lineBreak: false, align: "right" });
     const w = Math.max((item.value / max) * barW, item.value > 0 ? 1 : 0);
-    if (w > 0) doc.rect(barX, y + (rowH - barH) / 2, w, barH).lineWidth(0.5).fillAndStroke("#8c8c8c", "black");
+    if (w > 0)
+      doc
+        .rect(barX, y + (rowH - barH) / 2, w, barH)
+        .lineWidth(0.5)
+        .fillAndStroke("#8c8c8c", "black");
     doc.fillColor("black").text(item.note ?? String(item.value), barX + w + 4, y + 2, { width: noteW, lineBreak: false });
     doc.x = left;
     doc.y = y + rowH;

@@ -30,7 +30,13 @@ function title(doc: PDFKit.PDFDocument, text: string, sub: string[]): void {
 }
 
 function note(doc: PDFKit.PDFDocument, text: string, bold = false): void {
-  doc.font(bold ? FONT_BOLD : FONT).fontSize(10).fillColor("black").text(text, doc.page.margins.left).moveDown(0.4).font(FONT);
+  doc
+    .font(bold ? FONT_BOLD : FONT)
+    .fontSize(10)
+    .fillColor("black")
+    .text(text, doc.page.margins.left)
+    .moveDown(0.4)
+    .font(FONT);
 }
 
 function topSection(doc: PDFKit.PDFDocument, r: TopRapport | JaarRapport["top"], n: number, withPercent: boolean): void {
@@ -49,7 +55,9 @@ function topSection(doc: PDFKit.PDFDocument, r: TopRapport | JaarRapport["top"],
     { header: "Overtreding", width: withPercent ? 0.46 : 0.58, value: (t) => t.naam },
     { header: "Code", width: withPercent ? 0.2 : 0.24, value: (t) => t.categorie },
     { header: "Aantal", width: 0.12, value: (t) => String(t.aantal), align: "right" },
-    ...(withPercent ? [{ header: "% adressen", width: 0.16, value: (t: TopRegel) => formatPercentage(t.percentage), align: "right" as const }] : []),
+    ...(withPercent
+      ? [{ header: "% adressen", width: 0.16, value: (t: TopRegel) => formatPercentage(t.percentage), align: "right" as const }]
+      : []),
   ]);
   if (r.overig.bevindingen > 0) note(doc, restRegel(r.overig), true);
   note(doc, `Totaal: ${r.totaal} bevindingen${r.top.length < n ? "" : ` (top ${n} getoond)`}.`);
@@ -65,15 +73,20 @@ export async function topPdf(r: TopRapport, opts: { n: number; bestand: string; 
 }
 
 function partnerTable(doc: PDFKit.PDFDocument, rows: GroepCijfers[]): void {
-  table(doc, rows, [
-    { header: "Partner", width: 0.18, value: (p) => p.naam },
-    { header: "Bevindingen", width: 0.16, value: (p) => String(p.bevindingen), align: "right" },
-    { header: "Afgerond", width: 0.12, value: (p) => String(p.afgerond), align: "right" },
-    { header: "Open", width: 0.09, value: (p) => String(p.open), align: "right" },
-    { header: "Verlopen", width: 0.13, value: (p) => String(p.verlopen), align: "right" },
-    { header: "Doodgelopen", width: 0.17, value: (p) => String(p.doodgelopen), align: "right" },
-    { header: "Opvolg-%", width: 0.14, value: (p) => formatPercentage(p.percentage), align: "right" },
-  ], { fontSize: 8 });
+  table(
+    doc,
+    rows,
+    [
+      { header: "Partner", width: 0.18, value: (p) => p.naam },
+      { header: "Bevindingen", width: 0.16, value: (p) => String(p.bevindingen), align: "right" },
+      { header: "Afgerond", width: 0.12, value: (p) => String(p.afgerond), align: "right" },
+      { header: "Open", width: 0.09, value: (p) => String(p.open), align: "right" },
+      { header: "Verlopen", width: 0.13, value: (p) => String(p.verlopen), align: "right" },
+      { header: "Doodgelopen", width: 0.17, value: (p) => String(p.doodgelopen), align: "right" },
+      { header: "Opvolg-%", width: 0.14, value: (p) => formatPercentage(p.percentage), align: "right" },
+    ],
+    { fontSize: 8 },
+  );
 }
 
 /** The team's year report in the style of the PIT evaluation. */
@@ -88,7 +101,10 @@ export async function jaarPdf(r: JaarRapport, opts: { bestand: string; team?: st
   if (r.objecten.length === 0) note(doc, "Geen bezochte objecten in dit jaar.");
   else {
     note(doc, `${r.objecten.reduce((s, o) => s + o.bezoeken, 0)} controles op ${r.bezochteAdressen} adressen.`);
-    barChart(doc, r.objecten.map((o) => ({ label: o.type, value: o.bezoeken, note: `${o.bezoeken} (${o.adressen} adr.)` })));
+    barChart(
+      doc,
+      r.objecten.map((o) => ({ label: o.type, value: o.bezoeken, note: `${o.bezoeken} (${o.adressen} adr.)` })),
+    );
   }
 
   heading(doc, JAAR_SECTIES.gemeenten);
@@ -104,16 +120,24 @@ export async function jaarPdf(r: JaarRapport, opts: { bestand: string; team?: st
 
   heading(doc, JAAR_SECTIES.themas);
   if (r.themas.length === 0) note(doc, LEEG);
-  else barChart(doc, r.themas.map((t) => ({ label: t.thema, value: t.bevindingen, note: `${t.bevindingen} (${t.adressen} adr.)` })));
+  else
+    barChart(
+      doc,
+      r.themas.map((t) => ({ label: t.thema, value: t.bevindingen, note: `${t.bevindingen} (${t.adressen} adr.)` })),
+    );
 
   heading(doc, JAAR_SECTIES.top);
   topSection(doc, r.top, 10, true);
-  if (r.top.totaal > 0) note(doc, `% adressen: aandeel van de ${r.bezochteAdressen} bezochte adressen met ten minste één bevinding in die categorie.`);
+  if (r.top.totaal > 0)
+    note(doc, `% adressen: aandeel van de ${r.bezochteAdressen} bezochte adressen met ten minste één bevinding in die categorie.`);
 
   heading(doc, JAAR_SECTIES.partners);
   if (r.partners.length === 0) note(doc, LEEG);
   else {
-    note(doc, "Bevindingen: eigenaar van de bevinding. Afgerond, open, verlopen en doodgelopen: opvolgacties van die partner; verlopen = termijn voorbij en niet afgerond.");
+    note(
+      doc,
+      "Bevindingen: eigenaar van de bevinding. Afgerond, open, verlopen en doodgelopen: opvolgacties van die partner; verlopen = termijn voorbij en niet afgerond.",
+    );
     partnerTable(doc, r.partners);
   }
 
@@ -130,7 +154,10 @@ export async function jaarPdf(r: JaarRapport, opts: { bestand: string; team?: st
 
   heading(doc, JAAR_SECTIES.opvolging);
   const o = r.opvolging;
-  note(doc, `${formatPercentage(o.percentage)} van de bevindingen met opvolging is volledig afgehandeld (${o.bevindingenAfgerond} van ${o.metOpvolging}).`);
+  note(
+    doc,
+    `${formatPercentage(o.percentage)} van de bevindingen met opvolging is volledig afgehandeld (${o.bevindingenAfgerond} van ${o.metOpvolging}).`,
+  );
   barChart(
     doc,
     [

@@ -19,7 +19,15 @@ export interface TerugkoppelingData {
     maatregel: string | null;
     personen: number | null;
     betrokkenheid: string[];
-    opvolgingen: { actie: string; partner: string; deadline: string; status: string; resultaat: string | null; verlopen: boolean; gesloten_op: string | null }[];
+    opvolgingen: {
+      actie: string;
+      partner: string;
+      deadline: string;
+      status: string;
+      resultaat: string | null;
+      verlopen: boolean;
+      gesloten_op: string | null;
+    }[];
   }[];
 }
 
@@ -27,7 +35,13 @@ export interface TerugkoppelingData {
 export function terugkoppelingPdf(d: TerugkoppelingData): PDFKit.PDFDocument {
   const doc = createPdf({ title: `Terugkoppeling ${d.partner}`, subject: "Terugkoppeling bevindingen en opvolging" });
   doc.font(FONT_BOLD).fontSize(18).text(`Terugkoppeling aan ${d.partner}`);
-  doc.font(FONT).fontSize(10).fillColor("#444444").text(`Stand per ${formatDutch(d.datum)}`).fillColor("black").moveDown(0.5);
+  doc
+    .font(FONT)
+    .fontSize(10)
+    .fillColor("#444444")
+    .text(`Stand per ${formatDutch(d.datum)}`)
+    .fillColor("black")
+    .moveDown(0.5);
   doc.text(
     `Dit overzicht toont elke bevinding die ${d.partner} heeft aangedragen (signaal op het adres) of in eigendom heeft (de bevinding of een opvolgingsactie), wat ermee is gedaan en met welk resultaat.`,
   );

@@ -1,3 +1,4 @@
+import type { AdresInput, ObjectType } from "../src/domain/adres.js";
 import { csvField } from "../src/render/csv.js";
 
 const toCsvLine = (velden: readonly (string | number)[]): string => velden.map(csvField).join(",");
@@ -19,15 +20,8 @@ export function prng(seed: number): () => number {
   };
 }
 
-export interface Adres {
-  postcode: string;
-  huisnummer: number;
-  toevoeging: string;
-  straat: string;
-  plaats: string;
-  gemeente: string;
-  type: string;
-}
+/** An address row as `adres importeren` takes it. */
+export type Adres = AdresInput;
 
 const STRATEN = [
   "Dorpsstraat",
@@ -43,7 +37,7 @@ const STRATEN = [
 ];
 // Letters PostNL uses (no F, I, O, Q, U, Y) and never S, so SA, SD and SS cannot occur.
 const LETTERS = "ABCDEGHJKLMNPRTVWXZ";
-const TYPES = ["woning", "woning", "woning", "woning", "bedrijf", "loods", "horeca", "chalet", "perceel", "woonwagen"];
+const TYPES: ObjectType[] = ["woning", "woning", "woning", "woning", "bedrijf", "loods", "horeca", "chalet", "perceel", "woonwagen"];
 
 /** `n` distinct addresses spread over the given gemeenten; each gemeente gets its own postcode range. */
 export function adressen(n: number, gemeenten: readonly string[], seed = 1): Adres[] {

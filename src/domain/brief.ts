@@ -296,6 +296,9 @@ export interface BriefContext {
   ondertekenaar: { naam: string | null; functie: string };
 }
 
+/** The least time a letter gives its recipient, counted from the letter's date. */
+export const MINIMALE_TERMIJN_DAGEN = 7;
+
 export function briefContext(inv: BriefInvoer): BriefContext {
   const { groep, briefhoofd: h, datum, kenmerk } = inv;
   const a = groep.adres;
@@ -320,7 +323,9 @@ export function briefContext(inv: BriefInvoer): BriefContext {
       partner: b.partner,
     }));
   const grondslagen = [...new Set(bevindingen.map((b) => b.grondslag).filter((g): g is string => Boolean(g)))];
-  const deadline = groep.opvolgingen.map((x) => x.deadline).sort()[0]!;
+  const vroegste = groep.opvolgingen.map((x) => x.deadline).sort()[0]!;
+  // A letter made late must not ask the recipient to act by a date that has passed.
+  const deadline = [vroegste, addDays(datum, MINIMALE_TERMIJN_DAGEN)].sort()[1]!;
   return {
     brief: { datum, kenmerk, sjabloon: groep.sjabloon },
     gemeente: { naam: h.gemeente, afdeling: h.afdeling, postadres: h.postadres, telefoon: h.telefoon, email: h.email },

@@ -143,6 +143,14 @@ describe("briefhoofd en context", () => {
       dwangsom: { bedrag: "€ 500" },
     });
     expect(c.deadline).toBe("2026-12-01");
+    // Made after the follow-up's deadline: the letter gives a week from its own date instead.
+    const laat = briefContext({
+      groep,
+      briefhoofd: maakBriefhoofd("Veldhoven", undefined, undefined),
+      datum: "2026-12-03",
+      kenmerk: "INT-2026-000002",
+    });
+    expect(laat.deadline).toBe("2026-12-10");
     expect(c.termijnen).toEqual({ zienswijze: "2026-12-07", bezwaar: "2027-01-04" });
     expect(c.dwangsom).toEqual({ bedrag: "€ 500", per: "week", maximum: "€ 10.000" });
     expect(c.meerdere).toBe(true);

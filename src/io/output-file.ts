@@ -47,8 +47,8 @@ export function cleanupTemp(tmp: string): void {
   for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) fs.rmSync(f, { force: true });
 }
 
-/** Writes text privately and atomically. */
-export function writePrivate(file: string, text: string): void {
+/** Writes text or bytes privately and atomically. */
+export function writePrivate(file: string, text: string | Buffer): void {
   const tmp = privateTemp(file);
   try {
     fs.writeFileSync(tmp, text, { mode: 0o600 });

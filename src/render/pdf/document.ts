@@ -3,6 +3,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type PDFKit from "pdfkit";
 import { woffToSfnt } from "./woff.js";
+import { UserError } from "../../errors.js";
+import { writePrivate } from "../../io/output-file.js";
 
 const require = createRequire(import.meta.url);
 
@@ -100,17 +102,23 @@ export function numberPages(doc: PDFKit.PDFDocument, opts: { always?: boolean; l
   doc.fillColor("black");
 }
 
-/** Writes the document to a file (creating folders) and resolves when it is on disk. */
-export function savePdf(doc: PDFKit.PDFDocument, file: string): Promise<void> {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  return new Promise((resolve, reject) => {
-    const out = fs.createWriteStream(file);
-    out.on("finish", () => resolve());
-    out.on("error", reject);
-    doc.on("error", reject);
-    doc.pipe(out);
-    doc.end();
-  });
+/**
+ * Writes the document to a file (creating folders) once it is complete: private (0600, it names
+ * people and addresses) and atomic (a temporary file renamed into place), so a failure leaves no
+ * half-written PDF. A folder, an unwritable place or a full disk is the user's error (exit 2).
+ */
+export async function savePdf(doc: PDFKit.PDFDocument, file: string): Promise<void> {
+  const target = path.resolve(file);
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
+    throw new UserError("ongeldige-invoer", `pdf: ${target} is een map; geef een bestandsnaam`);
+  }
+  const pdf = await pdfToBuffer(doc);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+  } catch (err) {
+    throw new UserError("schrijffout", `Kan map ${path.dirname(target)} niet maken (${(err as NodeJS.ErrnoException).code ?? "fout"})`);
+  }
+  writePrivate(target, pdf);
 }
 
 /** Same document to a Buffer (for tests and golden files). */

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { writeOutput } from "../io/output-file.js";
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
@@ -211,8 +212,7 @@ async function voorbeeld(ctx: Ctx, opts: { sjabloon?: string; uit?: string; geme
   const context = briefContext({ groep: voorbeeldGroep(naam), briefhoofd, datum, kenmerk: formatKenmerk(Number(datum.slice(0, 4)), 0) });
   const gevuld = vulSjabloon(s, context);
   const buf = await pdfToBuffer(briefPdf({ context, briefhoofd, ...gevuld }));
-  fs.mkdirSync(path.dirname(path.resolve(uit)), { recursive: true });
-  fs.writeFileSync(uit, buf);
+  writeOutput(uit, buf);
   ctx.emit({ sjabloon: naam, bestand: path.resolve(uit), bron: s.bron }, () => `Voorbeeld van ${naam} (${s.titel}): ${path.resolve(uit)}`);
 }
 
@@ -279,11 +279,10 @@ async function maakEnBewaar(
     });
     progress(i + 1);
   }
-  fs.mkdirSync(dir, { recursive: true });
   const geschreven: string[] = [];
   try {
     for (const k of klaar) {
-      fs.writeFileSync(k.brief.bestand, k.buf);
+      writeOutput(k.brief.bestand, k.buf); // private (0600): a letter names its recipient
       geschreven.push(k.brief.bestand);
     }
     return ctx.change((tx) =>

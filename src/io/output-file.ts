@@ -60,3 +60,17 @@ export function writePrivate(file: string, text: string | Buffer): void {
     throw new UserError("schrijffout", `Kan ${file} niet schrijven (${code ?? "fout"})`);
   }
 }
+
+/** writePrivate, creating the folder first if needed; a folder as target is the user's error. */
+export function writeOutput(file: string, data: string | Buffer, veld = "uit"): void {
+  const target = path.resolve(file);
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
+    throw new UserError("ongeldige-invoer", `${veld}: ${target} is een map; geef een bestandsnaam`);
+  }
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+  } catch (err) {
+    throw new UserError("schrijffout", `Kan map ${path.dirname(target)} niet maken (${(err as NodeJS.ErrnoException).code ?? "fout"})`);
+  }
+  writePrivate(target, data);
+}

@@ -10,6 +10,7 @@ import { addAdres, cli, dump, initDb, ok, tempDir } from "../helpers/cli.js";
  */
 let db: string;
 let dir: string;
+let bestand: string;
 const VANDAAG = ["--vandaag", "2026-11-23"];
 
 beforeAll(() => {
@@ -18,7 +19,10 @@ beforeAll(() => {
   ok(cli(db, ["casustafel", "nieuw", "--datum", "2026-11-20", "--gemeenten", "Veldhoven,Best"]));
   ok(cli(db, ["avond", "nieuw", "--casustafel", "1", "--datum", "2026-11-26", "--doel", "Controle huisvesting", "--extra-adres", "1"]));
   ok(cli(db, ["bevinding", "toevoegen", "--avond", "1", "--adres", "1", "--categorie", "milieu", "--omschrijving", "Afval op het erf"]));
+  ok(cli(db, ["betrokkene", "toevoegen", "--naam", "Ștefan Popescu", "--rol", "eigenaar", "--adres", "1"]));
   dir = tempDir();
+  bestand = path.join(tempDir(), "geen-map");
+  fs.writeFileSync(bestand, "");
 });
 
 const CASES: [string, () => string[], RegExp][] = [
@@ -97,6 +101,12 @@ const CASES: [string, () => string[], RegExp][] = [
     () => ["brief", "maak", "--opvolging", "1", "--sjabloon", "../../etc/passwd", "--uit", dir],
     /Sjabloonnaam "\.\.\/\.\.\/etc\/passwd" is niet toegestaan/,
   ],
+  [
+    "brief voorbeeld: --uit is een map",
+    () => ["brief", "voorbeeld", "--sjabloon", "last-onder-dwangsom", "--uit", dir],
+    /uit: .* is een map; geef een bestandsnaam/,
+  ],
+  ["brief batch: --uit is een bestand", () => ["brief", "batch", "--avond", "1", "--uit", bestand], /Kan map .*geen-map niet maken/],
   ["rapport top: --n 0", () => ["rapport", "top", "--n", "0"], /--n: "0" is geen positief geheel getal/],
   [
     "rapport top: --van na --tot",
@@ -122,5 +132,14 @@ describe("slechte invoer in de cyclus: exit 2, één Nederlandse regel, database
 
   it("laat geen half geschreven of tijdelijke bestanden achter", () => {
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it("schrijft PDF's privé (0600): ze noemen mensen en adressen", () => {
+    const uit = tempDir();
+    ok(cli(db, ["brief", "batch", "--avond", "1", "--uit", uit, ...VANDAAG]));
+    ok(cli(db, ["rapport", "top", "--pdf", path.join(uit, "top.pdf")]));
+    const pdfs = fs.readdirSync(uit);
+    expect(pdfs.length).toBeGreaterThanOrEqual(3);
+    for (const f of pdfs) expect(fs.statSync(path.join(uit, f)).mode & 0o777).toBe(0o600);
   });
 });

@@ -3,8 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type PDFKit from "pdfkit";
 import { woffToSfnt } from "./woff.js";
-import { UserError } from "../../errors.js";
-import { writePrivate } from "../../io/output-file.js";
+import { writeOutput } from "../../io/output-file.js";
 
 const require = createRequire(import.meta.url);
 
@@ -108,17 +107,7 @@ export function numberPages(doc: PDFKit.PDFDocument, opts: { always?: boolean; l
  * half-written PDF. A folder, an unwritable place or a full disk is the user's error (exit 2).
  */
 export async function savePdf(doc: PDFKit.PDFDocument, file: string): Promise<void> {
-  const target = path.resolve(file);
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
-    throw new UserError("ongeldige-invoer", `pdf: ${target} is een map; geef een bestandsnaam`);
-  }
-  const pdf = await pdfToBuffer(doc);
-  try {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-  } catch (err) {
-    throw new UserError("schrijffout", `Kan map ${path.dirname(target)} niet maken (${(err as NodeJS.ErrnoException).code ?? "fout"})`);
-  }
-  writePrivate(target, pdf);
+  writeOutput(file, await pdfToBuffer(doc), "pdf");
 }
 
 /** Same document to a Buffer (for tests and golden files). */

@@ -55,7 +55,7 @@ export function openDatabase(file: string, options: { migrateTo?: number; maxPag
       }
       return db;
     }
-    db.pragma("journal_mode = WAL");
+    enableWal(db);
     db.pragma("synchronous = NORMAL");
     // Reads through a memory map instead of a read() per page: a report's first query over
     // 100,000 findings in a fresh process went from ~20 ms to ~8 ms (bench/).
@@ -67,6 +67,23 @@ export function openDatabase(file: string, options: { migrateTo?: number; maxPag
   } catch (err) {
     db.close();
     throw translateSqliteError(err, file);
+  }
+}
+
+/**
+ * WAL mode is stored in the file, so only its first user switches. Several processes opening a
+ * new file at once race for that switch, and SQLite answers the loser "database is locked" at
+ * once instead of waiting (seen 1 in ~60 runs of four parallel `init`s): retry for up to a second.
+ */
+function enableWal(db: Db): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (db.pragma("journal_mode", { simple: true }) !== "wal") db.pragma("journal_mode = WAL");
+      return;
+    } catch (err) {
+      if (!String((err as { code?: unknown }).code).startsWith("SQLITE_BUSY") || attempt === 50) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20); // a synchronous 20 ms pause
+    }
   }
 }
 
@@ -101,9 +118,13 @@ function createPrivateFile(file: string): void {
 }
 
 function checkOwnership(db: Db, file: string): void {
-  const appId = db.pragma("application_id", { simple: true }) as number;
-  const version = db.pragma("user_version", { simple: true }) as number;
-  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
+  // One read transaction: read one by one, a process initialising the same new file could commit
+  // between them (tables present, application_id still 0 → wrongly "not ours"; seen 1 in ~60 runs).
+  const { appId, version, tables } = db.transaction(() => ({
+    appId: db.pragma("application_id", { simple: true }) as number,
+    version: db.pragma("user_version", { simple: true }) as number,
+    tables: db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number },
+  }))();
   if (appId === 0 && version === 0 && tables.n === 0) return; // empty: ours to initialise
   if (appId !== APPLICATION_ID) {
     throw new UserError("geen-database", `${file} is geen interventie-database; het bestand is niet gewijzigd`);

@@ -233,7 +233,7 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
   const categorieen = new Map<string, { id: number; partnerId: number } | undefined>();
   const partners = new Map<string, number | undefined>();
   const opLijst = new Map<number, boolean>();
-  const rows = bevindingImportCheck({
+  const controle = bevindingImportCheck({
     adres: (pc, nr, toev) => memo(adressen, `${pc}|${nr}|${toev}`, () => adresStmt.get(pc, nr, toev) as number | undefined),
     categorie: (code) =>
       memo(categorieen, code.toLowerCase(), () => {
@@ -251,10 +251,9 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
     let laatste: number | null = null;
     let aantal = 0;
     await readCsv(bestand, BEVINDING_CSV_COLUMNS, (row) => {
-      const buiten = rows.buitenLijst.length;
-      const r = rows.check(row);
-      if (!r || rows.errors.length) return; // from the first error on: only check
-      if (rows.buitenLijst.length > buiten) w.zetOpLijst(avond.id, r.adresId);
+      const r = controle.check(row);
+      if (!r || controle.errors.length) return; // from the first error on: only check
+      if (r.zetOpLijst) w.zetOpLijst(avond.id, r.adresId);
       laatste = w.bevinding({
         avondId: avond.id,
         adresId: r.adresId,
@@ -268,11 +267,11 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
       aantal++;
       if (!perCategorie.has(r.categorieId)) perCategorie.set(r.categorieId, regels(r.categorieId, avond.datum));
     });
-    if (rows.errors.length) {
+    if (controle.errors.length) {
       throw new UserError(
         "ongeldige-regels",
-        `${rows.errors.length} ongeldige regel(s) in ${bestand}; er is niets geïmporteerd`,
-        rows.errors,
+        `${controle.errors.length} ongeldige regel(s) in ${bestand}; er is niets geïmporteerd`,
+        controle.errors,
       );
     }
     const opvolgingen = eerste === null || laatste === null ? 0 : w.opvolgingenVoorReeks(eerste, laatste, perCategorie);
@@ -280,11 +279,11 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
       avond: avond.id,
       aantal,
       opvolgingen,
-      toegevoegdAanLijst: rows.buitenLijst.map((b) => b.adresId),
+      toegevoegdAanLijst: controle.buitenLijst.map((b) => b.adresId),
     });
     return { aantal, eerste, laatste, opvolgingen };
   });
-  const waarschuwingen = rows.buitenLijst.map(
+  const waarschuwingen = controle.buitenLijst.map(
     (b) =>
       `regel ${b.line}: adres ${formatAdres(requireAdres(db, b.adresId))} (id ${b.adresId}) stond niet op de lijst van avond ${avond.id}; toegevoegd aan de lijst`,
   );

@@ -33,6 +33,21 @@ const GESLOTEN = "('afgerond','doodgelopen')";
 
 type Params = (string | number)[];
 
+/** The period on an evening-date column; both bounds inclusive. */
+function periode(f: Pick<RapportFilter, "van" | "tot">, kolom: string): { conds: string[]; params: Params } {
+  const conds: string[] = [];
+  const params: Params = [];
+  if (f.van !== undefined) {
+    conds.push(`${kolom} >= ?`);
+    params.push(f.van);
+  }
+  if (f.tot !== undefined) {
+    conds.push(`${kolom} <= ?`);
+    params.push(f.tot);
+  }
+  return { conds, params };
+}
+
 /**
  * The findings in scope: `bevinding b [JOIN adres a]` plus a WHERE. The evening's date decides
  * the period (both bounds inclusive) through the set of evening ids, so a count needs no join per
@@ -42,17 +57,10 @@ type Params = (string | number)[];
 function scope(f: RapportFilter, needsAdres = false): { from: string; where: string; params: Params } {
   const conds: string[] = [];
   const params: Params = [];
-  if (f.van !== undefined || f.tot !== undefined) {
-    const datum: string[] = [];
-    if (f.van !== undefined) {
-      datum.push("datum >= ?");
-      params.push(f.van);
-    }
-    if (f.tot !== undefined) {
-      datum.push("datum <= ?");
-      params.push(f.tot);
-    }
-    conds.push(`b.avond_id IN (SELECT id FROM avond WHERE ${datum.join(" AND ")})`);
+  const datum = periode(f, "datum");
+  if (datum.conds.length) {
+    conds.push(`b.avond_id IN (SELECT id FROM avond WHERE ${datum.conds.join(" AND ")})`);
+    params.push(...datum.params);
   }
   if (f.gemeenteId !== undefined) {
     conds.push(needsAdres ? "a.gemeente_id = ?" : "b.adres_id IN (SELECT id FROM adres WHERE gemeente_id = ?)");
@@ -98,16 +106,7 @@ export function adressenPerCategorie(db: Db, f: RapportFilter): { categorie: str
  * the period, plus addresses where a finding was recorded without being planned.
  */
 function bezoekenCte(f: Pick<RapportFilter, "van" | "tot">): { cte: string; params: Params } {
-  const conds: string[] = [];
-  const params: Params = [];
-  if (f.van !== undefined) {
-    conds.push("v.datum >= ?");
-    params.push(f.van);
-  }
-  if (f.tot !== undefined) {
-    conds.push("v.datum <= ?");
-    params.push(f.tot);
-  }
+  const { conds, params } = periode(f, "v.datum");
   const where = conds.length ? `WHERE ${conds.join(" AND ")}` : "";
   return {
     cte: `WITH bezoek AS (

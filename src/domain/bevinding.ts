@@ -38,6 +38,8 @@ export interface ImportRegel extends BevindingInput {
   categorieId: number;
   /** Owning partner: the row's, else the category's. */
   partnerId: number;
+  /** First row naming an address that is not on the evening's list: put it on the list. */
+  zetOpLijst: boolean;
 }
 
 /** What checking an import found besides the valid rows. */
@@ -91,7 +93,8 @@ export function bevindingImportCheck(
           if (p === undefined) throw new UserError("niet-gevonden", `partner: "${b.partner}" is onbekend (zie partner lijst)`);
           partnerId = p;
         }
-        if (!look.opLijst(adresId) && !warned.has(adresId)) {
+        const zetOpLijst = !look.opLijst(adresId) && !warned.has(adresId);
+        if (zetOpLijst) {
           warned.add(adresId);
           buitenLijst.push({ adresId, line });
         }
@@ -106,6 +109,7 @@ export function bevindingImportCheck(
           adresId,
           categorieId: cat.id,
           partnerId,
+          zetOpLijst,
         };
       } catch (err) {
         if (!(err instanceof UserError)) throw err;

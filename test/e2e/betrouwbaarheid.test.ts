@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { addAdres, cli, cliInProcess, dump, initDb, ok, tempDir } from "../helpers/cli.js";
+import { addAdres, cli, cliAsync, cliInProcess, dump, initDb, ok, tempDir } from "../helpers/cli.js";
 import { insertAvond, insertBevinding, insertOpvolging } from "../helpers/fixtures.js";
-import { cliAsync, count, exec, writerLoop } from "../helpers/avg.js";
+import { count, exec, writerLoop } from "../helpers/avg.js";
 
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at /);
 

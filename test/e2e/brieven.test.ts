@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addAdres, cli, dump, initDb, ok, ROOT, tempDir } from "../helpers/cli.js";
+import { addAdres, cli, dump, initDb, ok, ROOT, tempDir, TESTADRESSEN } from "../helpers/cli.js";
 import { insertAvond, insertBevinding, insertOpvolging } from "../helpers/fixtures.js";
 
 const VANDAAG = ["--vandaag", "2026-11-23"];
@@ -38,14 +38,7 @@ interface Scenario {
 function scenario(): Scenario {
   const db = initDb();
   const kerkstraat = addAdres(db);
-  const industrieweg = addAdres(db, {
-    postcode: "5531NK",
-    huisnummer: "7",
-    straat: "Industrieweg",
-    plaats: "Bladel",
-    gemeente: "Bladel",
-    type: "loods",
-  });
+  const industrieweg = addAdres(db, TESTADRESSEN.industrieweg);
   const dorpstraat = addAdres(db, { postcode: "5528AB", huisnummer: "5", straat: "Dorpstraat", plaats: "Hoogeloon", gemeente: "Bladel" });
   const lukasz = ok(
     cli(db, [

@@ -1,41 +1,8 @@
-/** Helpers for the reliability and AVG tests: asynchronous CLI runs and raw writers. */
+/** Helpers for the reliability and AVG tests: raw writers and counts (cliAsync lives in cli.ts). */
 import { spawn } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { ROOT, type CliResult } from "./cli.js";
-
-const BIN = path.join(ROOT, "bin", "interventie.cjs");
-
-/** Like cli(), but asynchronous, so several processes really run at the same time. */
-export function cliAsync(db: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "--db", db, ...args], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        TZ: "Europe/Amsterdam",
-        NO_COLOR: "1",
-        INTERVENTIE_GEBRUIKER: "tester",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) =>
-      resolve({
-        code: code ?? -1,
-        stdout,
-        stderr,
-        json: () => JSON.parse(stdout),
-      }),
-    );
-  });
-}
+import { ROOT } from "./cli.js";
 
 /**
  * A separate process that keeps writing signals (each with its audit entry, in one transaction,

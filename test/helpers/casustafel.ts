@@ -3,7 +3,7 @@
  * where the command exists and with fixtures for earlier evenings and findings.
  */
 import Database from "better-sqlite3";
-import { addAdres, cli, ok, type CliResult } from "./cli.js";
+import { addAdres, cli, ok, type CliResult, TESTADRESSEN } from "./cli.js";
 import { insertAvond, insertBevinding, insertOpvolging } from "./fixtures.js";
 
 export interface Scenario {
@@ -16,38 +16,10 @@ export interface Scenario {
 }
 
 export function scenario(db: string): Scenario {
-  const kerkstraat = addAdres(db, {
-    postcode: "5504AB",
-    huisnummer: "12",
-    straat: "Kerkstraat",
-    plaats: "Veldhoven",
-    gemeente: "Veldhoven",
-    type: "woning",
-  });
-  const industrieweg = addAdres(db, {
-    postcode: "5531NK",
-    huisnummer: "7",
-    straat: "Industrieweg",
-    plaats: "Bladel",
-    gemeente: "Bladel",
-    type: "loods",
-  });
-  const markt = addAdres(db, {
-    postcode: "5521AJ",
-    huisnummer: "3",
-    straat: "Markt",
-    plaats: "Eersel",
-    gemeente: "Eersel",
-    type: "horeca",
-  });
-  const dorpstraat = addAdres(db, {
-    postcode: "5528AB",
-    huisnummer: "5",
-    straat: "Dorpstraat",
-    plaats: "Hoogeloon",
-    gemeente: "Bladel",
-    type: "woning",
-  });
+  const kerkstraat = addAdres(db, TESTADRESSEN.kerkstraat);
+  const industrieweg = addAdres(db, TESTADRESSEN.industrieweg);
+  const markt = addAdres(db, TESTADRESSEN.markt);
+  const dorpstraat = addAdres(db, TESTADRESSEN.dorpstraat);
   const hoofdstraat = addAdres(db, {
     postcode: "5701AA",
     huisnummer: "1",

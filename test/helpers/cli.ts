@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -53,16 +53,34 @@ export function cli(db: string, args: string[], opts: { env?: Record<string, str
     encoding: "utf8",
     cwd: opts.cwd ?? ROOT,
     input: opts.input ?? "",
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      TZ: "Europe/Amsterdam",
-      NO_COLOR: "1",
-      INTERVENTIE_GEBRUIKER: "tester",
-      ...opts.env,
-    },
+    env: childEnv(opts.env),
   });
   return result(r.status ?? -1, r.stdout, r.stderr);
+}
+
+/** A user's environment, pinned: Dutch time zone, no colour, a known user for the audit log. */
+function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TZ: "Europe/Amsterdam",
+    NO_COLOR: "1",
+    INTERVENTIE_GEBRUIKER: "tester",
+    ...extra,
+  };
+}
+
+/** Like cli(), but asynchronous, so several processes really run at the same time. */
+export function cliAsync(db: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, "--db", db, ...args], { cwd: ROOT, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve(result(code ?? -1, stdout, stderr)));
+  });
 }
 
 /** Runs the CLI in-process; `answers` script the guided prompts as if a person typed them at a terminal. */
@@ -118,6 +136,14 @@ export function initDb(): string {
   ok(cli(db, ["init", "--team", "KIT"]));
   return db;
 }
+
+/** The addresses the tests share (Kerkstraat is addAdres's default). */
+export const TESTADRESSEN = {
+  kerkstraat: { postcode: "5504AB", huisnummer: "12", straat: "Kerkstraat", plaats: "Veldhoven", gemeente: "Veldhoven", type: "woning" },
+  industrieweg: { postcode: "5531NK", huisnummer: "7", straat: "Industrieweg", plaats: "Bladel", gemeente: "Bladel", type: "loods" },
+  markt: { postcode: "5521AJ", huisnummer: "3", straat: "Markt", plaats: "Eersel", gemeente: "Eersel", type: "horeca" },
+  dorpstraat: { postcode: "5528AB", huisnummer: "5", straat: "Dorpstraat", plaats: "Hoogeloon", gemeente: "Bladel", type: "woning" },
+} as const;
 
 export function addAdres(
   db: string,

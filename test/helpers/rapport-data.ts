@@ -11,7 +11,7 @@
  *   asbest 2 · wav 2 · hennep 1 · milieu 1 · arbeidstijdenwet 1 · waadi 1 · wml 1.
  * Outside March: hennep on E0 (A1) and E4 (A2); 2 × wml on E5 (A4, 2025).
  */
-import { addAdres, initDb } from "./cli.js";
+import { addAdres, initDb, TESTADRESSEN } from "./cli.js";
 import { insertAvond, insertBevinding, insertOpvolging } from "./fixtures.js";
 
 export const VANDAAG = "2026-06-01";
@@ -26,8 +26,8 @@ export function seedRapportData(): RapportData {
   const adres = {
     A1: addAdres(db, { postcode: "5504AB", huisnummer: "1", gemeente: "Veldhoven", plaats: "Veldhoven", type: "woning" }),
     A2: addAdres(db, { postcode: "5504AB", huisnummer: "2", gemeente: "Veldhoven", plaats: "Veldhoven", type: "woning" }),
-    A3: addAdres(db, { postcode: "5531NK", huisnummer: "7", straat: "Industrieweg", gemeente: "Bladel", plaats: "Bladel", type: "loods" }),
-    A4: addAdres(db, { postcode: "5521AJ", huisnummer: "3", straat: "Markt", gemeente: "Eersel", plaats: "Eersel", type: "horeca" }),
+    A3: addAdres(db, TESTADRESSEN.industrieweg),
+    A4: addAdres(db, TESTADRESSEN.markt),
     A5: addAdres(db, {
       postcode: "5524RS",
       huisnummer: "41",

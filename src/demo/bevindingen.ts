@@ -1,5 +1,20 @@
 import type { DemoHoofdstuk } from "./stappen.js";
 
+/** `bevinding toevoegen` on the demo evening. */
+const bevinding = (adres: string, categorie: string, omschrijving: string, extra: string[] = []): string[] => [
+  "bevinding",
+  "toevoegen",
+  "--avond",
+  "$avond1",
+  "--adres",
+  adres,
+  "--categorie",
+  categorie,
+  "--omschrijving",
+  omschrijving,
+  ...extra,
+];
+
 /**
  * Findings of the first evening and their follow-up until closed. Relies on the
  * casustafel/avond chapter before it: `$avond1` and the addresses `$kerkstraat`,
@@ -11,92 +26,38 @@ export const BEVINDINGEN: DemoHoofdstuk[] = [
     stappen: [
       {
         uitleg: "Per adres en categorie; de eigenaar en de opvolging (actie, partner, deadline in werkdagen) komen uit de categorie.",
-        args: [
-          "bevinding",
-          "toevoegen",
-          "--avond",
-          "$avond1",
-          "--adres",
-          "$kerkstraat",
-          "--categorie",
-          "overbewoning",
-          "--omschrijving",
-          "14 personen op 4 slaapkamers, matrassen op zolder",
+        args: bevinding("$kerkstraat", "overbewoning", "14 personen op 4 slaapkamers, matrassen op zolder", [
           "--maatregel",
           "zolder als slaapruimte gesloten",
           "--personen",
           "14",
-        ],
+        ]),
         bewaar: "bev_overbewoning",
       },
       {
-        args: [
-          "bevinding",
-          "toevoegen",
-          "--avond",
-          "$avond1",
-          "--adres",
-          "$kerkstraat",
-          "--categorie",
-          "energiefraude",
-          "--omschrijving",
-          "Elektriciteitsmeter omgelegd",
-          "--maatregel",
-          "meters vervangen",
-        ],
+        args: bevinding("$kerkstraat", "energiefraude", "Elektriciteitsmeter omgelegd", ["--maatregel", "meters vervangen"]),
         bewaar: "bev_energie",
       },
       {
-        args: [
-          "bevinding",
-          "toevoegen",
-          "--avond",
-          "$avond1",
-          "--adres",
-          "$industrieweg",
-          "--categorie",
-          "brandgevaar",
-          "--omschrijving",
-          "Logies in loods zonder vluchtweg en rookmelders",
+        args: bevinding("$industrieweg", "brandgevaar", "Logies in loods zonder vluchtweg en rookmelders", [
           "--maatregel",
           "noodvoorziening: bewoners elders ondergebracht",
           "--personen",
           "9",
-        ],
+        ]),
         bewaar: "bev_brand",
       },
       {
-        args: [
-          "bevinding",
-          "toevoegen",
-          "--avond",
-          "$avond1",
-          "--adres",
-          "$industrieweg",
-          "--categorie",
-          "wav",
-          "--omschrijving",
-          "Zes werknemers zonder tewerkstellingsvergunning",
+        args: bevinding("$industrieweg", "wav", "Zes werknemers zonder tewerkstellingsvergunning", [
           "--partner",
           "ISZW",
           "--personen",
           "6",
-        ],
+        ]),
       },
       {
         uitleg: "Een adres dat niet op de lijst stond wordt geaccepteerd met een waarschuwing (het team liep de buren binnen).",
-        args: [
-          "bevinding",
-          "toevoegen",
-          "--avond",
-          "$avond1",
-          "--adres",
-          "$markt",
-          "--categorie",
-          "voedselveiligheid",
-          "--omschrijving",
-          "Keuken ernstig vervuild",
-        ],
+        args: bevinding("$markt", "voedselveiligheid", "Keuken ernstig vervuild"),
       },
       { args: ["bevinding", "lijst", "--avond", "$avond1"] },
     ],

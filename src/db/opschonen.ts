@@ -15,6 +15,7 @@ export function casussen(db: Db): Casus[] {
          UNION ALL SELECT b.adres_id, substr(o.gesloten_op, 1, 10) FROM opvolging o JOIN bevinding b ON b.id = o.bevinding_id WHERE o.gesloten_op IS NOT NULL
          UNION ALL SELECT b.adres_id, substr(o.gewijzigd, 1, 10) FROM opvolging o JOIN bevinding b ON b.id = o.bevinding_id
          UNION ALL SELECT adres_id, substr(datum, 1, 10) FROM brief
+         UNION ALL SELECT r.adres_id, substr(v.dagtekening, 1, 10) FROM rapport_versie v JOIN rapport r ON r.id = v.rapport_id
        ) GROUP BY adres_id`,
     )
     .all() as { adres_id: number; laatste: string | null }[];

@@ -7,7 +7,7 @@ import { optionalText } from "./invoer.js";
 export type BijlageSoort = "jpeg" | "png" | "pdf";
 
 /** 25 MB: a phone photo is 2–8 MB, a scanned document a few; anything bigger is refused before reading. */
-export const MAX_BIJLAGE_BYTES = 25 * 1024 * 1024;
+export const MAX_BIJLAGE_BYTES = 25_000_000;
 
 /** How many leading bytes herkenSoort needs. */
 export const KOP_BYTES = 8;
@@ -30,7 +30,7 @@ export function isFoto(soort: BijlageSoort): boolean {
 export function formatGrootte(bytes: number): string {
   if (bytes < 1000) return `${bytes} bytes`;
   if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} kB`;
-  return `${(bytes / 1_000_000).toFixed(1).replace(".", ",")} MB`;
+  return `${(bytes / 1_000_000).toFixed(1).replace(/\.0$/, "").replace(".", ",")} MB`;
 }
 
 export function parseBijschrift(raw: string | undefined | null): string | null {

@@ -3,7 +3,14 @@ import { action, type Runtime } from "./runtime.js";
 import { avondAdressen, requireAvondKort, requireBevinding } from "../db/bevinding.js";
 import { requireToezichthouder } from "../db/toezichthouder.js";
 import { wijzigWaarneming, type WaarnemingWijziging } from "../db/waarneming.js";
-import { BEVINDING_CSV_COLUMNS, ONTBREKEND_TEKST, ontbrekendeGegevens, parseMethode, parseTijdstip, parseToezichthouders } from "../domain/bevinding.js";
+import {
+  BEVINDING_CSV_COLUMNS,
+  ONTBREKEND_TEKST,
+  ontbrekendeGegevens,
+  parseMethode,
+  parseTijdstip,
+  parseToezichthouders,
+} from "../domain/bevinding.js";
 import { optionalText, parseCount, parseId, requireText } from "../domain/invoer.js";
 import { invalid } from "../errors.js";
 import { outputPath, writePrivate } from "../io/output-file.js";
@@ -22,7 +29,9 @@ interface WijzigOpts {
 export function registerWaarneming(bevinding: Command, rt: Runtime): void {
   bevinding
     .command("wijzig <id>")
-    .description("vul een bevinding aan of verbeter haar (tijdstip, toezichthouder, methode …); een ondertekend rapport blijft ongewijzigd, het volgende wordt een nieuwe versie")
+    .description(
+      "vul een bevinding aan of verbeter haar (tijdstip, toezichthouder, methode …); een ondertekend rapport blijft ongewijzigd, het volgende wordt een nieuwe versie",
+    )
     .option("--tijdstip <UU:MM>", "tijdstip van de waarneming")
     .option("--toezichthouder <nummer>", "nummer(s) van de toezichthouder(s), bijv. 4711,2314")
     .option("--methode <tekst>", "hoe het is waargenomen")
@@ -80,7 +89,17 @@ export function registerWaarneming(bevinding: Command, rt: Runtime): void {
         const header = [...kolommen, ...rest];
         const adressen = avondAdressen(db, avond.id);
         const rows = adressen.map((a) =>
-          header.map((k) => (k === "postcode" ? a.postcode : k === "huisnummer" ? String(a.huisnummer) : k === "toevoeging" ? a.toevoeging : k === "tijdstip" ? avond.starttijd : "")),
+          header.map((k) =>
+            k === "postcode"
+              ? a.postcode
+              : k === "huisnummer"
+                ? String(a.huisnummer)
+                : k === "toevoeging"
+                  ? a.toevoeging
+                  : k === "tijdstip"
+                    ? avond.starttijd
+                    : "",
+          ),
         );
         writePrivate(file, toCsv([header, ...rows]));
         ctx.emit({ avond_id: avond.id, bestand: file, kolommen: header, adressen: adressen.length }, () =>

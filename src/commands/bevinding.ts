@@ -156,7 +156,10 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
     let dubbelBevestigd = false;
     if (dubbel.length && !opts.toch) {
       if (!ctx.interactive) throw dubbelFout(dubbel[0]!, avond.id);
-      dubbelBevestigd = await ctx.prompts.confirm({ message: `${dubbelTekst(dubbel[0]!, avond.id)}. Toch een tweede vastleggen?`, default: false });
+      dubbelBevestigd = await ctx.prompts.confirm({
+        message: `${dubbelTekst(dubbel[0]!, avond.id)}. Toch een tweede vastleggen?`,
+        default: false,
+      });
       if (!dubbelBevestigd) throw new UserError("afgebroken", "Afgebroken; er is niets vastgelegd");
     }
     nieuw.push({ adresId: adres.id, input, dubbelBevestigd });
@@ -184,7 +187,8 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
       }
       const cat = requireCategorie(tx.db, n.input.categorie);
       // Checked again under the write lock: another process may have recorded the same finding meanwhile.
-      const dubbel = opts.toch || n.dubbelBevestigd ? [] : bevindingenOpAdres(tx.db, avond.id, n.adresId).filter((b) => b.categorie === cat.code);
+      const dubbel =
+        opts.toch || n.dubbelBevestigd ? [] : bevindingenOpAdres(tx.db, avond.id, n.adresId).filter((b) => b.categorie === cat.code);
       if (dubbel.length) throw dubbelFout(dubbel[0]!, avond.id);
       const partnerId = n.input.partner !== null ? requirePartner(tx.db, n.input.partner).id : cat.partner_id;
       const id = w.bevinding({
@@ -238,13 +242,17 @@ async function rondgang(ctx: Ctx, db: Db, avond: AvondKort, opts: ToevoegenOpts)
   const out: Nieuw[] = [];
   const vorige = laatsteWaarneming(db);
   const standaard = { tijdstip: avond.starttijd, toezichthouder: vorige?.toezichthouders ?? "", methode: vorige?.methode ?? "" };
-  if (!ctx.json) ctx.out(ctx.color.bold(`Bevindingen invoeren voor avond ${avond.id} (${formatDutch(avond.datum)}, aanvang ${avond.starttijd})`));
+  if (!ctx.json)
+    ctx.out(ctx.color.bold(`Bevindingen invoeren voor avond ${avond.id} (${formatDutch(avond.datum)}, aanvang ${avond.starttijd})`));
   for (const [i, a] of adressen.entries()) {
     if (!ctx.json) ctx.out(`\n${ctx.color.bold(`Adres ${i + 1} van ${adressen.length}: ${formatAdres(a)}`)}`);
     const al = bevindingenOpAdres(db, avond.id, a.id);
     if (!ctx.json) {
       ctx.out(al.length ? "Al vastgelegd op dit adres:" : "Nog niets vastgelegd op dit adres.");
-      for (const b of al) ctx.out(`  [${b.id}] ${b.categorie_naam} (${b.tijdstip}${b.toezichthouders ? `, nr. ${b.toezichthouders}` : ""}): ${b.omschrijving}`);
+      for (const b of al)
+        ctx.out(
+          `  [${b.id}] ${b.categorie_naam} (${b.tijdstip}${b.toezichthouders ? `, nr. ${b.toezichthouders}` : ""}): ${b.omschrijving}`,
+        );
     }
     const codes =
       opts.categorie !== undefined
@@ -258,7 +266,12 @@ async function rondgang(ctx: Ctx, db: Db, avond: AvondKort, opts: ToevoegenOpts)
           });
     if (codes.length === 0) continue;
     const tijdstip =
-      opts.tijdstip ?? (await ctx.prompts.input({ message: "Tijdstip van de waarneming (UU:MM)", default: standaard.tijdstip, validate: geldig(parseTijdstip) }));
+      opts.tijdstip ??
+      (await ctx.prompts.input({
+        message: "Tijdstip van de waarneming (UU:MM)",
+        default: standaard.tijdstip,
+        validate: geldig(parseTijdstip),
+      }));
     const toezichthouder =
       opts.toezichthouder ??
       (await ctx.prompts.input({
@@ -275,7 +288,10 @@ async function rondgang(ctx: Ctx, db: Db, avond: AvondKort, opts: ToevoegenOpts)
       const dubbel = al.find((b) => b.categorie.toLowerCase() === code.toLowerCase());
       let dubbelBevestigd = false;
       if (dubbel && !opts.toch) {
-        dubbelBevestigd = await ctx.prompts.confirm({ message: `${dubbelTekst(dubbel, avond.id)}. Toch een tweede vastleggen?`, default: false });
+        dubbelBevestigd = await ctx.prompts.confirm({
+          message: `${dubbelTekst(dubbel, avond.id)}. Toch een tweede vastleggen?`,
+          default: false,
+        });
         if (!dubbelBevestigd) continue;
       }
       const omschrijving =
@@ -290,7 +306,16 @@ async function rondgang(ctx: Ctx, db: Db, avond: AvondKort, opts: ToevoegenOpts)
         }));
       out.push({
         adresId: a.id,
-        input: validateBevinding({ categorie: code, omschrijving, partner: opts.partner, maatregel, personen, tijdstip, toezichthouder, methode }),
+        input: validateBevinding({
+          categorie: code,
+          omschrijving,
+          partner: opts.partner,
+          maatregel,
+          personen,
+          tijdstip,
+          toezichthouder,
+          methode,
+        }),
         dubbelBevestigd,
       });
     }
@@ -472,7 +497,9 @@ function beschrijf(ctx: Ctx, b: ReturnType<typeof waarneming> & { opvolgingen: R
   const lines = [
     `Bevinding ${b.id}: ${b.categorie_naam} (eigenaar ${b.partner}) op ${b.adres}, avond ${b.avond_id} (${formatDutch(b.datum)}).`,
     `  Waargenomen om ${b.tijdstip} door ${b.toezichthouders.length ? `toezichthouder ${b.toezichthouders.join(", ")}` : "onbekende toezichthouder"}; methode: ${b.methode ?? "onbekend"}.`,
-    ...(b.onvolledig.length ? [`  Onvolledig voor het rapport van bevindingen: ${b.onvolledig.map((o) => ONTBREKEND_TEKST[o]).join("; ")}.`] : []),
+    ...(b.onvolledig.length
+      ? [`  Onvolledig voor het rapport van bevindingen: ${b.onvolledig.map((o) => ONTBREKEND_TEKST[o]).join("; ")}.`]
+      : []),
     ...(b.maatregel ? [`  Maatregel: ${b.maatregel}`] : []),
     ...(b.personen !== null ? [`  Personen: ${b.personen}`] : []),
     b.opvolgingen.length ? "  Opvolging:" : "  Geen standaard-opvolging voor deze categorie; voeg die toe met opvolging toevoegen.",

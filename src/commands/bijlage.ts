@@ -28,7 +28,7 @@ export function registerBijlage(bevinding: Command, rt: Runtime): void {
   bijlage
     .command("toevoegen <bevinding-id> <bestand>")
     .description(`voeg een foto (JPEG, PNG) of PDF toe; hoogstens 25 MB; dezelfde inhoud wordt één keer opgeslagen`)
-    .option("--bijschrift <tekst>", "wat de foto laat zien, bijv. \"zolder: vier matrassen\"")
+    .option("--bijschrift <tekst>", 'wat de foto laat zien, bijv. "zolder: vier matrassen"')
     .action(action<{ bijschrift?: string }>(rt, (ctx, opts, id, bestand) => toevoegen(ctx, String(id), String(bestand), opts.bijschrift)));
 
   bijlage
@@ -69,7 +69,9 @@ export function registerBijlage(bevinding: Command, rt: Runtime): void {
 
   bijlage
     .command("controleer")
-    .description("lees alle opgeslagen bijlagen en ondertekende rapporten terug en vergelijk de SHA-256; exit 2 bij een ontbrekend of gewijzigd bestand")
+    .description(
+      "lees alle opgeslagen bijlagen en ondertekende rapporten terug en vergelijk de SHA-256; exit 2 bij een ontbrekend of gewijzigd bestand",
+    )
     .action(action(rt, (ctx) => controleer(ctx)));
 }
 
@@ -136,7 +138,9 @@ function controleer(ctx: Ctx): void {
     if (toestand !== "in-orde") problemen.push({ ...v, toestand });
   }
   const los = losseBestanden(map, new Set(verwacht.map((v) => v.sha256)));
-  const regels = problemen.map((p) => `${p.wat}: ${p.toestand === "ontbreekt" ? "bestand ontbreekt" : "bestand is gewijzigd"} (${p.sha256})`);
+  const regels = problemen.map(
+    (p) => `${p.wat}: ${p.toestand === "ontbreekt" ? "bestand ontbreekt" : "bestand is gewijzigd"} (${p.sha256})`,
+  );
   if (problemen.length) {
     if (!ctx.json) for (const r of regels) ctx.out(r);
     throw new UserError(
@@ -146,8 +150,9 @@ function controleer(ctx: Ctx): void {
     );
   }
   for (const f of los) ctx.warn(`waarschuwing: ${f} in ${map} hoort bij geen bijlage of rapport`);
-  ctx.emit({ map, gecontroleerd: verwacht.length, in_orde: true, los }, () =>
-    `${verwacht.length} opgeslagen bestand(en) gecontroleerd in ${map}: alle aanwezig en ongewijzigd.`,
+  ctx.emit(
+    { map, gecontroleerd: verwacht.length, in_orde: true, los },
+    () => `${verwacht.length} opgeslagen bestand(en) gecontroleerd in ${map}: alle aanwezig en ongewijzigd.`,
   );
 }
 

@@ -48,7 +48,9 @@ interface Opts {
 export function registerBevindingen(rapport: Command, rt: Runtime): void {
   rapport
     .command("bevindingen")
-    .description("rapport van bevindingen per adres (RvS-minimum); met --onderteken onveranderlijk vastgelegd, een wijziging maakt een nieuwe versie")
+    .description(
+      "rapport van bevindingen per adres (RvS-minimum); met --onderteken onveranderlijk vastgelegd, een wijziging maakt een nieuwe versie",
+    )
     .option("--avond <id>", "controleavond")
     .option("--adres <id>", "adres; zonder --adres en met --uit: één PDF per adres met bevindingen")
     .option("--pdf <bestand>", "PDF-bestand (bij --adres)")
@@ -60,6 +62,8 @@ export function registerBevindingen(rapport: Command, rt: Runtime): void {
 }
 
 interface Uitkomst {
+  /** The signed version's id, when this run signed it (a record created). */
+  id?: number;
   avond_id: number;
   adres_id: number;
   adres: string;
@@ -101,7 +105,8 @@ async function bevindingenRapport(ctx: Ctx, opts: Opts): Promise<void> {
     // Signing an evening: every report is checked before the first is signed.
     if (opts.onderteken) for (const a of adressen) planOndertekening(ctx, db, avond.id, a, opts.ondertekenaar);
     const uitkomsten: Uitkomst[] = [];
-    for (const a of adressen) uitkomsten.push(await eenRapport(ctx, avond.id, a, opts, undefined, (k, v) => path.join(opts.uit!, rapportBestandsnaam(k, v, a))));
+    for (const a of adressen)
+      uitkomsten.push(await eenRapport(ctx, avond.id, a, opts, undefined, (k, v) => path.join(opts.uit!, rapportBestandsnaam(k, v, a))));
     ctx.emit({ avond_id: avond.id, map: path.resolve(opts.uit), rapporten: uitkomsten }, () => uitkomsten.map(beschrijf).join("\n"));
     return;
   }
@@ -148,7 +153,11 @@ function planOndertekening(ctx: Ctx, db: Db, avondId: number, adres: Adres, gevr
   if (laatste && laatste.inhoud_sha256 === p.hash) return laatste.ondertekend_door; // already signed: nothing to do
   const bezwaren = bezwarenTegenOndertekenen(p.inhoud);
   if (bezwaren.length) {
-    throw new UserError("niet-ondertekenbaar", `Het rapport voor ${formatAdres(adres)} kan nog niet worden ondertekend: ${bezwaren[0]}`, bezwaren.slice(1));
+    throw new UserError(
+      "niet-ondertekenbaar",
+      `Het rapport voor ${formatAdres(adres)} kan nog niet worden ondertekend: ${bezwaren[0]}`,
+      bezwaren.slice(1),
+    );
   }
   const keuze = kiesOndertekenaar(p.inhoud, gevraagd);
   if ("fout" in keuze) throw new UserError("ongeldige-invoer", `ondertekenaar: ${keuze.fout}`);
@@ -185,13 +194,19 @@ async function eenRapport(
       inhoud_sha256: p.hash,
       bevindingen: p.inhoud.waarnemingen.map((w) => w.bevinding_id),
       bijlagen: p.inhoud.bijlagen.length,
-      onvolledig: p.inhoud.waarnemingen.filter((w) => w.ontbrekend.length).map((w) => ({ bevinding_id: w.bevinding_id, ontbrekend: w.ontbrekend })),
+      onvolledig: p.inhoud.waarnemingen
+        .filter((w) => w.ontbrekend.length)
+        .map((w) => ({ bevinding_id: w.bevinding_id, ontbrekend: w.ontbrekend })),
     };
 
     // A signed version is printed again from its stored copy: byte for byte what was signed.
-    const herdruk = versie !== undefined ? p.versies.find((v) => v.versie === versie) : laatste?.inhoud_sha256 === p.hash ? laatste : undefined;
+    const herdruk =
+      versie !== undefined ? p.versies.find((v) => v.versie === versie) : laatste?.inhoud_sha256 === p.hash ? laatste : undefined;
     if (versie !== undefined && !herdruk) {
-      throw new UserError("niet-gevonden", `Versie ${versie} van het rapport voor ${formatAdres(adres)} bestaat niet (ondertekend: ${p.versies.map((v) => v.versie).join(", ") || "geen"})`);
+      throw new UserError(
+        "niet-gevonden",
+        `Versie ${versie} van het rapport voor ${formatAdres(adres)} bestaat niet (ondertekend: ${p.versies.map((v) => v.versie).join(", ") || "geen"})`,
+      );
     }
     if (herdruk) {
       const r = leesGeverifieerd(map, herdruk.pdf_sha256);
@@ -233,7 +248,14 @@ async function eenRapport(
     if (!opts.onderteken) {
       const file = bestand(p.kenmerk, nieuweVersie);
       const bytes = await pdfToBuffer(
-        rapportBevindingenPdf({ inhoud: p.inhoud, inhoudSha256: p.hash, kenmerk: p.kenmerk, versie: nieuweVersie, dagtekening, bijlagen: afbeeldingen }),
+        rapportBevindingenPdf({
+          inhoud: p.inhoud,
+          inhoudSha256: p.hash,
+          kenmerk: p.kenmerk,
+          versie: nieuweVersie,
+          dagtekening,
+          bijlagen: afbeeldingen,
+        }),
       );
       writeOutput(file, bytes, "pdf");
       return {
@@ -272,6 +294,7 @@ async function eenRapport(
     const kopie = schrijfTijdelijk(map, bytes);
     const file = bestand(kenmerk, nieuweVersie);
     let geplaatst = false;
+    let id = 0;
     try {
       ctx.change((tx) => {
         // Re-read under the write lock: another process may have signed or changed something since.
@@ -281,7 +304,7 @@ async function eenRapport(
         const rapport = getRapport(tx.db, avondId, adres.id) ?? nieuwRapport(tx, avondId, adres.id, jaar);
         if (rapport.kenmerk !== kenmerk) throw new Opnieuw(); // rolls back the new kenmerk too
         geplaatst = plaats(map, kopie.tmp, kopie.sha256);
-        insertVersie(tx, {
+        id = insertVersie(tx, {
           rapport,
           versie: nieuweVersie,
           dagtekening,
@@ -302,6 +325,7 @@ async function eenRapport(
       throw new UserError("database-bezet", "Het rapport werd tegelijk door een ander proces gewijzigd; probeer het opnieuw");
     }
     return {
+      id,
       ...basis,
       kenmerk,
       versie: nieuweVersie,
@@ -338,7 +362,10 @@ function beschrijf(u: Uitkomst): string {
         ? `  De bevindingen zijn gewijzigd sinds ondertekende versie ${u.versie - 1}; deze nieuwe versie moet opnieuw worden ondertekend (--onderteken).`
         : "  Nog niet ondertekend; na controle ondertekenen met --onderteken.",
     );
-    for (const o of u.onvolledig) lines.push(`  Onvolledig: bevinding ${o.bevinding_id} (${o.ontbrekend.join(", ")}); aanvullen met bevinding wijzig ${o.bevinding_id}.`);
+    for (const o of u.onvolledig)
+      lines.push(
+        `  Onvolledig: bevinding ${o.bevinding_id} (${o.ontbrekend.join(", ")}); aanvullen met bevinding wijzig ${o.bevinding_id}.`,
+      );
   } else if (u.herdruk) {
     lines.push(
       `Rapport van bevindingen ${u.kenmerk} versie ${u.versie} (ondertekend ${formatDutch(u.dagtekening)} door toezichthouder ${u.ondertekend_door}) ongewijzigd herdrukt: ${u.bestand}`,

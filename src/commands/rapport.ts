@@ -36,7 +36,9 @@ interface FilterOpts {
  * function, so other modules can add theirs to the same `rapport` command.
  */
 export function register(program: Command, rt: Runtime): void {
-  const rapport = program.command("rapport").description("rapportages: top 10, jaarverslag, opvolging, terugkoppeling aan partners, rapport van bevindingen");
+  const rapport = program
+    .command("rapport")
+    .description("rapportages: top 10, jaarverslag, opvolging, terugkoppeling aan partners, rapport van bevindingen");
   registerTop(rapport, rt);
   registerJaar(rapport, rt);
   registerOpvolging(rapport, rt);

@@ -32,7 +32,10 @@ export function register(program: Command, rt: Runtime): void {
         const gemeente = findGemeente(db, orgNaam);
         const partner = gemeente ? undefined : findPartner(db, orgNaam);
         if (!gemeente && !partner) {
-          throw new UserError("niet-gevonden", `organisatie: "${orgNaam}" is geen gemeente of partner (zie gemeente lijst en partner lijst)`);
+          throw new UserError(
+            "niet-gevonden",
+            `organisatie: "${orgNaam}" is geen gemeente of partner (zie gemeente lijst en partner lijst)`,
+          );
         }
         const soort = parseEnum("beediging", opts.beediging, ["ambtseed", "ambtsbelofte", "geen"] as const);
         const beediging = soort === "geen" ? null : soort;
@@ -40,8 +43,10 @@ export function register(program: Command, rt: Runtime): void {
           insertToezichthouder(tx, { nummer, functie, gemeenteId: gemeente?.id ?? null, partnerId: partner?.id ?? null, beediging }),
         );
         const organisatie = gemeente ? gemeente.naam : partner!.naam;
-        ctx.emit({ id, nummer, functie, organisatie, beediging }, () =>
-          `Toezichthouder ${nummer} (${functie}, ${organisatie}) vastgelegd${beediging ? `; rapporten vermelden "opgemaakt op ${beediging}"` : ""}.`,
+        ctx.emit(
+          { id, nummer, functie, organisatie, beediging },
+          () =>
+            `Toezichthouder ${nummer} (${functie}, ${organisatie}) vastgelegd${beediging ? `; rapporten vermelden "opgemaakt op ${beediging}"` : ""}.`,
         );
       }),
     );
@@ -52,7 +57,9 @@ export function register(program: Command, rt: Runtime): void {
       action(rt, (ctx) => {
         const rows = listToezichthouders(ctx.db());
         if (!ctx.json && rows.length === 0) {
-          ctx.out("Nog geen toezichthouders; voeg toe met: interventie toezichthouder toevoegen --nummer <n> --functie <f> --organisatie <o>");
+          ctx.out(
+            "Nog geen toezichthouders; voeg toe met: interventie toezichthouder toevoegen --nummer <n> --functie <f> --organisatie <o>",
+          );
           return;
         }
         ctx.emit(rows, () =>

@@ -60,9 +60,7 @@ export function opgeslagenHashes(db: Db): { sha256: string; wat: string }[] {
 
 /** Hashes that nothing in the database refers to any more (after a retention run). */
 export function onbekendeHashes(db: Db, kandidaten: string[]): string[] {
-  const stmt = db.prepare(
-    "SELECT 1 FROM bijlage WHERE sha256 = ? UNION ALL SELECT 1 FROM rapport_versie WHERE pdf_sha256 = ? LIMIT 1",
-  );
+  const stmt = db.prepare("SELECT 1 FROM bijlage WHERE sha256 = ? UNION ALL SELECT 1 FROM rapport_versie WHERE pdf_sha256 = ? LIMIT 1");
   return kandidaten.filter((h) => stmt.get(h, h) === undefined);
 }
 

@@ -8,9 +8,16 @@ import type { Adres } from "./adres.js";
 /** The SQL of the rapport van bevindingen: its facts, its signed versions and its kenmerk counter. */
 
 /** The facts of one evening and address (gemeente's afdeling supplied by the caller). */
-export function rapportGegevens(db: Db, avond: { id: number; datum: string; starttijd: string; doel: string }, adres: Adres, afdeling: string): RapportGegevens {
+export function rapportGegevens(
+  db: Db,
+  avond: { id: number; datum: string; starttijd: string; doel: string },
+  adres: Adres,
+  afdeling: string,
+): RapportGegevens {
   const team = db
-    .prepare("SELECT r.rol, p.naam AS organisatie FROM avond_rol r JOIN partner p ON p.id = r.partner_id WHERE r.avond_id = ? ORDER BY r.id")
+    .prepare(
+      "SELECT r.rol, p.naam AS organisatie FROM avond_rol r JOIN partner p ON p.id = r.partner_id WHERE r.avond_id = ? ORDER BY r.id",
+    )
     .all(avond.id) as { rol: string; organisatie: string }[];
   const rows = db
     .prepare(
@@ -112,8 +119,9 @@ export function nieuwRapport(tx: Tx, avondId: number, adresId: number, jaar: num
     .get(jaar) as number;
   const kenmerk = formatRapportKenmerk(jaar, nummer);
   const id = Number(
-    tx.db.prepare("INSERT INTO rapport (kenmerk, avond_id, adres_id, aangemaakt) VALUES (?, ?, ?, ?)").run(kenmerk, avondId, adresId, tx.now)
-      .lastInsertRowid,
+    tx.db
+      .prepare("INSERT INTO rapport (kenmerk, avond_id, adres_id, aangemaakt) VALUES (?, ?, ?, ?)")
+      .run(kenmerk, avondId, adresId, tx.now).lastInsertRowid,
   );
   tx.audit("rapport", id, "toegevoegd", { kenmerk, avond: avondId, adres: adresId });
   return { id, kenmerk };
@@ -202,9 +210,14 @@ export function ondertekendRapport(db: Db, bevindingId: number): OndertekendRapp
   if (!r) return undefined;
   const inhoud = JSON.parse(r.inhoud) as RapportInhoud;
   const w = inhoud.waarnemingen.find((x) => x.bevinding_id === bevindingId)!;
-  const { inhoud: _inhoud, ...rest } = r;
   return {
-    ...rest,
+    kenmerk: r.kenmerk,
+    versie: r.versie,
+    datum: r.datum,
+    ondertekend_op: r.ondertekend_op,
+    ondertekend_door: r.ondertekend_door,
     waarneming: { datum: w.datum, tijdstip: w.tijdstip },
+    avond_id: r.avond_id,
+    adres_id: r.adres_id,
   };
 }

@@ -69,9 +69,13 @@ export function zetToezichthouders(tx: Tx, bevindingId: number, ids: number[]): 
 
 /** The most recently recorded finding's toezichthouders and method: the guided entry's defaults. */
 export function laatsteWaarneming(db: Db): { toezichthouders: string; methode: string | null } | undefined {
-  const b = db
-    .prepare("SELECT id, methode FROM bevinding WHERE id = (SELECT max(bevinding_id) FROM bevinding_toezichthouder)")
-    .get() as { id: number; methode: string | null } | undefined;
+  const b = db.prepare("SELECT id, methode FROM bevinding WHERE id = (SELECT max(bevinding_id) FROM bevinding_toezichthouder)").get() as
+    { id: number; methode: string | null } | undefined;
   if (!b) return undefined;
-  return { toezichthouders: toezichthoudersVan(db, b.id).map((t) => t.nummer).join(","), methode: b.methode };
+  return {
+    toezichthouders: toezichthoudersVan(db, b.id)
+      .map((t) => t.nummer)
+      .join(","),
+    methode: b.methode,
+  };
 }

@@ -63,7 +63,11 @@ export function parseMethode(raw: string | undefined | null): string | null {
  */
 export type Ontbrekend = "tijdstip" | "toezichthouder" | "methode";
 
-export function ontbrekendeGegevens(b: { tijdstip_geschat: number | boolean; toezichthouders: string[]; methode: string | null }): Ontbrekend[] {
+export function ontbrekendeGegevens(b: {
+  tijdstip_geschat: number | boolean;
+  toezichthouders: string[];
+  methode: string | null;
+}): Ontbrekend[] {
   const out: Ontbrekend[] = [];
   if (b.tijdstip_geschat) out.push("tijdstip");
   if (b.toezichthouders.length === 0) out.push("toezichthouder");

@@ -175,12 +175,16 @@ export function kiesOndertekenaar(inhoud: RapportInhoud, gevraagd: string | unde
   if (gevraagd !== undefined) {
     const n = gevraagd.trim().toUpperCase();
     if (!nummers.includes(n)) {
-      return { fout: `toezichthouder ${gevraagd} heeft deze bevindingen niet vastgesteld; ondertekenen kan alleen door ${nummers.join(" of ")}` };
+      return {
+        fout: `toezichthouder ${gevraagd} heeft deze bevindingen niet vastgesteld; ondertekenen kan alleen door ${nummers.join(" of ")}`,
+      };
     }
     return { nummer: n };
   }
   if (nummers.length === 1) return { nummer: nummers[0]! };
-  return { fout: `dit rapport heeft ${nummers.length} opstellers (${nummers.join(", ")}); kies wie ondertekent met --ondertekenaar <nummer>` };
+  return {
+    fout: `dit rapport heeft ${nummers.length} opstellers (${nummers.join(", ")}); kies wie ondertekent met --ondertekenaar <nummer>`,
+  };
 }
 
 /** "op ambtseed" / "op ambtsbelofte" for the signature line, when the toezichthouder's registration says so. */

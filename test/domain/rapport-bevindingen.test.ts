@@ -64,7 +64,11 @@ describe("waarneming: tijd, nummers, datum", () => {
   });
 
   it("noemt wat een bevinding mist", () => {
-    expect(ontbrekendeGegevens({ tijdstip_geschat: 1, toezichthouders: [], methode: null })).toEqual(["tijdstip", "toezichthouder", "methode"]);
+    expect(ontbrekendeGegevens({ tijdstip_geschat: 1, toezichthouders: [], methode: null })).toEqual([
+      "tijdstip",
+      "toezichthouder",
+      "methode",
+    ]);
     expect(ontbrekendeGegevens({ tijdstip_geschat: 0, toezichthouders: ["4711"], methode: "x" })).toEqual([]);
   });
 });
@@ -90,7 +94,9 @@ describe("bijlagen", () => {
 describe("rapport van bevindingen", () => {
   it("kenmerk en bestandsnaam", () => {
     expect(formatRapportKenmerk(2026, 1)).toBe("RVB-2026-000001");
-    expect(rapportBestandsnaam("RVB-2026-000001", 2, { postcode: "5504AB", huisnummer: 12, toevoeging: "a-1" })).toBe("RVB-2026-000001_v2_5504AB-12a1.pdf");
+    expect(rapportBestandsnaam("RVB-2026-000001", 2, { postcode: "5504AB", huisnummer: 12, toevoeging: "a-1" })).toBe(
+      "RVB-2026-000001_v2_5504AB-12a1.pdf",
+    );
     expect(rapportBestandsnaam(null, 1, { postcode: "5504AB", huisnummer: 12, toevoeging: "" })).toBe("concept_v1_5504AB-12.pdf");
   });
 
@@ -119,7 +125,9 @@ describe("rapport van bevindingen", () => {
     const a = inhoudHash(maakInhoud(gegevens()));
     expect(inhoudHash(maakInhoud(gegevens()))).toBe(a);
     expect(inhoudHash(maakInhoud(gegevens([{ omschrijving: "y" }])))).not.toBe(a);
-    expect(inhoudHash(maakInhoud(gegevens([{ bijlagen: [{ sha256: "a".repeat(64), soort: "png", grootte: 1, bijschrift: null }] }])))).not.toBe(a);
+    expect(
+      inhoudHash(maakInhoud(gegevens([{ bijlagen: [{ sha256: "a".repeat(64), soort: "png", grootte: 1, bijschrift: null }] }]))),
+    ).not.toBe(a);
   });
 
   it("ondertekenen: alleen een opsteller, en alleen als niets ontbreekt", () => {

@@ -29,7 +29,9 @@ describe("bevinding bijlage", () => {
     expect(inhoudMap(db)).toEqual([r.sha256]);
     expect(fs.statSync(path.join(map(db), r.sha256)).mode & 0o777).toBe(0o600);
     const conn = new Database(db, { readonly: true });
-    expect(conn.prepare("SELECT sha256, soort, grootte FROM bijlage").all()).toEqual([{ sha256: r.sha256, soort: "png", grootte: fs.statSync(foto).size }]);
+    expect(conn.prepare("SELECT sha256, soort, grootte FROM bijlage").all()).toEqual([
+      { sha256: r.sha256, soort: "png", grootte: fs.statSync(foto).size },
+    ]);
     expect(String((conn.prepare("SELECT details FROM audit_log WHERE tabel = 'bijlage'").get() as any).details)).toContain(r.sha256);
     conn.close();
 
@@ -49,7 +51,9 @@ describe("bevinding bijlage", () => {
 
     // A PDF document is accepted too.
     fs.writeFileSync(path.join(dir, "huurcontract.pdf"), PDF);
-    expect(ok(cli(db, ["--json", "bevinding", "bijlage", "toevoegen", String(b.id), path.join(dir, "huurcontract.pdf")])).json().soort).toBe("pdf");
+    expect(
+      ok(cli(db, ["--json", "bevinding", "bijlage", "toevoegen", String(b.id), path.join(dir, "huurcontract.pdf")])).json().soort,
+    ).toBe("pdf");
     const lijst = ok(cli(db, ["--json", "bevinding", "bijlage", "lijst", String(b.id)])).json();
     expect(lijst.bijlagen.map((j: any) => [j.volgnummer, j.soort, j.aanwezig])).toEqual([
       [1, "png", true],
@@ -133,7 +137,9 @@ describe("bevinding bijlage", () => {
 
     // Attaching the photo again restores the stored copy.
     ok(cli(db, ["bevinding", "bijlage", "toevoegen", String(b.id), foto]));
-    expect(cli(db, ["--json", "bevinding", "bijlage", "controleer"]).json().fout.details).toEqual([`bijlage ${pdf.id}: bestand is gewijzigd (${pdf.sha256})`]);
+    expect(cli(db, ["--json", "bevinding", "bijlage", "controleer"]).json().fout.details).toEqual([
+      `bijlage ${pdf.id}: bestand is gewijzigd (${pdf.sha256})`,
+    ]);
   });
 
   it("opschonen verwijdert bijlagen en ondertekende rapporten van verwijderde casussen, met hun bestanden; export deelt alleen hashes", () => {
@@ -141,16 +147,34 @@ describe("bevinding bijlage", () => {
     ok(cli(db, ["toezichthouder", "toevoegen", "--nummer", "4711", "--functie", "toezichthouder Wonen", "--organisatie", "Veldhoven"]));
     const bevindingen = ok(cli(db, ["--json", "bevinding", "lijst", "--avond", String(avond)])).json();
     const b = bevindingen[0];
-    ok(cli(db, ["bevinding", "wijzig", String(b.id), "--toezichthouder", "4711", "--methode", "visuele waarneming", "--tijdstip", "19:30"]));
+    ok(
+      cli(db, ["bevinding", "wijzig", String(b.id), "--toezichthouder", "4711", "--methode", "visuele waarneming", "--tijdstip", "19:30"]),
+    );
     const foto1 = ok(cli(db, ["--json", "bevinding", "bijlage", "toevoegen", String(b.id), foto])).json();
     // The same photo also belongs to a finding elsewhere: that content must stay.
     const elders = voegToe(db, avond, industrieweg, "milieu");
     ok(cli(db, ["bevinding", "bijlage", "toevoegen", String(elders.id), foto]));
     const eigen = path.join(tempDir(), "eigen.png");
-    fs.writeFileSync(eigen, maakPng(20, 20, () => [0, 120, 0]));
+    fs.writeFileSync(
+      eigen,
+      maakPng(20, 20, () => [0, 120, 0]),
+    );
     const foto2 = ok(cli(db, ["--json", "bevinding", "bijlage", "toevoegen", String(b.id), eigen])).json();
     const rapport = ok(
-      cli(db, ["--json", "--vandaag", "2026-11-23", "rapport", "bevindingen", "--avond", String(avond), "--adres", String(kerkstraat), "--pdf", path.join(tempDir(), "r.pdf"), "--onderteken"]),
+      cli(db, [
+        "--json",
+        "--vandaag",
+        "2026-11-23",
+        "rapport",
+        "bevindingen",
+        "--avond",
+        String(avond),
+        "--adres",
+        String(kerkstraat),
+        "--pdf",
+        path.join(tempDir(), "r.pdf"),
+        "--onderteken",
+      ]),
     ).json();
     expect(inhoudMap(db)).toEqual([foto1.sha256, foto2.sha256, rapport.pdf_sha256].sort());
 

@@ -28,10 +28,40 @@ function opzet() {
     c.prepare(sql).run(...args);
     c.close();
   };
-  exec("INSERT INTO avond_rol (avond_id, rol, naam, partner_id) VALUES (?, 'teamleider', 'Anja de Vries', (SELECT id FROM partner WHERE naam = 'Gemeente'))", avond);
-  exec("INSERT INTO avond_rol (avond_id, rol, naam, partner_id) VALUES (?, 'beveiliging', 'Piet Verbeek', (SELECT id FROM partner WHERE naam = 'Politie'))", avond);
-  ok(cli(db, ["toezichthouder", "toevoegen", "--nummer", "4711", "--functie", "toezichthouder Wonen", "--organisatie", "Veldhoven", "--beediging", "ambtseed"]));
-  ok(cli(db, ["toezichthouder", "toevoegen", "--nummer", "2314", "--functie", "toezichthouder brandveiligheid", "--organisatie", "Veiligheidsregio"]));
+  exec(
+    "INSERT INTO avond_rol (avond_id, rol, naam, partner_id) VALUES (?, 'teamleider', 'Anja de Vries', (SELECT id FROM partner WHERE naam = 'Gemeente'))",
+    avond,
+  );
+  exec(
+    "INSERT INTO avond_rol (avond_id, rol, naam, partner_id) VALUES (?, 'beveiliging', 'Piet Verbeek', (SELECT id FROM partner WHERE naam = 'Politie'))",
+    avond,
+  );
+  ok(
+    cli(db, [
+      "toezichthouder",
+      "toevoegen",
+      "--nummer",
+      "4711",
+      "--functie",
+      "toezichthouder Wonen",
+      "--organisatie",
+      "Veldhoven",
+      "--beediging",
+      "ambtseed",
+    ]),
+  );
+  ok(
+    cli(db, [
+      "toezichthouder",
+      "toevoegen",
+      "--nummer",
+      "2314",
+      "--functie",
+      "toezichthouder brandveiligheid",
+      "--organisatie",
+      "Veiligheidsregio",
+    ]),
+  );
   const b1 = ok(
     cli(db, [
       "--json",
@@ -82,19 +112,40 @@ function opzet() {
 }
 
 const rapport = (db: string, avond: number, adres: number, pdf: string, extra: string[] = []) =>
-  cli(db, ["--json", ...VANDAAG, "--gebruiker", "Jan Jansen", "rapport", "bevindingen", "--avond", String(avond), "--adres", String(adres), "--pdf", pdf, ...extra]);
+  cli(db, [
+    "--json",
+    ...VANDAAG,
+    "--gebruiker",
+    "Jan Jansen",
+    "rapport",
+    "bevindingen",
+    "--avond",
+    String(avond),
+    "--adres",
+    String(adres),
+    "--pdf",
+    pdf,
+    ...extra,
+  ]);
 
 describe("rapport van bevindingen", () => {
   it("legt tijdstip, toezichthouder(s) op nummer en methode vast", () => {
     const { b1, b2 } = opzet();
-    expect(b1).toMatchObject({ tijdstip: "19:40", toezichthouders: ["4711"], methode: "visuele waarneming in alle ruimten, gesprek met bewoners", onvolledig: [] });
+    expect(b1).toMatchObject({
+      tijdstip: "19:40",
+      toezichthouders: ["4711"],
+      methode: "visuele waarneming in alle ruimten, gesprek met bewoners",
+      onvolledig: [],
+    });
     expect(b2).toMatchObject({ tijdstip: "20:05", toezichthouders: ["4711", "2314"], onvolledig: [] });
   });
 
   it("drukt, ondertekent, bevriest en maakt na een wijziging versie 2; de PDF noemt tijd, methode, nummer en hashes maar geen namen", async () => {
     const { db, avond, kerkstraat, b1, foto } = opzet();
     const dir = tempDir();
-    const bijlage = ok(cli(db, ["--json", "bevinding", "bijlage", "toevoegen", String(b1.id), foto, "--bijschrift", "Zolder: vier matrassen op de vloer"])).json();
+    const bijlage = ok(
+      cli(db, ["--json", "bevinding", "bijlage", "toevoegen", String(b1.id), foto, "--bijschrift", "Zolder: vier matrassen op de vloer"]),
+    ).json();
     expect(bijlage).toMatchObject({ bevinding_id: b1.id, soort: "png", nieuw: true, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
     // Concept: nothing is recorded, no kenmerk is used.
@@ -112,7 +163,14 @@ describe("rapport van bevindingen", () => {
     expect(fs.existsSync(path.join(dir, "x.pdf"))).toBe(false);
 
     const v1 = ok(rapport(db, avond, kerkstraat, path.join(dir, "v1.pdf"), ["--onderteken", "--ondertekenaar", "4711"])).json();
-    expect(v1).toMatchObject({ status: "ondertekend", kenmerk: "RVB-2026-000001", versie: 1, ondertekend_door: "4711", dagtekening: "2026-11-23", herdruk: false });
+    expect(v1).toMatchObject({
+      status: "ondertekend",
+      kenmerk: "RVB-2026-000001",
+      versie: 1,
+      ondertekend_door: "4711",
+      dagtekening: "2026-11-23",
+      herdruk: false,
+    });
     const tekst = await pdfTekst(path.join(dir, "v1.pdf"));
     for (const moet of [
       "Rapport van bevindingen",
@@ -156,7 +214,10 @@ describe("rapport van bevindingen", () => {
     expect(await pdfTekst(path.join(dir, "v2.pdf"))).toContain("15 personen");
 
     // A new attachment is a change too.
-    fs.writeFileSync(path.join(dir, "gang.png"), maakPng(40, 30, () => [200, 10, 10]));
+    fs.writeFileSync(
+      path.join(dir, "gang.png"),
+      maakPng(40, 30, () => [200, 10, 10]),
+    );
     ok(cli(db, ["bevinding", "bijlage", "toevoegen", String(b1.id), path.join(dir, "gang.png")]));
     expect(ok(rapport(db, avond, kerkstraat, path.join(dir, "v3.pdf"))).json()).toMatchObject({ status: "concept", versie: 3 });
 
@@ -201,7 +262,21 @@ describe("rapport van bevindingen", () => {
       ]),
     );
     const map = path.join(tempDir(), "rapporten");
-    const r = ok(cli(db, ["--json", ...VANDAAG, "rapport", "bevindingen", "--avond", String(avond), "--uit", map, "--onderteken", "--ondertekenaar", "2314"]));
+    const r = ok(
+      cli(db, [
+        "--json",
+        ...VANDAAG,
+        "rapport",
+        "bevindingen",
+        "--avond",
+        String(avond),
+        "--uit",
+        map,
+        "--onderteken",
+        "--ondertekenaar",
+        "2314",
+      ]),
+    );
     // 2314 did not observe at the Kerkstraat alone; there it co-signs as one of the authors.
     const out = r.json();
     expect(out.rapporten.map((x: any) => [x.adres_id, x.kenmerk, x.status])).toEqual([
@@ -228,10 +303,23 @@ describe("bevinding toevoegen: één keer vastleggen", () => {
   it("weigert in een script dezelfde avond, hetzelfde adres en dezelfde categorie, tenzij --toch", () => {
     const { db, avond, kerkstraat, b1 } = opzet();
     const before = dump(db);
-    const args = ["bevinding", "toevoegen", "--avond", String(avond), "--adres", String(kerkstraat), "--categorie", "overbewoning", "--omschrijving", "Nog eens"];
+    const args = [
+      "bevinding",
+      "toevoegen",
+      "--avond",
+      String(avond),
+      "--adres",
+      String(kerkstraat),
+      "--categorie",
+      "overbewoning",
+      "--omschrijving",
+      "Nog eens",
+    ];
     const r = cli(db, args);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`Er is al een bevinding Overbewoning vastgelegd voor Kerkstraat 12, Veldhoven op avond ${avond} (bevinding ${b1.id}`);
+    expect(r.stderr).toContain(
+      `Er is al een bevinding Overbewoning vastgelegd voor Kerkstraat 12, Veldhoven op avond ${avond} (bevinding ${b1.id}`,
+    );
     expect(r.stderr).toContain("--toch");
     expect(dump(db)).toBe(before);
     expect(ok(cli(db, ["--json", ...args, "--toch"])).json()).toMatchObject({ categorie: "overbewoning", omschrijving: "Nog eens" });

@@ -28,7 +28,10 @@ describe("toezichthouder", () => {
       [["--nummer", "4711", "--functie", "x", "--organisatie", "Veldhoven"], /Toezichthouder 4711 bestaat al/],
       [["--nummer", "Jan Jansen", "--functie", "x", "--organisatie", "Veldhoven"], /geen toezichthoudernummer/],
       [["--nummer", "12", "--functie", "x", "--organisatie", "Atlantis"], /"Atlantis" is geen gemeente of partner/],
-      [["--nummer", "12", "--functie", "x", "--organisatie", "UWV", "--beediging", "misschien"], /beediging: "misschien" is niet toegestaan/],
+      [
+        ["--nummer", "12", "--functie", "x", "--organisatie", "UWV", "--beediging", "misschien"],
+        /beediging: "misschien" is niet toegestaan/,
+      ],
     ] as [string[], RegExp][]) {
       const r = cli(db, ["toezichthouder", "toevoegen", ...args]);
       expect(r.code).toBe(2);
@@ -40,10 +43,23 @@ describe("toezichthouder", () => {
   it("een onbekend nummer of een ongeldige tijd bij een bevinding is exit 2 en legt niets vast", () => {
     const { db, avond, kerkstraat } = metToezichthouders();
     const before = dump(db);
-    const basis = ["bevinding", "toevoegen", "--avond", String(avond), "--adres", String(kerkstraat), "--categorie", "milieu", "--omschrijving", "x"];
+    const basis = [
+      "bevinding",
+      "toevoegen",
+      "--avond",
+      String(avond),
+      "--adres",
+      String(kerkstraat),
+      "--categorie",
+      "milieu",
+      "--omschrijving",
+      "x",
+    ];
     const onbekend = cli(db, [...basis, "--toezichthouder", "4711,9999"]);
     expect(onbekend.code).toBe(2);
-    expect(onbekend.stderr).toMatch(/Toezichthouder 9999 bestaat niet; leg het nummer eerst vast met: interventie toezichthouder toevoegen/);
+    expect(onbekend.stderr).toMatch(
+      /Toezichthouder 9999 bestaat niet; leg het nummer eerst vast met: interventie toezichthouder toevoegen/,
+    );
     const tijd = cli(db, [...basis, "--tijdstip", "25:00"]);
     expect(tijd.code).toBe(2);
     expect(tijd.stderr).toMatch(/tijdstip: "25:00" is geen tijd/);
@@ -90,7 +106,19 @@ describe("bevinding toevoegen aan een terminal: de ochtend na de avond", () => {
   it("een tweede bevinding van dezelfde categorie vraagt aan een terminal om bevestiging", async () => {
     const { db, avond, kerkstraat } = metToezichthouders();
     voegToe(db, avond, kerkstraat, "milieu");
-    const args = ["--json", "bevinding", "toevoegen", "--avond", String(avond), "--adres", String(kerkstraat), "--categorie", "milieu", "--omschrijving", "Tweede vat"];
+    const args = [
+      "--json",
+      "bevinding",
+      "toevoegen",
+      "--avond",
+      String(avond),
+      "--adres",
+      String(kerkstraat),
+      "--categorie",
+      "milieu",
+      "--omschrijving",
+      "Tweede vat",
+    ];
     const before = dump(db);
     const nee = await cliInProcess(db, args, { answers: [false] });
     expect(nee.code).toBe(2);
@@ -107,7 +135,19 @@ describe("bevinding importeren en formulier", () => {
     const { db, avond } = metToezichthouders();
     const file = path.join(tempDir(), "formulier.csv");
     const f = ok(cli(db, ["--json", "bevinding", "formulier", "--avond", String(avond), "--uit", file])).json();
-    expect(f.kolommen).toEqual(["postcode", "huisnummer", "toevoeging", "categorie", "omschrijving", "partner", "maatregel", "personen", "tijdstip", "toezichthouder", "methode"]);
+    expect(f.kolommen).toEqual([
+      "postcode",
+      "huisnummer",
+      "toevoeging",
+      "categorie",
+      "omschrijving",
+      "partner",
+      "maatregel",
+      "personen",
+      "tijdstip",
+      "toezichthouder",
+      "methode",
+    ]);
     const regels = fs.readFileSync(file, "utf8").trim().split("\n");
     expect(regels).toEqual([f.kolommen.join(","), "5504AB,12,,,,,,,19:00,,", "5531NK,7,,,,,,,19:00,,"]);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
@@ -161,22 +201,43 @@ describe("oude databases", () => {
     `);
     c.close();
     const [b] = lijst(db, 1);
-    expect(b).toMatchObject({ tijdstip: "19:30", tijdstip_geschat: 1, toezichthouders: [], methode: null, onvolledig: ["tijdstip", "toezichthouder", "methode"] });
+    expect(b).toMatchObject({
+      tijdstip: "19:30",
+      tijdstip_geschat: 1,
+      toezichthouders: [],
+      methode: null,
+      onvolledig: ["tijdstip", "toezichthouder", "methode"],
+    });
 
     const dir = tempDir();
-    const concept = ok(cli(db, ["--json", "rapport", "bevindingen", "--avond", "1", "--adres", "1", "--pdf", path.join(dir, "c.pdf")])).json();
+    const concept = ok(
+      cli(db, ["--json", "rapport", "bevindingen", "--avond", "1", "--adres", "1", "--pdf", path.join(dir, "c.pdf")]),
+    ).json();
     expect(concept.onvolledig).toEqual([{ bevinding_id: 1, ontbrekend: ["tijdstip", "toezichthouder", "methode"] }]);
     const before = dump(db);
     const weiger = cli(db, ["rapport", "bevindingen", "--avond", "1", "--adres", "1", "--pdf", path.join(dir, "v1.pdf"), "--onderteken"]);
     expect(weiger.code).toBe(2);
-    expect(weiger.stderr).toMatch(/kan nog niet worden ondertekend: bevinding 1 \(Overbewoning\) is onvolledig: tijdstip, toezichthouder, methode/);
+    expect(weiger.stderr).toMatch(
+      /kan nog niet worden ondertekend: bevinding 1 \(Overbewoning\) is onvolledig: tijdstip, toezichthouder, methode/,
+    );
     expect(dump(db)).toBe(before);
     expect(fs.existsSync(path.join(dir, "v1.pdf"))).toBe(false);
 
     ok(cli(db, ["toezichthouder", "toevoegen", "--nummer", "4711", "--functie", "toezichthouder Wonen", "--organisatie", "Veldhoven"]));
-    const aangevuld = ok(cli(db, ["--json", "bevinding", "wijzig", "1", "--tijdstip", "20:10", "--toezichthouder", "4711", "--methode", "visuele waarneming"])).json();
-    expect(aangevuld).toMatchObject({ tijdstip: "20:10", tijdstip_geschat: 0, onvolledig: [], gewijzigd: ["tijdstip", "methode", "toezichthouder"] });
-    expect(ok(cli(db, ["--json", "rapport", "bevindingen", "--avond", "1", "--adres", "1", "--pdf", path.join(dir, "v1.pdf"), "--onderteken"])).json()).toMatchObject({
+    const aangevuld = ok(
+      cli(db, ["--json", "bevinding", "wijzig", "1", "--tijdstip", "20:10", "--toezichthouder", "4711", "--methode", "visuele waarneming"]),
+    ).json();
+    expect(aangevuld).toMatchObject({
+      tijdstip: "20:10",
+      tijdstip_geschat: 0,
+      onvolledig: [],
+      gewijzigd: ["tijdstip", "methode", "toezichthouder"],
+    });
+    expect(
+      ok(
+        cli(db, ["--json", "rapport", "bevindingen", "--avond", "1", "--adres", "1", "--pdf", path.join(dir, "v1.pdf"), "--onderteken"]),
+      ).json(),
+    ).toMatchObject({
       status: "ondertekend",
       versie: 1,
     });

@@ -20,7 +20,11 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** An RGB PNG of w×h pixels; `kleur(x, y)` gives [r, g, b]. The default draws a grey-blue gradient. */
-export function maakPng(w = 64, h = 48, kleur: (x: number, y: number) => [number, number, number] = (x, y) => [60 + x, 90 + y, 160]): Buffer {
+export function maakPng(
+  w = 64,
+  h = 48,
+  kleur: (x: number, y: number) => [number, number, number] = (x, y) => [60 + x, 90 + y, 160],
+): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(w, 0);
   ihdr.writeUInt32BE(h, 4);

@@ -42,13 +42,18 @@ export function rapportBevindingenPdf(inv: RapportPdfInvoer): PDFKit.PDFDocument
   const width = doc.page.width - LEFT - RIGHT;
 
   // Letterhead.
-  doc.font(FONT_BOLD).fontSize(15).fillColor(ACCENT).text(`Gemeente ${r.gemeente}`, LEFT, 16 * MM, { width });
+  doc
+    .font(FONT_BOLD)
+    .fontSize(15)
+    .fillColor(ACCENT)
+    .text(`Gemeente ${r.gemeente}`, LEFT, 16 * MM, { width });
   doc.font(FONT).fontSize(9).fillColor(GREY).text(capitalise(r.afdeling), { width });
   doc.moveDown(0.4);
   rule(doc);
   doc.moveDown(0.8);
   doc.font(FONT_BOLD).fontSize(17).fillColor("black").text("Rapport van bevindingen", LEFT, doc.y, { width });
-  if (concept) doc.font(FONT_BOLD).fontSize(10).fillColor(RED).text("CONCEPT — niet ondertekend, geen grondslag voor een besluit", { width });
+  if (concept)
+    doc.font(FONT_BOLD).fontSize(10).fillColor(RED).text("CONCEPT — niet ondertekend, geen grondslag voor een besluit", { width });
   doc.moveDown(0.6);
 
   const tijden = [...new Set(r.waarnemingen.map((w) => `${formatDutch(w.datum)} ${w.tijdstip}`))];
@@ -80,7 +85,9 @@ export function rapportBevindingenPdf(inv: RapportPdfInvoer): PDFKit.PDFDocument
 
   section(doc, "2. Aanwezigen");
   if (r.aanwezig.length) {
-    for (const a of r.aanwezig) bullet(doc, width, `${a.organisatie}: ${a.aantal} ${a.aantal === 1 ? "persoon" : "personen"} (${a.rollen.join(", ")})`);
+    para(doc, width, "Het team van de controleavond, naar organisatie en rol (zonder namen):");
+    for (const a of r.aanwezig)
+      bullet(doc, width, `${a.organisatie}: ${a.aantal} ${a.aantal === 1 ? "persoon" : "personen"} (${a.rollen.join(", ")})`);
   } else {
     para(doc, width, "De samenstelling van het team is niet vastgelegd.");
   }
@@ -114,7 +121,11 @@ export function rapportBevindingenPdf(inv: RapportPdfInvoer): PDFKit.PDFDocument
       ...(w.bijlagen.length ? [["Bijlagen", w.bijlagen.map((n) => bijlageLabel(r, n)).join(", ")] as [string, string]] : []),
     ]);
     if (w.ontbrekend.length) {
-      warning(doc, width, `Onvolledig: ${w.ontbrekend.map((o) => ONTBREKEND_TEKST[o]).join("; ")}. Overgenomen uit gegevens van vóór de registratie van tijdstip, toezichthouder en methode; aanvullen vóór ondertekening.`);
+      warning(
+        doc,
+        width,
+        `Onvolledig: ${w.ontbrekend.map((o) => ONTBREKEND_TEKST[o]).join("; ")}. Overgenomen uit gegevens van vóór de registratie van tijdstip, toezichthouder en methode; aanvullen vóór ondertekening.`,
+      );
     }
     doc.moveDown(0.5);
   }
@@ -122,9 +133,14 @@ export function rapportBevindingenPdf(inv: RapportPdfInvoer): PDFKit.PDFDocument
   if (r.bijlagen.length) {
     keepTogether(doc, 70 + 52 * MM); // the heading never sits alone above its first photo
     section(doc, "5. Foto's en documenten");
-    para(doc, width, "Elke bijlage is opgeslagen onder haar SHA-256-controlegetal; met dat getal is na te gaan dat het bestand niet is gewijzigd.", {
-      grey: true,
-    });
+    para(
+      doc,
+      width,
+      "Elke bijlage is opgeslagen onder haar SHA-256-controlegetal; met dat getal is na te gaan dat het bestand niet is gewijzigd.",
+      {
+        grey: true,
+      },
+    );
     for (const b of r.bijlagen) bijlage(doc, width, r, b, inv.bijlagen.get(b.sha256));
   }
 
@@ -140,10 +156,19 @@ export function rapportBevindingenPdf(inv: RapportPdfInvoer): PDFKit.PDFDocument
   para(doc, width, `${r.gemeente}, ${formatDutch(inv.dagtekening)}`);
   const boxY = doc.y + 4;
   const boxH = 30 * MM;
-  doc.rect(LEFT, boxY, width * 0.62, boxH).lineWidth(0.8).strokeColor(concept ? RED : ACCENT).stroke().strokeColor("black");
+  doc
+    .rect(LEFT, boxY, width * 0.62, boxH)
+    .lineWidth(0.8)
+    .strokeColor(concept ? RED : ACCENT)
+    .stroke()
+    .strokeColor("black");
   const inner = { width: width * 0.62 - 8 * MM };
   if (inv.ondertekening) {
-    doc.font(FONT_BOLD).fontSize(10).fillColor(ACCENT).text("Elektronisch ondertekend", LEFT + 4 * MM, boxY + 4 * MM, inner);
+    doc
+      .font(FONT_BOLD)
+      .fontSize(10)
+      .fillColor(ACCENT)
+      .text("Elektronisch ondertekend", LEFT + 4 * MM, boxY + 4 * MM, inner);
     doc
       .font(FONT)
       .fontSize(9)
@@ -152,12 +177,19 @@ export function rapportBevindingenPdf(inv: RapportPdfInvoer): PDFKit.PDFDocument
       .text(`op ${tijdstipTekst(inv.ondertekening.op)}`, inner)
       .text("vastgelegd in het registratiesysteem van het interventieteam", inner);
   } else {
-    doc.font(FONT_BOLD).fontSize(10).fillColor(RED).text("Niet ondertekend (concept)", LEFT + 4 * MM, boxY + 4 * MM, inner);
+    doc
+      .font(FONT_BOLD)
+      .fontSize(10)
+      .fillColor(RED)
+      .text("Niet ondertekend (concept)", LEFT + 4 * MM, boxY + 4 * MM, inner);
     doc
       .font(FONT)
       .fontSize(9)
       .fillColor("black")
-      .text("Dit concept is geen rapport van bevindingen. Na controle ondertekent de toezichthouder met: interventie rapport bevindingen … --onderteken", inner);
+      .text(
+        "Dit concept is geen rapport van bevindingen. Na controle ondertekent de toezichthouder met: interventie rapport bevindingen … --onderteken",
+        inner,
+      );
   }
   doc.x = LEFT;
   doc.y = boxY + boxH + 5 * MM;
@@ -221,9 +253,16 @@ function bijlage(
     .fillColor("black")
     .text(`${capitalise(bijlageLabel(r, b.nr))} — bij waarneming ${w.nr} (${w.categorie_naam})`, tx, y, { width: tw });
   doc.moveDown(0.2);
-  doc.font(FONT).fontSize(9.5).text(b.bijschrift ?? "Geen bijschrift.", tx, doc.y, { width: tw });
+  doc
+    .font(FONT)
+    .fontSize(9.5)
+    .text(b.bijschrift ?? "Geen bijschrift.", tx, doc.y, { width: tw });
   doc.moveDown(0.3);
-  doc.font(FONT).fontSize(8.5).fillColor(GREY).text(`${capitalise(SOORT_NAAM[b.soort])}, ${formatGrootte(b.grootte)}`, tx, doc.y, { width: tw });
+  doc
+    .font(FONT)
+    .fontSize(8.5)
+    .fillColor(GREY)
+    .text(`${capitalise(SOORT_NAAM[b.soort])}, ${formatGrootte(b.grootte)}`, tx, doc.y, { width: tw });
   doc.text("SHA-256:", tx, doc.y, { width: tw });
   doc.font("Courier").fontSize(6.8).text(b.sha256, tx, doc.y, { width: tw, lineBreak: false });
   doc.fillColor("black");
@@ -238,8 +277,16 @@ function meta(doc: PDFKit.PDFDocument, width: number, rows: [string, string][]):
     const h = Math.max(doc.heightOfString(value, { width: width - labelW }), 12);
     if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const y = doc.y;
-    doc.font(FONT).fontSize(8.5).fillColor(GREY).text(label, LEFT, y + 0.8, { width: labelW - 2 * MM });
-    doc.font(FONT).fontSize(9.5).fillColor("black").text(value, LEFT + labelW, y, { width: width - labelW });
+    doc
+      .font(FONT)
+      .fontSize(8.5)
+      .fillColor(GREY)
+      .text(label, LEFT, y + 0.8, { width: labelW - 2 * MM });
+    doc
+      .font(FONT)
+      .fontSize(9.5)
+      .fillColor("black")
+      .text(value, LEFT + labelW, y, { width: width - labelW });
     doc.x = LEFT;
     doc.y = y + h + 3;
   }

@@ -10,7 +10,6 @@ import {
   bevindingenVan,
   bevindingWriter,
   isOpAvondLijst,
-  listAvondenKort,
   listBevindingen,
   requireAvondKort,
   type AvondKort,
@@ -32,6 +31,7 @@ import {
 import { findToezichthouder, laatsteWaarneming, requireToezichthouder } from "../db/toezichthouder.js";
 import { registerBijlage } from "./bijlage.js";
 import { registerWaarneming } from "./bevinding-waarneming.js";
+import { kiesAvond } from "./avond-keuze.js";
 import { formatDutch } from "../domain/dates.js";
 import { parseCount, parseId } from "../domain/invoer.js";
 import { opvolgingenUitRegel, opvolgingView } from "../domain/opvolging.js";
@@ -129,13 +129,7 @@ interface Nieuw {
 
 async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
   const db = ctx.db();
-  const avondRaw = await ctx.needChoice(
-    "avond",
-    opts.avond,
-    "Controleavond",
-    listAvondenKort(db).map((a) => ({ name: `${a.id}: ${formatDutch(a.datum)} — ${a.doel}`, value: String(a.id) })),
-  );
-  const avond = requireAvondKort(db, parseId("avond", avondRaw));
+  const avond = await kiesAvond(ctx, opts.avond);
   const guided = ctx.interactive && (opts.adres === undefined || opts.categorie === undefined || opts.omschrijving === undefined);
 
   const nieuw: Nieuw[] = [];

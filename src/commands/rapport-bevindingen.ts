@@ -3,7 +3,7 @@ import path from "node:path";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import { requireAdres, type Adres } from "../db/adres.js";
-import { listAvondenKort, requireAvondKort } from "../db/bevinding.js";
+import { kiesAvond } from "./avond-keuze.js";
 import { getBriefhoofd } from "../db/brief.js";
 import type { Db } from "../db/connection.js";
 import {
@@ -87,13 +87,7 @@ interface Uitkomst {
 
 async function bevindingenRapport(ctx: Ctx, opts: Opts): Promise<void> {
   const db = ctx.db();
-  const avondRaw = await ctx.needChoice(
-    "avond",
-    opts.avond,
-    "Controleavond",
-    listAvondenKort(db).map((a) => ({ name: `${a.id}: ${formatDutch(a.datum)} — ${a.doel}`, value: String(a.id) })),
-  );
-  const avond = requireAvondKort(db, parseId("avond", avondRaw));
+  const avond = await kiesAvond(ctx, opts.avond);
   const versie = opts.versie === undefined ? undefined : parseId("versie", opts.versie);
   const metBevindingen = adressenMetBevindingen(db, avond.id);
 

@@ -1,7 +1,12 @@
 import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
-import type { BijlageSoort } from "../domain/bijlage.js";
-import { formatRapportKenmerk, type Auteur, type RapportGegevens, type RapportInhoud } from "../domain/rapport-bevindingen.js";
+import {
+  formatRapportKenmerk,
+  type Auteur,
+  type BevindingFeit,
+  type RapportGegevens,
+  type RapportInhoud,
+} from "../domain/rapport-bevindingen.js";
 import { volledigAdres } from "../domain/brief.js";
 import type { Adres } from "./adres.js";
 
@@ -26,18 +31,10 @@ export function rapportGegevens(
        FROM bevinding b JOIN categorie c ON c.id = b.categorie_id
        WHERE b.avond_id = ? AND b.adres_id = ? ORDER BY b.id`,
     )
-    .all(avond.id, adres.id) as {
-    id: number;
-    categorie: string;
-    categorieNaam: string;
-    norm: string | null;
-    omschrijving: string;
-    maatregel: string | null;
-    personen: number | null;
+    .all(avond.id, adres.id) as (Omit<BevindingFeit, "tijdstip" | "tijdstipGeschat" | "toezichthouders" | "bijlagen"> & {
     tijdstip: string | null;
     geschat: number;
-    methode: string | null;
-  }[];
+  })[];
   const auteurs = db.prepare(
     `SELECT t.nummer, t.functie, coalesce(g.naam, p.naam) AS organisatie, t.beediging
      FROM bevinding_toezichthouder bt JOIN toezichthouder t ON t.id = bt.toezichthouder_id
@@ -66,7 +63,7 @@ export function rapportGegevens(
       tijdstipGeschat: r.geschat === 1 || r.tijdstip === null,
       methode: r.methode,
       toezichthouders: auteurs.all(r.id) as Auteur[],
-      bijlagen: bijlagen.all(r.id) as { sha256: string; soort: BijlageSoort; grootte: number; bijschrift: string | null }[],
+      bijlagen: bijlagen.all(r.id) as BevindingFeit["bijlagen"],
     })),
   };
 }

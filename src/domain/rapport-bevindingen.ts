@@ -56,6 +56,9 @@ export interface RapportGegevens {
   }[];
 }
 
+/** One finding as a report needs it. */
+export type BevindingFeit = RapportGegevens["bevindingen"][number];
+
 export interface Waarneming {
   nr: number;
   bevinding_id: number;

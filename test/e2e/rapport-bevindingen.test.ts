@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.js";
 import { ondertekendRapport } from "../../src/db/rapport-bevindingen.js";
 import { cli, dump, ok, tempDir } from "../helpers/cli.js";
-import { avondMetAdressen } from "../helpers/bevinding.js";
+import { avondMetAdressen, toevoegArgs, voegToe, waarneming } from "../helpers/bevinding.js";
 import { maakPng } from "../helpers/beeld.js";
 
 /**
@@ -36,76 +36,22 @@ function opzet() {
     "INSERT INTO avond_rol (avond_id, rol, naam, partner_id) VALUES (?, 'beveiliging', 'Piet Verbeek', (SELECT id FROM partner WHERE naam = 'Politie'))",
     avond,
   );
-  ok(
-    cli(db, [
-      "toezichthouder",
-      "toevoegen",
-      "--nummer",
-      "4711",
-      "--functie",
-      "toezichthouder Wonen",
-      "--organisatie",
-      "Veldhoven",
-      "--beediging",
-      "ambtseed",
-    ]),
-  );
-  ok(
-    cli(db, [
-      "toezichthouder",
-      "toevoegen",
-      "--nummer",
-      "2314",
-      "--functie",
-      "toezichthouder brandveiligheid",
-      "--organisatie",
-      "Veiligheidsregio",
-    ]),
-  );
-  const b1 = ok(
-    cli(db, [
-      "--json",
-      "bevinding",
-      "toevoegen",
-      "--avond",
-      String(avond),
-      "--adres",
-      String(kerkstraat),
-      "--categorie",
-      "overbewoning",
-      "--omschrijving",
-      "14 personen op 4 slaapkamers, matrassen op zolder",
-      "--personen",
-      "14",
-      "--tijdstip",
-      "19:40",
-      "--toezichthouder",
-      "4711",
-      "--methode",
-      "visuele waarneming in alle ruimten, gesprek met bewoners",
-    ]),
-  ).json();
-  const b2 = ok(
-    cli(db, [
-      "--json",
-      "bevinding",
-      "toevoegen",
-      "--avond",
-      String(avond),
-      "--adres",
-      String(kerkstraat),
-      "--categorie",
-      "brandveiligheid",
-      "--omschrijving",
-      "Geen werkende rookmelders op de verdieping",
-      "--tijdstip",
-      "20.05",
-      "--toezichthouder",
-      "4711,2314",
-      "--methode",
-      "visuele inspectie, rookmelders getest",
-    ]),
-  ).json();
+  const toezichthouder = (nummer: string, functie: string, organisatie: string, extra: string[] = []) =>
+    ok(cli(db, ["toezichthouder", "toevoegen", "--nummer", nummer, "--functie", functie, "--organisatie", organisatie, ...extra]));
+  toezichthouder("4711", "toezichthouder Wonen", "Veldhoven", ["--beediging", "ambtseed"]);
+  toezichthouder("2314", "toezichthouder brandveiligheid", "Veiligheidsregio");
+  const b1 = voegToe(db, avond, kerkstraat, "overbewoning", [
+    "--omschrijving",
+    "14 personen op 4 slaapkamers, matrassen op zolder",
+    "--personen",
+    "14",
+    ...waarneming("19:40", "4711", "visuele waarneming in alle ruimten, gesprek met bewoners"),
+  ]);
+  const b2 = voegToe(db, avond, kerkstraat, "brandveiligheid", [
+    "--omschrijving",
+    "Geen werkende rookmelders op de verdieping",
+    ...waarneming("20.05", "4711,2314", "visuele inspectie, rookmelders getest"),
+  ]);
   const foto = path.join(tempDir(), "zolder.png");
   fs.writeFileSync(foto, maakPng(160, 120));
   return { ...base, b1, b2, foto };
@@ -241,26 +187,11 @@ describe("rapport van bevindingen", () => {
 
   it("één PDF per adres voor een hele avond; een tweede rapport krijgt een nieuw kenmerk", async () => {
     const { db, avond, industrieweg } = opzet();
-    ok(
-      cli(db, [
-        "bevinding",
-        "toevoegen",
-        "--avond",
-        String(avond),
-        "--adres",
-        String(industrieweg),
-        "--categorie",
-        "brandgevaar",
-        "--omschrijving",
-        "Logies in loods zonder vluchtweg",
-        "--tijdstip",
-        "00:40",
-        "--toezichthouder",
-        "2314",
-        "--methode",
-        "visuele inspectie",
-      ]),
-    );
+    voegToe(db, avond, industrieweg, "brandgevaar", [
+      "--omschrijving",
+      "Logies in loods zonder vluchtweg",
+      ...waarneming("00:40", "2314", "visuele inspectie"),
+    ]);
     const map = path.join(tempDir(), "rapporten");
     const r = ok(
       cli(db, [
@@ -303,18 +234,7 @@ describe("bevinding toevoegen: één keer vastleggen", () => {
   it("weigert in een script dezelfde avond, hetzelfde adres en dezelfde categorie, tenzij --toch", () => {
     const { db, avond, kerkstraat, b1 } = opzet();
     const before = dump(db);
-    const args = [
-      "bevinding",
-      "toevoegen",
-      "--avond",
-      String(avond),
-      "--adres",
-      String(kerkstraat),
-      "--categorie",
-      "overbewoning",
-      "--omschrijving",
-      "Nog eens",
-    ];
+    const args = toevoegArgs(avond, kerkstraat, "overbewoning", "Nog eens");
     const r = cli(db, args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(

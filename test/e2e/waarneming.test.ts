@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.js";
 import { cli, cliInProcess, dump, ok, tempDb, tempDir } from "../helpers/cli.js";
-import { avondMetAdressen, voegToe } from "../helpers/bevinding.js";
+import { avondMetAdressen, toevoegArgs, voegToe } from "../helpers/bevinding.js";
 
 /** Issue 13 points 1 and 5, issue 14 point 7: time, author and method on every way in; the morning after. */
 function metToezichthouders() {
@@ -43,18 +43,7 @@ describe("toezichthouder", () => {
   it("een onbekend nummer of een ongeldige tijd bij een bevinding is exit 2 en legt niets vast", () => {
     const { db, avond, kerkstraat } = metToezichthouders();
     const before = dump(db);
-    const basis = [
-      "bevinding",
-      "toevoegen",
-      "--avond",
-      String(avond),
-      "--adres",
-      String(kerkstraat),
-      "--categorie",
-      "milieu",
-      "--omschrijving",
-      "x",
-    ];
+    const basis = toevoegArgs(avond, kerkstraat, "milieu");
     const onbekend = cli(db, [...basis, "--toezichthouder", "4711,9999"]);
     expect(onbekend.code).toBe(2);
     expect(onbekend.stderr).toMatch(
@@ -106,19 +95,7 @@ describe("bevinding toevoegen aan een terminal: de ochtend na de avond", () => {
   it("een tweede bevinding van dezelfde categorie vraagt aan een terminal om bevestiging", async () => {
     const { db, avond, kerkstraat } = metToezichthouders();
     voegToe(db, avond, kerkstraat, "milieu");
-    const args = [
-      "--json",
-      "bevinding",
-      "toevoegen",
-      "--avond",
-      String(avond),
-      "--adres",
-      String(kerkstraat),
-      "--categorie",
-      "milieu",
-      "--omschrijving",
-      "Tweede vat",
-    ];
+    const args = ["--json", ...toevoegArgs(avond, kerkstraat, "milieu", "Tweede vat")];
     const before = dump(db);
     const nee = await cliInProcess(db, args, { answers: [false] });
     expect(nee.code).toBe(2);

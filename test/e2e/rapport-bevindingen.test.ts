@@ -5,7 +5,7 @@ import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.js";
 import { ondertekendRapport } from "../../src/db/rapport-bevindingen.js";
-import { cli, dump, ok, tempDir } from "../helpers/cli.js";
+import { cli, cliAsync, dump, ok, tempDir } from "../helpers/cli.js";
 import { avondMetAdressen, toevoegArgs, voegToe, waarneming } from "../helpers/bevinding.js";
 import { maakPng } from "../helpers/beeld.js";
 
@@ -227,6 +227,48 @@ describe("rapport van bevindingen", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/heeft geen bevindingen op avond/);
     expect(dump(db)).toBe(before);
+  });
+});
+
+describe("ondertekenen is alles of niets", () => {
+  it("een PDF die niet geschreven kan worden laat niets ondertekend achter", () => {
+    const { db, avond, kerkstraat, b1, foto } = opzet();
+    ok(cli(db, ["bevinding", "bijlage", "toevoegen", String(b1.id), foto]));
+    const before = dump(db);
+    const opslag = fs.readdirSync(`${db}.bijlagen`).sort();
+    const r = rapport(db, avond, kerkstraat, tempDir(), ["--onderteken", "--ondertekenaar", "4711"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/pdf: .* is een map; geef een bestandsnaam/);
+    expect(dump(db)).toBe(before);
+    expect(fs.readdirSync(`${db}.bijlagen`).sort()).toEqual(opslag);
+  });
+
+  it("twee processen die tegelijk ondertekenen maken één versie", async () => {
+    const { db, avond, kerkstraat } = opzet();
+    const dir = tempDir();
+    const args = (n: number) => [
+      "--json",
+      ...VANDAAG,
+      "rapport",
+      "bevindingen",
+      "--avond",
+      String(avond),
+      "--adres",
+      String(kerkstraat),
+      "--pdf",
+      path.join(dir, `r${n}.pdf`),
+      "--onderteken",
+      "--ondertekenaar",
+      "4711",
+    ];
+    const [a, b] = await Promise.all([cliAsync(db, args(1)), cliAsync(db, args(2))]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect([a.json().herdruk, b.json().herdruk].sort()).toEqual([false, true]);
+    expect(fs.readFileSync(path.join(dir, "r1.pdf")).equals(fs.readFileSync(path.join(dir, "r2.pdf")))).toBe(true);
+    const conn = new Database(db, { readonly: true });
+    expect(conn.prepare("SELECT count(*) AS n FROM rapport_versie").get()).toEqual({ n: 1 });
+    expect(conn.prepare("SELECT laatste FROM rapport_teller").get()).toEqual({ laatste: 1 });
+    conn.close();
   });
 });
 

@@ -107,10 +107,7 @@ export function rapportBevindingenPdf(inv: RapportPdfInvoer): PDFKit.PDFDocument
 
   section(doc, "4. Waarnemingen");
   for (const w of r.waarnemingen) {
-    keepTogether(doc, 110);
-    doc.font(FONT_BOLD).fontSize(11).fillColor("black").text(`Waarneming ${w.nr} — ${w.categorie_naam}`, LEFT, doc.y, { width });
-    doc.moveDown(0.25);
-    meta(doc, width, [
+    const rows: [string, string][] = [
       ["Datum en tijd", `${formatDutch(w.datum)} om ${w.tijdstip} uur`],
       ["Vastgesteld door", w.toezichthouders.length ? w.toezichthouders.map((n) => `toezichthouder nr. ${n}`).join(", ") : "onbekend"],
       ["Methode", w.methode ?? "onbekend"],
@@ -119,14 +116,20 @@ export function rapportBevindingenPdf(inv: RapportPdfInvoer): PDFKit.PDFDocument
       ["Maatregel ter plaatse", w.maatregel ?? "geen"],
       ...(w.personen !== null ? [["Aangetroffen personen", String(w.personen)] as [string, string]] : []),
       ...(w.bijlagen.length ? [["Bijlagen", w.bijlagen.map((n) => bijlageLabel(r, n)).join(", ")] as [string, string]] : []),
-    ]);
-    if (w.ontbrekend.length) {
-      warning(
-        doc,
-        width,
-        `Onvolledig: ${w.ontbrekend.map((o) => ONTBREKEND_TEKST[o]).join("; ")}. Overgenomen uit gegevens van vóór de registratie van tijdstip, toezichthouder en methode; aanvullen vóór ondertekening.`,
-      );
-    }
+    ];
+    const onvolledig = w.ontbrekend.length
+      ? `Onvolledig: ${w.ontbrekend.map((o) => ONTBREKEND_TEKST[o]).join("; ")}.${
+          w.ontbrekend.includes("tijdstip")
+            ? " Overgenomen uit gegevens van vóór de registratie van tijdstip, toezichthouder en methode."
+            : ""
+        } Aan te vullen vóór ondertekening.`
+      : undefined;
+    // An observation is kept on one page when it fits on one.
+    keepTogether(doc, Math.min(20 + metaHoogte(doc, width, rows) + (onvolledig ? warningHoogte(doc, width, onvolledig) + 4 : 0), 400));
+    doc.font(FONT_BOLD).fontSize(11).fillColor("black").text(`Waarneming ${w.nr} — ${w.categorie_naam}`, LEFT, doc.y, { width });
+    doc.moveDown(0.25);
+    meta(doc, width, rows);
+    if (onvolledig) warning(doc, width, onvolledig);
     doc.moveDown(0.5);
   }
 
@@ -151,7 +154,7 @@ export function rapportBevindingenPdf(inv: RapportPdfInvoer): PDFKit.PDFDocument
   para(
     doc,
     width,
-    `Aldus naar waarheid opgemaakt${eed ? ` ${eed}` : ""} en ondertekend door ${ondertekenaar ? auteurTekst(ondertekenaar) : "de toezichthouder"}.`,
+    `${concept ? "Bij ondertekening: aldus" : "Aldus"} naar waarheid opgemaakt${eed ? ` ${eed}` : ""} en ondertekend door ${ondertekenaar ? auteurTekst(ondertekenaar) : "de toezichthouder"}.`,
   );
   para(doc, width, `${r.gemeente}, ${formatDutch(inv.dagtekening)}`);
   const boxY = doc.y + 4;
@@ -270,11 +273,21 @@ function bijlage(
   doc.y = y + boxH + 5 * MM;
 }
 
+const LABEL_W = 38 * MM;
+
+function rijHoogte(doc: PDFKit.PDFDocument, width: number, value: string): number {
+  doc.font(FONT).fontSize(9.5);
+  return Math.max(doc.heightOfString(value, { width: width - LABEL_W }), 12);
+}
+
+function metaHoogte(doc: PDFKit.PDFDocument, width: number, rows: [string, string][]): number {
+  return rows.reduce((sum, [, value]) => sum + rijHoogte(doc, width, value) + 3, 0);
+}
+
 function meta(doc: PDFKit.PDFDocument, width: number, rows: [string, string][]): void {
-  const labelW = 38 * MM;
+  const labelW = LABEL_W;
   for (const [label, value] of rows) {
-    doc.font(FONT).fontSize(9.5);
-    const h = Math.max(doc.heightOfString(value, { width: width - labelW }), 12);
+    const h = rijHoogte(doc, width, value);
     if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const y = doc.y;
     doc
@@ -314,9 +327,14 @@ function bullet(doc: PDFKit.PDFDocument, width: number, text: string): void {
   doc.moveDown(0.2);
 }
 
-function warning(doc: PDFKit.PDFDocument, width: number, text: string): void {
+function warningHoogte(doc: PDFKit.PDFDocument, width: number, text: string): number {
   doc.font(FONT_BOLD).fontSize(9);
-  const h = doc.heightOfString(text, { width: width - 6 * MM }) + 4 * MM;
+  return doc.heightOfString(text, { width: width - 6 * MM }) + 4 * MM;
+}
+
+function warning(doc: PDFKit.PDFDocument, width: number, text: string): void {
+  const h = warningHoogte(doc, width, text);
+  doc.font(FONT_BOLD).fontSize(9);
   keepTogether(doc, h);
   const y = doc.y + 2;
   doc.rect(LEFT, y, width, h).lineWidth(1).strokeColor(RED).stroke().strokeColor("black");

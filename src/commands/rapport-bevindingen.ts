@@ -89,6 +89,12 @@ async function bevindingenRapport(ctx: Ctx, opts: Opts): Promise<void> {
   const db = ctx.db();
   const avond = await kiesAvond(ctx, opts.avond);
   const versie = opts.versie === undefined ? undefined : parseId("versie", opts.versie);
+  if (opts.ondertekenaar !== undefined && !opts.onderteken) throw new UserError("gebruik", "--ondertekenaar hoort bij --onderteken");
+  if (versie !== undefined && opts.onderteken)
+    throw new UserError("gebruik", "--versie herdrukt een ondertekende versie; gebruik het niet met --onderteken");
+  if (opts.adres === undefined && opts.uit === undefined && !ctx.interactive) {
+    throw new UserError("ontbrekende-optie", "Ontbrekende optie --adres (of --uit <map> voor één PDF per adres met bevindingen)");
+  }
   const metBevindingen = adressenMetBevindingen(db, avond.id);
 
   if (opts.adres === undefined && opts.uit !== undefined) {

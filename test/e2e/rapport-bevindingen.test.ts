@@ -226,6 +226,27 @@ describe("rapport van bevindingen", () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/heeft geen bevindingen op avond/);
+    const pdf = path.join(tempDir(), "y.pdf");
+    for (const [args, fout] of [
+      [["--avond", String(avond), "--pdf", pdf], /Ontbrekende optie --adres \(of --uit <map>/],
+      [["--avond", "99", "--adres", "1", "--pdf", pdf], /Avond 99 bestaat niet/],
+      [["--avond", String(avond), "--adres", "1", "--pdf", pdf, "--ondertekenaar", "4711"], /--ondertekenaar hoort bij --onderteken/],
+      [
+        ["--avond", String(avond), "--adres", "1", "--pdf", pdf, "--versie", "1"],
+        /Versie 1 van het rapport voor .* bestaat niet \(ondertekend: geen\)/,
+      ],
+      [
+        ["--avond", String(avond), "--adres", "1", "--pdf", pdf, "--versie", "1", "--onderteken"],
+        /--versie herdrukt een ondertekende versie/,
+      ],
+      [["--avond", String(avond), "--uit", tempDir(), "--pdf", pdf], /Gebruik --pdf met --adres/],
+    ] as [string[], RegExp][]) {
+      const x = cli(db, ["rapport", "bevindingen", ...args]);
+      expect(x.code).toBe(2);
+      expect(x.stderr).toMatch(fout);
+      expect(x.stderr.trim().split("\n")).toHaveLength(1);
+    }
+    expect(fs.existsSync(pdf)).toBe(false);
     expect(dump(db)).toBe(before);
   });
 });

@@ -27,7 +27,7 @@ export function registerBijlage(bevinding: Command, rt: Runtime): void {
 
   bijlage
     .command("toevoegen <bevinding-id> <bestand>")
-    .description(`voeg een foto (JPEG, PNG) of PDF toe; hoogstens 25 MB; dezelfde inhoud wordt één keer opgeslagen`)
+    .description("voeg een foto (JPEG, PNG) of PDF toe, hoogstens 25 MB")
     .option("--bijschrift <tekst>", 'wat de foto laat zien, bijv. "zolder: vier matrassen"')
     .action(action<{ bijschrift?: string }>(rt, (ctx, opts, id, bestand) => toevoegen(ctx, String(id), String(bestand), opts.bijschrift)));
 
@@ -69,9 +69,7 @@ export function registerBijlage(bevinding: Command, rt: Runtime): void {
 
   bijlage
     .command("controleer")
-    .description(
-      "lees alle opgeslagen bijlagen en ondertekende rapporten terug en vergelijk de SHA-256; exit 2 bij een ontbrekend of gewijzigd bestand",
-    )
+    .description("controleer alle bewaarde bestanden op hun SHA-256 (exit 2 bij ontbreken of wijziging)")
     .action(action(rt, (ctx) => controleer(ctx)));
 }
 

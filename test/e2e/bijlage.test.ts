@@ -3,7 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { cli, dump, ok, tempDir } from "../helpers/cli.js";
-import { avondMetAdressen, voegToe } from "../helpers/bevinding.js";
+import { avondMetAdressen, rapportArgs, voegToe } from "../helpers/bevinding.js";
 import { maakPng } from "../helpers/beeld.js";
 
 /** Evidence: photos and documents stored by SHA-256 in a private folder next to the database. */
@@ -160,22 +160,7 @@ describe("bevinding bijlage", () => {
       maakPng(20, 20, () => [0, 120, 0]),
     );
     const foto2 = ok(cli(db, ["--json", "bevinding", "bijlage", "toevoegen", String(b.id), eigen])).json();
-    const rapport = ok(
-      cli(db, [
-        "--json",
-        "--vandaag",
-        "2026-11-23",
-        "rapport",
-        "bevindingen",
-        "--avond",
-        String(avond),
-        "--adres",
-        String(kerkstraat),
-        "--pdf",
-        path.join(tempDir(), "r.pdf"),
-        "--onderteken",
-      ]),
-    ).json();
+    const rapport = ok(cli(db, rapportArgs(avond, kerkstraat, path.join(tempDir(), "r.pdf"), ["--onderteken"]))).json();
     expect(inhoudMap(db)).toEqual([foto1.sha256, foto2.sha256, rapport.pdf_sha256].sort());
 
     const pseudo = path.join(tempDir(), "export.json");

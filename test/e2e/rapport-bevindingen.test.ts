@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.js";
 import { ondertekendRapport } from "../../src/db/rapport-bevindingen.js";
 import { cli, cliAsync, dump, ok, tempDir } from "../helpers/cli.js";
-import { avondMetAdressen, toevoegArgs, voegToe, waarneming } from "../helpers/bevinding.js";
+import { avondMetAdressen, rapportArgs, toevoegArgs, voegToe, waarneming } from "../helpers/bevinding.js";
 import { maakPng } from "../helpers/beeld.js";
 
 /**
@@ -58,21 +58,7 @@ function opzet() {
 }
 
 const rapport = (db: string, avond: number, adres: number, pdf: string, extra: string[] = []) =>
-  cli(db, [
-    "--json",
-    ...VANDAAG,
-    "--gebruiker",
-    "Jan Jansen",
-    "rapport",
-    "bevindingen",
-    "--avond",
-    String(avond),
-    "--adres",
-    String(adres),
-    "--pdf",
-    pdf,
-    ...extra,
-  ]);
+  cli(db, ["--gebruiker", "Jan Jansen", ...rapportArgs(avond, adres, pdf, extra)]);
 
 describe("rapport van bevindingen", () => {
   it("legt tijdstip, toezichthouder(s) op nummer en methode vast", () => {
@@ -267,21 +253,7 @@ describe("ondertekenen is alles of niets", () => {
   it("twee processen die tegelijk ondertekenen maken één versie", async () => {
     const { db, avond, kerkstraat } = opzet();
     const dir = tempDir();
-    const args = (n: number) => [
-      "--json",
-      ...VANDAAG,
-      "rapport",
-      "bevindingen",
-      "--avond",
-      String(avond),
-      "--adres",
-      String(kerkstraat),
-      "--pdf",
-      path.join(dir, `r${n}.pdf`),
-      "--onderteken",
-      "--ondertekenaar",
-      "4711",
-    ];
+    const args = (n: number) => rapportArgs(avond, kerkstraat, path.join(dir, `r${n}.pdf`), ["--onderteken", "--ondertekenaar", "4711"]);
     const [a, b] = await Promise.all([cliAsync(db, args(1)), cliAsync(db, args(2))]);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect([a.json().herdruk, b.json().herdruk].sort()).toEqual([false, true]);

@@ -42,3 +42,21 @@ export function voegToe(db: string, avond: number, adres: number, categorie: str
 export function waarneming(tijdstip: string, toezichthouder: string, methode: string): string[] {
   return ["--tijdstip", tijdstip, "--toezichthouder", toezichthouder, "--methode", methode];
 }
+
+/** `rapport bevindingen` for one address, as JSON, on 23 November 2026. */
+export function rapportArgs(avond: number, adres: number, pdf: string, extra: string[] = []): string[] {
+  return [
+    "--json",
+    "--vandaag",
+    "2026-11-23",
+    "rapport",
+    "bevindingen",
+    "--avond",
+    String(avond),
+    "--adres",
+    String(adres),
+    "--pdf",
+    pdf,
+    ...extra,
+  ];
+}

@@ -4,6 +4,7 @@ import { casussen, verwijderCasussen, type Telling } from "../db/opschonen.js";
 import { grensdatum, parseMaanden, teVerwijderen } from "../domain/bewaartermijn.js";
 import { formatDutch } from "../domain/dates.js";
 import { UserError } from "../errors.js";
+import { verwijderOpgeslagen } from "./bijlage.js";
 
 export function register(program: Command, rt: Runtime): void {
   program
@@ -42,13 +43,15 @@ export function register(program: Command, rt: Runtime): void {
           });
           if (!ja) throw new UserError("afgebroken", "Afgebroken; er is niets verwijderd");
         }
+        const bestanden: string[] = [];
         const uitkomst = dryRun
           ? voorstel
           : ctx.change((tx) => {
               // Re-plan inside the write transaction: another process may have changed things meanwhile.
               const adressen = plan();
-              return { adressen, telling: verwijderCasussen(tx, adressen, false) };
+              return { adressen, telling: verwijderCasussen(tx, adressen, false, bestanden) };
             });
+        if (bestanden.length) verwijderOpgeslagen(ctx, bestanden);
         ctx.emit(
           {
             dryRun,

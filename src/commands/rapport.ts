@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { registerTerugkoppeling } from "./terugkoppeling.js";
+import { registerBevindingen } from "./rapport-bevindingen.js";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import { jaarRapport, opvolgingRapport, topRapport, type RapportFilter } from "../db/rapport.js";
@@ -35,11 +36,14 @@ interface FilterOpts {
  * function, so other modules can add theirs to the same `rapport` command.
  */
 export function register(program: Command, rt: Runtime): void {
-  const rapport = program.command("rapport").description("rapportages: top 10, jaarverslag, opvolging, terugkoppeling aan partners");
+  const rapport = program
+    .command("rapport")
+    .description("rapportages: top 10, jaarverslag, opvolging, terugkoppeling aan partners, rapport van bevindingen");
   registerTop(rapport, rt);
   registerJaar(rapport, rt);
   registerOpvolging(rapport, rt);
   registerTerugkoppeling(rapport, rt);
+  registerBevindingen(rapport, rt);
 }
 
 /** --van/--tot/--gemeente/--partner → a filter on ids; unknown names and bad dates are exit 2. */

@@ -1,6 +1,7 @@
 import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
 import type { Casus } from "../domain/bewaartermijn.js";
+import { verwijderBewijsVanAdres } from "./bijlage.js";
 
 /** Every address with its case facts: follow-up statuses and the latest activity date. */
 export function casussen(db: Db): Casus[] {
@@ -14,6 +15,7 @@ export function casussen(db: Db): Casus[] {
          UNION ALL SELECT b.adres_id, substr(o.gesloten_op, 1, 10) FROM opvolging o JOIN bevinding b ON b.id = o.bevinding_id WHERE o.gesloten_op IS NOT NULL
          UNION ALL SELECT b.adres_id, substr(o.gewijzigd, 1, 10) FROM opvolging o JOIN bevinding b ON b.id = o.bevinding_id
          UNION ALL SELECT adres_id, substr(datum, 1, 10) FROM brief
+         UNION ALL SELECT r.adres_id, substr(v.dagtekening, 1, 10) FROM rapport_versie v JOIN rapport r ON r.id = v.rapport_id
        ) GROUP BY adres_id`,
     )
     .all() as { adres_id: number; laatste: string | null }[];
@@ -44,6 +46,9 @@ export const OPSCHONEN_TABELLEN = [
   "brief_opvolging",
   "betrokkene_adres",
   "betrokkene",
+  "rapport",
+  "rapport_versie",
+  "bijlage",
 ] as const;
 export type Telling = Record<(typeof OPSCHONEN_TABELLEN)[number], number>;
 
@@ -53,10 +58,11 @@ function ids(db: Db, sql: string, ...args: number[]): number[] {
 
 /**
  * Counts (dryRun) or deletes the case of each address. The address rows stay;
- * betrokkenen go only when they are linked to nothing else any more.
+ * betrokkenen go only when they are linked to nothing else any more. `bestanden` collects the
+ * hashes of stored files (attachments, signed reports) no longer referred to.
  * Audit entries carry ids only, never the deleted content.
  */
-export function verwijderCasussen(tx: Tx, adresIds: number[], dryRun: boolean): Telling {
+export function verwijderCasussen(tx: Tx, adresIds: number[], dryRun: boolean, bestanden: string[] = []): Telling {
   const db = tx.db;
   const telling = Object.fromEntries(OPSCHONEN_TABELLEN.map((t) => [t, 0])) as Telling;
   const reden = { reden: "bewaartermijn" };
@@ -102,6 +108,8 @@ export function verwijderCasussen(tx: Tx, adresIds: number[], dryRun: boolean): 
       a,
     );
     del("brief", brieven);
+    // Reports and evidence (issue 13); their files go after the commit (bestanden).
+    bestanden.push(...verwijderBewijsVanAdres(tx, a, dryRun, telling));
     del("opvolging", opvolgingen);
     del("bevinding", bevindingen);
     del("signaal", ids(db, "SELECT id FROM signaal WHERE adres_id = ? ORDER BY id", a));

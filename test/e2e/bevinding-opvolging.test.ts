@@ -139,6 +139,9 @@ describe("bevinding toevoegen", () => {
     const r = await cliInProcess(db, ["--json", "bevinding", "toevoegen", "--avond", String(avond)], {
       answers: [
         ["overbewoning", "energiefraude"],
+        "", // tijdstip: the evening's start time
+        "", // toezichthouder: none known yet
+        "", // methode
         "12 personen op zolder",
         "woning gesloten",
         "12",

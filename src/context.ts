@@ -6,6 +6,7 @@ import { makeTx, type Tx } from "./db/audit.js";
 import { parseDate, todayInAmsterdam, type IsoDate } from "./domain/dates.js";
 import { missingFlag, UserError } from "./errors.js";
 import { requireText } from "./domain/invoer.js";
+import { outputFolder, outputTarget, protectDatabase, type OutputTarget } from "./io/output-file.js";
 import { inquirerPrompter, scriptedPrompter, type Choice, type Prompter } from "./io/prompts.js";
 import { writeJson, writeLine, type Colors, type Streams } from "./render/output.js";
 
@@ -40,6 +41,8 @@ export class Ctx {
     const user = (globals.gebruiker ?? env.INTERVENTIE_GEBRUIKER ?? safeOsUser()).trim() || "onbekend";
     this.user = requireText("gebruiker", user, 80);
     this.dbPath = path.resolve(globals.db ?? env.INTERVENTIE_DB ?? defaultDbPath());
+    // No output of this run may land on the database, even in commands that never open it.
+    protectDatabase(this.dbPath);
     this.color = colors;
     const vandaag = globals.vandaag ?? env.INTERVENTIE_VANDAAG;
     // Checked now (bad input fails before anything runs); the clock is read only when a command needs it.
@@ -101,6 +104,21 @@ export class Ctx {
       if (db.inTransaction) db.exec("ROLLBACK");
       throw err;
     }
+  }
+
+  /**
+   * A named output file (--pdf, --uit), checked before any work: never the database, an existing
+   * file only with --overschrijven, its folder must exist. Write it with writeOutput(target, data).
+   */
+  outputFile(raw: string | undefined, veld: string, overschrijven: boolean | undefined): OutputTarget {
+    return outputTarget(raw, { veld, overschrijven, dbPath: this.dbPath });
+  }
+
+  /** The folder for letters (--uit <map>): created when missing, and the user is told so. */
+  outputFolder(raw: string): string {
+    const { map, aangemaakt } = outputFolder(raw);
+    if (aangemaakt) writeLine(this.streams.stderr, `Map ${map} aangemaakt.`);
+    return map;
   }
 
   out(text = ""): void {

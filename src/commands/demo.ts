@@ -17,6 +17,8 @@ export function register(program: Command, rt: Runtime): void {
         // The demo never touches the user's own database: it gets its own file in the demo folder.
         const dbFile = path.join(dir, "demo.db");
         for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
+        // A second demo run replaces its own reports (PDFs are never overwritten without --overschrijven).
+        for (const file of eigenPdfs(dir)) fs.rmSync(file, { force: true });
         const { run } = await import("../cli.js");
         const ids = new Map<string, string>();
         const c = ctx.color;
@@ -56,6 +58,15 @@ export function register(program: Command, rt: Runtime): void {
         );
       }),
     );
+}
+
+/** The PDFs the demo steps write into its folder ("--pdf {uit}/….pdf", "--uit {uit}/….pdf"). */
+function eigenPdfs(dir: string): string[] {
+  return HOOFDSTUKKEN.flatMap((h) => h.stappen).flatMap((stap) =>
+    stap.args.flatMap((a, i) =>
+      /^--(pdf|uit)$/.test(stap.args[i - 1] ?? "") && /^\{uit\}\/.*\.pdf$/.test(a) ? [a.replace("{uit}", dir)] : [],
+    ),
+  );
 }
 
 function isReadOnly(args: string[]): boolean {

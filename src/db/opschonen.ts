@@ -2,12 +2,16 @@ import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
 import type { Casus } from "../domain/bewaartermijn.js";
 
-/** Every address with its case facts: follow-up statuses and the latest activity date. */
+/**
+ * Every address with its case facts: follow-up statuses and the latest activity date. A signal
+ * counts at most from the day it was recorded: a (mistyped) future date, which older versions
+ * accepted, would otherwise keep its case from ever reaching the retention term.
+ */
 export function casussen(db: Db): Casus[] {
   const laatste = db
     .prepare(
       `SELECT adres_id, max(d) AS laatste FROM (
-         SELECT adres_id, substr(datum, 1, 10) AS d FROM signaal
+         SELECT adres_id, min(substr(datum, 1, 10), substr(aangemaakt, 1, 10)) AS d FROM signaal
          UNION ALL SELECT b.adres_id, substr(c.datum, 1, 10) FROM besluit b JOIN casustafel c ON c.id = b.casustafel_id
          UNION ALL SELECT aa.adres_id, substr(a.datum, 1, 10) FROM avond_adres aa JOIN avond a ON a.id = aa.avond_id
          UNION ALL SELECT b.adres_id, substr(a.datum, 1, 10) FROM bevinding b JOIN avond a ON a.id = b.avond_id

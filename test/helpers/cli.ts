@@ -48,12 +48,17 @@ function result(code: number, stdout: string, stderr: string): CliResult {
 }
 
 /** Runs the built binary as a user does: a child process, no TTY, a temporary database. */
-export function cli(db: string, args: string[], opts: { env?: Record<string, string>; cwd?: string; input?: string } = {}): CliResult {
+export function cli(
+  db: string,
+  args: string[],
+  opts: { env?: Record<string, string>; cwd?: string; input?: string; timeout?: number } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [BIN, "--db", db, ...args], {
     encoding: "utf8",
     cwd: opts.cwd ?? ROOT,
     input: opts.input ?? "",
     env: childEnv(opts.env),
+    timeout: opts.timeout, // a process still running then is killed: code -1
   });
   return result(r.status ?? -1, r.stdout, r.stderr);
 }

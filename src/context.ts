@@ -9,6 +9,7 @@ import { requireText } from "./domain/invoer.js";
 import { outputFolder, outputTarget, protectDatabase, type OutputTarget } from "./io/output-file.js";
 import { inquirerPrompter, scriptedPrompter, type Choice, type Prompter } from "./io/prompts.js";
 import { writeJson, writeLine, type Colors, type Streams } from "./render/output.js";
+import { neutraliseer } from "./render/text.js";
 
 export interface GlobalOptions {
   db?: string;
@@ -117,16 +118,17 @@ export class Ctx {
   /** The folder for letters (--uit <map>): created when missing, and the user is told so. */
   outputFolder(raw: string): string {
     const { map, aangemaakt } = outputFolder(raw);
-    if (aangemaakt) writeLine(this.streams.stderr, `Map ${map} aangemaakt.`);
+    if (aangemaakt) writeLine(this.streams.stderr, neutraliseer(`Map ${map} aangemaakt.`));
     return map;
   }
 
+  /** Every human line goes out neutralised (render/text.ts): stored text cannot drive the terminal. */
   out(text = ""): void {
-    writeLine(this.streams.stdout, text);
+    writeLine(this.streams.stdout, neutraliseer(text, { regels: true, kleur: true }));
   }
 
   warn(text: string): void {
-    writeLine(this.streams.stderr, this.color.yellow(text));
+    writeLine(this.streams.stderr, this.color.yellow(neutraliseer(text, { regels: true })));
   }
 
   /** --json: the one document; otherwise the human rendering. */

@@ -228,7 +228,8 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
   const db = ctx.db();
   const avond = requireAvondKort(db, parseId("avond", avondRaw));
   const adresStmt = db.prepare("SELECT id FROM adres WHERE postcode = ? AND huisnummer = ? AND toevoeging = ?").pluck();
-  // Lookups memoised: 100,000 rows name a few thousand addresses and a few dozen categories.
+  // Lookups memoised by the text as written (cheaper than folding it per row; the lookup folds):
+  // 100,000 rows name a few thousand addresses and a few dozen categories.
   const adressen = new Map<string, number | undefined>();
   const categorieen = new Map<string, { id: number; partnerId: number } | undefined>();
   const partners = new Map<string, number | undefined>();
@@ -236,11 +237,11 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
   const controle = bevindingImportCheck({
     adres: (pc, nr, toev) => memo(adressen, `${pc}|${nr}|${toev}`, () => adresStmt.get(pc, nr, toev) as number | undefined),
     categorie: (code) =>
-      memo(categorieen, code.toLowerCase(), () => {
+      memo(categorieen, code, () => {
         const c = findCategorie(db, code);
         return c ? { id: c.id, partnerId: c.partner_id } : undefined;
       }),
-    partner: (naam) => memo(partners, naam.toLowerCase(), () => findPartner(db, naam)?.id),
+    partner: (naam) => memo(partners, naam, () => findPartner(db, naam)?.id),
     opLijst: (adresId) => memo(opLijst, adresId, () => isOpAvondLijst(db, avond.id, adresId)),
   });
   const result = await ctx.changeStreaming(async (tx) => {

@@ -15,7 +15,7 @@ import {
 import { requireAdres } from "../db/adres.js";
 import { listGemeenten, listPartners, requireGemeente, requirePartner } from "../db/referentie.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
-import { optionalText, parseEnum, parseId, parseList } from "../domain/invoer.js";
+import { optionalText, parseEnum, parseId, parseList, sleutel } from "../domain/invoer.js";
 import { rankCandidates, type Candidate } from "../domain/ranking.js";
 import { missingFlag, UserError } from "../errors.js";
 import { renderTable } from "../render/table.js";
@@ -148,7 +148,7 @@ function validateBesluit(
 ): BesluitPlan {
   const db = ctx.db();
   const adres = requireAdres(db, parseId("adres", raw.adres));
-  if (!gemeenten.some((g) => g.toLowerCase() === adres.gemeente.toLowerCase())) {
+  if (!gemeenten.some((g) => sleutel(g) === sleutel(adres.gemeente))) {
     throw new UserError(
       "adres-buiten-casustafel",
       `Adres ${adres.id} ligt in ${adres.gemeente}; deze casustafel gaat over ${gemeenten.join(", ")}`,

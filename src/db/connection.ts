@@ -2,6 +2,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { sleutel } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 
@@ -48,6 +49,8 @@ export function openDatabase(file: string, options: { migrateTo?: number; maxPag
   try {
     checkOwnership(db, file);
     db.pragma("foreign_keys = ON");
+    // Names of gemeenten, partners and categories compare by sleutel() (NFC + case folding).
+    db.function("sleutel", { deterministic: true }, (x: unknown) => (typeof x === "string" ? sleutel(x) : x));
     if (readonly) {
       // Reading is fine; any write is refused by SQLite (SQLITE_READONLY → one Dutch line).
       const version = db.pragma("user_version", { simple: true }) as number;

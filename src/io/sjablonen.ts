@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseSjabloon, SJABLOON_NAAM, type BriefhoofdVelden, type SjabloonBestand } from "../domain/brief.js";
+import { sleutel } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
 import { shipped } from "../paths.js";
 
@@ -89,7 +90,7 @@ let standaardCache: BriefhoofdFile[] | undefined;
 /** Shipped letterhead defaults (data/briefhoofden.json), read only when a letter is made. */
 export function standaardBriefhoofd(gemeente: string): BriefhoofdVelden | undefined {
   standaardCache ??= JSON.parse(fs.readFileSync(shipped("data/briefhoofden.json"), "utf8")).gemeenten as BriefhoofdFile[];
-  const f = standaardCache.find((b) => b.gemeente.toLowerCase() === gemeente.toLowerCase());
+  const f = standaardCache.find((b) => sleutel(b.gemeente) === sleutel(gemeente));
   if (!f) return undefined;
   return {
     afdeling: f.afdeling,

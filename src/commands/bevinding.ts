@@ -23,7 +23,7 @@ import { formatDutch } from "../domain/dates.js";
 import { parseCount, parseId } from "../domain/invoer.js";
 import { opvolgingenUitRegel, opvolgingView } from "../domain/opvolging.js";
 import { UserError } from "../errors.js";
-import { readCsv } from "../io/csv.js";
+import { openCsv, readCsv } from "../io/csv.js";
 import { renderTable } from "../render/table.js";
 
 interface ToevoegenOpts {
@@ -244,6 +244,8 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
     partner: (naam) => memo(partners, naam, () => findPartner(db, naam)?.id),
     opLijst: (adresId) => memo(opLijst, adresId, () => isOpAvondLijst(db, avond.id, adresId)),
   });
+  // Encoding, separator and the size limits are checked before the write lock is taken.
+  const bron = openCsv(bestand);
   const result = await ctx.changeStreaming(async (tx) => {
     const w = bevindingWriter(tx);
     const regels = regelCache(tx);
@@ -251,7 +253,7 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
     let eerste: number | null = null;
     let laatste: number | null = null;
     let aantal = 0;
-    await readCsv(bestand, BEVINDING_CSV_COLUMNS, (row) => {
+    await readCsv(bron, BEVINDING_CSV_COLUMNS, (row) => {
       const r = controle.check(row);
       if (!r || controle.errors.length) return; // from the first error on: only check
       if (r.zetOpLijst) w.zetOpLijst(avond.id, r.adresId);

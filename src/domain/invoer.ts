@@ -14,9 +14,15 @@ const REGELS = /[\n\t]/g;
 /** U+FFFD: what a wrongly decoded file leaves behind ("Caf\uFFFDstraat"); never stored. */
 const VERVANGINGSTEKEN = "\uFFFD";
 
+/** Printable ASCII (plus newline and tab): nothing to normalise or refuse — the common case, checked fast. */
+const GEWOON = /^[\x20-\x7e]*$/;
+const GEWOON_REGELS = /^[\x20-\x7e\n\t]*$/;
+
 export function requireText(field: string, raw: string | undefined | null, max = 200): string {
   const meerdereRegels = max > 200;
-  let t = (raw ?? "").normalize("NFC").trim();
+  const r = (raw ?? "").trim();
+  if (r !== "" && r.length <= max && (meerdereRegels ? GEWOON_REGELS : GEWOON).test(r)) return r;
+  let t = r.normalize("NFC").trim();
   if (meerdereRegels) t = t.replace(/\r\n/g, "\n");
   if (t === "") throw invalid(field, "mag niet leeg zijn");
   if (t.length > max) throw invalid(field, `is te lang (max. ${max} tekens)`);

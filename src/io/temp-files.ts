@@ -29,7 +29,6 @@ export function registerTemp(file: string): void {
 
 export function unregisterTemp(file: string): void {
   live.delete(file);
-  if (live.size === 0 && handlersInstalled) removeHandlers();
 }
 
 function removeLive(): void {
@@ -43,16 +42,15 @@ function onSignal(signal: NodeJS.Signals): void {
   process.exit(SIGNALS[signal as keyof typeof SIGNALS] ?? 1);
 }
 
+/**
+ * Installed with the first temporary file and kept: removing them again could swallow a signal
+ * that arrived during a synchronous write (Node delivers it on the next turn of the event loop,
+ * to the listeners present then). With no temporary file live the handler just exits as Node would.
+ */
 function installHandlers(): void {
   handlersInstalled = true;
   for (const s of Object.keys(SIGNALS)) process.on(s, onSignal);
   process.on("exit", removeLive);
-}
-
-function removeHandlers(): void {
-  handlersInstalled = false;
-  for (const s of Object.keys(SIGNALS)) process.off(s, onSignal);
-  process.off("exit", removeLive);
 }
 
 /** Removes our temporaries in `dir` left by a process that no longer runs (or that are a day old). */

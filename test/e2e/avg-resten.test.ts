@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -151,6 +151,25 @@ describe("een onderbroken backup laat geen verborgen kopie achter", () => {
     expect(achtergebleven.length).toBeGreaterThan(0);
     ok(cli(db, ["backup", "--uit", path.join(map, "kopie.db")]));
     expect(fs.readdirSync(map).sort()).toEqual([".interventie-tmp-notities.txt", "kopie.db"]);
+  });
+});
+
+describe("een afgebroken brief batch", () => {
+  it("de volgende batch in dezelfde map ruimt achtergebleven tijdelijke brieven van een beëindigd proces op", () => {
+    const db = initDb();
+    const adres = String(addAdres(db));
+    ok(cli(db, ["casustafel", "nieuw", "--datum", "2026-11-20", "--gemeenten", "Veldhoven"]));
+    ok(cli(db, ["avond", "nieuw", "--casustafel", "1", "--datum", "2026-11-26", "--doel", "x", "--extra-adres", adres]));
+    ok(cli(db, ["bevinding", "toevoegen", "--avond", "1", "--adres", adres, "--categorie", "milieu", "--omschrijving", "Afval"]));
+    ok(cli(db, ["betrokkene", "toevoegen", "--naam", NAAM, "--rol", "eigenaar", "--adres", adres]));
+    const map = tempDir();
+    // What kill -9 halfway through a letter leaves: our prefix, the pid of a process that is gone.
+    const dood = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
+    const rest = path.join(map, `.interventie-tmp-${dood}-1a2b3c4d-2026-11-23_INT-2026-000001_brief.pdf`);
+    fs.writeFileSync(rest, `%PDF brief aan ${NAAM}`);
+    ok(cli(db, ["--vandaag", "2026-11-23", "brief", "batch", "--avond", "1", "--uit", map]));
+    expect(fs.existsSync(rest)).toBe(false);
+    expect(fs.readdirSync(map).filter((f) => f.startsWith("."))).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { addAdres, cli, initDb, ok, ROOT, tempDir } from "../helpers/cli.js";
+import { addAdres, addAvond, cli, initDb, ok, ROOT, signaalArgs, tempDir } from "../helpers/cli.js";
 import { insertAvond, insertBevinding, insertOpvolging } from "../helpers/fixtures.js";
 import { exec } from "../helpers/avg.js";
 
@@ -31,20 +31,7 @@ describe("opschonen laat niets leesbaars achter", () => {
   it("namen en omschrijvingen staan na opschonen --ja niet meer in het bestand, en niet in een latere backup", () => {
     const db = initDb();
     const adres = addAdres(db);
-    ok(
-      cli(db, [
-        "signaal",
-        "toevoegen",
-        "--adres",
-        String(adres),
-        "--partner",
-        "Politie",
-        "--omschrijving",
-        OMSCHRIJVING,
-        "--datum",
-        "2023-02-01",
-      ]),
-    );
+    ok(cli(db, signaalArgs(adres, OMSCHRIJVING, "2023-02-01")));
     ok(cli(db, ["betrokkene", "toevoegen", "--naam", NAAM, "--rol", "verhuurder", "--adres", String(adres)]));
     const avond = insertAvond(db, { datum: "2023-03-01", adressen: [adres] });
     const b = insertBevinding(db, { avond, adres, categorie: "overbewoning", omschrijving: BEVINDING });
@@ -52,20 +39,7 @@ describe("opschonen laat niets leesbaars achter", () => {
     exec(db, "UPDATE opvolging SET gewijzigd = '2023-05-01T10:00:00.000Z', gesloten_op = '2023-05-01' WHERE id = ?", o);
     // Fill the pages around them, as a year of work would, so the deletion frees whole pages too.
     for (let i = 0; i < 30; i++) {
-      ok(
-        cli(db, [
-          "signaal",
-          "toevoegen",
-          "--adres",
-          String(adres),
-          "--partner",
-          "Politie",
-          "--omschrijving",
-          `${OMSCHRIJVING} ${i} ${"x".repeat(900)}`,
-          "--datum",
-          "2023-02-02",
-        ]),
-      );
+      ok(cli(db, signaalArgs(adres, `${OMSCHRIJVING} ${i} ${"x".repeat(900)}`, "2023-02-02")));
     }
     // What an older version (without secure_delete) deleted is still in the file's free pages.
     const oud = new Database(db);
@@ -158,8 +132,7 @@ describe("een afgebroken brief batch", () => {
   it("de volgende batch in dezelfde map ruimt achtergebleven tijdelijke brieven van een beëindigd proces op", () => {
     const db = initDb();
     const adres = String(addAdres(db));
-    ok(cli(db, ["casustafel", "nieuw", "--datum", "2026-11-20", "--gemeenten", "Veldhoven"]));
-    ok(cli(db, ["avond", "nieuw", "--casustafel", "1", "--datum", "2026-11-26", "--doel", "x", "--extra-adres", adres]));
+    addAvond(db, Number(adres));
     ok(cli(db, ["bevinding", "toevoegen", "--avond", "1", "--adres", adres, "--categorie", "milieu", "--omschrijving", "Afval"]));
     ok(cli(db, ["betrokkene", "toevoegen", "--naam", NAAM, "--rol", "eigenaar", "--adres", adres]));
     const map = tempDir();

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { addAdres, cli, dump, initDb, ok, ROOT, tempDir } from "../helpers/cli.js";
+import { addAdres, addAvond, cli, dump, initDb, ok, ROOT, tempDir } from "../helpers/cli.js";
 
 /**
  * Issue 17, point 6: CSV as users really make it. Dutch Excel's "CSV (puntkomma)" is
@@ -109,8 +109,7 @@ describe("te grote bestanden worden vroeg geweigerd", () => {
   it("een veld van 50 MB: één Nederlandse regel, zonder op het schrijfslot te wachten", async () => {
     const db = initDb();
     const adres = addAdres(db);
-    ok(cli(db, ["casustafel", "nieuw", "--datum", "2026-11-20", "--gemeenten", "Veldhoven"]));
-    ok(cli(db, ["avond", "nieuw", "--casustafel", "1", "--datum", "2026-11-26", "--doel", "x", "--extra-adres", String(adres)]));
+    addAvond(db, adres);
     const kop = "postcode,huisnummer,toevoeging,categorie,omschrijving,partner,maatregel,personen\n";
     const file = schrijf(
       "groot.csv",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addAdres, cli, dump, initDb, ok } from "../helpers/cli.js";
+import { addAdres, addAvond, cli, dump, initDb, ok, signaalArgs } from "../helpers/cli.js";
 import { count, exec } from "../helpers/avg.js";
 import { insertAvond, insertBevinding, insertOpvolging } from "../helpers/fixtures.js";
 
@@ -13,18 +13,14 @@ const VANDAAG = ["--vandaag", "2026-11-23"];
 describe("alleen jaren 2000–2100", () => {
   const db = initDb();
   addAdres(db);
-  ok(cli(db, ["casustafel", "nieuw", "--datum", "2026-11-20", "--gemeenten", "Veldhoven"]));
-  ok(cli(db, ["avond", "nieuw", "--casustafel", "1", "--datum", "2026-11-26", "--doel", "Controle", "--extra-adres", "1"]));
+  addAvond(db, 1);
   ok(cli(db, ["bevinding", "toevoegen", "--avond", "1", "--adres", "1", "--categorie", "milieu", "--omschrijving", "Afval"]));
 
   it.each([
     ["avond nieuw 9999-12-31", ["avond", "nieuw", "--casustafel", "1", "--datum", "9999-12-31", "--doel", "x"]],
     ["avond nieuw 31-12-1999", ["avond", "nieuw", "--casustafel", "1", "--datum", "31-12-1999", "--doel", "x"]],
     ["casustafel nieuw 0001-01-01", ["casustafel", "nieuw", "--datum", "0001-01-01", "--gemeenten", "Veldhoven"]],
-    [
-      "signaal 2101-01-01",
-      ["signaal", "toevoegen", "--adres", "1", "--partner", "Politie", "--omschrijving", "x", "--datum", "2101-01-01"],
-    ],
+    ["signaal 2101-01-01", signaalArgs(1, "x", "2101-01-01")],
     [
       "opvolging --deadline 9999-12-31",
       ["opvolging", "toevoegen", "--bevinding", "1", "--actie", "x", "--partner", "Politie", "--deadline", "9999-12-31"],
@@ -76,8 +72,7 @@ describe("signalen in de toekomst", () => {
   it("een signaal kan uiterlijk morgen gedateerd zijn", () => {
     const db = initDb();
     const adres = String(addAdres(db));
-    const signaal = (datum: string) =>
-      cli(db, [...VANDAAG, "signaal", "toevoegen", "--adres", adres, "--partner", "Politie", "--omschrijving", "x", "--datum", datum]);
+    const signaal = (datum: string) => cli(db, [...VANDAAG, ...signaalArgs(adres, "x", datum)]);
     ok(signaal("2026-11-24"));
     const r = signaal("2026-11-25");
     expect(r.code).toBe(2);
@@ -87,7 +82,7 @@ describe("signalen in de toekomst", () => {
   it("een toekomstige datum uit een oudere versie houdt het opschonen niet meer tegen", () => {
     const db = initDb();
     const adres = addAdres(db);
-    ok(cli(db, ["signaal", "toevoegen", "--adres", String(adres), "--partner", "Politie", "--omschrijving", "x", "--datum", "2023-02-01"]));
+    ok(cli(db, signaalArgs(adres, "x", "2023-02-01")));
     // Recorded in 2023 but dated 2099 (a typo an older version accepted).
     exec(db, "UPDATE signaal SET datum = '2099-02-01', aangemaakt = '2023-02-01T10:00:00.000Z'");
     const avond = insertAvond(db, { datum: "2023-03-01", adressen: [adres] });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addAdres, cli, dump, initDb, ok, tempDir } from "../helpers/cli.js";
+import { addAdres, addAvond, cli, dump, initDb, ok, signaalArgs, tempDir } from "../helpers/cli.js";
 import { exec } from "../helpers/avg.js";
 
 /**
@@ -48,7 +48,7 @@ describe("geweigerd in invoer", () => {
       ],
       ["gemeente", "toevoegen", "--naam", tekst],
       ["betrokkene", "toevoegen", "--naam", tekst, "--rol", "eigenaar"],
-      ["signaal", "toevoegen", "--adres", "1", "--partner", "Politie", "--omschrijving", tekst],
+      signaalArgs(1, tekst),
     ]) {
       const r = cli(db, args);
       expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(2);
@@ -59,15 +59,13 @@ describe("geweigerd in invoer", () => {
   });
 
   it("een vervangingsteken (U+FFFD) van een verkeerd omgezet bestand wordt niet opgeslagen", () => {
-    const r = cli(db, ["signaal", "toevoegen", "--adres", "1", "--partner", "Politie", "--omschrijving", "Caf\ufffdstraat"]);
+    const r = cli(db, signaalArgs(1, "Caf\ufffdstraat"));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/vervangingsteken/);
   });
 
   it("een Windows-regeleinde in een lange tekst wordt een gewone nieuwe regel", () => {
-    const r = ok(
-      cli(db, ["--json", "signaal", "toevoegen", "--adres", "1", "--partner", "Politie", "--omschrijving", "regel 1\r\nregel 2"]),
-    );
+    const r = ok(cli(db, ["--json", ...signaalArgs(1, "regel 1\r\nregel 2")]));
     expect(r.json().omschrijving).toBe("regel 1\nregel 2");
   });
 });
@@ -174,8 +172,7 @@ describe("CSV zonder formules", () => {
   it("een cel die met =, +, - of @ begint krijgt een apostrof, ook de eigen regel '+ nog N bevindingen'", () => {
     const db = initDb();
     const adres = String(addAdres(db));
-    ok(cli(db, ["casustafel", "nieuw", "--datum", "2026-11-20", "--gemeenten", "Veldhoven"]));
-    ok(cli(db, ["avond", "nieuw", "--casustafel", "1", "--datum", "2026-11-26", "--doel", "x", "--extra-adres", adres]));
+    addAvond(db, Number(adres));
     const namen = ['=HYPERLINK("http://x";"klik")', "+31 mail", "-2+3", "@SUM(A1)"];
     namen.forEach((naam, i) => {
       ok(cli(db, ["categorie", "toevoegen", "--code", `c${i}`, "--naam", naam, "--partner", "Politie"]));

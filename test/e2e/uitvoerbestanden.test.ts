@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addAdres, cli, dump, ok, tempDir } from "../helpers/cli.js";
+import { addAdres, addAvond, cli, dump, ok, tempDir } from "../helpers/cli.js";
 
 /**
  * Issue 17, point 1: one writer for every output file. `rapport top --pdf team.db` used to replace
@@ -22,8 +22,7 @@ beforeAll(() => {
   db = path.join(map, "team.db");
   ok(cli(db, ["init", "--team", "KIT"]));
   addAdres(db);
-  ok(cli(db, ["casustafel", "nieuw", "--datum", "2026-11-20", "--gemeenten", "Veldhoven"]));
-  ok(cli(db, ["avond", "nieuw", "--casustafel", "1", "--datum", "2026-11-26", "--doel", "Controle", "--extra-adres", "1"]));
+  addAvond(db, 1);
   ok(cli(db, ["bevinding", "toevoegen", "--avond", "1", "--adres", "1", "--categorie", "milieu", "--omschrijving", "Afval"]));
   ok(cli(db, ["betrokkene", "toevoegen", "--naam", "Ștefan Popescu", "--rol", "eigenaar", "--adres", "1"]));
   fs.mkdirSync(path.join(map, "sub"));

@@ -159,3 +159,38 @@ export function addAdres(
   for (const [k, v] of Object.entries(a)) args.push(`--${k}`, v);
   return ok(cli(db, args)).json().id;
 }
+
+/** A casustafel (20 November 2026, Veldhoven) and its evening (26 November) with this address on the list. */
+export function addAvond(db: string, adres: number): number {
+  ok(cli(db, ["casustafel", "nieuw", "--datum", "2026-11-20", "--gemeenten", "Veldhoven"]));
+  return ok(
+    cli(db, [
+      "--json",
+      "avond",
+      "nieuw",
+      "--casustafel",
+      "1",
+      "--datum",
+      "2026-11-26",
+      "--doel",
+      "Controle",
+      "--extra-adres",
+      String(adres),
+    ]),
+  ).json().id;
+}
+
+/** `signaal toevoegen` of the Politie; returns the result so a test can check refusals too. */
+export function signaalArgs(adres: number | string, omschrijving: string, datum?: string): string[] {
+  return [
+    "signaal",
+    "toevoegen",
+    "--adres",
+    String(adres),
+    "--partner",
+    "Politie",
+    "--omschrijving",
+    omschrijving,
+    ...(datum ? ["--datum", datum] : []),
+  ];
+}

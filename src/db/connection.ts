@@ -38,7 +38,8 @@ export const APPLICATION_ID = 0x494e5456;
 export function openDatabase(file: string, options: { migrateTo?: number; maxPageCount?: number } = {}): Db {
   const fresh = !fs.existsSync(file);
   if (fresh) createPrivateFile(file);
-  else tightenPermissions(file);
+  // A file that existed before first use (made by the user, copied with cp) may be too open.
+  const tightened = !fresh && tightenPermissions([file]);
   const readonly = !fresh && isReadOnlyFile(file);
   let db: Db;
   try {
@@ -60,7 +61,8 @@ export function openDatabase(file: string, options: { migrateTo?: number; maxPag
       return db;
     }
     enableWal(db);
-    tightenPermissions(file); // the -wal and -shm SQLite just made copy the file's mode
+    // SQLite gives a new -wal/-shm the file's mode; ones left from when it was too open are fixed too.
+    if (tightened) tightenPermissions(["-wal", "-shm", "-journal"].map((s) => file + s));
     db.pragma("synchronous = NORMAL");
     // Deleted rows are overwritten with zeros, not left readable in free pages and later backups
     // (AVG: opschonen must really remove names and omschrijvingen).
@@ -114,19 +116,23 @@ function isReadOnlyFile(file: string): boolean {
 /**
  * The database holds police and enforcement data: 0600, also when the file existed before the
  * tool first used it (an empty file made by the user, a copy made with cp). Only group and other
- * bits are removed (a read-only file stays read-only), and only on files we own.
+ * bits are removed (a read-only file stays read-only), and only on files we own. Returns whether
+ * anything was changed (one stat in the common case: start-up time, see bench/).
  */
-function tightenPermissions(file: string): void {
-  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+function tightenPermissions(files: string[]): boolean {
+  let changed = false;
+  for (const f of files) {
     try {
-      const st = fs.lstatSync(f);
+      const st = fs.statSync(f);
       if (!st.isFile() || (st.mode & 0o077) === 0) continue;
       if (process.getuid && process.getuid() !== 0 && st.uid !== process.getuid()) continue;
       fs.chmodSync(f, st.mode & 0o700);
+      changed = true;
     } catch {
       // Not there, or not ours to change: SQLite's own checks decide what happens next.
     }
   }
+  return changed;
 }
 
 function createPrivateFile(file: string): void {

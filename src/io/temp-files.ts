@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -19,7 +18,12 @@ let handlersInstalled = false;
 
 /** ".interventie-tmp-<pid>-<random>-<target name>": the target's name helps a person who finds one. */
 export function tempName(target: string): string {
-  return `${PREFIX}${process.pid}-${randomBytes(4).toString("hex")}-${target.slice(0, 100)}`;
+  // Math.random, not node:crypto: loading crypto costs every start ~2 ms; a collision only makes
+  // the exclusive open fail, and the name need not be secret (the file is 0600 in the user's folder).
+  const random = Math.floor(Math.random() * 0x1_0000_0000)
+    .toString(16)
+    .padStart(8, "0");
+  return `${PREFIX}${process.pid}-${random}-${target.slice(0, 100)}`;
 }
 
 export function registerTemp(file: string): void {

@@ -12,6 +12,18 @@ const KLEUR = /\u001b\[[0-9;]*m/g;
 const VERVANGING = "\uFFFD";
 /** ONVEILIG without C0: JSON already escapes those inside strings, and its own newlines must stay. */
 const ONZICHTBAAR_IN_JSON = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu;
+/**
+ * A quick test without Unicode property tables, a superset of ONVEILIG minus "\n" (every BMP
+ * character of those classes, any surrogate for the rest; a unit test checks the superset):
+ * almost all output has none, and every start of the tool pays for the slow path otherwise.
+ */
+const VERDACHT =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]/;
+
+/** True when `text` may hold something to neutralise; false is certain. */
+export function misschienOnveilig(text: string): boolean {
+  return VERDACHT.test(text);
+}
 
 export interface Weergave {
   /** Keep newlines (and tabs, shown as a space) for multi-line output; otherwise one line. */
@@ -22,6 +34,7 @@ export interface Weergave {
 
 /** The text as it may be shown on a terminal: every unsafe character becomes U+FFFD. */
 export function neutraliseer(text: string, opts: Weergave = {}): string {
+  if (!VERDACHT.test(text) && (opts.regels || !text.includes("\n"))) return text;
   const t = opts.regels ? text.replace(/\r\n/g, "\n") : text;
   const vervang = (deel: string): string =>
     deel.replace(ONVEILIG, (ch) => (ch === "\t" ? " " : ch === "\n" && opts.regels ? ch : VERVANGING));
@@ -42,6 +55,7 @@ export function neutraliseer(text: string, opts: Weergave = {}): string {
  * when it is printed to a terminal.
  */
 export function jsonZonderStuurtekens(json: string): string {
+  if (!VERDACHT.test(json)) return json;
   return json.replace(ONZICHTBAAR_IN_JSON, (ch) =>
     [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, "0")}`).join(""),
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { jsonZonderStuurtekens, neutraliseer } from "../../src/render/text.js";
+import { jsonZonderStuurtekens, misschienOnveilig, neutraliseer } from "../../src/render/text.js";
 import { requireText, sleutel } from "../../src/domain/invoer.js";
 
 const ONVEILIG = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
@@ -16,6 +16,13 @@ describe("tekst is data (issue 17, punt 5)", () => {
     expect(neutraliseer("a\r\nb\tc", { regels: true })).toBe("a\nb c");
     expect(neutraliseer("a\nb")).toBe("a\ufffdb");
     expect(neutraliseer("\u001b[1mvet\u001b[22m \u001b[2J\u202e", { kleur: true })).toBe("\u001b[1mvet\u001b[22m \ufffd[2J\ufffd");
+  });
+
+  it("de snelle voortoets mist niets: elk BMP-teken dat geneutraliseerd moet worden valt erbinnen", () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (ch !== "\n" && ONVEILIG.test(ch)) expect(misschienOnveilig(ch), `U+${c.toString(16)}`).toBe(true);
+    }
   });
 
   it("JSON houdt dezelfde gegevens, met onzichtbare tekens als \\u-escape", () => {

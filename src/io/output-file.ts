@@ -34,6 +34,7 @@ export interface OutputTarget {
 }
 
 const JOURNAL_SUFFIXES = ["", "-wal", "-shm", "-journal"];
+const geveegd = new Set<string>();
 
 /** Databases of this process: no output may land on them (the Ctx registers its --db). */
 const protectedDatabases = new Set<string>();
@@ -137,7 +138,10 @@ function realpathOrSelf(file: string): string {
  */
 export function privateTemp(file: string): string {
   const dir = path.dirname(file);
-  sweepStaleTemps(dir);
+  if (!geveegd.has(dir)) {
+    sweepStaleTemps(dir);
+    geveegd.add(dir); // once per folder and process: a batch writes 200 letters into one folder
+  }
   const tmp = path.join(dir, tempName(path.basename(file)));
   try {
     registerTemp(tmp);

@@ -49,8 +49,9 @@ export function outputTarget(raw: string | undefined, rules: OutputRules = {}): 
   if (raw === undefined || raw.trim() === "") {
     throw new UserError("ontbrekende-optie", `Ontbrekende optie --${veld} (het bestand om naar te schrijven)`);
   }
+  requireText(veld, raw, 1000); // no control characters; the path itself is used as typed (not NFC)
   const target: OutputTarget = {
-    file: path.resolve(requireText(veld, raw, 1000)),
+    file: path.resolve(raw.trim()),
     veld,
     overschrijven: Boolean(rules.overschrijven),
     dbPath: rules.dbPath,
@@ -229,7 +230,8 @@ export function writeLetter(file: string, data: Buffer): void {
  * letters there"; the caller says so. An existing file in its place is refused.
  */
 export function outputFolder(raw: string, veld = "uit"): { map: string; aangemaakt: boolean } {
-  const map = path.resolve(requireText(veld, raw, 1000));
+  requireText(veld, raw, 1000);
+  const map = path.resolve(raw.trim());
   const st = statOrUndefined(map);
   if (st?.isDirectory()) return { map, aangemaakt: false };
   if (st || lstatOrUndefined(map)) throw new UserError("schrijffout", `Kan map ${map} niet maken: er staat al een bestand met die naam`);

@@ -140,13 +140,15 @@ export function register(program: Command, rt: Runtime): void {
     .command("draaiboek <id>")
     .description("de briefing als PDF: doel, adressen, team, risico's, noodplan")
     .requiredOption("--pdf <bestand>", "PDF-bestand")
+    .option("--overschrijven", "een bestaand PDF-bestand vervangen")
     .action(
-      action<{ pdf: string }>(rt, async (ctx, opts, id) => {
+      action<{ pdf: string; overschrijven?: boolean }>(rt, async (ctx, opts, id) => {
+        const pdf = ctx.outputFile(opts.pdf, "pdf", opts.overschrijven);
         const db = ctx.db();
         const a = requireAvond(db, parseId("id", id as string));
         const { draaiboekData, writeDraaiboekPdf } = await import("../render/pdf/draaiboek.js");
         const data = draaiboekData(db, a, gereedheid(db, a));
-        await writeDraaiboekPdf(data, opts.pdf);
+        await writeDraaiboekPdf(data, pdf);
         ctx.emit(
           { avond_id: a.id, pdf: opts.pdf, gereed: data.gereedheid.gereed },
           () =>

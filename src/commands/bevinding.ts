@@ -36,7 +36,7 @@ import { formatDutch } from "../domain/dates.js";
 import { parseCount, parseId } from "../domain/invoer.js";
 import { opvolgingenUitRegel, opvolgingView } from "../domain/opvolging.js";
 import { UserError } from "../errors.js";
-import { readCsv } from "../io/csv.js";
+import { openCsv, readCsv } from "../io/csv.js";
 import { renderTable } from "../render/table.js";
 
 interface ToevoegenOpts {
@@ -356,7 +356,8 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
   const db = ctx.db();
   const avond = requireAvondKort(db, parseId("avond", avondRaw));
   const adresStmt = db.prepare("SELECT id FROM adres WHERE postcode = ? AND huisnummer = ? AND toevoeging = ?").pluck();
-  // Lookups memoised: 100,000 rows name a few thousand addresses and a few dozen categories.
+  // Lookups memoised by the text as written (cheaper than folding it per row; the lookup folds):
+  // 100,000 rows name a few thousand addresses and a few dozen categories.
   const adressen = new Map<string, number | undefined>();
   const categorieen = new Map<string, { id: number; partnerId: number } | undefined>();
   const partners = new Map<string, number | undefined>();
@@ -365,14 +366,16 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
   const controle = bevindingImportCheck({
     adres: (pc, nr, toev) => memo(adressen, `${pc}|${nr}|${toev}`, () => adresStmt.get(pc, nr, toev) as number | undefined),
     categorie: (code) =>
-      memo(categorieen, code.toLowerCase(), () => {
+      memo(categorieen, code, () => {
         const c = findCategorie(db, code);
         return c ? { id: c.id, partnerId: c.partner_id } : undefined;
       }),
-    partner: (naam) => memo(partners, naam.toLowerCase(), () => findPartner(db, naam)?.id),
+    partner: (naam) => memo(partners, naam, () => findPartner(db, naam)?.id),
     opLijst: (adresId) => memo(opLijst, adresId, () => isOpAvondLijst(db, avond.id, adresId)),
     toezichthouder: (nummer) => memo(toezichthouders, nummer, () => findToezichthouder(db, nummer)?.id),
   });
+  // Encoding, separator and the size limits are checked before the write lock is taken.
+  const bron = openCsv(bestand);
   const result = await ctx.changeStreaming(async (tx) => {
     const w = bevindingWriter(tx);
     const regels = regelCache(tx);
@@ -380,7 +383,7 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
     let eerste: number | null = null;
     let laatste: number | null = null;
     let aantal = 0;
-    await readCsv(bestand, BEVINDING_CSV_COLUMNS, (row) => {
+    await readCsv(bron, BEVINDING_CSV_COLUMNS, (row) => {
       const r = controle.check(row);
       if (!r || controle.errors.length) return; // from the first error on: only check
       if (r.zetOpLijst) w.zetOpLijst(avond.id, r.adresId);

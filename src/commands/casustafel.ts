@@ -15,7 +15,7 @@ import {
 import { requireAdres } from "../db/adres.js";
 import { listGemeenten, listPartners, requireGemeente, requirePartner } from "../db/referentie.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
-import { optionalText, parseEnum, parseId, parseList } from "../domain/invoer.js";
+import { optionalText, parseEnum, parseId, parseList, sleutel } from "../domain/invoer.js";
 import { rankCandidates, type Candidate } from "../domain/ranking.js";
 import { missingFlag, UserError } from "../errors.js";
 import { renderTable } from "../render/table.js";
@@ -47,12 +47,14 @@ export function register(program: Command, rt: Runtime): void {
   ct.command("agenda <id>")
     .description("terugblik en gerangschikte kandidaat-adressen")
     .option("--pdf <bestand>", "schrijf de agenda ook als PDF")
+    .option("--overschrijven", "een bestaand PDF-bestand vervangen")
     .action(
-      action<{ pdf?: string }>(rt, async (ctx, opts, id) => {
+      action<{ pdf?: string; overschrijven?: boolean }>(rt, async (ctx, opts, id) => {
+        const pdf = opts.pdf !== undefined ? ctx.outputFile(opts.pdf, "pdf", opts.overschrijven) : undefined;
         const agenda = buildAgenda(ctx.db(), parseId("id", id as string), ctx.today());
-        if (opts.pdf) {
+        if (pdf) {
           const { writeAgendaPdf } = await import("../render/pdf/agenda.js");
-          await writeAgendaPdf(agenda, opts.pdf);
+          await writeAgendaPdf(agenda, pdf);
         }
         ctx.emit(
           opts.pdf ? { ...agenda, pdf: opts.pdf } : agenda,
@@ -146,7 +148,7 @@ function validateBesluit(
 ): BesluitPlan {
   const db = ctx.db();
   const adres = requireAdres(db, parseId("adres", raw.adres));
-  if (!gemeenten.some((g) => g.toLowerCase() === adres.gemeente.toLowerCase())) {
+  if (!gemeenten.some((g) => sleutel(g) === sleutel(adres.gemeente))) {
     throw new UserError(
       "adres-buiten-casustafel",
       `Adres ${adres.id} ligt in ${adres.gemeente}; deze casustafel gaat over ${gemeenten.join(", ")}`,

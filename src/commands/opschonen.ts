@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
-import { casussen, verwijderCasussen, type Telling } from "../db/opschonen.js";
+import { casussen, verwijderCasussen, wisVrijeRuimte, type Telling } from "../db/opschonen.js";
 import { grensdatum, parseMaanden, teVerwijderen } from "../domain/bewaartermijn.js";
 import { formatDutch } from "../domain/dates.js";
 import { UserError } from "../errors.js";
@@ -52,6 +52,9 @@ export function register(program: Command, rt: Runtime): void {
               return { adressen, telling: verwijderCasussen(tx, adressen, false, bestanden) };
             });
         if (bestanden.length) verwijderOpgeslagen(ctx, bestanden);
+        if (!dryRun && uitkomst.adressen.length > 0 && !wisVrijeRuimte(db)) {
+          ctx.warn("Let op: de database is bezet; vrijgekomen ruimte wordt bij een volgend opschonen gewist.");
+        }
         ctx.emit(
           {
             dryRun,

@@ -42,6 +42,7 @@ interface Opts {
   onderteken?: boolean;
   ondertekenaar?: string;
   versie?: string;
+  overschrijven?: boolean;
 }
 
 /** `rapport bevindingen`: the rapport van bevindingen of one address (or every address of an evening). */
@@ -58,6 +59,7 @@ export function registerBevindingen(rapport: Command, rt: Runtime): void {
     .option("--onderteken", "onderteken: de versie wordt onveranderlijk vastgelegd (snapshot en SHA-256)")
     .option("--ondertekenaar <nummer>", "toezichthouder die ondertekent (standaard: de enige opsteller)")
     .option("--versie <n>", "herdruk een eerder ondertekende versie, ongewijzigd")
+    .option("--overschrijven", "vervang een bestaand PDF-bestand")
     .action(action<Opts>(rt, bevindingenRapport));
 }
 
@@ -101,13 +103,14 @@ async function bevindingenRapport(ctx: Ctx, opts: Opts): Promise<void> {
     if (opts.pdf !== undefined) throw new UserError("gebruik", "Gebruik --pdf met --adres, of --uit <map> zonder --adres");
     if (versie !== undefined) throw new UserError("gebruik", "--versie kan alleen met --adres");
     if (metBevindingen.length === 0) throw new UserError("geen-bevindingen", `Avond ${avond.id} heeft geen bevindingen`);
+    const map = ctx.outputFolder(opts.uit);
     const adressen = metBevindingen.map((id) => requireAdres(db, id));
     // Signing an evening: every report is checked before the first is signed.
     if (opts.onderteken) for (const a of adressen) planOndertekening(ctx, db, avond.id, a, opts.ondertekenaar);
     const uitkomsten: Uitkomst[] = [];
     for (const a of adressen)
-      uitkomsten.push(await eenRapport(ctx, avond.id, a, opts, undefined, (k, v) => path.join(opts.uit!, rapportBestandsnaam(k, v, a))));
-    ctx.emit({ avond_id: avond.id, map: path.resolve(opts.uit), rapporten: uitkomsten }, () => uitkomsten.map(beschrijf).join("\n"));
+      uitkomsten.push(await eenRapport(ctx, avond.id, a, opts, undefined, (k, v) => path.join(map, rapportBestandsnaam(k, v, a))));
+    ctx.emit({ avond_id: avond.id, map, rapporten: uitkomsten }, () => uitkomsten.map(beschrijf).join("\n"));
     return;
   }
 
@@ -119,6 +122,7 @@ async function bevindingenRapport(ctx: Ctx, opts: Opts): Promise<void> {
   );
   const adres = requireAdres(db, parseId("adres", adresRaw));
   const pdf = await ctx.needText("pdf", opts.pdf, "PDF-bestand");
+  ctx.outputFile(pdf, "pdf", opts.overschrijven); // checked before any work: never the database, no silent overwrite
   if (!metBevindingen.includes(adres.id)) {
     throw new UserError("geen-bevindingen", `Adres ${formatAdres(adres)} (id ${adres.id}) heeft geen bevindingen op avond ${avond.id}`);
   }
@@ -217,7 +221,7 @@ async function eenRapport(
         );
       }
       const file = bestand(p.kenmerk, herdruk.versie);
-      writeOutput(file, r.data, "pdf");
+      writeOutput(file, r.data, "pdf", { overschrijven: opts.overschrijven, dbPath: ctx.dbPath });
       return {
         ...basis,
         kenmerk: p.kenmerk,
@@ -257,7 +261,7 @@ async function eenRapport(
           bijlagen: afbeeldingen,
         }),
       );
-      writeOutput(file, bytes, "pdf");
+      writeOutput(file, bytes, "pdf", { overschrijven: opts.overschrijven, dbPath: ctx.dbPath });
       return {
         ...basis,
         kenmerk: p.kenmerk,
@@ -315,7 +319,7 @@ async function eenRapport(
           gebruiker: ctx.user,
           ondertekendOp: op,
         });
-        writeOutput(file, bytes, "pdf"); // inside: a PDF that cannot be written leaves nothing signed
+        writeOutput(file, bytes, "pdf", { overschrijven: opts.overschrijven, dbPath: ctx.dbPath }); // inside: a PDF that cannot be written leaves nothing signed
       });
     } catch (err) {
       opruimen(kopie.tmp);

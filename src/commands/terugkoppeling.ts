@@ -5,7 +5,6 @@ import { listPartners, requirePartner } from "../db/referentie.js";
 import { formatDutch } from "../domain/dates.js";
 import { opvolgingView } from "../domain/opvolging.js";
 import { BETROKKENHEID_TEKST, totalen } from "../domain/terugkoppeling.js";
-import { UserError } from "../errors.js";
 
 /** `rapport terugkoppeling`: registered on the `rapport` command, which other reports share. */
 export function registerTerugkoppeling(rapport: Command, rt: Runtime): void {
@@ -14,8 +13,10 @@ export function registerTerugkoppeling(rapport: Command, rt: Runtime): void {
     .description("per partner: elke bevinding die zij aandroeg of in eigendom heeft, wat ermee is gedaan en het resultaat")
     .option("--partner <partner>", "de partner die de terugkoppeling krijgt")
     .option("--pdf <bestand>", "schrijf ook een PDF")
+    .option("--overschrijven", "een bestaand PDF-bestand vervangen")
     .action(
-      action<{ partner?: string; pdf?: string }>(rt, async (ctx, opts) => {
+      action<{ partner?: string; pdf?: string; overschrijven?: boolean }>(rt, async (ctx, opts) => {
+        const pdf = opts.pdf !== undefined ? ctx.outputFile(opts.pdf, "pdf", opts.overschrijven) : undefined;
         const db = ctx.db();
         const naam = await ctx.needChoice(
           "partner",
@@ -28,11 +29,10 @@ export function registerTerugkoppeling(rapport: Command, rt: Runtime): void {
         const rows = terugkoppeling(db, partner.id, vandaag);
         const bevindingen = rows.map((r) => ({ ...r.bevinding, opvolgingen: r.opvolgingen.map((o) => opvolgingView(o, vandaag)) }));
         const data = { partner: partner.naam, datum: vandaag, totalen: totalen(bevindingen, vandaag), bevindingen };
-        if (opts.pdf !== undefined) {
-          if (opts.pdf.trim() === "") throw new UserError("ongeldige-invoer", "--pdf: geef een bestandsnaam");
+        if (pdf) {
           const { terugkoppelingPdf } = await import("../render/pdf/terugkoppeling.js");
           const { savePdf } = await import("../render/pdf/document.js");
-          await savePdf(terugkoppelingPdf(data), opts.pdf);
+          await savePdf(terugkoppelingPdf(data), pdf);
         }
         const c = ctx.color;
         ctx.emit({ ...data, ...(opts.pdf !== undefined ? { bestand: opts.pdf } : {}) }, () => {

@@ -1,6 +1,7 @@
 import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
-import { notFound } from "../errors.js";
+import { sleutel } from "../domain/invoer.js";
+import { notFound, UserError } from "../errors.js";
 
 export interface Gemeente {
   id: number;
@@ -33,7 +34,7 @@ export function listGemeenten(db: Db): Gemeente[] {
 }
 
 export function findGemeente(db: Db, naam: string): Gemeente | undefined {
-  return db.prepare("SELECT id, naam, team FROM gemeente WHERE naam = ? COLLATE NOCASE").get(naam.trim()) as Gemeente | undefined;
+  return db.prepare("SELECT id, naam, team FROM gemeente WHERE sleutel(naam) = ? ORDER BY id").get(sleutel(naam)) as Gemeente | undefined;
 }
 
 export function requireGemeente(db: Db, naam: string): Gemeente {
@@ -42,7 +43,7 @@ export function requireGemeente(db: Db, naam: string): Gemeente {
   return g;
 }
 
-/** Inserts unless present (case-insensitive); returns id and whether it was new. */
+/** Inserts unless present (compared by sleutel: NFC, case folded); returns id and whether it was new. */
 export function upsertGemeente(tx: Tx, naam: string, team: string | null): { id: number; nieuw: boolean } {
   const existing = findGemeente(tx.db, naam);
   if (existing) return { id: existing.id, nieuw: false };
@@ -56,7 +57,7 @@ export function listPartners(db: Db): Partner[] {
 }
 
 export function findPartner(db: Db, naam: string): Partner | undefined {
-  return db.prepare("SELECT id, naam, soort FROM partner WHERE naam = ? COLLATE NOCASE").get(naam.trim()) as Partner | undefined;
+  return db.prepare("SELECT id, naam, soort FROM partner WHERE sleutel(naam) = ? ORDER BY id").get(sleutel(naam)) as Partner | undefined;
 }
 
 export function requirePartner(db: Db, naam: string): Partner {
@@ -82,7 +83,7 @@ export function listCategorieen(db: Db): Categorie[] {
 }
 
 export function findCategorie(db: Db, code: string): Categorie | undefined {
-  return db.prepare(`${CATEGORIE_SELECT} WHERE c.code = ? COLLATE NOCASE`).get(code.trim()) as Categorie | undefined;
+  return db.prepare(`${CATEGORIE_SELECT} WHERE sleutel(c.code) = ? ORDER BY c.id`).get(sleutel(code)) as Categorie | undefined;
 }
 
 export function requireCategorie(db: Db, code: string): Categorie {
@@ -106,6 +107,8 @@ export function insertCategorie(
   c: { code: string; naam: string; partnerId: number; thema: string; grondslag: string | null },
   rules: { actie: string; partnerId: number; termijn: number; eenheid: string }[],
 ): number {
+  // Checked again under the write lock: NOCASE would let "één" and "ÉÉN" both in.
+  if (findCategorie(tx.db, c.code)) throw new UserError("bestaat-al", `Categorie ${c.code} bestaat al`);
   const id = Number(
     tx.db
       .prepare("INSERT INTO categorie (code, naam, partner_id, thema, grondslag) VALUES (?, ?, ?, ?, ?)")

@@ -3,6 +3,8 @@
  * @inquirer/prompts (loaded only when a prompt is really shown), tests and
  * scripts substitute scripted answers.
  */
+import { neutraliseer } from "../render/text.js";
+
 export interface Choice<T> {
   name: string;
   value: T;
@@ -16,22 +18,30 @@ export interface Prompter {
   confirm(opts: { message: string; default?: boolean }): Promise<boolean>;
 }
 
+/** Choice names come from the database: shown neutralised (render/text.ts), like every display. */
+const zichtbaar = <T>(c: Choice<T>): Choice<T> => ({ ...c, name: neutraliseer(c.name) });
+
 export const inquirerPrompter: Prompter = {
   async input(opts) {
     const { input } = await import("@inquirer/prompts");
-    return input({ message: opts.message, default: opts.default, validate: opts.validate });
+    return input({
+      message: neutraliseer(opts.message),
+      default: opts.default,
+      validate: opts.validate,
+      transformer: (v) => neutraliseer(v),
+    });
   },
   async select(opts) {
     const { select } = await import("@inquirer/prompts");
-    return select({ message: opts.message, choices: opts.choices, default: opts.default, pageSize: 15 });
+    return select({ message: neutraliseer(opts.message), choices: opts.choices.map(zichtbaar), default: opts.default, pageSize: 15 });
   },
   async checkbox(opts) {
     const { checkbox } = await import("@inquirer/prompts");
-    return checkbox({ message: opts.message, choices: opts.choices, pageSize: 15 });
+    return checkbox({ message: neutraliseer(opts.message), choices: opts.choices.map(zichtbaar), pageSize: 15 });
   },
   async confirm(opts) {
     const { confirm } = await import("@inquirer/prompts");
-    return confirm({ message: opts.message, default: opts.default });
+    return confirm({ message: neutraliseer(opts.message), default: opts.default });
   },
 };
 

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type { Colors } from "./output.js";
+import { neutraliseer } from "./text.js";
 
 const require = createRequire(import.meta.url);
 
@@ -19,6 +20,6 @@ export function renderTable<T>(rows: T[], columns: Column<T>[], c: Colors): stri
     colAligns: columns.map((col) => col.align ?? "left"),
     wordWrap: true,
   });
-  for (const row of rows) table.push(columns.map((col) => String(col.value(row) ?? "")));
+  for (const row of rows) table.push(columns.map((col) => neutraliseer(String(col.value(row) ?? ""), { regels: true })));
   return table.toString();
 }

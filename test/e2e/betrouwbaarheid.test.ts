@@ -3,7 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { SCHEMA_VERSION } from "../../src/db/migrations.js";
-import { addAdres, cli, cliAsync, cliInProcess, dump, initDb, ok, tempDir } from "../helpers/cli.js";
+import { addAdres, cli, cliAsync, cliInProcess, dump, initDb, ok, signaalArgs, tempDir } from "../helpers/cli.js";
 import { insertAvond, insertBevinding, insertOpvolging } from "../helpers/fixtures.js";
 import { count, exec, writerLoop } from "../helpers/avg.js";
 
@@ -16,18 +16,7 @@ describe("gelijktijdige schrijvers", () => {
     const lane = async (gebruiker: string) => {
       const codes: number[] = [];
       for (let i = 0; i < 25; i++) {
-        const r = await cliAsync(db, [
-          "signaal",
-          "toevoegen",
-          "--adres",
-          String(adres),
-          "--partner",
-          "Politie",
-          "--omschrijving",
-          `${gebruiker} ${i}`,
-          "--gebruiker",
-          gebruiker,
-        ]);
+        const r = await cliAsync(db, [...signaalArgs(adres, `${gebruiker} ${i}`), "--gebruiker", gebruiker]);
         if (r.code !== 0) throw new Error(r.stderr);
         codes.push(r.code);
       }

@@ -491,6 +491,7 @@ describe("rapport terugkoppeling", () => {
     );
 
     const pdf = path.join(tempDir(), "rapport", "enexis.pdf");
+    fs.mkdirSync(path.dirname(pdf)); // a named file's folder must exist (issue 17)
     const r = ok(cli(db, ["--json", "--vandaag", "2026-12-10", "rapport", "terugkoppeling", "--partner", "Enexis", "--pdf", pdf])).json();
     expect(r.bestand).toBe(pdf);
     const text = (await new PDFParse({ data: fs.readFileSync(pdf) }).getText()).text.replace(/\s+/g, " ");
@@ -510,6 +511,8 @@ describe("rapport terugkoppeling", () => {
     voegToe(db, avond, kerkstraat, "overbewoning");
     ok(
       cli(db, [
+        "--vandaag",
+        "2026-12-10",
         "signaal",
         "toevoegen",
         "--adres",

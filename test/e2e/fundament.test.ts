@@ -10,7 +10,10 @@ describe("init en referentiegegevens", () => {
     expect(fs.statSync(db).mode & 0o777).toBe(0o600);
     expect(r.json().team).toBe("Kempen Interventie Team (KIT)");
     const partners = ok(cli(db, ["partner", "lijst", "--json"])).json();
-    expect(partners.map((p: any) => p.naam)).toEqual(expect.arrayContaining(["Gemeente", "Politie", "ISZW", "Enexis", "Douane"]));
+    expect(partners.map((p: any) => p.naam)).toEqual(
+      expect.arrayContaining(["Gemeente", "Politie", "Nederlandse Arbeidsinspectie", "Enexis", "Douane"]),
+    );
+    expect(partners.find((p: any) => p.naam === "Nederlandse Arbeidsinspectie").aliassen).toContain("ISZW");
     const cats = ok(cli(db, ["categorie", "lijst", "--json"])).json();
     const adresfraude = cats.find((c: any) => c.code === "adresfraude");
     expect(adresfraude).toMatchObject({ naam: "Adresfraude (BRP)", partner: "Gemeente" });

@@ -136,10 +136,11 @@ describe("slechte invoer in de cyclus: exit 2, één Nederlandse regel, database
 
   it("schrijft PDF's privé (0600): ze noemen mensen en adressen", () => {
     const uit = tempDir();
-    ok(cli(db, ["brief", "batch", "--avond", "1", "--uit", uit, ...VANDAAG]));
+    // After the evening of 26 November the milieu finding's waarschuwing is due.
+    ok(cli(db, ["brief", "batch", "--avond", "1", "--uit", uit, "--vandaag", "2026-11-27"]));
     ok(cli(db, ["rapport", "top", "--pdf", path.join(uit, "top.pdf")]));
     const pdfs = fs.readdirSync(uit);
-    expect(pdfs.length).toBeGreaterThanOrEqual(3);
+    expect(pdfs.length).toBeGreaterThanOrEqual(2);
     for (const f of pdfs) expect(fs.statSync(path.join(uit, f)).mode & 0o777).toBe(0o600);
   });
 });

@@ -414,7 +414,8 @@ async function batch(ctx: Ctx, opts: BatchOpts): Promise<void> {
         "",
         "Tegengehouden (nog niet aan de beurt):",
         ...plan.tegengehouden.map(
-          (t) => `  opvolging ${t.opvolging}${t.stap ? ` (${t.stap})` : ""}: ${t.reden}${t.tot ? ` — vanaf ${formatDutch(t.tot)}` : ""}`,
+          (t) =>
+            `  opvolging ${t.opvolging}${t.stap ? ` (${t.stap})` : ""}: ${t.reden}${t.tot && !t.reden.includes(formatDutch(t.tot)) ? ` (vanaf ${formatDutch(t.tot)})` : ""}`,
         ),
       );
     }

@@ -19,6 +19,7 @@ interface ZetOpts {
   ondertekenaar?: string;
   functie?: string;
   mandaat?: string;
+  mandaatBurgemeester?: string;
   rekening?: string;
 }
 
@@ -39,6 +40,10 @@ export function register(program: Command, rt: Runtime): void {
     .option("--ondertekenaar <naam>", "naam van de ondertekenaar")
     .option("--functie <tekst>", "functie van de ondertekenaar")
     .option("--mandaat <tekst>", 'het mandaatbesluit waaronder wordt ondertekend, bijv. "Mandaatbesluit Veldhoven 2026"')
+    .option(
+      "--mandaat-burgemeester <tekst>",
+      "het mandaatbesluit van de burgemeester, als dat een ander besluit is dan dat van het college",
+    )
     .option("--rekening <iban>", "rekeningnummer voor verbeurde dwangsommen en kosten van bestuursdwang")
     .action(
       action<ZetOpts>(rt, async (ctx, opts) => {
@@ -56,6 +61,7 @@ export function register(program: Command, rt: Runtime): void {
         velden.ondertekenaarNaam = text("ondertekenaar", opts.ondertekenaar, 120);
         velden.ondertekenaarFunctie = text("functie", opts.functie, 120);
         velden.mandaat = text("mandaat", opts.mandaat, 200);
+        velden.mandaatBurgemeester = text("mandaat-burgemeester", opts.mandaatBurgemeester, 200);
         velden.rekening = text("rekening", opts.rekening, 40);
         if (opts.logo !== undefined) velden.logo = opts.logo.trim() === "" ? "" : checkLogo(opts.logo);
         const gezet = Object.values(velden).some((v) => v !== undefined);
@@ -105,7 +111,7 @@ function toon(h: ReturnType<typeof maakBriefhoofd>): string {
     `  e-mail:        ${h.email ?? "-"}`,
     `  logo:          ${h.logo ?? "-"}`,
     `  ondertekenaar: ${h.ondertekenaarNaam ?? "-"} (${h.ondertekenaarFunctie})`,
-    `  mandaat:       ${h.mandaat}`,
+    `  mandaat:       ${h.mandaat}${h.mandaatBurgemeester ? `; burgemeester: ${h.mandaatBurgemeester}` : ""}`,
     `  rekening:      ${h.rekening ?? "-"}`,
   ].join("\n");
 }

@@ -72,7 +72,13 @@ export function register(program: Command, rt: Runtime): void {
               { header: "orgaan", value: (z) => z.bestuursorgaan },
               { header: "overtreder", value: (z) => z.overtreder ?? "—" },
               { header: "status", value: (z) => z.status },
-              { header: "volgende stap", value: (z) => (z.volgende ? `${z.volgende.actie} (${z.volgende.opvolging})` : "—") },
+              {
+                header: "volgende stap",
+                value: (z) =>
+                  z.volgende
+                    ? `${stapNaam(z.volgende.stap)} (${z.volgende.opvolging})${z.volgende.niet_voor ? `\nvanaf ${formatDutch(z.volgende.niet_voor)}` : ""}`
+                    : "—",
+              },
             ],
             ctx.color,
           ),
@@ -253,7 +259,7 @@ function samenvatting(z: ZaakVolledig) {
     overtreder_id: z.overtrederId,
     overtreder: z.overtreder,
     hoedanigheid: z.hoedanigheid,
-    volgende: open ? { opvolging: open.opvolgingId, stap: open.stap, actie: stapNaam(open.stap), niet_voor: open.nietVoor } : null,
+    volgende: open ? { opvolging: open.opvolgingId, stap: open.stap, niet_voor: open.nietVoor } : null,
   };
 }
 

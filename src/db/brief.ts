@@ -177,6 +177,7 @@ export function insertBrief(
 
 interface BriefhoofdRow {
   mandaat: string | null;
+  mandaat_burgemeester: string | null;
   rekening: string | null;
   afdeling: string | null;
   postadres: string | null;
@@ -190,7 +191,7 @@ interface BriefhoofdRow {
 export function getBriefhoofd(db: Db, gemeenteId: number): BriefhoofdVelden | undefined {
   const r = db
     .prepare(
-      "SELECT afdeling, postadres, telefoon, email, logo, ondertekenaar_naam, ondertekenaar_functie, mandaat, rekening FROM briefhoofd WHERE gemeente_id = ?",
+      "SELECT afdeling, postadres, telefoon, email, logo, ondertekenaar_naam, ondertekenaar_functie, mandaat, mandaat_burgemeester, rekening FROM briefhoofd WHERE gemeente_id = ?",
     )
     .get(gemeenteId) as BriefhoofdRow | undefined;
   if (!r) return undefined;
@@ -204,6 +205,7 @@ export function getBriefhoofd(db: Db, gemeenteId: number): BriefhoofdVelden | un
     ondertekenaarNaam: v(r.ondertekenaar_naam),
     ondertekenaarFunctie: v(r.ondertekenaar_functie),
     mandaat: v(r.mandaat),
+    mandaatBurgemeester: v(r.mandaat_burgemeester),
     rekening: v(r.rekening),
   };
 }
@@ -219,6 +221,7 @@ export function zetBriefhoofd(tx: Tx, gemeenteId: number, velden: BriefhoofdVeld
     ondertekenaarNaam: "ondertekenaar_naam",
     ondertekenaarFunctie: "ondertekenaar_functie",
     mandaat: "mandaat",
+    mandaatBurgemeester: "mandaat_burgemeester",
     rekening: "rekening",
   };
   tx.db.prepare("INSERT OR IGNORE INTO briefhoofd (gemeente_id) VALUES (?)").run(gemeenteId);

@@ -27,6 +27,7 @@ const SCHEMA = `
   );
   ALTER TABLE gemeente ADD COLUMN capaciteit INTEGER CHECK (capaciteit IS NULL OR capaciteit >= 0);
   ALTER TABLE briefhoofd ADD COLUMN mandaat TEXT;
+  ALTER TABLE briefhoofd ADD COLUMN mandaat_burgemeester TEXT;
   ALTER TABLE briefhoofd ADD COLUMN rekening TEXT;
   ALTER TABLE categorie_opvolging ADD COLUMN sjabloon TEXT;
 

@@ -264,7 +264,11 @@ export function briefContext(inv: BriefInvoer): BriefContext {
       email: h.email,
       rekening: h.rekening,
     },
-    bestuursorgaan: bestuursorgaanContext(groep.bestuursorgaan, h.gemeente, h.mandaat),
+    bestuursorgaan: bestuursorgaanContext(
+      groep.bestuursorgaan,
+      h.gemeente,
+      groep.bestuursorgaan === "burgemeester" ? (h.mandaatBurgemeester ?? h.mandaat) : h.mandaat,
+    ),
     ontvanger: { naam, soort: o.soort, rol: o.soort === "betrokkene" ? o.rol : null, adresregels: regels },
     overtreder:
       metOvertreder && o.soort === "betrokkene"

@@ -124,8 +124,8 @@ export function voorbeeldGroep(sjabloon: string, aanPartner: boolean, datum: Iso
     const p = profiel({
       bestuursorgaan: "burgemeester",
       voorschrift: "artikel 3, aanhef en onder B en C, Opiumwet (het telen en aanwezig hebben van hennep, een middel van lijst II)",
-      bevoegdheid: "artikel 13b, eerste lid, aanhef en onder a, Opiumwet en het Damoclesbeleid van de burgemeester",
-      herstelmaatregel: "de woning of het lokaal sluiten en gesloten houden",
+      bevoegdheid: "artikel 13b, eerste lid, aanhef en onder a, Opiumwet",
+      herstelmaatregel: "het pand sluiten en gesloten houden",
       spoor: "sluiting",
       sluitingsduur: "3 maanden",
       begunstigingstermijn: "1 week",

@@ -153,6 +153,8 @@ export interface Briefhoofd {
   ondertekenaarFunctie: string;
   /** The mandate the signatory signs under, named under the signature. */
   mandaat: string;
+  /** The burgemeester's own mandate decision, when it is not the same as the college's (then `mandaat` serves both). */
+  mandaatBurgemeester: string | null;
   /** Where forfeited sums and costs are paid (IBAN), if set. */
   rekening: string | null;
 }
@@ -181,6 +183,7 @@ export function maakBriefhoofd(gemeente: string, eigen: BriefhoofdVelden | undef
     ondertekenaarNaam: pick("ondertekenaarNaam") ?? null,
     ondertekenaarFunctie: pick("ondertekenaarFunctie") ?? STANDAARD_FUNCTIE,
     mandaat: pick("mandaat") ?? standaardMandaat(gemeente),
+    mandaatBurgemeester: pick("mandaatBurgemeester") ?? null,
     rekening: pick("rekening") ?? null,
   };
 }

@@ -69,7 +69,7 @@ describe("de handhavingsladder, van controleavond tot invordering", () => {
     for (const deel of [
       "Gemeente Eersel",
       "geeft de burgemeester van Eersel u daarom een waarschuwing",
-      "artikel 3 Alcoholwet",
+      "artikel 3 Alcoholwet (verbod om zonder vergunning",
       "uiterlijk op 12 november 2026 (één week na de datum van deze brief)",
       "namens de burgemeester van Eersel,",
       "Ondertekend krachtens mandaat",
@@ -129,7 +129,7 @@ describe("de handhavingsladder, van controleavond tot invordering", () => {
     for (const deel of [
       "het college van burgemeester en wethouders van Veldhoven van plan is u een last onder dwangsom op te leggen",
       "U bent als verhuurder van de woning overtreder in de zin van artikel 5:1",
-      "Het omgevingsplan, regel over overbewoning",
+      "Het omgevingsplan (regel over overbewoning",
       "artikel 125, eerste en tweede lid, Gemeentewet en artikel 5:32, eerste lid",
       "binnen vier weken na de verzenddatum van het besluit (de begunstigingstermijn)",
       "€ 2.500 voor iedere keer dat wordt geconstateerd dat niet aan de last is voldaan, met een maximum van € 25.000 (artikel 5:32b",

@@ -24,22 +24,26 @@ import { UserError } from "../errors.js";
 import { kalender } from "../io/atw.js";
 import { renderTable } from "../render/table.js";
 
-interface ZetOpts {
-  overtreder?: string;
-  hoedanigheid?: string;
-  voorschrift?: string;
-  bevoegdheid?: string;
-  herstelmaatregel?: string;
-  hersteltermijn?: string;
-  zienswijzetermijn?: string;
-  begunstigingstermijn?: string;
-  sluitingsduur?: string;
-  spoed?: string;
-  bedrag?: string;
-  per?: string;
-  maximum?: string;
-  kosten?: string;
-}
+/** Every value as typed: the zaak's fields (see ZaakVelden) and the dwangsom in parts. */
+type ZetOpts = Partial<
+  Record<
+    | "overtreder"
+    | "hoedanigheid"
+    | "voorschrift"
+    | "bevoegdheid"
+    | "herstelmaatregel"
+    | "hersteltermijn"
+    | "zienswijzetermijn"
+    | "begunstigingstermijn"
+    | "sluitingsduur"
+    | "spoed"
+    | "bedrag"
+    | "per"
+    | "maximum"
+    | "kosten",
+    string
+  >
+>;
 
 /** Handhavingszaken: one per finding the gemeente enforces; its values, its overtreder, its steps. */
 export function register(program: Command, rt: Runtime): void {

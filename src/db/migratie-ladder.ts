@@ -2,6 +2,23 @@ import type { Db } from "./connection.js";
 import { leesLadderData, stapSjabloon, type Spoor, type Stap } from "../domain/ladder.js";
 import { categorieBestand, leesData, partnerBestand, standaardHandhaving, vulPartnerGegevens, zetProfielUitData } from "./seed.js";
 
+/** The enforcement profile: a category's default, frozen on each zaak (same columns in both tables). */
+const PROFIEL = `
+    bestuursorgaan       TEXT NOT NULL CHECK (bestuursorgaan IN ('college','burgemeester')),
+    bevoegdheid          TEXT NOT NULL,
+    spoor                TEXT NOT NULL CHECK (spoor IN ('dwangsom','bestuursdwang','sluiting')),
+    spoed                INTEGER NOT NULL DEFAULT 0 CHECK (spoed IN (0,1)),
+    herstelmaatregel     TEXT NOT NULL,
+    hersteltermijn       TEXT NOT NULL,
+    zienswijzetermijn    TEXT NOT NULL,
+    begunstigingstermijn TEXT NOT NULL,
+    sluitingsduur        TEXT,
+    waarschuwingsgrondslag TEXT,
+    dwangsom_bedrag      INTEGER CHECK (dwangsom_bedrag IS NULL OR dwangsom_bedrag > 0),
+    dwangsom_per         TEXT CHECK (dwangsom_per IS NULL OR dwangsom_per IN ('ineens','dag','week','maand','constatering')),
+    dwangsom_maximum     INTEGER CHECK (dwangsom_maximum IS NULL OR dwangsom_maximum > 0),
+    toezicht_partner_id  INTEGER REFERENCES partner(id)`;
+
 /**
  * Migration v3 (issue 12): the schema of the handhavingsladder and the conversion of the
  * data an older version left. Frozen with its release: later changes get their own entry.
@@ -34,21 +51,8 @@ const SCHEMA = `
   -- A category the gemeente enforces: who decides, with what power, where the ladder begins.
   CREATE TABLE categorie_handhaving (
     categorie_id         INTEGER PRIMARY KEY REFERENCES categorie(id) ON DELETE CASCADE,
-    bestuursorgaan       TEXT NOT NULL CHECK (bestuursorgaan IN ('college','burgemeester')),
-    bevoegdheid          TEXT NOT NULL,
     ladder               TEXT NOT NULL CHECK (ladder IN ('bestuurlijke-rapportage','waarschuwing','voornemen')),
-    spoor                TEXT NOT NULL CHECK (spoor IN ('dwangsom','bestuursdwang','sluiting')),
-    spoed                INTEGER NOT NULL DEFAULT 0 CHECK (spoed IN (0,1)),
-    herstelmaatregel     TEXT NOT NULL,
-    hersteltermijn       TEXT NOT NULL,
-    zienswijzetermijn    TEXT NOT NULL,
-    begunstigingstermijn TEXT NOT NULL,
-    sluitingsduur        TEXT,
-    waarschuwingsgrondslag TEXT,
-    dwangsom_bedrag      INTEGER CHECK (dwangsom_bedrag IS NULL OR dwangsom_bedrag > 0),
-    dwangsom_per         TEXT CHECK (dwangsom_per IS NULL OR dwangsom_per IN ('ineens','dag','week','maand','constatering')),
-    dwangsom_maximum     INTEGER CHECK (dwangsom_maximum IS NULL OR dwangsom_maximum > 0),
-    toezicht_partner_id  INTEGER REFERENCES partner(id)
+${PROFIEL}
   );
 
   -- One handhavingszaak per finding: the profile frozen from the category, changeable per case
@@ -57,21 +61,8 @@ const SCHEMA = `
     id                   INTEGER PRIMARY KEY,
     bevinding_id         INTEGER NOT NULL UNIQUE REFERENCES bevinding(id) ON DELETE CASCADE,
     status               TEXT NOT NULL DEFAULT 'lopend' CHECK (status IN ('lopend','afgerond','doodgelopen')),
-    bestuursorgaan       TEXT NOT NULL CHECK (bestuursorgaan IN ('college','burgemeester')),
     voorschrift          TEXT NOT NULL,
-    bevoegdheid          TEXT NOT NULL,
-    spoor                TEXT NOT NULL CHECK (spoor IN ('dwangsom','bestuursdwang','sluiting')),
-    spoed                INTEGER NOT NULL DEFAULT 0 CHECK (spoed IN (0,1)),
-    herstelmaatregel     TEXT NOT NULL,
-    hersteltermijn       TEXT NOT NULL,
-    zienswijzetermijn    TEXT NOT NULL,
-    begunstigingstermijn TEXT NOT NULL,
-    sluitingsduur        TEXT,
-    waarschuwingsgrondslag TEXT,
-    dwangsom_bedrag      INTEGER,
-    dwangsom_per         TEXT CHECK (dwangsom_per IS NULL OR dwangsom_per IN ('ineens','dag','week','maand','constatering')),
-    dwangsom_maximum     INTEGER,
-    toezicht_partner_id  INTEGER REFERENCES partner(id),
+${PROFIEL},
     overtreder_id        INTEGER REFERENCES betrokkene(id),
     hoedanigheid         TEXT,
     kosten               INTEGER CHECK (kosten IS NULL OR kosten >= 0),

@@ -1,7 +1,7 @@
 import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
 import { notFound } from "../errors.js";
-import { requireBevinding, type Bevinding } from "./bevinding.js";
+import { requireBevinding, type Bevinding, type NieuweRegel } from "./bevinding.js";
 import type { LijstFilter } from "../domain/opvolging.js";
 
 export interface Opvolging {
@@ -94,18 +94,7 @@ export function requireOpvolging(db: Db, id: number): Opvolging {
   return o;
 }
 
-export function insertOpvolging(
-  tx: Tx,
-  o: {
-    bevindingId: number;
-    actie: string;
-    partnerId: number;
-    deadline: string;
-    stap?: string | null;
-    nietVoor?: string | null;
-    sjabloon?: string | null;
-  },
-): number {
+export function insertOpvolging(tx: Tx, o: NieuweRegel & { bevindingId: number }): number {
   const id = Number(
     tx.db
       .prepare(

@@ -19,25 +19,10 @@ import {
 import { UserError } from "../../src/errors.js";
 import { kalender } from "../../src/io/atw.js";
 import { ladderData } from "../../src/io/ladder.js";
+import { profiel } from "../helpers/profiel.js";
 
 const k = kalender();
 const ladder = ladderData();
-
-const profiel = (p: Partial<Profiel> = {}): Profiel => ({
-  bestuursorgaan: "college",
-  voorschrift: "omgevingsplan",
-  bevoegdheid: "artikel 125 Gemeentewet",
-  herstelmaatregel: "de bewoning beëindigen",
-  spoor: "dwangsom",
-  spoed: false,
-  hersteltermijn: "2 weken",
-  zienswijzetermijn: "2 weken",
-  begunstigingstermijn: "4 weken",
-  sluitingsduur: null,
-  waarschuwingsgrondslag: null,
-  dwangsom: { bedrag: 2500, per: "constatering", maximum: 10000 },
-  ...p,
-});
 
 let volgnummer = 0;
 /** A step; `brief` is the day its letter was sent (completes it), `op` the day an action was done. */

@@ -293,6 +293,12 @@ describe("opvolging lijst en verlopen", () => {
     return { ...s, over, brand, atw, pers };
   }
 
+  /** A hercontrole added by hand to a running zaak: a step of its ladder. */
+  const extraHercontrole = (db: string, bevinding: number) =>
+    ok(
+      cli(db, ["--json", "opvolging", "toevoegen", "--bevinding", String(bevinding), "--actie", "hercontrole", "--deadline", "2026-12-01"]),
+    ).json();
+
   it("sorteert op deadline en markeert verlopen opvolgingen ten opzichte van --vandaag", () => {
     const { db } = opgezet();
     const alle = ok(cli(db, ["--json", "--vandaag", "2026-12-04", "opvolging", "lijst"])).json();
@@ -394,21 +400,7 @@ describe("opvolging lijst en verlopen", () => {
 
   it("een extra hercontrole die de overtreding nog aantreft, maakt geen stap als de volgende al open staat", () => {
     const { db, over } = opgezet();
-    const her = ok(
-      cli(db, [
-        "--json",
-        "opvolging",
-        "toevoegen",
-        "--bevinding",
-        String(over.id),
-        "--actie",
-        "hercontrole",
-        "--partner",
-        "Gemeente",
-        "--deadline",
-        "2026-12-01",
-      ]),
-    ).json();
+    const her = extraHercontrole(db, over.id);
     expect(her.stap).toBe("hercontrole");
     const r = ok(cli(db, ["--json", "--vandaag", "2026-11-25", "opvolging", "bijwerken", String(her.id), "--beeindigd", "nee"])).json();
     expect(r).toMatchObject({ status: "afgerond", beeindigd: false, resultaat: "Overtreding niet beëindigd", gesloten_op: "2026-11-25" });
@@ -420,9 +412,7 @@ describe("opvolging lijst en verlopen", () => {
 
   it("hercontrole beëindigd: de handhavingszaak is afgerond en haar open stappen ook; --beeindigd alleen bij een hercontrole", () => {
     const { db, over } = opgezet();
-    const her = ok(
-      cli(db, ["--json", "opvolging", "toevoegen", "--bevinding", String(over.id), "--actie", "hercontrole", "--deadline", "2026-12-01"]),
-    ).json();
+    const her = extraHercontrole(db, over.id);
     const before = dump(db);
     const geenHer = cli(db, ["opvolging", "bijwerken", String(over.opvolgingen[1].id), "--beeindigd", "ja"]);
     expect(geenHer.code).toBe(2);

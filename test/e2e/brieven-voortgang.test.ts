@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli.js";
 import { cliInProcess, initDb, ok, tempDir } from "../helpers/cli.js";
+import { voegToe } from "../helpers/bevinding.js";
 import { insertAvond } from "../helpers/fixtures.js";
 
 async function runWithTty(db: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -41,22 +42,7 @@ async function avondMetZesBrieven(): Promise<{ db: string; avond: number }> {
   }
   const avond = insertAvond(db, { datum: "2026-11-12", adressen });
   // Illegal waste begins the ladder with a waarschuwing to the eigenaar: one letter per address.
-  for (const adres of adressen) {
-    ok(
-      await cliInProcess(db, [
-        "bevinding",
-        "toevoegen",
-        "--avond",
-        String(avond),
-        "--adres",
-        String(adres),
-        "--categorie",
-        "afval",
-        "--omschrijving",
-        "Bouwafval op het erf",
-      ]),
-    );
-  }
+  for (const adres of adressen) voegToe(db, avond, adres, "afval");
   return { db, avond };
 }
 

@@ -9,6 +9,22 @@ import { ladderScenario, pdfTekst, type LadderScenario } from "../helpers/ladder
 
 const VANDAAG = ["--vandaag", "2026-11-23"];
 
+/** The waarschuwing about the fire safety finding at Kerkstraat, made on 23 November. */
+function maakWaarschuwing(s: LadderScenario): any {
+  return ok(
+    cli(s.db, [
+      "--json",
+      ...VANDAAG,
+      "brief",
+      "maak",
+      "--opvolging",
+      String(s.opvolging(s.bevinding.brandveiligheid, "waarschuwing")),
+      "--uit",
+      tempDir(),
+    ]),
+  ).json();
+}
+
 function containsAll(text: string, parts: string[]): void {
   for (const p of parts) expect(text, p).toContain(p);
 }
@@ -70,18 +86,7 @@ describe("brief maak", () => {
   });
 
   it("maakt de waarschuwing aan een Poolse eigenaar, met zijn postadres, de norm en de hersteltermijn als datum", async () => {
-    const r = ok(
-      cli(s.db, [
-        "--json",
-        ...VANDAAG,
-        "brief",
-        "maak",
-        "--opvolging",
-        String(s.opvolging(s.bevinding.brandveiligheid, "waarschuwing")),
-        "--uit",
-        tempDir(),
-      ]),
-    ).json();
+    const r = maakWaarschuwing(s);
     expect(r.ontvanger).toBe("Łukasz Wiśniewski");
     const t = await pdfTekst(r.bestand);
     containsAll(t, [
@@ -305,20 +310,7 @@ describe("deterministische PDF", () => {
   it("dezelfde brief uit twee databases met dezelfde invoer is byte-identiek", async () => {
     const files: string[] = [];
     for (const s of [await ladderScenario(), await ladderScenario()]) {
-      files.push(
-        ok(
-          cli(s.db, [
-            "--json",
-            ...VANDAAG,
-            "brief",
-            "maak",
-            "--opvolging",
-            String(s.opvolging(s.bevinding.brandveiligheid, "waarschuwing")),
-            "--uit",
-            tempDir(),
-          ]),
-        ).json().bestand,
-      );
+      files.push(maakWaarschuwing(s).bestand);
     }
     expect(sha(files[0]!)).toBe(sha(files[1]!));
   }, 60_000);
@@ -475,18 +467,7 @@ describe("briefhoofd", () => {
       eigen: true,
       email: "handhaving@veldhoven.nl",
     });
-    const r = ok(
-      cli(s.db, [
-        "--json",
-        ...VANDAAG,
-        "brief",
-        "maak",
-        "--opvolging",
-        String(s.opvolging(s.bevinding.brandveiligheid, "waarschuwing")),
-        "--uit",
-        tempDir(),
-      ]),
-    ).json();
+    const r = maakWaarschuwing(s);
     const t = await pdfTekst(r.bestand);
     expect(t).toContain("Team Handhaving, telefoon 040 123 456");
     expect(t).toContain("mr. A. de Jurist");

@@ -6,6 +6,7 @@ import {
   groepeerBrieven,
   maakBriefhoofd,
   parseSjabloon,
+  type BriefGroep,
   type BriefItem,
   type BriefOpvolging,
   type Ontvanger,
@@ -17,6 +18,7 @@ import { voorbeeldGroep } from "../../src/domain/brief-voorbeeld.js";
 import type { Stap } from "../../src/domain/ladder.js";
 import { kalender } from "../../src/io/atw.js";
 import { ladderData } from "../../src/io/ladder.js";
+import { profiel } from "../helpers/profiel.js";
 
 const adres = (id: number, postcode = "5504AB", huisnummer = 12) => ({
   id,
@@ -100,20 +102,7 @@ describe("welke brief, aan wie (brief-plan)", () => {
   const zaakVan = (stap: Stap, o: Partial<ZaakInfo> = {}): ZaakInfo => ({
     id: 9,
     status: "lopend",
-    profiel: {
-      bestuursorgaan: "college",
-      voorschrift: "omgevingsplan",
-      bevoegdheid: "125 Gemeentewet",
-      herstelmaatregel: "x",
-      spoor: "dwangsom",
-      spoed: false,
-      hersteltermijn: "2 weken",
-      zienswijzetermijn: "2 weken",
-      begunstigingstermijn: "4 weken",
-      sluitingsduur: null,
-      waarschuwingsgrondslag: null,
-      dwangsom: { bedrag: 1000, per: "week", maximum: 10000 },
-    },
+    profiel: profiel({ bevoegdheid: "125 Gemeentewet", herstelmaatregel: "x", dwangsom: { bedrag: 1000, per: "week", maximum: 10000 } }),
     overtrederId: null,
     kosten: null,
     stappen: [{ opvolgingId: 1, stap, status: "open", nietVoor: "2026-11-12", geslotenOp: null, beeindigd: null, brief: null }],
@@ -221,6 +210,15 @@ describe("sjabloonformaat", () => {
 
 describe("briefhoofd en context", () => {
   const k = kalender();
+  const context = (groep: BriefGroep, datum = "2026-11-23") =>
+    briefContext({
+      groep,
+      briefhoofd: maakBriefhoofd("Veldhoven", undefined, undefined),
+      datum,
+      kenmerk: "K",
+      kalender: k,
+      betrokkenen: [],
+    });
   it("eigen velden gaan voor de standaard, die voor de algemene; het mandaat heeft een standaard", () => {
     const h = maakBriefhoofd("Best", { telefoon: "0499 1", afdeling: "" }, { telefoon: "14 0499", email: "h@best.nl" });
     expect(h).toMatchObject({
@@ -261,25 +259,10 @@ describe("briefhoofd en context", () => {
   });
 
   it("de burgemeester in een 13b-brief; een partner met lidwoord en postadres", () => {
-    const h = maakBriefhoofd("Veldhoven", undefined, undefined);
-    const sluiting = briefContext({
-      groep: voorbeeldGroep("besluit-sluiting", false, "2026-11-23"),
-      briefhoofd: h,
-      datum: "2026-11-23",
-      kenmerk: "K",
-      kalender: k,
-      betrokkenen: [],
-    });
+    const sluiting = context(voorbeeldGroep("besluit-sluiting", false, "2026-11-23"));
     expect(sluiting.bestuursorgaan.naam).toBe("de burgemeester van Veldhoven");
     expect(sluiting.zaken[0]!.sluitingsduur).toBe("drie maanden");
-    const partner = briefContext({
-      groep: voorbeeldGroep("informatiebericht-partner", true, "2026-11-23"),
-      briefhoofd: h,
-      datum: "2026-11-23",
-      kenmerk: "K",
-      kalender: k,
-      betrokkenen: [],
-    });
+    const partner = context(voorbeeldGroep("informatiebericht-partner", true, "2026-11-23"));
     expect(partner.partner.metLidwoord).toBe("de Nederlandse Arbeidsinspectie");
     expect(partner.ontvanger.adresregels).toEqual([
       "t.a.v. de vaste vertegenwoordiger in het interventieteam",
@@ -297,14 +280,7 @@ describe("briefhoofd en context", () => {
       lidwoord: "de",
       postadres: "Politie eenheid Oost-Brabant, Postbus 2, 5201 AA 's-Hertogenbosch",
     };
-    const c = briefContext({
-      groep,
-      briefhoofd: maakBriefhoofd("Veldhoven", undefined, undefined),
-      datum: "2026-11-23",
-      kenmerk: "K",
-      kalender: k,
-      betrokkenen: [],
-    });
+    const c = context(groep);
     expect(c.ontvanger.naam).toBe("Politie eenheid Oost-Brabant");
     expect(c.partner.metLidwoord).toBe("de Politie");
   });
@@ -317,14 +293,7 @@ describe("briefhoofd en context", () => {
       bestuursorgaan: "college" as const,
       opvolgingen: [opv(1, 1)],
     };
-    const c = briefContext({
-      groep,
-      briefhoofd: maakBriefhoofd("Veldhoven", undefined, undefined),
-      datum: "2026-11-23",
-      kenmerk: "K",
-      kalender: k,
-      betrokkenen: [],
-    });
+    const c = context(groep);
     expect(c.ontvanger.adresregels).toEqual(["Kerkstraat 12", "5504 AB  VELDHOVEN"]);
     expect(c.adres.isWoning).toBe(true);
   });

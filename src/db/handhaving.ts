@@ -19,6 +19,7 @@ import {
   type Zaak,
   type ZaakStatus,
 } from "../domain/ladder.js";
+import { isGesloten } from "../domain/opvolging.js";
 import { deadline, type Kalender } from "../domain/termijn.js";
 import { insertOpvolging } from "./opvolging.js";
 
@@ -343,7 +344,7 @@ export function sluitOpvolging(
 export function sluitZaak(tx: Tx, z: ZaakVolledig, status: "afgerond" | "doodgelopen", datum: IsoDate, reden: string): number[] {
   tx.db.prepare("UPDATE handhaving SET status = ?, gewijzigd = ? WHERE id = ?").run(status, tx.now, z.id);
   tx.audit("handhaving", z.id, "gewijzigd", { velden: ["status"], status });
-  const open = z.stappen.filter((s) => s.status === "open" || s.status === "in-behandeling").map((s) => s.opvolgingId);
+  const open = z.stappen.filter((s) => !isGesloten(s.status)).map((s) => s.opvolgingId);
   for (const id of open) sluitOpvolging(tx, id, status, datum, reden);
   return open;
 }
@@ -481,7 +482,7 @@ export function zakenVanBrief(db: Db, kenmerk: string): { briefId: number; zaakI
 /** Moves the earliest day of a zaak's open besluit (a zienswijze came in: the besluit is due at once). */
 export function zetBesluitVanaf(tx: Tx, zaakId: number, datum: IsoDate): void {
   const z = requireZaak(tx.db, zaakId);
-  for (const s of z.stappen.filter((x) => x.stap === "besluit" && (x.status === "open" || x.status === "in-behandeling"))) {
+  for (const s of z.stappen.filter((x) => x.stap === "besluit" && !isGesloten(x.status))) {
     if (s.nietVoor !== null && s.nietVoor <= datum) continue;
     tx.db.prepare("UPDATE opvolging SET niet_voor = ?, gewijzigd = ? WHERE id = ?").run(datum, tx.now, s.opvolgingId);
     tx.audit("opvolging", s.opvolgingId, "gewijzigd", { velden: ["niet_voor"] });

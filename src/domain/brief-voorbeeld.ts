@@ -80,9 +80,9 @@ export function voorbeeldGroep(sjabloon: string, aanPartner: boolean, datum: Iso
       {
         id,
         ontvangen: addDays(datum, laat ? -60 : -4),
-        samenvatting: "De verhuurder stelt dat de bewoners tijdelijk verblijven en dat hij elders woonruimte zoekt.",
+        samenvatting: "De betrokkene vraagt om uitstel, omdat hij voor de bewoners andere woonruimte zoekt.",
         weging:
-          "Tijdelijk verblijf laat onverlet dat de woning nu door te veel personen wordt bewoond; de begunstigingstermijn biedt tijd om andere woonruimte te vinden.",
+          "Dat laat onverlet dat de overtreding nu voortduurt; de begunstigingstermijn biedt tijd om de nodige maatregelen te treffen.",
       },
     ],
     hoedanigheid: "verhuurder van de woning Kerkstraat 12A, 5504 AB Veldhoven",

@@ -28,7 +28,7 @@ export function briefPdf(inv: BriefPdfInvoer): PDFKit.PDFDocument {
   const { context: c, briefhoofd: h } = inv;
   const doc = createPdf({
     title: `${inv.titel} — ${c.brief.kenmerk}`,
-    author: `Gemeente ${h.gemeente}`,
+    author: capitalise(c.bestuursorgaan.naam),
     subject: inv.onderwerp,
     date: fromIso(c.brief.datum),
     margins: { top: 25 * MM, bottom: 25 * MM, left: LEFT, right: RIGHT },
@@ -84,6 +84,7 @@ export function briefPdf(inv: BriefPdfInvoer): PDFKit.PDFDocument {
     .filter(Boolean)
     .join(", ");
   const meta: [string, string][] = [
+    ["Van", capitalise(c.bestuursorgaan.naam)], // the bestuursorgaan that speaks: college or burgemeester
     ["Datum", formatDutch(c.brief.datum)],
     ["Ons kenmerk", c.brief.kenmerk],
     ["Onderwerp", inv.onderwerp],

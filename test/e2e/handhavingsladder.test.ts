@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addAdres, cli, dump, initDb, ok, tempDir, TESTADRESSEN, type CliResult } from "../helpers/cli.js";
+import { addAdres, cli, cliInProcess, dump, initDb, ok, tempDir, TESTADRESSEN, type CliResult } from "../helpers/cli.js";
 import { gereedMaken } from "../helpers/casustafel.js";
 import { insertAvond } from "../helpers/fixtures.js";
 import { ladderScenario, pdfTekst, type LadderScenario } from "../helpers/ladder.js";
@@ -330,6 +330,40 @@ describe("de handhavingsladder, van controleavond tot invordering", () => {
     const human = ok(cli(s.db, ["rapport", "opvolging"])).stdout;
     expect(human).toContain("Werkvoorraad handhaving per gemeente");
   });
+});
+
+describe("begeleid aan een terminal", () => {
+  it("brief maak vraagt wie de overtreder is en in welke hoedanigheid, en legt dat met de brief vast", async () => {
+    const s = await ladderScenario();
+    const uit = tempDir();
+    const id = String(s.opvolging(s.bevinding.overbewoning, "voornemen"));
+    const r = ok(
+      await cliInProcess(s.db, ["--json", "--vandaag", "2026-11-06", "brief", "maak", "--opvolging", id, "--uit", uit], {
+        answers: ["Kempen Flex Huisvesting B.V. (verhuurder)", ""], // the hoedanigheid: the proposed default
+      }),
+    ).json();
+    expect(r).toMatchObject({ sjabloon: "voornemen-last-onder-dwangsom", ontvanger: "Kempen Flex Huisvesting B.V." });
+    const zaak = ok(cli(s.db, ["--json", "handhaving", "toon", String(s.zaak(s.bevinding.overbewoning))])).json();
+    expect(zaak).toMatchObject({
+      overtreder_id: s.betrokkene.flex,
+      hoedanigheid: "verhuurder van Kerkstraat 12, 5504 AB Veldhoven",
+      vastgelegd: r.kenmerk,
+    });
+    expect(await pdfTekst(r.bestand)).toContain("U bent als verhuurder van Kerkstraat 12, 5504 AB Veldhoven overtreder");
+  }, 60_000);
+
+  it("handhaving zet zonder opties vraagt elke waarde, met de huidige als standaard", async () => {
+    const s = await ladderScenario();
+    const zaak = String(s.zaak(s.bevinding.brandgevaar));
+    // overtreder, hoedanigheid, voorschrift, herstelmaatregel, zienswijzetermijn, begunstigingstermijn (bestuursdwang: no dwangsom)
+    const r = ok(
+      await cliInProcess(s.db, ["--json", "handhaving", "zet", zaak], {
+        answers: [String(s.betrokkene.flex), "", "", "", "2 werkdagen", ""],
+      }),
+    ).json();
+    expect(r.gewijzigd).toEqual(expect.arrayContaining(["overtreder_id", "hoedanigheid", "zienswijzetermijn"]));
+    expect(r.profiel.zienswijzetermijn).toBe("2 werkdagen");
+  }, 60_000);
 });
 
 describe("tegelijk werken (issue 17, punt 2)", () => {

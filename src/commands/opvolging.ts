@@ -6,7 +6,7 @@ import { requireAvondKort, requireBevinding } from "../db/bevinding.js";
 import type { Db } from "../db/connection.js";
 import { insertStap, requireZaak, sluitZaak, volgNa, zaakVanBevinding } from "../db/handhaving.js";
 import { insertOpvolging, listOpvolgingen, requireOpvolging, updateOpvolging, type Opvolging } from "../db/opvolging.js";
-import { requireGemeente, requirePartner } from "../db/referentie.js";
+import { followUpRules, requireCategorie, requireGemeente, requirePartner } from "../db/referentie.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { optionalText, parseEnum, parseId, requireText } from "../domain/invoer.js";
 import { briefVoltooit, escaleer, stapNaam, stapSjabloon, type LadderData, type Stap } from "../domain/ladder.js";
@@ -23,6 +23,7 @@ import type { Kalender } from "../domain/termijn.js";
 import { UserError } from "../errors.js";
 import { kalender } from "../io/atw.js";
 import { ladderData } from "../io/ladder.js";
+import { laadSjabloon } from "../io/sjablonen.js";
 import { renderTable } from "../render/table.js";
 
 interface LijstOpts {
@@ -62,7 +63,8 @@ export function register(program: Command, rt: Runtime): void {
     .option("--actie <tekst>", "bijv. informatiebrief eigenaar, hercontrole, persbericht")
     .option("--partner <partner>", "wie het doet (standaard: eigenaar van de bevinding)")
     .option("--deadline <datum>", "uiterlijk (JJJJ-MM-DD of DD-MM-JJJJ)")
-    .action(action<{ bevinding?: string; actie?: string; partner?: string; deadline?: string }>(rt, toevoegen));
+    .option("--sjabloon <naam>", "de brief waarmee de actie wordt gedaan (standaard: die van dezelfde actie in de regels van de categorie)")
+    .action(action<{ bevinding?: string; actie?: string; partner?: string; deadline?: string; sjabloon?: string }>(rt, toevoegen));
 
   opvolging
     .command("bijwerken <id>")
@@ -126,13 +128,19 @@ function lijst(ctx: Ctx, opts: LijstOpts): void {
   );
 }
 
-async function toevoegen(ctx: Ctx, opts: { bevinding?: string; actie?: string; partner?: string; deadline?: string }): Promise<void> {
+async function toevoegen(
+  ctx: Ctx,
+  opts: { bevinding?: string; actie?: string; partner?: string; deadline?: string; sjabloon?: string },
+): Promise<void> {
   const db = ctx.db();
   const b = requireBevinding(db, parseId("bevinding", await ctx.needText("bevinding", opts.bevinding, "Bevinding-id")));
   const actie = requireText("actie", await ctx.needText("actie", opts.actie, "Actie"), 200);
   const partner = requirePartner(db, opts.partner ?? b.partner);
   const deadline = parseDate(await ctx.needText("deadline", opts.deadline, "Deadline (JJJJ-MM-DD)"), "deadline");
   if (deadline < b.datum) throw new UserError("ongeldige-invoer", `deadline: ${deadline} ligt vóór de controleavond (${b.datum})`);
+  if (opts.sjabloon !== undefined) laadSjabloon(opts.sjabloon, undefined); // an existing, safe template name
+  // The same action in the category's rules names its letter (reference data, not a map in code).
+  const regel = followUpRules(db, requireCategorie(db, b.categorie).id).find((r) => r.actie.toLowerCase() === actie.toLowerCase());
   const id = ctx.change((tx) => {
     // An extra hercontrole of a running zaak is a step of its ladder: a failed one escalates.
     const zaak = isHercontrole(actie) ? zaakVanBevinding(tx.db, b.id) : undefined;
@@ -143,7 +151,8 @@ async function toevoegen(ctx: Ctx, opts: { bevinding?: string; actie?: string; p
       partnerId: partner.id,
       deadline,
       stap: alsStap ? "hercontrole" : null,
-      sjabloon: alsStap ? (stapSjabloon(ladderData(), "hercontrole", zaak!.profiel.spoor) ?? null) : null,
+      sjabloon:
+        opts.sjabloon ?? (alsStap ? (stapSjabloon(ladderData(), "hercontrole", zaak!.profiel.spoor) ?? null) : (regel?.sjabloon ?? null)),
     });
   });
   const o = view(requireOpvolging(db, id), ctx.today());

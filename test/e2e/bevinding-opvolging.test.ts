@@ -461,7 +461,31 @@ describe("opvolging lijst en verlopen", () => {
         "15-12-2026",
       ]),
     ).json();
-    expect(nieuw).toMatchObject({ actie: "persbericht", partner: "Politie", deadline: "2026-12-15", status: "open", stap: null });
+    expect(nieuw).toMatchObject({
+      actie: "persbericht",
+      partner: "Politie",
+      deadline: "2026-12-15",
+      status: "open",
+      stap: null,
+      sjabloon: null,
+    });
+    // An action the category's rules know brings its letter along.
+    const informeren = ok(
+      cli(db, [
+        "--json",
+        "opvolging",
+        "toevoegen",
+        "--bevinding",
+        String(over.id),
+        "--actie",
+        "Partner informeren",
+        "--partner",
+        "Politie",
+        "--deadline",
+        "2026-12-15",
+      ]),
+    ).json();
+    expect(informeren.sjabloon).toBe("informatiebericht-partner");
     const bij = ok(
       cli(db, ["--json", "opvolging", "bijwerken", String(nieuw.id), "--deadline", "2027-01-08", "--partner", "gemeente"]),
     ).json();

@@ -133,18 +133,19 @@ for (let j = 0; j < SCHAAL.jaren; j++) {
 }
 
 const aantalBrieven = SCHAAL.brieven;
-stap(`brieven: ${aantalBrieven / 2} adressen met een eigenaar, elk een bevinding met twee brieven`);
-const briefAdressen = adressen(aantalBrieven / 2, teams[1]!.gemeenten, 31);
+stap(`brieven: ${aantalBrieven} adressen met een eigenaar, elk een bevinding met één brief`);
+const briefAdressen = adressen(aantalBrieven, teams[1]!.gemeenten, 31);
 const brieven = basisDb("brieven", briefAdressen);
 const namen = eigenaren(briefAdressen.length);
 brieven.ids.forEach((id, i) => cli(brieven.db, "betrokkene", "toevoegen", "--naam", namen[i]!, "--rol", "eigenaar", "--adres", String(id)));
 const briefAvond = avond(brieven.db, "2026-11-05", teams[1]!.gemeenten, brieven.ids);
-// Each of these categories asks for an informatiebrief and an aankondiging hercontrole.
+// Each of these categories asks for one letter on the evening's batch: a waarschuwing to the
+// eigenaar (the first step of their handhavingsladder) or, for adresfraude, a letter to the Belastingdienst.
 importeer(
   brieven.db,
   briefAvond,
   "brieven.csv",
-  bevindingenCsv(bevindingen(briefAdressen.length, briefAdressen, ["milieu", "brandveiligheid", "afval", "alcoholwet"], 32)),
+  bevindingenCsv(bevindingen(briefAdressen.length, briefAdressen, ["milieu", "brandveiligheid", "afval", "alcoholwet", "adresfraude"], 32)),
 );
 stap(`data klaar in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 if (process.argv.includes("--alleen-data")) {

@@ -20,7 +20,7 @@ const regular = woffToSfnt(fs.readFileSync(path.join(fontDir, "files", "dejavu-s
 const bold = woffToSfnt(fs.readFileSync(path.join(fontDir, "files", "dejavu-sans-latin-700-normal.woff")));
 const alinea =
   "Op 5 november 2026 heeft het interventieteam uw pand gecontroleerd. Daarbij is geconstateerd dat het pand " +
-  "in strijd met het bestemmingsplan wordt gebruikt voor de huisvesting van arbeidsmigranten. Wij verzoeken u " +
+  "in strijd met het omgevingsplan wordt gebruikt voor de huisvesting van arbeidsmigranten. Wij verzoeken u " +
   "de overtreding binnen de gestelde termijn te beëindigen. Łukasz Wiśniewski, Ștefan Țărănescu.";
 
 async function brief(i: number): Promise<void> {

@@ -17,6 +17,9 @@ import { candidateInputs, listBesluiten, listCasustafels, requireCasustafel } fr
 import { listPartners, requirePartner } from "../db/referentie.js";
 import type { Db } from "../db/connection.js";
 import type { Tx } from "../db/audit.js";
+import { avondAdressen } from "../db/bevinding.js";
+import { werkvoorraad } from "../db/handhaving.js";
+import { capaciteitsWaarschuwingen } from "../domain/capaciteit.js";
 import { parseRol, parseStarttijd, parseTelefoon, RISICO_NIVEAUS, STANDAARD_ROLLEN, STANDAARD_UITRUSTING } from "../domain/avond.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { controleer, type Ontbrekend, type Risico } from "../domain/gereedheid.js";
@@ -123,8 +126,11 @@ export function register(program: Command, rt: Runtime): void {
       action(rt, (ctx, _opts, id) => {
         const a = requireAvond(ctx.db(), parseId("id", id as string));
         const r = gereedheid(ctx.db(), a);
+        // Capacity is a warning, never a reason by itself to stop the evening.
+        const capaciteit = capaciteitVanAvond(ctx.db(), a.id);
+        for (const w of capaciteit) ctx.warn(`Let op: ${w.bericht}`);
         if (r.gereed) {
-          ctx.emit({ avond_id: a.id, gereed: true, ontbreekt: [] }, () => `Avond ${a.id} is gereed: alles is geregeld.`);
+          ctx.emit({ avond_id: a.id, gereed: true, ontbreekt: [], capaciteit }, () => `Avond ${a.id} is gereed: alles is geregeld.`);
           return;
         }
         if (!ctx.json) ctx.out(renderGereedheid(a.id, r.ontbreekt));
@@ -191,6 +197,13 @@ export function register(program: Command, rt: Runtime): void {
         ctx.emit({ ...a, gereedheid: g }, () => renderAvond(ctx, a) + "\n\n" + renderGereedheid(a.id, g.ontbreekt));
       }),
     );
+}
+
+/** Gemeenten this evening's addresses could push past the open handhavingszaken they can handle. */
+function capaciteitVanAvond(db: Db, avondId: number) {
+  const perGemeente = new Map<string, number>();
+  for (const adres of avondAdressen(db, avondId)) perGemeente.set(adres.gemeente, (perGemeente.get(adres.gemeente) ?? 0) + 1);
+  return capaciteitsWaarschuwingen(werkvoorraad(db), perGemeente);
 }
 
 export function gereedheid(db: Db, a: Avond): ReturnType<typeof controleer> {

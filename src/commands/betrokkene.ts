@@ -25,7 +25,9 @@ function parseKvk(raw: string | undefined): string | null {
 }
 
 export function register(program: Command, rt: Runtime): void {
-  const betrokkene = program.command("betrokkene").description("eigenaren, verhuurders, werkgevers en uitzendbureaus");
+  const betrokkene = program
+    .command("betrokkene")
+    .description("eigenaren, verhuurders, gebruikers, exploitanten, werkgevers en uitzendbureaus");
 
   betrokkene
     .command("toevoegen")

@@ -5,6 +5,7 @@ import type { Tx } from "../db/audit.js";
 import type { Db } from "../db/connection.js";
 import { requireAdres } from "../db/adres.js";
 import {
+  type NieuweRegel,
   avondAdressen,
   bevindingenOpAdres,
   bevindingenVan,
@@ -15,7 +16,10 @@ import {
   type AvondKort,
   type Bevinding,
 } from "../db/bevinding.js";
+import { eersteStapVan, zakenVoorReeks } from "../db/handhaving.js";
 import { listOpvolgingen, type Opvolging } from "../db/opvolging.js";
+import { kalender } from "../io/atw.js";
+import { ladderData } from "../io/ladder.js";
 import { findCategorie, findPartner, followUpRules, listCategorieen, requireCategorie, requirePartner } from "../db/referentie.js";
 import { formatAdres } from "../domain/adres.js";
 import {
@@ -201,6 +205,7 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
         n.input.toezichthouders.map((nr) => toezichthouderIds.get(nr)!),
       );
       for (const o of regels(cat.id, avond.datum)) w.opvolging(id, o);
+      zakenVoorReeks(tx, id, id);
       tx.audit("bevinding", id, "toegevoegd", { avond: avond.id });
       return id;
     });
@@ -411,10 +416,12 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
       );
     }
     const opvolgingen = eerste === null || laatste === null ? 0 : w.opvolgingenVoorReeks(eerste, laatste, perCategorie);
+    const zaken = eerste === null || laatste === null ? 0 : zakenVoorReeks(tx, eerste, laatste);
     tx.audit("bevinding", null, "geimporteerd", {
       avond: avond.id,
       aantal,
       opvolgingen,
+      handhavingszaken: zaken,
       toegevoegdAanLijst: controle.buitenLijst.map((b) => b.adresId),
     });
     return { aantal, eerste, laatste, opvolgingen };
@@ -439,17 +446,26 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
   );
 }
 
-/** A category's default follow-ups for an evening date, with partner ids; computed once per category. */
+/**
+ * A category's default follow-ups for an evening date, with partner ids, and the first step of
+ * its handhavingsladder when the gemeente enforces it; computed once per category.
+ */
 function regelCache(tx: Tx) {
-  const cache = new Map<string, { actie: string; partnerId: number; deadline: string }[]>();
+  const cache = new Map<string, NieuweRegel[]>();
+  const k = kalender();
   return (categorieId: number, avondDatum: string) =>
-    memo(cache, `${categorieId}|${avondDatum}`, () =>
-      opvolgingenUitRegel(followUpRules(tx.db, categorieId), avondDatum).map((o) => ({
-        actie: o.actie,
-        deadline: o.deadline,
-        partnerId: requirePartner(tx.db, o.partner).id,
-      })),
-    );
+    memo(cache, `${categorieId}|${avondDatum}`, () => {
+      const eerste = eersteStapVan(tx.db, categorieId, avondDatum, k, ladderData());
+      return [
+        ...(eerste ? [eerste] : []),
+        ...opvolgingenUitRegel(followUpRules(tx.db, categorieId), avondDatum, k).map((o) => ({
+          actie: o.actie,
+          deadline: o.deadline,
+          partnerId: requirePartner(tx.db, o.partner).id,
+          sjabloon: o.sjabloon,
+        })),
+      ];
+    });
 }
 
 function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {

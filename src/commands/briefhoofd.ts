@@ -18,11 +18,16 @@ interface ZetOpts {
   logo?: string;
   ondertekenaar?: string;
   functie?: string;
+  mandaat?: string;
+  mandaatBurgemeester?: string;
+  rekening?: string;
 }
 
 /** Letterhead per gemeente: what letters print at the top and under the signature. */
 export function register(program: Command, rt: Runtime): void {
-  const bh = program.command("briefhoofd").description("briefhoofd per gemeente: afdeling, postadres, contact, logo, ondertekenaar");
+  const bh = program
+    .command("briefhoofd")
+    .description("briefhoofd per gemeente: afdeling, postadres, contact, logo, ondertekenaar, mandaat");
 
   bh.command("zet")
     .description("wijzig het briefhoofd van een gemeente (alleen de opgegeven velden; een lege waarde zet het veld terug op de standaard)")
@@ -34,6 +39,12 @@ export function register(program: Command, rt: Runtime): void {
     .option("--logo <png>", "logo (PNG of JPEG)")
     .option("--ondertekenaar <naam>", "naam van de ondertekenaar")
     .option("--functie <tekst>", "functie van de ondertekenaar")
+    .option("--mandaat <tekst>", 'het mandaatbesluit waaronder wordt ondertekend, bijv. "Mandaatbesluit Veldhoven 2026"')
+    .option(
+      "--mandaat-burgemeester <tekst>",
+      "het mandaatbesluit van de burgemeester, als dat een ander besluit is dan dat van het college",
+    )
+    .option("--rekening <iban>", "rekeningnummer voor verbeurde dwangsommen en kosten van bestuursdwang")
     .action(
       action<ZetOpts>(rt, async (ctx, opts) => {
         const db = ctx.db();
@@ -49,6 +60,9 @@ export function register(program: Command, rt: Runtime): void {
           throw invalid("email", `"${velden.email}" is geen e-mailadres`);
         velden.ondertekenaarNaam = text("ondertekenaar", opts.ondertekenaar, 120);
         velden.ondertekenaarFunctie = text("functie", opts.functie, 120);
+        velden.mandaat = text("mandaat", opts.mandaat, 200);
+        velden.mandaatBurgemeester = text("mandaat-burgemeester", opts.mandaatBurgemeester, 200);
+        velden.rekening = text("rekening", opts.rekening, 40);
         if (opts.logo !== undefined) velden.logo = opts.logo.trim() === "" ? "" : checkLogo(opts.logo);
         const gezet = Object.values(velden).some((v) => v !== undefined);
         if (!gezet) throw invalid("briefhoofd", "geef minstens één veld, bijv. --afdeling of --telefoon");
@@ -97,5 +111,7 @@ function toon(h: ReturnType<typeof maakBriefhoofd>): string {
     `  e-mail:        ${h.email ?? "-"}`,
     `  logo:          ${h.logo ?? "-"}`,
     `  ondertekenaar: ${h.ondertekenaarNaam ?? "-"} (${h.ondertekenaarFunctie})`,
+    `  mandaat:       ${h.mandaat}${h.mandaatBurgemeester ? `; burgemeester: ${h.mandaatBurgemeester}` : ""}`,
+    `  rekening:      ${h.rekening ?? "-"}`,
   ].join("\n");
 }

@@ -31,4 +31,6 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   brief: () => import("./brief.js"),
   sjabloon: () => import("./sjabloon.js"),
   briefhoofd: () => import("./briefhoofd.js"),
+  handhaving: () => import("./handhaving.js"),
+  zienswijze: () => import("./zienswijze.js"),
 };

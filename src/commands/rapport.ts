@@ -3,6 +3,7 @@ import { registerTerugkoppeling } from "./terugkoppeling.js";
 import { registerBevindingen } from "./rapport-bevindingen.js";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
+import { werkvoorraad } from "../db/handhaving.js";
 import { jaarRapport, opvolgingRapport, topRapport, type RapportFilter } from "../db/rapport.js";
 import { getSetting, requireGemeente, requirePartner } from "../db/referentie.js";
 import { formatDutch } from "../domain/dates.js";
@@ -260,7 +261,8 @@ export function registerOpvolging(rapport: Command, rt: Runtime): void {
     .action(
       action<FilterOpts>(rt, (ctx, opts) => {
         const { filter, beschrijving } = resolveFilter(ctx, opts);
-        const r = opvolgingRapport(ctx.db(), filter, ctx.today());
+        // The werkvoorraad (open handhavingszaken against capacity) is today's, whatever the period.
+        const r = { ...opvolgingRapport(ctx.db(), filter, ctx.today()), werkvoorraad: werkvoorraad(ctx.db()) };
         ctx.emit(r, () => {
           const c = ctx.color;
           const lines = [
@@ -277,6 +279,22 @@ export function registerOpvolging(rapport: Command, rt: Runtime): void {
             c.dim("bevindingen: eigenaar van de bevinding; acties: eigenaar van de opvolgactie"),
             groepTabel(ctx, r.partners, "partner"),
           );
+          if (r.werkvoorraad.length) {
+            lines.push(
+              "",
+              c.bold("Werkvoorraad handhaving per gemeente"),
+              renderTable(
+                r.werkvoorraad,
+                [
+                  { header: "gemeente", value: (w) => w.gemeente },
+                  { header: "open zaken", value: (w) => w.open_zaken, align: "right" },
+                  { header: "capaciteit", value: (w) => w.capaciteit ?? "—", align: "right" },
+                  { header: "", value: (w) => (w.capaciteit !== null && w.open_zaken > w.capaciteit ? c.redBold("boven capaciteit") : "") },
+                ],
+                c,
+              ),
+            );
+          }
           return lines.join("\n");
         });
       }),

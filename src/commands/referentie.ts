@@ -1,7 +1,10 @@
 import type { Command } from "commander";
-import fs from "node:fs";
 import { action, type Runtime } from "./runtime.js";
+import { categorieProfiel, werkvoorraad, zetCapaciteit } from "../db/handhaving.js";
+import { standaardOpvolging, zetProfielUitData, type ProfielData } from "../db/seed.js";
 import {
+  requireGemeente,
+  zetPartner,
   findCategorie,
   findGemeente,
   findPartner,
@@ -15,9 +18,9 @@ import {
   upsertPartner,
   type FollowUpRule,
 } from "../db/referentie.js";
-import { optionalText, parseEnum, requireText } from "../domain/invoer.js";
+import { parseCount, optionalText, parseEnum, requireText } from "../domain/invoer.js";
+import { BESTUURSORGANEN, controleerProfiel, LADDER_STARTS, SPOREN, type LadderStart, type Spoor } from "../domain/ladder.js";
 import { UserError } from "../errors.js";
-import { shipped } from "../paths.js";
 import { renderTable } from "../render/table.js";
 
 /** gemeente | partner | categorie: reference data the user can list and extend. */
@@ -36,9 +39,29 @@ export function register(program: Command, rt: Runtime): void {
               { header: "id", value: (r) => r.id, align: "right" },
               { header: "gemeente", value: (r) => r.naam },
               { header: "team", value: (r) => r.team },
+              { header: "capaciteit", value: (r) => r.capaciteit ?? "", align: "right" },
             ],
             ctx.color,
           ),
+        );
+      }),
+    );
+  gemeente
+    .command("capaciteit")
+    .description("hoeveel open handhavingszaken de gemeente aankan (avond controleer waarschuwt daarboven)")
+    .option("--gemeente <naam>", "gemeente")
+    .option("--zaken <n>", "aantal open handhavingszaken; 'geen' haalt de grens weg")
+    .action(
+      action<{ gemeente?: string; zaken?: string }>(rt, async (ctx, opts) => {
+        const g = requireGemeente(ctx.db(), await ctx.needText("gemeente", opts.gemeente, "Gemeente"));
+        const raw = await ctx.needText("zaken", opts.zaken, "Aantal open handhavingszaken");
+        const zaken = raw.trim().toLowerCase() === "geen" ? null : parseCount("zaken", raw, 100_000);
+        ctx.change((tx) => zetCapaciteit(tx, g.id, zaken));
+        const w = werkvoorraad(ctx.db()).find((x) => x.gemeente === g.naam) ?? { gemeente: g.naam, open_zaken: 0, capaciteit: zaken };
+        ctx.emit({ id: g.id, ...w }, () =>
+          zaken === null
+            ? `Gemeente ${g.naam}: geen capaciteit vastgelegd (${w.open_zaken} open handhavingszaken).`
+            : `Gemeente ${g.naam} kan ${zaken} open handhavingszaken aan; nu open: ${w.open_zaken}.`,
         );
       }),
     );
@@ -71,6 +94,8 @@ export function register(program: Command, rt: Runtime): void {
               { header: "id", value: (r) => r.id, align: "right" },
               { header: "partner", value: (r) => r.naam },
               { header: "soort", value: (r) => r.soort },
+              { header: "ook", value: (r) => r.aliassen.join(", ") },
+              { header: "postadres", value: (r) => r.postadres ?? "" },
             ],
             ctx.color,
           ),
@@ -91,6 +116,28 @@ export function register(program: Command, rt: Runtime): void {
         ctx.emit({ id, naam, soort }, () => `Partner ${naam} toegevoegd (id ${id}).`);
       }),
     );
+  partner
+    .command("zet")
+    .description("postadres en lidwoord van een partner (voor het informatiebericht)")
+    .option("--naam <naam>", "partner")
+    .option("--postadres <tekst>", 'bijv. "Postbus 2, 5201 AA \'s-Hertogenbosch"')
+    .option("--lidwoord <de|het|geen>", '"de Politie", "het UWV", "Enexis"')
+    .action(
+      action<{ naam?: string; postadres?: string; lidwoord?: string }>(rt, async (ctx, opts) => {
+        const p = requirePartner(ctx.db(), await ctx.needText("naam", opts.naam, "Partner"));
+        const postadres = opts.postadres !== undefined ? optionalText("postadres", opts.postadres, 300) : undefined;
+        const lidwoord = opts.lidwoord !== undefined ? parseEnum("lidwoord", opts.lidwoord, ["de", "het", "geen"] as const) : undefined;
+        if (postadres === undefined && lidwoord === undefined) throw new UserError("niets-te-wijzigen", "Geef --postadres of --lidwoord");
+        ctx.change((tx) =>
+          zetPartner(tx, p.id, { postadres, lidwoord: lidwoord === undefined ? undefined : lidwoord === "geen" ? null : lidwoord }),
+        );
+        const na = requirePartner(ctx.db(), p.naam);
+        ctx.emit(
+          na,
+          () => `Partner ${na.naam}: ${na.lidwoord ? `${na.lidwoord} ${na.naam}` : na.naam}, ${na.postadres ?? "geen postadres"}.`,
+        );
+      }),
+    );
 
   const categorie = program.command("categorie").description("overtredingscategorieën met eigenaar, grondslag en standaard-opvolging");
   categorie
@@ -99,7 +146,12 @@ export function register(program: Command, rt: Runtime): void {
     .action(
       action(rt, (ctx) => {
         const db = ctx.db();
-        const rows = listCategorieen(db).map((c) => ({ ...c, opvolging: followUpRules(db, c.id) }));
+        const rows = listCategorieen(db).map((c) => ({
+          ...c,
+          voorschrift: c.grondslag,
+          opvolging: followUpRules(db, c.id),
+          handhaving: categorieProfiel(db, c.id) ?? null,
+        }));
         ctx.emit(rows, () =>
           renderTable(
             rows,
@@ -108,7 +160,11 @@ export function register(program: Command, rt: Runtime): void {
               { header: "naam", value: (r) => r.naam },
               { header: "eigenaar", value: (r) => r.partner },
               { header: "thema", value: (r) => r.thema },
-              { header: "grondslag", value: (r) => r.grondslag },
+              { header: "voorschrift", value: (r) => r.grondslag },
+              {
+                header: "handhaving",
+                value: (r) => (r.handhaving ? `${r.handhaving.bestuursorgaan}: ${r.handhaving.ladder} → ${r.handhaving.spoor}` : "partner"),
+              },
               { header: "standaard-opvolging", value: (r) => r.opvolging.map(describeRule).join("\n") },
             ],
             ctx.color,
@@ -122,10 +178,16 @@ export function register(program: Command, rt: Runtime): void {
     .option("--code <code>", "korte code, bijv. kamerverhuur")
     .option("--naam <naam>", "naam zoals in rapportages")
     .option("--partner <partner>", "partner die eigenaar is van de overtreding")
-    .option("--grondslag <tekst>", "wettelijke grondslag")
+    .option("--grondslag <tekst>", "het overtreden voorschrift, met artikel (oude naam van --voorschrift)")
+    .option("--voorschrift <tekst>", "het overtreden voorschrift, met artikel")
     .option("--thema <thema>", "thema (huisvesting, arbeid, fraude, brandveiligheid, milieu, drugs, horeca …)", "overig")
+    .option("--bestuursorgaan <orgaan>", `${BESTUURSORGANEN.join("|")}|geen (standaard: college als de gemeente eigenaar is, anders geen)`)
+    .option("--bevoegdheid <tekst>", "de bevoegdheid waarop de last berust")
+    .option("--ladder <start>", `waar de handhavingsladder begint: ${LADDER_STARTS.join("|")}`)
+    .option("--spoor <spoor>", SPOREN.join("|"))
+    .option("--herstelmaatregel <tekst>", "wat de overtreder moet doen")
     .action(
-      action<{ code?: string; naam?: string; partner?: string; grondslag?: string; thema: string }>(rt, async (ctx, opts) => {
+      action<CategorieOpts>(rt, async (ctx, opts) => {
         const db = ctx.db();
         const code = requireText("code", await ctx.needText("code", opts.code, "Code van de categorie"), 40).toLowerCase();
         if (!/^[a-z0-9][a-z0-9-]*$/.test(code)) {
@@ -139,26 +201,78 @@ export function register(program: Command, rt: Runtime): void {
           listPartners(db).map((p) => ({ name: p.naam, value: p.naam })),
         );
         const owner = requirePartner(db, partnerNaam);
-        const grondslag = optionalText("grondslag", opts.grondslag, 300);
+        const grondslag = optionalText("voorschrift", opts.voorschrift ?? opts.grondslag, 300);
         const thema = requireText("thema", opts.thema, 40).toLowerCase();
         if (findCategorie(db, code)) throw new UserError("bestaat-al", `Categorie ${code} bestaat al`);
-        const rules = defaultRules().map((r) => ({
+        const standaard = standaardOpvolging();
+        const profiel = handhavingsprofiel(opts, owner.naam, standaard.handhaving);
+        const rules = (profiel ? standaard.opvolging : standaard.partneropvolging).map((r) => ({
           actie: r.actie,
           partnerId: r.partner === "(eigenaar categorie)" ? owner.id : requirePartner(db, r.partner).id,
           termijn: r.termijn,
           eenheid: r.eenheid,
+          sjabloon: r.sjabloon ?? null,
         }));
-        const id = ctx.change((tx) => insertCategorie(tx, { code, naam, partnerId: owner.id, thema, grondslag }, rules));
+        const id = ctx.change((tx) => {
+          const cid = insertCategorie(tx, { code, naam, partnerId: owner.id, thema, grondslag }, rules);
+          if (profiel) zetProfielUitData(tx.db, cid, profiel);
+          return cid;
+        });
         ctx.emit(
-          { id, code, naam, partner: owner.naam, thema, grondslag },
-          () => `Categorie ${code} (${naam}) toegevoegd, eigenaar ${owner.naam}.`,
+          { id, code, naam, partner: owner.naam, thema, grondslag, voorschrift: grondslag, handhaving: categorieProfiel(db, id) ?? null },
+          () =>
+            `Categorie ${code} (${naam}) toegevoegd, eigenaar ${owner.naam}${profiel ? `; handhaving door ${profiel.bestuursorgaan === "burgemeester" ? "de burgemeester" : "het college"}, ladder begint bij ${profiel.ladder}` : "; geen gemeentelijke handhavingsladder"}.`,
         );
       }),
     );
 }
 
-function defaultRules(): FollowUpRule[] {
-  return JSON.parse(fs.readFileSync(shipped("data/standaard-opvolging.json"), "utf8")) as FollowUpRule[];
+interface CategorieOpts {
+  code?: string;
+  naam?: string;
+  partner?: string;
+  grondslag?: string;
+  voorschrift?: string;
+  thema: string;
+  bestuursorgaan?: string;
+  bevoegdheid?: string;
+  ladder?: string;
+  spoor?: string;
+  herstelmaatregel?: string;
+}
+
+/** A new category's enforcement profile: the gemeente's own categories get one by default, a partner's none. */
+function handhavingsprofiel(opts: CategorieOpts, eigenaar: string, standaard: ProfielData): ProfielData | undefined {
+  const keuze = parseEnum("bestuursorgaan", opts.bestuursorgaan ?? (eigenaar.toLowerCase() === "gemeente" ? "college" : "geen"), [
+    ...BESTUURSORGANEN,
+    "geen",
+  ] as const);
+  if (keuze === "geen") {
+    if (opts.ladder !== undefined || opts.spoor !== undefined)
+      throw new UserError("ongeldige-invoer", "--ladder en --spoor horen bij een --bestuursorgaan (college of burgemeester)");
+    return undefined;
+  }
+  const spoor = opts.spoor !== undefined ? parseEnum<Spoor>("spoor", opts.spoor, SPOREN) : standaard.spoor;
+  const p: ProfielData = {
+    ...standaard,
+    bestuursorgaan: keuze,
+    bevoegdheid: opts.bevoegdheid !== undefined ? requireText("bevoegdheid", opts.bevoegdheid, 300) : standaard.bevoegdheid,
+    ladder: opts.ladder !== undefined ? parseEnum<LadderStart>("ladder", opts.ladder, LADDER_STARTS) : standaard.ladder,
+    spoor,
+    herstelmaatregel:
+      opts.herstelmaatregel !== undefined ? requireText("herstelmaatregel", opts.herstelmaatregel, 600) : standaard.herstelmaatregel,
+    dwangsom: spoor === "dwangsom" ? standaard.dwangsom : undefined,
+    sluitingsduur: spoor === "sluiting" ? (standaard.sluitingsduur ?? "3 maanden") : undefined,
+  };
+  controleerProfiel({
+    ...p,
+    voorschrift: "",
+    spoed: Boolean(p.spoed),
+    sluitingsduur: p.sluitingsduur ?? null,
+    waarschuwingsgrondslag: p.waarschuwingsgrondslag ?? null,
+    dwangsom: p.dwangsom ?? null,
+  });
+  return p;
 }
 
 function describeRule(r: FollowUpRule): string {

@@ -1,6 +1,6 @@
 import type { Db } from "./connection.js";
 
-export type AuditAction = "toegevoegd" | "gewijzigd" | "verwijderd" | "geimporteerd" | "geexporteerd" | "backup";
+export type AuditAction = "toegevoegd" | "gewijzigd" | "verwijderd" | "geimporteerd" | "geexporteerd" | "backup" | "herdrukt";
 
 /** A write unit: the database plus the audit trail it must leave, in one transaction. */
 export interface Tx {

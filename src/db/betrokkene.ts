@@ -2,7 +2,16 @@ import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
 import { notFound, UserError } from "../errors.js";
 
-export const ROLLEN = ["eigenaar", "verhuurder", "werkgever", "uitzendbureau"] as const;
+export const ROLLEN = [
+  "eigenaar",
+  "verhuurder",
+  "werkgever",
+  "uitzendbureau",
+  "gebruiker",
+  "bewoner",
+  "exploitant",
+  "vergunninghouder",
+] as const;
 export type BetrokkeneRol = (typeof ROLLEN)[number];
 
 export interface Betrokkene {

@@ -1,12 +1,18 @@
 import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
 import type { AdresGegevens, BriefhoofdVelden, BriefOpvolging } from "../domain/brief.js";
+import type { Stap } from "../domain/ladder.js";
 import { notFound } from "../errors.js";
+import { requireZaak } from "./handhaving.js";
 
 /** Letters, letterheads and the follow-ups letters are about: the only SQL of the brieven. */
 
 type OpvolgingRow = Omit<AdresGegevens, "id"> & {
   opvolging_id: number;
+  stap: Stap | null;
+  niet_voor: string | null;
+  sjabloon: string | null;
+  handhaving_id: number | null;
   actie: string;
   deadline: string;
   status: string;
@@ -27,8 +33,9 @@ type OpvolgingRow = Omit<AdresGegevens, "id"> & {
 };
 
 const SELECT = `
-  SELECT o.id AS opvolging_id, o.actie, o.deadline, o.status, po.naam AS partner, o.partner_id,
-         b.id AS bevinding_id, c.code AS categorie, c.naam AS categorie_naam, c.grondslag, b.omschrijving, b.maatregel, b.personen,
+  SELECT o.id AS opvolging_id, o.actie, o.deadline, o.status, po.naam AS partner, o.partner_id, o.stap, o.niet_voor, o.sjabloon,
+         h.id AS handhaving_id, b.id AS bevinding_id, c.code AS categorie, c.naam AS categorie_naam,
+         coalesce(h.voorschrift, c.grondslag) AS grondslag, b.omschrijving, b.maatregel, b.personen,
          pb.naam AS bevinding_partner,
          a.id AS adres_id, a.postcode, a.huisnummer, a.toevoeging, a.straat, a.plaats, g.naam AS gemeente, a.type,
          av.id AS avond_id, av.datum AS avond_datum, av.doel AS avond_doel
@@ -39,14 +46,22 @@ const SELECT = `
   JOIN partner pb ON pb.id = b.partner_id
   JOIN adres a ON a.id = b.adres_id
   JOIN gemeente g ON g.id = a.gemeente_id
-  JOIN avond av ON av.id = b.avond_id`;
+  JOIN avond av ON av.id = b.avond_id
+  LEFT JOIN handhaving h ON h.bevinding_id = b.id`;
 
-function toBriefOpvolging(r: OpvolgingRow): BriefOpvolging & { status: string } {
+/** A follow-up as letters need it: with its status, its template and the zaak of its finding. */
+export type BriefOpvolgingRij = BriefOpvolging & { status: string; sjabloon: string | null };
+
+function toBriefOpvolging(db: Db, r: OpvolgingRow): BriefOpvolgingRij {
   return {
     opvolgingId: r.opvolging_id,
     actie: r.actie,
     deadline: r.deadline,
     status: r.status,
+    stap: r.stap,
+    nietVoor: r.niet_voor,
+    sjabloon: r.sjabloon,
+    zaak: r.handhaving_id !== null ? requireZaak(db, r.handhaving_id) : null,
     partner: r.partner,
     partnerId: r.partner_id,
     bevinding: {
@@ -73,34 +88,68 @@ function toBriefOpvolging(r: OpvolgingRow): BriefOpvolging & { status: string } 
   };
 }
 
-export function requireOpvolgingVoorBrief(db: Db, id: number): BriefOpvolging & { status: string } {
+export function requireOpvolgingVoorBrief(db: Db, id: number): BriefOpvolgingRij {
   const r = db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as OpvolgingRow | undefined;
   if (!r) throw notFound("Opvolging", id);
-  return toBriefOpvolging(r);
+  return toBriefOpvolging(db, r);
 }
 
 /** Open follow-ups of the findings of one evening (letters are for work still to do). */
-export function openOpvolgingenVanAvond(db: Db, avondId: number): (BriefOpvolging & { status: string })[] {
+export function openOpvolgingenVanAvond(db: Db, avondId: number): BriefOpvolgingRij[] {
   return (
     db.prepare(`${SELECT} WHERE b.avond_id = ? AND o.status IN ('open','in-behandeling') ORDER BY o.id`).all(avondId) as OpvolgingRow[]
-  ).map(toBriefOpvolging);
+  ).map((r) => toBriefOpvolging(db, r));
 }
 
 export function avondBestaat(db: Db, id: number): boolean {
   return db.prepare("SELECT 1 FROM avond WHERE id = ?").get(id) !== undefined;
 }
 
-/** Kenmerken of the letters already made for a follow-up. */
-export function brievenVanOpvolging(db: Db, opvolgingId: number): { kenmerk: string; bestand: string }[] {
-  return db
-    .prepare(
-      "SELECT b.kenmerk, b.bestand FROM brief b JOIN brief_opvolging bo ON bo.brief_id = b.id WHERE bo.opvolging_id = ? ORDER BY b.id",
-    )
-    .all(opvolgingId) as { kenmerk: string; bestand: string }[];
+/** A letter as made: what a reprint needs to make it again, with the same kenmerk and date. */
+export interface GemaakteBriefRij {
+  id: number;
+  kenmerk: string;
+  sjabloon: string;
+  datum: string;
+  bestand: string;
+  adres_id: number;
+  betrokkene_id: number | null;
+  opvolgingen: number[];
 }
 
-export function kenmerkenVanJaar(db: Db, prefix: string): string[] {
-  return (db.prepare("SELECT kenmerk FROM brief WHERE kenmerk LIKE ? || '%'").all(prefix) as { kenmerk: string }[]).map((r) => r.kenmerk);
+const GEMAAKT = `SELECT b.id, b.kenmerk, b.sjabloon, b.datum, b.bestand, b.adres_id, b.betrokkene_id,
+  (SELECT group_concat(opvolging_id) FROM (SELECT opvolging_id FROM brief_opvolging WHERE brief_id = b.id ORDER BY opvolging_id)) AS opvolgingen
+  FROM brief b`;
+
+function gemaakt(r: Omit<GemaakteBriefRij, "opvolgingen"> & { opvolgingen: string | null }): GemaakteBriefRij {
+  return { ...r, opvolgingen: r.opvolgingen ? r.opvolgingen.split(",").map(Number) : [] };
+}
+
+/** The letters already made for a follow-up, oldest first. */
+export function brievenVanOpvolging(db: Db, opvolgingId: number): GemaakteBriefRij[] {
+  return (
+    db
+      .prepare(`${GEMAAKT} WHERE b.id IN (SELECT brief_id FROM brief_opvolging WHERE opvolging_id = ?) ORDER BY b.id`)
+      .all(opvolgingId) as Parameters<typeof gemaakt>[0][]
+  ).map(gemaakt);
+}
+
+/** The last sequence number used for a year's kenmerken (0: none yet). */
+export function kenmerkTeller(db: Db, jaar: number): number {
+  return (db.prepare("SELECT laatste FROM kenmerk_teller WHERE jaar = ?").get(jaar) as { laatste: number } | undefined)?.laatste ?? 0;
+}
+
+/** Moves the counter on; numbers are never handed out twice, also after opschonen removed the letters. */
+export function zetKenmerkTeller(tx: Tx, jaar: number, laatste: number): void {
+  tx.db
+    .prepare("INSERT INTO kenmerk_teller (jaar, laatste) VALUES (?, ?) ON CONFLICT(jaar) DO UPDATE SET laatste = excluded.laatste")
+    .run(jaar, laatste);
+}
+
+/** A reprint: the same letter (kenmerk, date) written again, perhaps to another folder. */
+export function herdrukBrief(tx: Tx, id: number, bestand: string): void {
+  tx.db.prepare("UPDATE brief SET bestand = ? WHERE id = ?").run(bestand, id);
+  tx.audit("brief", id, "herdrukt");
 }
 
 export function insertBrief(
@@ -127,6 +176,9 @@ export function insertBrief(
 }
 
 interface BriefhoofdRow {
+  mandaat: string | null;
+  mandaat_burgemeester: string | null;
+  rekening: string | null;
   afdeling: string | null;
   postadres: string | null;
   telefoon: string | null;
@@ -139,7 +191,7 @@ interface BriefhoofdRow {
 export function getBriefhoofd(db: Db, gemeenteId: number): BriefhoofdVelden | undefined {
   const r = db
     .prepare(
-      "SELECT afdeling, postadres, telefoon, email, logo, ondertekenaar_naam, ondertekenaar_functie FROM briefhoofd WHERE gemeente_id = ?",
+      "SELECT afdeling, postadres, telefoon, email, logo, ondertekenaar_naam, ondertekenaar_functie, mandaat, mandaat_burgemeester, rekening FROM briefhoofd WHERE gemeente_id = ?",
     )
     .get(gemeenteId) as BriefhoofdRow | undefined;
   if (!r) return undefined;
@@ -152,6 +204,9 @@ export function getBriefhoofd(db: Db, gemeenteId: number): BriefhoofdVelden | un
     logo: v(r.logo),
     ondertekenaarNaam: v(r.ondertekenaar_naam),
     ondertekenaarFunctie: v(r.ondertekenaar_functie),
+    mandaat: v(r.mandaat),
+    mandaatBurgemeester: v(r.mandaat_burgemeester),
+    rekening: v(r.rekening),
   };
 }
 
@@ -165,6 +220,9 @@ export function zetBriefhoofd(tx: Tx, gemeenteId: number, velden: BriefhoofdVeld
     logo: "logo",
     ondertekenaarNaam: "ondertekenaar_naam",
     ondertekenaarFunctie: "ondertekenaar_functie",
+    mandaat: "mandaat",
+    mandaatBurgemeester: "mandaat_burgemeester",
+    rekening: "rekening",
   };
   tx.db.prepare("INSERT OR IGNORE INTO briefhoofd (gemeente_id) VALUES (?)").run(gemeenteId);
   const given = (Object.keys(cols) as (keyof BriefhoofdVelden)[]).filter((k) => velden[k] !== undefined);

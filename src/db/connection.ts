@@ -176,7 +176,9 @@ export function migrate(db: Db, target: number = SCHEMA_VERSION): void {
     db.transaction(() => {
       // Re-read under the write lock: another process may have migrated meanwhile (first use on a shared drive).
       if ((db.pragma("user_version", { simple: true }) as number) > v) return;
-      db.exec(MIGRATIONS[v]!);
+      const m = MIGRATIONS[v]!;
+      if (typeof m === "string") db.exec(m);
+      else m(db);
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();

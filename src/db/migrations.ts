@@ -1,8 +1,14 @@
+import type { Db } from "./connection.js";
+import { ladderMigratie } from "./migratie-ladder.js";
+
 /**
  * Schema history. Each entry upgrades from user_version N to N+1; never edit a
  * released entry, append a new one. Tests upgrade from every earlier version.
+ * An entry is SQL, or a function for a change that also converts data.
  */
-export const MIGRATIONS: readonly string[] = [
+export type Migratie = string | ((db: Db) => void);
+
+export const MIGRATIONS: readonly Migratie[] = [
   // v1: reference data, addresses, betrokkenen, signals, audit log.
   `
   CREATE TABLE instelling (
@@ -289,6 +295,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER rapport_versie_onveranderlijk BEFORE UPDATE ON rapport_versie
     BEGIN SELECT RAISE(ABORT, 'een ondertekende versie is onveranderlijk'); END;
   `,
+  // v4 (issue 12, handhavingsladder; issue 17.2, kenmerk counter): handhavingszaken per finding,
+  // ladder steps as follow-ups with a stap and an earliest date, zienswijzen, enforcement profiles
+  // per category, partner aliases/addresses, more betrokkene roles, capacity, mandate. See migratie-ladder.ts.
+  ladderMigratie,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,7 +1,7 @@
 import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
 import { notFound } from "../errors.js";
-import { requireBevinding, type Bevinding } from "./bevinding.js";
+import { requireBevinding, type Bevinding, type NieuweRegel } from "./bevinding.js";
 import type { LijstFilter } from "../domain/opvolging.js";
 
 export interface Opvolging {
@@ -21,13 +21,21 @@ export interface Opvolging {
   resultaat: string | null;
   beeindigd: number | null;
   gesloten_op: string | null;
+  /** A step of the handhavingsladder (null: a plain follow-up). */
+  stap: string | null;
+  /** The earliest day the step may happen (the zienswijzetermijn, the begunstigingstermijn …). */
+  niet_voor: string | null;
+  /** The letter this follow-up is done with, if any. */
+  sjabloon: string | null;
+  handhaving_id: number | null;
 }
 
 const SELECT = `
   SELECT o.id, o.bevinding_id, b.avond_id, v.datum AS avond_datum, b.adres_id,
          a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres,
          g.naam AS gemeente, c.code AS categorie, bp.naam AS bevinding_partner,
-         o.actie, p.naam AS partner, o.deadline, o.status, o.resultaat, o.beeindigd, o.gesloten_op
+         o.actie, p.naam AS partner, o.deadline, o.status, o.resultaat, o.beeindigd, o.gesloten_op,
+         o.stap, o.niet_voor, o.sjabloon, (SELECT h.id FROM handhaving h WHERE h.bevinding_id = o.bevinding_id) AS handhaving_id
   FROM opvolging o
   JOIN bevinding b ON b.id = o.bevinding_id
   JOIN avond v ON v.id = b.avond_id
@@ -86,15 +94,17 @@ export function requireOpvolging(db: Db, id: number): Opvolging {
   return o;
 }
 
-export function insertOpvolging(tx: Tx, o: { bevindingId: number; actie: string; partnerId: number; deadline: string }): number {
+export function insertOpvolging(tx: Tx, o: NieuweRegel & { bevindingId: number }): number {
   const id = Number(
     tx.db
       .prepare(
-        `INSERT INTO opvolging (bevinding_id, actie, partner_id, deadline, status, aangemaakt, gewijzigd) VALUES (?, ?, ?, ?, 'open', ?, ?)`,
+        `INSERT INTO opvolging (bevinding_id, actie, partner_id, deadline, status, stap, niet_voor, sjabloon, aangemaakt, gewijzigd)
+         VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)`,
       )
-      .run(o.bevindingId, o.actie, o.partnerId, o.deadline, tx.now, tx.now).lastInsertRowid,
+      .run(o.bevindingId, o.actie, o.partnerId, o.deadline, o.stap ?? null, o.nietVoor ?? null, o.sjabloon ?? null, tx.now, tx.now)
+      .lastInsertRowid,
   );
-  tx.audit("opvolging", id, "toegevoegd", { bevinding: o.bevindingId });
+  tx.audit("opvolging", id, "toegevoegd", { bevinding: o.bevindingId, ...(o.stap ? { stap: o.stap } : {}) });
   return id;
 }
 

@@ -7,17 +7,24 @@ export interface Gemeente {
   id: number;
   naam: string;
   team: string | null;
+  /** Open handhavingszaken the gemeente can handle; null: not recorded. */
+  capaciteit: number | null;
 }
 export interface Partner {
   id: number;
   naam: string;
   soort: "convenant" | "facultatief";
+  /** "de" or "het" (de Politie, het UWV), null for a bare name (Enexis). */
+  lidwoord: "de" | "het" | null;
+  postadres: string | null;
 }
 export interface FollowUpRule {
   actie: string;
   partner: string;
   termijn: number;
   eenheid: "dagen" | "werkdagen";
+  /** The letter the action is done with, if any. */
+  sjabloon?: string | null;
 }
 export interface Categorie {
   id: number;
@@ -26,15 +33,17 @@ export interface Categorie {
   partner: string;
   partner_id: number;
   thema: string;
+  /** The norm violated, with article (the column keeps its old name; `voorschrift` in JSON too). */
   grondslag: string | null;
 }
 
 export function listGemeenten(db: Db): Gemeente[] {
-  return db.prepare("SELECT id, naam, team FROM gemeente ORDER BY naam").all() as Gemeente[];
+  return db.prepare("SELECT id, naam, team, capaciteit FROM gemeente ORDER BY naam").all() as Gemeente[];
 }
 
 export function findGemeente(db: Db, naam: string): Gemeente | undefined {
-  return db.prepare("SELECT id, naam, team FROM gemeente WHERE sleutel(naam) = ? ORDER BY id").get(sleutel(naam)) as Gemeente | undefined;
+  return db.prepare("SELECT id, naam, team, capaciteit FROM gemeente WHERE sleutel(naam) = ? ORDER BY id").get(sleutel(naam)) as
+    Gemeente | undefined;
 }
 
 export function requireGemeente(db: Db, naam: string): Gemeente {
@@ -52,12 +61,32 @@ export function upsertGemeente(tx: Tx, naam: string, team: string | null): { id:
   return { id, nieuw: true };
 }
 
-export function listPartners(db: Db): Partner[] {
-  return db.prepare("SELECT id, naam, soort FROM partner ORDER BY naam").all() as Partner[];
+const PARTNER_SELECT = "SELECT id, naam, soort, lidwoord, postadres FROM partner";
+
+export function listPartners(db: Db): (Partner & { aliassen: string[] })[] {
+  const rows = db.prepare(`${PARTNER_SELECT} ORDER BY naam`).all() as Partner[];
+  const aliassen = db.prepare("SELECT alias, partner_id FROM partner_alias ORDER BY alias").all() as {
+    alias: string;
+    partner_id: number;
+  }[];
+  return rows.map((p) => ({ ...p, aliassen: aliassen.filter((a) => a.partner_id === p.id).map((a) => a.alias) }));
 }
 
+/** By name or by an alias (ISZW finds the Nederlandse Arbeidsinspectie), case-insensitively. */
 export function findPartner(db: Db, naam: string): Partner | undefined {
-  return db.prepare("SELECT id, naam, soort FROM partner WHERE sleutel(naam) = ? ORDER BY id").get(sleutel(naam)) as Partner | undefined;
+  const k = sleutel(naam);
+  return (db.prepare(`${PARTNER_SELECT} WHERE sleutel(naam) = ? ORDER BY id`).get(k) ??
+    db
+      .prepare(`${PARTNER_SELECT} WHERE id = (SELECT partner_id FROM partner_alias WHERE sleutel(alias) = ? ORDER BY partner_id LIMIT 1)`)
+      .get(k)) as Partner | undefined;
+}
+
+/** Sets a partner's postal address and article (letters to partners need both). */
+export function zetPartner(tx: Tx, id: number, v: { postadres?: string | null; lidwoord?: "de" | "het" | null }): void {
+  const velden = Object.entries(v).filter(([, x]) => x !== undefined);
+  if (velden.length === 0) return;
+  tx.db.prepare(`UPDATE partner SET ${velden.map(([k]) => `${k} = ?`).join(", ")} WHERE id = ?`).run(...velden.map(([, x]) => x), id);
+  tx.audit("partner", id, "gewijzigd", { velden: velden.map(([k]) => k) });
 }
 
 export function requirePartner(db: Db, naam: string): Partner {
@@ -95,7 +124,7 @@ export function requireCategorie(db: Db, code: string): Categorie {
 export function followUpRules(db: Db, categorieId: number): FollowUpRule[] {
   return db
     .prepare(
-      `SELECT r.actie, coalesce(p.naam, 'Gemeente') AS partner, r.termijn, r.eenheid
+      `SELECT r.actie, coalesce(p.naam, 'Gemeente') AS partner, r.termijn, r.eenheid, r.sjabloon
        FROM categorie_opvolging r LEFT JOIN partner p ON p.id = r.partner_id
        WHERE r.categorie_id = ? ORDER BY r.volgorde`,
     )
@@ -105,7 +134,7 @@ export function followUpRules(db: Db, categorieId: number): FollowUpRule[] {
 export function insertCategorie(
   tx: Tx,
   c: { code: string; naam: string; partnerId: number; thema: string; grondslag: string | null },
-  rules: { actie: string; partnerId: number; termijn: number; eenheid: string }[],
+  rules: { actie: string; partnerId: number; termijn: number; eenheid: string; sjabloon?: string | null }[],
 ): number {
   // Checked again under the write lock: NOCASE would let "één" and "ÉÉN" both in.
   if (findCategorie(tx.db, c.code)) throw new UserError("bestaat-al", `Categorie ${c.code} bestaat al`);
@@ -115,9 +144,9 @@ export function insertCategorie(
       .run(c.code, c.naam, c.partnerId, c.thema, c.grondslag).lastInsertRowid,
   );
   const rule = tx.db.prepare(
-    "INSERT INTO categorie_opvolging (categorie_id, volgorde, actie, partner_id, termijn, eenheid) VALUES (?, ?, ?, ?, ?, ?)",
+    "INSERT INTO categorie_opvolging (categorie_id, volgorde, actie, partner_id, termijn, eenheid, sjabloon) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
-  rules.forEach((r, i) => rule.run(id, i + 1, r.actie, r.partnerId, r.termijn, r.eenheid));
+  rules.forEach((r, i) => rule.run(id, i + 1, r.actie, r.partnerId, r.termijn, r.eenheid, r.sjabloon ?? null));
   tx.audit("categorie", id, "toegevoegd");
   return id;
 }

@@ -1,16 +1,13 @@
 import type { DemoHoofdstuk } from "./stappen.js";
 
-/**
- * Letters: the legal department's part of the cycle. Uses `$avond1`, the first
- * control evening saved by the evening chapter; `{uit}` is the demo folder.
- */
+/** Letters: the legal department's templates and letterheads, before the ladder chapter uses them. */
 export const BRIEVEN: DemoHoofdstuk[] = [
   {
-    titel: "Brieven: de juridische afdeling zet de opvolging op papier",
+    titel: "Brieven: sjablonen en briefhoofd van de juridische afdeling",
     stappen: [
       { uitleg: "De sjablonen zijn gewone bestanden die de juridische afdeling zelf kan aanpassen.", args: ["sjabloon", "lijst"] },
       {
-        uitleg: "Het briefhoofd per gemeente: afdeling en functie, nooit de naam van de toezichthouder.",
+        uitleg: "Het briefhoofd per gemeente: afdeling, functie en mandaat, nooit de naam van de toezichthouder.",
         args: [
           "briefhoofd",
           "zet",
@@ -20,22 +17,41 @@ export const BRIEVEN: DemoHoofdstuk[] = [
           "mr. J. van den Heuvel",
           "--functie",
           "teamleider Toezicht en Handhaving",
+          "--mandaat",
+          "Mandaatbesluit college Veldhoven 2026",
+          "--mandaat-burgemeester",
+          "Mandaatbesluit burgemeester Veldhoven 2026",
+          "--rekening",
+          "NL27 BNGH 0285 1234 56",
         ],
       },
       {
         args: [
-          "brief",
-          "voorbeeld",
-          "--sjabloon",
-          "voornemen-last-onder-dwangsom",
-          "--uit",
-          "{uit}/voorbeeld-voornemen-last-onder-dwangsom.pdf",
+          "briefhoofd",
+          "zet",
+          "--gemeente",
+          "Bladel",
+          "--ondertekenaar",
+          "mr. S. Claessens",
+          "--functie",
+          "juridisch adviseur handhaving",
         ],
       },
       {
-        uitleg:
-          "Alle brieven van de avond in één keer: één brief per ontvanger, adres en soort brief, met kenmerk; een tweede keer maakt niets dubbel.",
-        args: ["brief", "batch", "--avond", "$avond1", "--uit", "{uit}/brieven"],
+        args: [
+          "briefhoofd",
+          "zet",
+          "--gemeente",
+          "Eersel",
+          "--ondertekenaar",
+          "mr. P. Maas",
+          "--functie",
+          "coördinator openbare orde en veiligheid",
+        ],
+      },
+      {
+        uitleg: "Een sjabloon bekijken met voorbeeldgegevens, zonder database.",
+        args: ["brief", "voorbeeld", "--sjabloon", "last-onder-dwangsom", "--uit", "{uit}/voorbeeld-last-onder-dwangsom.pdf"],
       },
     ],
   },

@@ -34,6 +34,7 @@ export const CASUSTAFEL: DemoHoofdstuk[] = [
       },
       besluit("kerkstraat", "controle", "Gemeente,Politie,Enexis", "Signalen van drie partners; vermoeden overbewoning en omgelegde meter"),
       besluit("industrieweg", "controle", "ISZW,Veiligheidsregio", "Overnachten in loods; brandveiligheid"),
+      besluit("heuvel", "controle", "Politie,Enexis", "Politie en Enexis: vermoeden van hennepteelt met illegale aftakking"),
       besluit("markt", "mono", "NVWA", "NVWA pakt hygiëne zelf op"),
       besluit("recreatiepark", "meer-info", "", "Eerst BRP-gegevens opvragen"),
       besluit("dorpstraat", "afgewezen", "", "Verbouwing inmiddels gemeld"),
@@ -106,7 +107,26 @@ export const CASUSTAFEL: DemoHoofdstuk[] = [
         ],
       },
       {
-        uitleg: "De gereedheidscontrole: pas als alles geregeld is, is de avond veilig uit te voeren.",
+        args: [
+          "avond",
+          "risico",
+          "$avond1",
+          "--adres",
+          "$heuvel",
+          "--niveau",
+          "midden",
+          "--toelichting",
+          "Mogelijk kwekers aanwezig; Enexis schakelt af",
+        ],
+      },
+      {
+        uitleg: "Wat kan de juridische afdeling aan? De capaciteit per gemeente, in open handhavingszaken.",
+        args: ["gemeente", "capaciteit", "--gemeente", "Veldhoven", "--zaken", "12"],
+      },
+      { args: ["gemeente", "capaciteit", "--gemeente", "Bladel", "--zaken", "6"] },
+      {
+        uitleg:
+          "De gereedheidscontrole: pas als alles geregeld is, is de avond veilig uit te voeren (en een waarschuwing als de capaciteit niet toereikt).",
         args: ["avond", "controleer", "$avond1"],
       },
       {

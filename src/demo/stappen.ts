@@ -8,12 +8,17 @@ import { BEVINDINGEN } from "./bevindingen.js";
 import { RAPPORTEN } from "./rapporten.js";
 import { BRIEVEN } from "./brieven.js";
 import { RAPPORT_BEVINDINGEN } from "./rapport-bevindingen.js";
+import { HANDHAVING } from "./handhaving.js";
 
 export interface DemoStap {
   uitleg?: string;
   args: string[];
-  /** Save the created record's id under this name. */
-  bewaar?: string;
+  /** Save the created record's id under this name, or values of the JSON result by dotted path ("vervolg.0.opvolging"). */
+  bewaar?: string | Record<string, string>;
+  /** The date this step happens on (the story moves through weeks); default the demo's today. */
+  vandaag?: string;
+  /** The step shows a refusal: it must end with exit 2 and one Dutch line, and change nothing. */
+  weigert?: boolean;
 }
 
 export interface DemoHoofdstuk {
@@ -88,6 +93,7 @@ export const FUNDAMENT: DemoHoofdstuk[] = [
       adres("recreatiepark", "5524RS", "41", "Recreatiepark De Kempen", "Steensel", "Eersel", "chalet"),
       adres("boslaan", "5684PD", "88", "Boslaan", "Best", "Best", "woning"),
       adres("dorpstraat", "5528AB", "5", "Dorpstraat", "Hoogeloon", "Bladel", "woning"),
+      adres("heuvel", "5504CD", "3", "De Heuvel", "Veldhoven", "Veldhoven", "woning"),
     ],
   },
   {
@@ -110,6 +116,7 @@ export const FUNDAMENT: DemoHoofdstuk[] = [
         ],
         bewaar: "flex",
       },
+      { args: ["betrokkene", "koppel", "$flex", "--adres", "$kerkstraat", "--rol", "verhuurder"] },
       { args: ["betrokkene", "koppel", "$flex", "--adres", "$industrieweg", "--rol", "eigenaar"] },
       { args: ["betrokkene", "koppel", "$flex", "--adres", "$boslaan", "--rol", "verhuurder"] },
       {
@@ -147,13 +154,33 @@ export const FUNDAMENT: DemoHoofdstuk[] = [
           "--naam",
           "Horeca De Markt V.O.F.",
           "--rol",
-          "eigenaar",
+          "exploitant",
           "--adres",
           "$markt",
           "--postadres",
           "Markt 3, 5521 AJ Eersel",
         ],
       },
+    ],
+  },
+  {
+    titel: "Bij een woning: de eigenaar, en wie er woont (de overtreder is niet altijd de eigenaar)",
+    stappen: [
+      {
+        args: [
+          "betrokkene",
+          "toevoegen",
+          "--naam",
+          "Woonstichting De Kempen",
+          "--rol",
+          "eigenaar",
+          "--adres",
+          "$heuvel",
+          "--postadres",
+          "Postbus 8, 5500 AA Veldhoven",
+        ],
+      },
+      { args: ["betrokkene", "toevoegen", "--naam", "Marius Popescu", "--rol", "bewoner", "--adres", "$heuvel"], bewaar: "popescu" },
     ],
   },
   {
@@ -180,6 +207,8 @@ export const FUNDAMENT: DemoHoofdstuk[] = [
       signaal("recreatiepark", "Gemeente", "huisvesting", "2026-10-01", "Vermoeden van permanente bewoning chalet"),
       signaal("boslaan", "Belastingdienst", "fraude", "2026-07-14", "Huurinkomsten niet aangegeven"),
       signaal("dorpstraat", "Gemeente", "huisvesting", "2026-10-20", "Zolder verbouwd tot slaapkamers zonder melding"),
+      signaal("heuvel", "Politie", "drugs", "2026-10-14", "Stankoverlast en warmtebeeld: vermoeden van hennepteelt"),
+      signaal("heuvel", "Enexis", "fraude", "2026-10-19", "Hoog stroomverbruik, vermoeden van illegale aftakking"),
     ],
   },
   {
@@ -195,5 +224,6 @@ export const HOOFDSTUKKEN: DemoHoofdstuk[] = [
   ...BEVINDINGEN,
   ...RAPPORT_BEVINDINGEN,
   ...BRIEVEN,
+  ...HANDHAVING,
   ...RAPPORTEN,
 ];

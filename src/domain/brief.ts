@@ -1,28 +1,12 @@
 import { displayPostcode, type AdresInput } from "./adres.js";
-import { addDays, type IsoDate } from "./dates.js";
+import type { IsoDate } from "./dates.js";
+import type { Bestuursorgaan, Stap, Zaak } from "./ladder.js";
 
 /**
- * Letters (brieven): which template a follow-up needs, how follow-ups group into
- * one letter, the kenmerk and file name, the template's front matter and the
- * values a template can use. Pure: no files, no database, no PDF.
+ * Letters (brieven): how follow-ups group into one letter, the kenmerk and file name, the
+ * letterhead and the template's front matter. Pure: no files, no database, no PDF. What a
+ * template can use is built in brief-context.ts.
  */
-
-/** Follow-up action → letter template. Actions not listed need no letter. */
-export const SJABLOON_PER_ACTIE: Readonly<Record<string, string>> = {
-  "informatiebrief eigenaar": "informatiebrief-eigenaar",
-  "voornemen last onder dwangsom": "voornemen-last-onder-dwangsom",
-  "last onder dwangsom": "last-onder-dwangsom",
-  "voornemen bestuursdwang": "voornemen-bestuursdwang",
-  hercontrole: "aankondiging-hercontrole",
-  "partner informeren": "informatiebericht-partner",
-};
-
-/** Templates whose recipient is the partner that owns the follow-up, not a betrokkene. */
-export const PARTNER_SJABLONEN: ReadonlySet<string> = new Set(["informatiebericht-partner"]);
-
-export function sjabloonVoorActie(actie: string): string | undefined {
-  return SJABLOON_PER_ACTIE[actie.trim().toLowerCase()];
-}
 
 /** A template name as typed by a user: letters, digits and dashes only (no paths). */
 export const SJABLOON_NAAM = /^[a-z0-9][a-z0-9-]{0,63}$/i;
@@ -32,17 +16,6 @@ export const KENMERK_PREFIX = "INT";
 /** "INT-2026-000123": prefix, year of the letter, a sequence number per year. */
 export function formatKenmerk(jaar: number, volgnummer: number, prefix = KENMERK_PREFIX): string {
   return `${prefix}-${jaar}-${String(volgnummer).padStart(6, "0")}`;
-}
-
-/** The next sequence number given the kenmerken already used for that year. */
-export function volgendVolgnummer(bestaand: string[], jaar: number, prefix = KENMERK_PREFIX): number {
-  const re = new RegExp(`^${prefix}-${jaar}-(\\d+)$`);
-  let max = 0;
-  for (const k of bestaand) {
-    const m = re.exec(k);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return max + 1;
 }
 
 /** The controlled address as letters need it (the database's adres row, type as stored). */
@@ -72,7 +45,7 @@ export function volledigAdres(a: AdresGegevens): string {
 
 export type Ontvanger =
   | { soort: "betrokkene"; id: number; naam: string; postadres: string | null; rol: string | null }
-  | { soort: "partner"; id: number; naam: string };
+  | { soort: "partner"; id: number; naam: string; lidwoord: "de" | "het" | null; postadres: string | null };
 
 /** One follow-up with everything a letter about it needs. */
 export interface BriefOpvolging {
@@ -81,10 +54,14 @@ export interface BriefOpvolging {
   deadline: IsoDate;
   partner: string;
   partnerId: number;
+  /** A step of the handhavingsladder, or null for a plain follow-up. */
+  stap: Stap | null;
+  nietVoor: IsoDate | null;
   bevinding: {
     id: number;
     categorie: string;
     categorieNaam: string;
+    /** The norm violated (the category's voorschrift, or the zaak's own). */
     grondslag: string | null;
     omschrijving: string;
     maatregel: string | null;
@@ -93,13 +70,29 @@ export interface BriefOpvolging {
   };
   adres: AdresGegevens;
   avond: { id: number; datum: IsoDate; doel: string };
+  /** The finding's handhavingszaak, if the gemeente enforces its category. */
+  zaak: ZaakInfo | null;
 }
+
+/** A zaak as a letter needs it: the state machine's view plus how the overtreder is addressed. */
+export type ZaakInfo = Zaak & { hoedanigheid: string | null; overtreder: string | null };
 
 export interface BriefGroep {
   sjabloon: string;
   ontvanger: Ontvanger;
   adres: AdresGegevens;
+  bestuursorgaan: Bestuursorgaan;
   opvolgingen: BriefOpvolging[];
+}
+
+/** One follow-up's letter before grouping: which template, to whom, from which bestuursorgaan. */
+export interface BriefItem {
+  opvolging: BriefOpvolging;
+  sjabloon: string;
+  ontvanger: Ontvanger;
+  bestuursorgaan: Bestuursorgaan;
+  /** What else must be equal to share a letter (a voornemen gives one zienswijzetermijn). */
+  sleutel?: string;
 }
 
 export interface Overgeslagen {
@@ -107,41 +100,36 @@ export interface Overgeslagen {
   reden: string;
 }
 
+/** A letter that is not due yet or misses something; `tot` is the day it becomes due, when known. */
+export interface Tegengehouden {
+  opvolging: number;
+  stap: string | null;
+  reden: string;
+  tot: IsoDate | null;
+}
+
 /**
- * Groups follow-ups into letters: one letter per template, recipient and address.
- * `ontvangerVan` returns the betrokkene recipient of an address (undefined: none known).
- * Follow-ups whose action needs no letter, or without a recipient, are skipped with a reason.
+ * Groups letters: one per template, recipient, address and bestuursorgaan (a letter never
+ * speaks for two bestuursorganen). Stable order: address, template, recipient.
  */
-export function groepeerBrieven(
-  opvolgingen: BriefOpvolging[],
-  ontvangerVan: (adresId: number) => Ontvanger | undefined,
-): { groepen: BriefGroep[]; overgeslagen: Overgeslagen[] } {
+export function groepeerBrieven(items: readonly BriefItem[]): BriefGroep[] {
   const groepen = new Map<string, BriefGroep>();
-  const overgeslagen: Overgeslagen[] = [];
-  const sorted = [...opvolgingen].sort((a, b) => a.opvolgingId - b.opvolgingId);
-  for (const o of sorted) {
-    const sjabloon = sjabloonVoorActie(o.actie);
-    if (!sjabloon) {
-      overgeslagen.push({ opvolging: o.opvolgingId, reden: `actie "${o.actie}" vraagt geen brief` });
-      continue;
-    }
-    const ontvanger: Ontvanger | undefined = PARTNER_SJABLONEN.has(sjabloon)
-      ? { soort: "partner", id: o.partnerId, naam: o.partner }
-      : ontvangerVan(o.adres.id);
-    if (!ontvanger) {
-      overgeslagen.push({
-        opvolging: o.opvolgingId,
-        reden: `geen eigenaar bekend voor ${volledigAdres(o.adres)}; gebruik brief maak --opvolging ${o.opvolgingId} --aan <betrokkene-id>`,
-      });
-      continue;
-    }
-    const key = `${sjabloon}|${ontvanger.soort}:${ontvanger.id}|${o.adres.id}`;
+  for (const it of [...items].sort((a, b) => a.opvolging.opvolgingId - b.opvolging.opvolgingId)) {
+    const key = [it.sjabloon, `${it.ontvanger.soort}:${it.ontvanger.id}`, it.opvolging.adres.id, it.bestuursorgaan, it.sleutel ?? ""].join(
+      "|",
+    );
     const g = groepen.get(key);
-    if (g) g.opvolgingen.push(o);
-    else groepen.set(key, { sjabloon, ontvanger, adres: o.adres, opvolgingen: [o] });
+    if (g) g.opvolgingen.push(it.opvolging);
+    else
+      groepen.set(key, {
+        sjabloon: it.sjabloon,
+        ontvanger: it.ontvanger,
+        adres: it.opvolging.adres,
+        bestuursorgaan: it.bestuursorgaan,
+        opvolgingen: [it.opvolging],
+      });
   }
-  // Stable order: address, then template, then recipient.
-  const list = [...groepen.values()].sort(
+  return [...groepen.values()].sort(
     (a, b) =>
       a.adres.postcode.localeCompare(b.adres.postcode) ||
       a.adres.huisnummer - b.adres.huisnummer ||
@@ -149,7 +137,6 @@ export function groepeerBrieven(
       a.sjabloon.localeCompare(b.sjabloon) ||
       a.ontvanger.id - b.ontvanger.id,
   );
-  return { groepen: list, overgeslagen };
 }
 
 // ---------------------------------------------------------------------------
@@ -164,12 +151,19 @@ export interface Briefhoofd {
   logo: string | null;
   ondertekenaarNaam: string | null;
   ondertekenaarFunctie: string;
+  /** The mandate the signatory signs under, named under the signature. */
+  mandaat: string;
+  /** The burgemeester's own mandate decision, when it is not the same as the college's (then `mandaat` serves both). */
+  mandaatBurgemeester: string | null;
+  /** Where forfeited sums and costs are paid (IBAN), if set. */
+  rekening: string | null;
 }
 
 export type BriefhoofdVelden = Partial<Omit<Briefhoofd, "gemeente">>;
 
 export const STANDAARD_AFDELING = "afdeling Vergunningen, Toezicht en Handhaving";
 export const STANDAARD_FUNCTIE = "teamleider Toezicht en Handhaving";
+export const standaardMandaat = (gemeente: string) => `Mandaat-, volmacht- en machtigingsbesluit gemeente ${gemeente}`;
 
 /** The gemeente's own row wins field by field over the shipped defaults, which win over the generic ones. */
 export function maakBriefhoofd(gemeente: string, eigen: BriefhoofdVelden | undefined, standaard: BriefhoofdVelden | undefined): Briefhoofd {
@@ -188,6 +182,9 @@ export function maakBriefhoofd(gemeente: string, eigen: BriefhoofdVelden | undef
     logo: pick("logo") ?? null,
     ondertekenaarNaam: pick("ondertekenaarNaam") ?? null,
     ondertekenaarFunctie: pick("ondertekenaarFunctie") ?? STANDAARD_FUNCTIE,
+    mandaat: pick("mandaat") ?? standaardMandaat(gemeente),
+    mandaatBurgemeester: pick("mandaatBurgemeester") ?? null,
+    rekening: pick("rekening") ?? null,
   };
 }
 
@@ -198,6 +195,8 @@ export interface SjabloonBestand {
   naam: string;
   titel: string;
   onderwerp: string;
+  /** `aan: partner` in the front matter: the letter goes to the partner of the follow-up, not to a betrokkene. */
+  aanPartner: boolean;
   /** Extra front-matter keys, e.g. aanhef or bijlage. */
   kop: Record<string, string>;
   tekst: string;
@@ -224,9 +223,11 @@ export function parseSjabloon(naam: string, bron: string): SjabloonBestand | str
     tekst = text.slice(text.indexOf("\n", end + 1) + 1);
     if (text.indexOf("\n", end + 1) < 0) tekst = "";
   }
-  const { titel, onderwerp, ...rest } = kop;
+  const { titel, onderwerp, aan, ...rest } = kop;
   if (!onderwerp) return `sjabloon ${naam}: de kop mist "onderwerp:"`;
-  return { naam, titel: titel ?? naam, onderwerp, kop: rest, tekst };
+  if (aan !== undefined && aan !== "partner" && aan !== "betrokkene")
+    return `sjabloon ${naam}: "aan:" is partner of betrokkene, niet "${aan}"`;
+  return { naam, titel: titel ?? naam, onderwerp, aanPartner: aan === "partner", kop: rest, tekst };
 }
 
 /** A block of the filled-in body: a paragraph, a bold line, or a list. */
@@ -257,175 +258,4 @@ export function blokken(tekst: string): Blok[] {
   return out;
 }
 
-// ---------------------------------------------------------------------------
-// Template values
-
-export const STANDAARD_DWANGSOM = { bedrag: "€ 1.000", per: "week", maximum: "€ 10.000" };
-
-export interface BriefInvoer {
-  groep: BriefGroep;
-  briefhoofd: Briefhoofd;
-  datum: IsoDate;
-  kenmerk: string;
-  dwangsom?: { bedrag?: string; per?: string; maximum?: string };
-}
-
-/** Every value a template can use; documented in templates/README.md. */
-export interface BriefContext {
-  brief: { datum: IsoDate; kenmerk: string; sjabloon: string };
-  gemeente: { naam: string; afdeling: string; postadres: string | null; telefoon: string | null; email: string | null };
-  ontvanger: { naam: string; soort: "betrokkene" | "partner"; rol: string | null; adresregels: string[] };
-  aanhef: string;
-  adres: { volledig: string; straat: string; huisnummer: string; postcode: string; plaats: string; gemeente: string; type: string };
-  controle: { datum: IsoDate; doel: string };
-  bevindingen: {
-    categorie: string;
-    code: string;
-    omschrijving: string;
-    grondslag: string | null;
-    maatregel: string | null;
-    personen: number | null;
-    partner: string;
-  }[];
-  meerdere: boolean;
-  grondslagen: string[];
-  deadline: IsoDate;
-  termijnen: { zienswijze: IsoDate; bezwaar: IsoDate };
-  dwangsom: { bedrag: string; per: string; maximum: string };
-  partner: { naam: string };
-  ondertekenaar: { naam: string | null; functie: string };
-}
-
-/** The least time a letter gives its recipient, counted from the letter's date. */
-export const MINIMALE_TERMIJN_DAGEN = 7;
-
-export function briefContext(inv: BriefInvoer): BriefContext {
-  const { groep, briefhoofd: h, datum, kenmerk } = inv;
-  const a = groep.adres;
-  const eerste = groep.opvolgingen[0]!;
-  const o = groep.ontvanger;
-  const adresregels =
-    o.soort === "partner"
-      ? ["t.a.v. de vaste vertegenwoordiger in het interventieteam"]
-      : o.postadres
-        ? o.postadres.split(/\s*[,\n]\s*/).filter(Boolean)
-        : [adresRegel(a), `${displayPostcode(a.postcode)}  ${a.plaats.toUpperCase()}`];
-  const bevindingen = groep.opvolgingen
-    .map((x) => x.bevinding)
-    .filter((b, i, all) => all.findIndex((y) => y.id === b.id) === i)
-    .map((b) => ({
-      categorie: b.categorieNaam,
-      code: b.categorie,
-      omschrijving: b.omschrijving,
-      grondslag: b.grondslag,
-      maatregel: b.maatregel,
-      personen: b.personen,
-      partner: b.partner,
-    }));
-  const grondslagen = [...new Set(bevindingen.map((b) => b.grondslag).filter((g): g is string => Boolean(g)))];
-  const vroegste = groep.opvolgingen.map((x) => x.deadline).sort()[0]!;
-  // A letter made late must not ask the recipient to act by a date that has passed.
-  const deadline = [vroegste, addDays(datum, MINIMALE_TERMIJN_DAGEN)].sort()[1]!;
-  return {
-    brief: { datum, kenmerk, sjabloon: groep.sjabloon },
-    gemeente: { naam: h.gemeente, afdeling: h.afdeling, postadres: h.postadres, telefoon: h.telefoon, email: h.email },
-    ontvanger: { naam: o.naam, soort: o.soort, rol: o.soort === "betrokkene" ? o.rol : null, adresregels },
-    aanhef: o.soort === "partner" ? "Geachte heer, mevrouw," : "Geachte heer/mevrouw,",
-    adres: {
-      volledig: volledigAdres(a),
-      straat: a.straat,
-      huisnummer: `${a.huisnummer}${a.toevoeging ? (/^\d/.test(a.toevoeging) ? `-${a.toevoeging}` : a.toevoeging) : ""}`,
-      postcode: displayPostcode(a.postcode),
-      plaats: a.plaats,
-      gemeente: a.gemeente,
-      type: a.type,
-    },
-    controle: { datum: eerste.avond.datum, doel: eerste.avond.doel },
-    bevindingen,
-    meerdere: bevindingen.length > 1,
-    grondslagen,
-    deadline,
-    termijnen: { zienswijze: addDays(datum, 14), bezwaar: addDays(datum, 42) },
-    dwangsom: { ...STANDAARD_DWANGSOM, ...Object.fromEntries(Object.entries(inv.dwangsom ?? {}).filter(([, v]) => v)) },
-    partner: { naam: eerste.partner },
-    ondertekenaar: { naam: h.ondertekenaarNaam, functie: h.ondertekenaarFunctie },
-  };
-}
-
-/** Sample data for `brief voorbeeld`: Polish and Romanian names, as found at these addresses. */
-export function voorbeeldGroep(sjabloon: string): BriefGroep {
-  const adres: AdresGegevens = {
-    id: 0,
-    postcode: "5504AB",
-    huisnummer: 12,
-    toevoeging: "A",
-    straat: "Kerkstraat",
-    plaats: "Veldhoven",
-    gemeente: "Veldhoven",
-    type: "woning",
-  };
-  const avond = { id: 0, datum: "2026-11-12", doel: "Controle huisvesting arbeidsmigranten" };
-  const bev = (
-    id: number,
-    categorie: string,
-    categorieNaam: string,
-    grondslag: string,
-    omschrijving: string,
-    maatregel: string | null,
-    personen: number | null,
-    partner: string,
-  ) => ({
-    id,
-    categorie,
-    categorieNaam,
-    grondslag,
-    omschrijving,
-    maatregel,
-    personen,
-    partner,
-  });
-  const opvolgingen: BriefOpvolging[] = [
-    {
-      opvolgingId: 1,
-      actie: "voorbeeld",
-      deadline: "2026-12-10",
-      partner: "ISZW",
-      partnerId: 0,
-      bevinding: bev(
-        1,
-        "overbewoning",
-        "Overbewoning",
-        "Besluit bouwwerken leefomgeving (gebruiksoppervlakte per persoon) en de huisvestingsverordening",
-        "Elf personen aangetroffen in een woning van 85 m², slaapplaatsen op zolder en in de garage",
-        null,
-        11,
-        "Gemeente",
-      ),
-      adres,
-      avond,
-    },
-    {
-      opvolgingId: 2,
-      actie: "voorbeeld",
-      deadline: "2026-12-10",
-      partner: "ISZW",
-      partnerId: 0,
-      bevinding: bev(
-        2,
-        "brandveiligheid",
-        "Niet voldaan aan brandveiligheidseisen",
-        "Besluit bouwwerken leefomgeving, hoofdstuk 3 en 6 (brandveiligheid)",
-        "Geen werkende rookmelders; vluchtweg zolder geblokkeerd",
-        "Vluchtweg ter plaatse vrijgemaakt",
-        null,
-        "Veiligheidsregio",
-      ),
-      adres,
-      avond,
-    },
-  ];
-  const ontvanger: Ontvanger = PARTNER_SJABLONEN.has(sjabloon)
-    ? { soort: "partner", id: 0, naam: "ISZW (Nederlandse Arbeidsinspectie)" }
-    : { soort: "betrokkene", id: 0, naam: "Łukasz Wiśniewski", postadres: "ul. Długa 14, 80-831 Gdańsk, POLEN", rol: "eigenaar" };
-  return { sjabloon, ontvanger, adres, opvolgingen };
-}
+export type { BriefContext } from "./brief-context.js";

@@ -1,6 +1,7 @@
 import { UserError } from "../errors.js";
 import type { IsoDate } from "./dates.js";
-import { deadline, type Eenheid } from "./termijn.js";
+import { formatDutch } from "./dates.js";
+import { deadline, type Eenheid, type Kalender } from "./termijn.js";
 
 /** Pure rules of follow-up: deriving actions from a category's rule, status changes, overdue, escalation. */
 
@@ -17,17 +18,25 @@ export interface Regel {
   partner: string;
   termijn: number;
   eenheid: Eenheid;
+  /** The letter this action is done with (reference data), if any. */
+  sjabloon?: string | null;
 }
 
 export interface NieuweOpvolging {
   actie: string;
   partner: string;
   deadline: IsoDate;
+  sjabloon: string | null;
 }
 
 /** The category's default rule applied to a finding of an evening: deadlines counted from the evening's date. */
-export function opvolgingenUitRegel(regels: readonly Regel[], avondDatum: IsoDate): NieuweOpvolging[] {
-  return regels.map((r) => ({ actie: r.actie, partner: r.partner, deadline: deadline(avondDatum, r.termijn, r.eenheid) }));
+export function opvolgingenUitRegel(regels: readonly Regel[], avondDatum: IsoDate, k: Kalender): NieuweOpvolging[] {
+  return regels.map((r) => ({
+    actie: r.actie,
+    partner: r.partner,
+    deadline: deadline(k, avondDatum, r.termijn, r.eenheid),
+    sjabloon: r.sjabloon ?? null,
+  }));
 }
 
 export function isGesloten(status: string): boolean {
@@ -50,6 +59,8 @@ export interface Wijziging {
   beeindigd?: boolean;
   deadline?: IsoDate;
   partner?: string;
+  /** When the follow-up was done (the day of the hercontrole); default today. Only when closing. */
+  datum?: IsoDate;
 }
 
 export interface Beslissing {
@@ -57,20 +68,30 @@ export interface Beslissing {
   resultaat: string | null;
   beeindigd: 0 | 1 | null;
   gesloten: boolean;
+  /** The day it was done: --datum, else today. */
+  geslotenOp: IsoDate | null;
   /** A hercontrole that found the violation still going: propose the next escalation step. */
   escaleren: boolean;
+}
+
+/** What a change needs to know about the follow-up besides its fields. */
+export interface Omstandigheden {
+  avondDatum: IsoDate;
+  vandaag: IsoDate;
+  /** A ladder step that is completed by making its letter (waarschuwing, voornemen, besluit …), never by hand. */
+  briefStap: boolean;
 }
 
 /**
  * Decides a change to one follow-up, or refuses it with a Dutch message:
  * a closed follow-up stays closed, doodgelopen needs a reason, a hercontrole
  * is closed with whether the violation ended (ja/nee), a new deadline cannot
- * precede the evening.
+ * precede the evening, a ladder step with a letter is closed by its letter.
  */
 export function beslis(
-  huidig: { status: string; actie: string; resultaat: string | null; beeindigd: number | null },
+  huidig: { id?: number; status: string; actie: string; stap?: string | null; resultaat: string | null; beeindigd: number | null },
   w: Wijziging,
-  avondDatum: IsoDate,
+  o: Omstandigheden,
 ): Beslissing {
   if (
     w.status === undefined &&
@@ -84,7 +105,7 @@ export function beslis(
   if (isGesloten(huidig.status)) {
     throw new UserError("al-gesloten", `Deze opvolging is al ${huidig.status}; een gesloten opvolging wijzigt niet meer`);
   }
-  const hercontrole = isHercontrole(huidig.actie);
+  const hercontrole = huidig.stap === "hercontrole" || isHercontrole(huidig.actie);
   if (w.beeindigd !== undefined && !hercontrole) {
     throw new UserError("ongeldige-invoer", `--beeindigd hoort alleen bij een hercontrole (deze actie is "${huidig.actie}")`);
   }
@@ -94,6 +115,12 @@ export function beslis(
   }
   if (w.status !== undefined && w.status === huidig.status) {
     throw new UserError("ongeldige-invoer", `Deze opvolging heeft al status ${huidig.status}`);
+  }
+  if (status === "afgerond" && o.briefStap) {
+    throw new UserError(
+      "brief-maakt-af",
+      `"${huidig.actie}" wordt afgerond door de brief te maken: interventie brief maak --opvolging ${huidig.id ?? "<id>"} --uit <map>`,
+    );
   }
   // A hercontrole without its own text records the answer itself, so the result is never empty.
   const standaard = w.beeindigd === undefined ? huidig.resultaat : w.beeindigd ? "Overtreding beëindigd" : "Overtreding niet beëindigd";
@@ -109,101 +136,27 @@ export function beslis(
   if (status === "afgerond" && hercontrole && w.beeindigd === undefined) {
     throw new UserError("beeindigd-verplicht", "Een hercontrole sluit je af met --beeindigd ja|nee (is de overtreding beëindigd?)");
   }
-  if (w.deadline !== undefined && w.deadline < avondDatum) {
-    throw new UserError("ongeldige-invoer", `deadline: ${w.deadline} ligt vóór de controleavond (${avondDatum})`);
+  if (w.deadline !== undefined && w.deadline < o.avondDatum) {
+    throw new UserError("ongeldige-invoer", `deadline: ${w.deadline} ligt vóór de controleavond (${o.avondDatum})`);
+  }
+  const gesloten = isGesloten(status);
+  if (w.datum !== undefined) {
+    if (!gesloten)
+      throw new UserError("ongeldige-invoer", "--datum hoort bij het afsluiten (--beeindigd of --status afgerond|doodgelopen)");
+    if (w.datum > o.vandaag)
+      throw new UserError("ongeldige-invoer", `datum: ${formatDutch(w.datum)} ligt na vandaag (${formatDutch(o.vandaag)})`);
+    if (w.datum < o.avondDatum) {
+      throw new UserError("ongeldige-invoer", `datum: ${formatDutch(w.datum)} ligt vóór de controleavond (${formatDutch(o.avondDatum)})`);
+    }
   }
   return {
     status,
     resultaat: resultaat ?? null,
     beeindigd: w.beeindigd === undefined ? (huidig.beeindigd === null ? null : (huidig.beeindigd as 0 | 1)) : w.beeindigd ? 1 : 0,
-    gesloten: isGesloten(status),
+    gesloten,
+    geslotenOp: gesloten ? (w.datum ?? o.vandaag) : null,
     escaleren: w.beeindigd === false,
   };
-}
-
-/**
- * The enforcement ladder (Awb): speak first, then escalate. Three tracks, chosen
- * by what the finding already has: sluiting (13b Opiumwet / 174 Gemeentewet),
- * bestuursdwang (acute danger: fire, asbestos), otherwise dwangsom.
- */
-export interface LadderStap {
-  actie: string;
-  termijn: number;
-  eenheid: Eenheid;
-}
-
-export const LADDERS: Record<"dwangsom" | "bestuursdwang" | "sluiting", readonly LadderStap[]> = {
-  dwangsom: [
-    { actie: "informatiebrief eigenaar", termijn: 10, eenheid: "werkdagen" },
-    { actie: "voornemen last onder dwangsom", termijn: 20, eenheid: "werkdagen" },
-    { actie: "last onder dwangsom", termijn: 10, eenheid: "werkdagen" },
-    { actie: "invordering dwangsom", termijn: 20, eenheid: "werkdagen" },
-  ],
-  bestuursdwang: [
-    { actie: "voornemen bestuursdwang", termijn: 5, eenheid: "werkdagen" },
-    { actie: "last onder bestuursdwang", termijn: 5, eenheid: "werkdagen" },
-    { actie: "bestuursdwang uitvoeren", termijn: 10, eenheid: "werkdagen" },
-  ],
-  sluiting: [
-    { actie: "voornemen sluiting", termijn: 10, eenheid: "werkdagen" },
-    { actie: "sluiting", termijn: 10, eenheid: "werkdagen" },
-  ],
-};
-
-/** Days after an escalation step's deadline to look again. */
-export const HERCONTROLE_NA_STAP = { termijn: 14, eenheid: "dagen" as Eenheid };
-
-const norm = (s: string) => s.trim().toLowerCase();
-
-/**
- * The next step after a hercontrole found the violation still going, given every
- * action the finding already has; undefined at the end of the ladder.
- */
-export function volgendeStap(acties: readonly string[]): LadderStap | undefined {
-  const have = new Set(acties.map(norm));
-  const track = (["sluiting", "bestuursdwang"] as const).find((t) => LADDERS[t].some((s) => have.has(s.actie))) ?? "dwangsom";
-  const ladder = LADDERS[track];
-  let furthest = -1;
-  ladder.forEach((s, i) => {
-    if (have.has(s.actie)) furthest = i;
-  });
-  return ladder[furthest + 1];
-}
-
-/**
- * The proposal as dated follow-ups: the step, and a new hercontrole after its deadline.
- * The step's term starts today, or after the latest deadline of a ladder step already
- * planned (a last onder dwangsom follows the voornemen's zienswijze term, never precedes it).
- */
-export function escalatie(
-  opvolgingen: readonly { actie: string; deadline: IsoDate }[],
-  vandaag: IsoDate,
-  partners: { stap: string; hercontrole: string },
-): { stap: NieuweOpvolging; hercontrole: NieuweOpvolging } | undefined {
-  const stap = volgendeStap(opvolgingen.map((o) => o.actie));
-  if (!stap) return undefined;
-  const steps = ladderActies();
-  const start = opvolgingen.filter((o) => steps.has(norm(o.actie))).reduce((max, o) => (o.deadline > max ? o.deadline : max), vandaag);
-  const d = deadline(start, stap.termijn, stap.eenheid);
-  return {
-    stap: { actie: stap.actie, partner: partners.stap, deadline: d },
-    hercontrole: {
-      actie: "hercontrole",
-      partner: partners.hercontrole,
-      deadline: deadline(d, HERCONTROLE_NA_STAP.termijn, HERCONTROLE_NA_STAP.eenheid),
-    },
-  };
-}
-
-function ladderActies(): Set<string> {
-  return new Set(Object.values(LADDERS).flatMap((l) => l.map((s) => s.actie)));
-}
-
-/** Who carries the next escalation step: whoever carried the last ladder step of this finding, else the gemeente. */
-export function ladderPartner(opvolgingen: readonly { actie: string; partner: string }[], gemeente = "Gemeente"): string {
-  const steps = ladderActies();
-  const last = [...opvolgingen].reverse().find((o) => steps.has(norm(o.actie)));
-  return last?.partner ?? gemeente;
 }
 
 /** The public shape of a follow-up: booleans instead of 0/1, and whether it is overdue today. */

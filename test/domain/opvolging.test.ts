@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  beslis,
-  escalatie,
-  isHercontrole,
-  isVerlopen,
-  ladderPartner,
-  opvolgingenUitRegel,
-  volgendeStap,
-} from "../../src/domain/opvolging.js";
+import { beslis, isHercontrole, isVerlopen, opvolgingenUitRegel, type Omstandigheden } from "../../src/domain/opvolging.js";
 import { UserError } from "../../src/errors.js";
+import { kalender } from "../../src/io/atw.js";
+
+/** A follow-up of an evening on 19 November 2026, changed on 23 November. */
+const O: Omstandigheden = { avondDatum: "2026-11-19", vandaag: "2026-11-23", briefStap: false };
 
 const open = { status: "open", actie: "informatiebrief eigenaar", resultaat: null, beeindigd: null };
 const hercontrole = { status: "open", actie: "hercontrole", resultaat: null, beeindigd: null };
@@ -30,10 +26,10 @@ describe("opvolgingen uit de standaardregel", () => {
       { actie: "voornemen last onder dwangsom", partner: "Gemeente", termijn: 20, eenheid: "werkdagen" as const },
       { actie: "hercontrole", partner: "Gemeente", termijn: 42, eenheid: "dagen" as const },
     ];
-    expect(opvolgingenUitRegel(regels, "2026-11-19")).toEqual([
-      { actie: "informatiebrief eigenaar", partner: "Gemeente", deadline: "2026-12-03" },
-      { actie: "voornemen last onder dwangsom", partner: "Gemeente", deadline: "2026-12-17" },
-      { actie: "hercontrole", partner: "Gemeente", deadline: "2026-12-31" },
+    expect(opvolgingenUitRegel(regels, "2026-11-19", kalender())).toEqual([
+      { actie: "informatiebrief eigenaar", partner: "Gemeente", deadline: "2026-12-03", sjabloon: null },
+      { actie: "voornemen last onder dwangsom", partner: "Gemeente", deadline: "2026-12-17", sjabloon: null },
+      { actie: "hercontrole", partner: "Gemeente", deadline: "2026-12-31", sjabloon: null },
     ]);
   });
 });
@@ -50,9 +46,9 @@ describe("verlopen", () => {
 
 describe("statuswijziging", () => {
   it("doodgelopen vraagt een reden", () => {
-    expect(code(() => beslis(open, { status: "doodgelopen" }, "2026-11-19"))).toBe("reden-verplicht");
-    expect(code(() => beslis(open, { status: "doodgelopen", resultaat: "  " }, "2026-11-19"))).toBe("reden-verplicht");
-    expect(beslis(open, { status: "doodgelopen", resultaat: "Eigenaar onvindbaar" }, "2026-11-19")).toMatchObject({
+    expect(code(() => beslis(open, { status: "doodgelopen" }, O))).toBe("reden-verplicht");
+    expect(code(() => beslis(open, { status: "doodgelopen", resultaat: "  " }, O))).toBe("reden-verplicht");
+    expect(beslis(open, { status: "doodgelopen", resultaat: "Eigenaar onvindbaar" }, O)).toMatchObject({
       status: "doodgelopen",
       resultaat: "Eigenaar onvindbaar",
       gesloten: true,
@@ -60,23 +56,42 @@ describe("statuswijziging", () => {
   });
 
   it("afgerond mag zonder reden, in behandeling ook; gesloten blijft gesloten", () => {
-    expect(beslis(open, { status: "in-behandeling" }, "2026-11-19")).toMatchObject({ status: "in-behandeling", gesloten: false });
-    expect(beslis(open, { status: "afgerond" }, "2026-11-19")).toMatchObject({ status: "afgerond", gesloten: true });
-    expect(code(() => beslis({ ...open, status: "afgerond" }, { status: "in-behandeling" }, "2026-11-19"))).toBe("al-gesloten");
-    expect(code(() => beslis(open, {}, "2026-11-19"))).toBe("niets-te-wijzigen");
+    expect(beslis(open, { status: "in-behandeling" }, O)).toMatchObject({ status: "in-behandeling", gesloten: false });
+    expect(beslis(open, { status: "afgerond" }, O)).toMatchObject({ status: "afgerond", gesloten: true });
+    expect(code(() => beslis({ ...open, status: "afgerond" }, { status: "in-behandeling" }, O))).toBe("al-gesloten");
+    expect(code(() => beslis(open, {}, O))).toBe("niets-te-wijzigen");
   });
 
   it("een hercontrole sluit met --beeindigd; alleen een hercontrole kent beeindigd", () => {
-    expect(code(() => beslis(hercontrole, { status: "afgerond" }, "2026-11-19"))).toBe("beeindigd-verplicht");
-    expect(beslis(hercontrole, { beeindigd: true }, "2026-11-19")).toMatchObject({ status: "afgerond", beeindigd: 1, escaleren: false });
-    expect(beslis(hercontrole, { beeindigd: false }, "2026-11-19")).toMatchObject({ status: "afgerond", beeindigd: 0, escaleren: true });
-    expect(code(() => beslis(open, { beeindigd: false }, "2026-11-19"))).toBe("ongeldige-invoer");
-    expect(code(() => beslis(hercontrole, { beeindigd: false, status: "in-behandeling" }, "2026-11-19"))).toBe("ongeldige-invoer");
+    expect(code(() => beslis(hercontrole, { status: "afgerond" }, O))).toBe("beeindigd-verplicht");
+    expect(beslis(hercontrole, { beeindigd: true }, O)).toMatchObject({ status: "afgerond", beeindigd: 1, escaleren: false });
+    expect(beslis(hercontrole, { beeindigd: false }, O)).toMatchObject({ status: "afgerond", beeindigd: 0, escaleren: true });
+    expect(code(() => beslis(open, { beeindigd: false }, O))).toBe("ongeldige-invoer");
+    expect(code(() => beslis(hercontrole, { beeindigd: false, status: "in-behandeling" }, O))).toBe("ongeldige-invoer");
+  });
+
+  it("een stap met een brief wordt afgerond door de brief, niet met de hand; doodgelopen kan wel", () => {
+    const voornemen = { ...open, id: 7, actie: "voornemen last onder dwangsom", stap: "voornemen" };
+    const m = { ...O, briefStap: true };
+    expect(code(() => beslis(voornemen, { status: "afgerond" }, m))).toBe("brief-maakt-af");
+    expect(beslis(voornemen, { status: "doodgelopen", resultaat: "Overtreder overleden" }, m).status).toBe("doodgelopen");
+  });
+
+  it("--datum legt vast wanneer het gebeurde: niet in de toekomst, niet vóór de avond, alleen bij afsluiten", () => {
+    expect(beslis(hercontrole, { beeindigd: false, datum: "2026-11-20" }, O).geslotenOp).toBe("2026-11-20");
+    expect(beslis(hercontrole, { beeindigd: false }, O).geslotenOp).toBe("2026-11-23");
+    expect(code(() => beslis(hercontrole, { beeindigd: false, datum: "2026-11-24" }, O))).toBe("ongeldige-invoer");
+    expect(code(() => beslis(hercontrole, { beeindigd: false, datum: "2026-11-18" }, O))).toBe("ongeldige-invoer");
+    expect(code(() => beslis(open, { status: "in-behandeling", datum: "2026-11-20" }, O))).toBe("ongeldige-invoer");
+  });
+
+  it("een hercontrole herkent ook zijn stap, niet alleen de tekst", () => {
+    expect(beslis({ ...open, actie: "controle na last", stap: "hercontrole" }, { beeindigd: true }, O).beeindigd).toBe(1);
   });
 
   it("een nieuwe deadline ligt niet vóór de avond", () => {
-    expect(code(() => beslis(open, { deadline: "2026-11-18" }, "2026-11-19"))).toBe("ongeldige-invoer");
-    expect(beslis(open, { deadline: "2026-12-01" }, "2026-11-19").status).toBe("open");
+    expect(code(() => beslis(open, { deadline: "2026-11-18" }, O))).toBe("ongeldige-invoer");
+    expect(beslis(open, { deadline: "2026-12-01" }, O).status).toBe("open");
   });
 
   it("herkent een hercontrole aan de actie", () => {
@@ -86,72 +101,10 @@ describe("statuswijziging", () => {
   });
 });
 
-describe("handhavingsladder", () => {
-  it("loopt van informatiebrief via voornemen en last naar invordering", () => {
-    expect(volgendeStap(["hercontrole"])?.actie).toBe("informatiebrief eigenaar");
-    expect(volgendeStap(["informatiebrief eigenaar", "hercontrole"])?.actie).toBe("voornemen last onder dwangsom");
-    expect(volgendeStap(["informatiebrief eigenaar", "voornemen last onder dwangsom", "hercontrole"])?.actie).toBe("last onder dwangsom");
-    expect(volgendeStap(["last onder dwangsom"])?.actie).toBe("invordering dwangsom");
-    expect(volgendeStap(["invordering dwangsom"])).toBeUndefined();
-  });
-
-  it("blijft op het spoor van bestuursdwang of sluiting als de bevinding daar al op zit", () => {
-    expect(volgendeStap(["voornemen bestuursdwang", "hercontrole"])?.actie).toBe("last onder bestuursdwang");
-    expect(volgendeStap(["bestuurlijke rapportage", "voornemen sluiting"])?.actie).toBe("sluiting");
-    expect(volgendeStap(["sluiting"])).toBeUndefined();
-  });
-
-  it("dateert het voorstel vanaf vandaag en plant een nieuwe hercontrole erna", () => {
-    const e = escalatie(
-      [
-        { actie: "informatiebrief eigenaar", deadline: "2026-12-03" },
-        { actie: "voornemen last onder dwangsom", deadline: "2026-12-17" },
-        { actie: "hercontrole", deadline: "2026-12-31" },
-      ],
-      "2026-12-21",
-      { stap: "Gemeente", hercontrole: "Omgevingsdienst" },
-    );
-    // 10 werkdagen vanaf maandag 21 december: Kerst en Nieuwjaar tellen niet.
-    expect(e).toEqual({
-      stap: { actie: "last onder dwangsom", partner: "Gemeente", deadline: "2027-01-06" },
-      hercontrole: { actie: "hercontrole", partner: "Omgevingsdienst", deadline: "2027-01-20" },
-    });
-  });
-});
-
-describe("escalatie na een nog lopende stap", () => {
-  it("begint de termijn pas na de deadline van een geplande stap op de ladder", () => {
-    const e = escalatie(
-      [
-        { actie: "voornemen last onder dwangsom", deadline: "2026-12-10" },
-        { actie: "hercontrole", deadline: "2026-12-31" },
-      ],
-      "2026-11-23",
-      { stap: "Gemeente", hercontrole: "Gemeente" },
-    );
-    expect(e?.stap).toEqual({ actie: "last onder dwangsom", partner: "Gemeente", deadline: "2026-12-24" });
-    expect(
-      escalatie([{ actie: "invordering dwangsom", deadline: "2026-12-10" }], "2026-11-23", { stap: "Gemeente", hercontrole: "Gemeente" }),
-    ).toBeUndefined();
-  });
-});
-
-describe("wie de volgende stap draagt", () => {
-  it("de partner van de laatste stap op de ladder, anders de gemeente", () => {
-    expect(
-      ladderPartner([
-        { actie: "informatiebrief eigenaar", partner: "Omgevingsdienst" },
-        { actie: "hercontrole", partner: "Veiligheidsregio" },
-      ]),
-    ).toBe("Omgevingsdienst");
-    expect(ladderPartner([{ actie: "hercontrole", partner: "Veiligheidsregio" }])).toBe("Gemeente");
-  });
-});
-
 describe("resultaat van een hercontrole", () => {
   it("legt zonder eigen tekst het antwoord vast; een eigen tekst gaat voor", () => {
-    expect(beslis(hercontrole, { beeindigd: false }, "2026-11-19").resultaat).toBe("Overtreding niet beëindigd");
-    expect(beslis(hercontrole, { beeindigd: true }, "2026-11-19").resultaat).toBe("Overtreding beëindigd");
-    expect(beslis(hercontrole, { beeindigd: true, resultaat: "Bewoners vertrokken" }, "2026-11-19").resultaat).toBe("Bewoners vertrokken");
+    expect(beslis(hercontrole, { beeindigd: false }, O).resultaat).toBe("Overtreding niet beëindigd");
+    expect(beslis(hercontrole, { beeindigd: true }, O).resultaat).toBe("Overtreding beëindigd");
+    expect(beslis(hercontrole, { beeindigd: true, resultaat: "Bewoners vertrokken" }, O).resultaat).toBe("Bewoners vertrokken");
   });
 });

@@ -140,7 +140,7 @@ describe("een afgebroken brief batch", () => {
     const dood = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
     const rest = path.join(map, `.interventie-tmp-${dood}-1a2b3c4d-2026-11-23_INT-2026-000001_brief.pdf`);
     fs.writeFileSync(rest, `%PDF brief aan ${NAAM}`);
-    ok(cli(db, ["--vandaag", "2026-11-23", "brief", "batch", "--avond", "1", "--uit", map]));
+    ok(cli(db, ["--vandaag", "2026-11-27", "brief", "batch", "--avond", "1", "--uit", map]));
     expect(fs.existsSync(rest)).toBe(false);
     expect(fs.readdirSync(map).filter((f) => f.startsWith("."))).toEqual([]);
   });

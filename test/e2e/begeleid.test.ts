@@ -31,10 +31,10 @@ describe("begeleide invoer (prompts met vooraf ingegeven antwoorden)", () => {
       ]),
     ).json().id;
     const r = await cliInProcess(db, ["--json", "signaal", "toevoegen", "--adres", String(adres)], {
-      answers: ["ISZW", "Overnachting in loods"],
+      answers: ["Nederlandse Arbeidsinspectie", "Overnachting in loods"],
     });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.json()).toMatchObject({ partner: "ISZW", omschrijving: "Overnachting in loods" });
+    expect(r.json()).toMatchObject({ partner: "Nederlandse Arbeidsinspectie", omschrijving: "Overnachting in loods" });
   });
 
   it("toetst een antwoord zoals een vlag: een foute postcode geeft exit 2", async () => {

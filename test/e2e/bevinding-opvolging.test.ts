@@ -30,10 +30,23 @@ describe("bevinding toevoegen", () => {
       personen: 14,
       waarschuwingen: [],
     });
+    // Overbewoning begins its handhavingsladder at the voornemen (one step at a time); informing the
+    // Arbeidsinspectie is a plain follow-up of the category. Deadlines in werkdagen from the evening.
     expect(b.opvolgingen.map((o: any) => [o.actie, o.partner, o.deadline, o.status])).toEqual([
-      ["informatiebrief eigenaar", "Gemeente", "2026-12-03", "open"],
-      ["voornemen last onder dwangsom", "Gemeente", "2026-12-17", "open"],
-      ["hercontrole", "Gemeente", "2026-12-31", "open"],
+      ["voornemen last onder dwangsom", "Gemeente", "2026-12-03", "open"],
+      ["partner informeren", "Nederlandse Arbeidsinspectie", "2026-12-03", "open"],
+    ]);
+    const zaak = rows(db, "SELECT * FROM handhaving WHERE bevinding_id = ?", b.id)[0];
+    expect(zaak).toMatchObject({
+      status: "lopend",
+      bestuursorgaan: "college",
+      spoor: "dwangsom",
+      begunstigingstermijn: "4 weken",
+      dwangsom_bedrag: 2500,
+    });
+    expect(rows(db, "SELECT stap, niet_voor, sjabloon FROM opvolging WHERE bevinding_id = ? ORDER BY id", b.id)).toEqual([
+      { stap: "voornemen", niet_voor: "2026-11-19", sjabloon: "voornemen-last-onder-dwangsom" },
+      { stap: null, niet_voor: null, sjabloon: "informatiebericht-partner" },
     ]);
     const human = ok(
       cli(db, [
@@ -52,7 +65,7 @@ describe("bevinding toevoegen", () => {
       ]),
     );
     expect(human.stdout).toContain("Milieuovertreding (eigenaar Gemeente)");
-    expect(human.stdout).toContain("informatiebrief eigenaar — Omgevingsdienst — uiterlijk 3 december 2026");
+    expect(human.stdout).toContain("waarschuwing met hersteltermijn — Gemeente — uiterlijk 3 december 2026");
   });
 
   it("maakt per categorie de eigen standaard-opvolging, in werkdagen over Koningsdag en in kalenderdagen", () => {
@@ -60,20 +73,21 @@ describe("bevinding toevoegen", () => {
     const avond = insertAvond(db, { datum: "2026-04-24", adressen: [kerkstraat] }); // vrijdag vóór Koningsdag
     const energie = voegToe(db, avond, kerkstraat, "energiefraude");
     expect(energie.partner).toBe("Enexis");
+    // 10 werkdagen from Friday 24 April: Koningsdag (27 April) and 5 mei do not count (Atw).
     expect(energie.opvolgingen.map((o: any) => [o.actie, o.partner, o.deadline])).toEqual([
-      ["partner informeren", "Politie", "2026-05-04"],
-      ["meters vervangen en vordering", "Enexis", "2026-05-11"],
+      ["meters vervangen en vordering", "Enexis", "2026-05-12"],
+      ["aangifte diefstal van energie", "Enexis", "2026-05-12"],
     ]);
-    const atw = voegToe(db, avond, kerkstraat, "arbeidstijdenwet");
-    expect(atw.partner).toBe("ISZW");
+    const atw = voegToe(db, avond, kerkstraat, "arbeidstijdenwet", ["--partner", "ISZW"]); // the old name still works
+    expect(atw.partner).toBe("Nederlandse Arbeidsinspectie");
+    // The Arbeidsinspectie reports back to the gemeente; the gemeente never "informs" itself.
     expect(atw.opvolgingen.map((o: any) => [o.actie, o.partner, o.deadline])).toEqual([
-      ["partner informeren", "Gemeente", "2026-05-11"],
-      ["boeterapport", "ISZW", "2026-06-23"],
+      ["terugkoppeling aan de gemeente", "Nederlandse Arbeidsinspectie", "2026-05-28"], // 20 werkdagen: also Hemelvaart and 2e Pinksterdag
+      ["boeterapport", "Nederlandse Arbeidsinspectie", "2026-06-23"],
     ]);
     const brand = voegToe(db, avond, kerkstraat, "brandgevaar");
     expect(brand.opvolgingen.map((o: any) => [o.actie, o.partner, o.deadline])).toEqual([
-      ["voornemen bestuursdwang", "Gemeente", "2026-05-04"],
-      ["hercontrole", "Veiligheidsregio", "2026-05-08"],
+      ["voornemen last onder bestuursdwang", "Gemeente", "2026-05-12"],
     ]);
   });
 
@@ -174,7 +188,7 @@ describe("bevinding importeren", () => {
     );
     const r = ok(cli(db, ["--json", "bevinding", "importeren", file, "--avond", String(avond)]));
     const out = r.json();
-    expect(out).toMatchObject({ avond_id: avond, geimporteerd: 3, opvolgingen: 7 });
+    expect(out).toMatchObject({ avond_id: avond, geimporteerd: 3, opvolgingen: 6 });
     expect(out.laatste_id - out.eerste_id).toBe(2);
     expect(out.waarschuwingen).toEqual([expect.stringMatching(/^regel 4: adres Markt 3.*niet op de lijst/)]);
     expect(r.stderr).toContain("waarschuwing: regel 4");
@@ -186,10 +200,11 @@ describe("bevinding importeren", () => {
     const lijst = ok(cli(db, ["--json", "bevinding", "lijst", "--avond", String(avond)])).json();
     expect(lijst.map((b: any) => [b.categorie, b.partner, b.personen])).toEqual([
       ["overbewoning", "Gemeente", 14],
-      ["wav", "ISZW", 6],
+      ["wav", "Nederlandse Arbeidsinspectie", 6], // ISZW in the CSV: the alias
       ["voedselveiligheid", "NVWA", null],
     ]);
-    expect(lijst[0].opvolgingen.map((o: any) => o.deadline)).toEqual(["2026-12-03", "2026-12-17", "2026-12-31"]);
+    expect(lijst[0].opvolgingen.map((o: any) => o.deadline)).toEqual(["2026-12-03", "2026-12-03"]);
+    expect(rows(db, "SELECT count(*) AS n FROM handhaving")[0].n).toBe(1); // only overbewoning is the gemeente's to enforce
   });
 
   it("weigert het hele bestand bij een foute regel en noemt elke foute regel", () => {
@@ -233,11 +248,19 @@ describe("bevinding importeren", () => {
     const out = ok(cli(db, ["--json", "bevinding", "importeren", file, "--avond", String(avond)])).json();
     expect(out.geimporteerd).toBe(100_000);
     expect(out.laatste_id - out.eerste_id).toBe(99_999);
-    expect(out.opvolgingen).toBe(225_000);
-    // Follow-ups in the same order as one by one: per finding, its category's rules in order.
+    expect(out.opvolgingen).toBe(175_000);
+    // Follow-ups in the same order as one by one: per finding, its first ladder step, then its category's rules in order.
     const eerste = rows(db, "SELECT bevinding_id, actie FROM opvolging ORDER BY id LIMIT 5");
-    expect(eerste.map((o) => o.bevinding_id)).toEqual([out.eerste_id, out.eerste_id, out.eerste_id, out.eerste_id + 1, out.eerste_id + 1]);
-    expect(eerste.slice(0, 3).map((o) => o.actie)).toEqual(["informatiebrief eigenaar", "voornemen last onder dwangsom", "hercontrole"]);
+    expect(eerste.map((o) => o.bevinding_id)).toEqual([
+      out.eerste_id,
+      out.eerste_id,
+      out.eerste_id + 1,
+      out.eerste_id + 1,
+      out.eerste_id + 2,
+    ]);
+    expect(eerste.slice(0, 2).map((o) => o.actie)).toEqual(["voornemen last onder dwangsom", "partner informeren"]);
+    // A handhavingszaak for every finding the gemeente enforces (overbewoning, milieu), in the same transaction.
+    expect(rows(db, "SELECT count(*) AS n FROM handhaving")[0].n).toBe(50_000);
     const volgorde = rows(
       db,
       "SELECT count(*) AS n FROM opvolging a JOIN opvolging b ON b.id = a.id + 1 WHERE b.bevinding_id < a.bevinding_id",
@@ -261,48 +284,72 @@ describe("bevinding importeren", () => {
 });
 
 describe("opvolging lijst en verlopen", () => {
+  /** Evening of 19 November 2026: overbewoning (ladder: voornemen) at Kerkstraat; brandgevaar and Arbeidstijdenwet at Industrieweg. */
   function opgezet() {
     const s = avondMetAdressen();
     const over = voegToe(s.db, s.avond, s.kerkstraat, "overbewoning");
     const brand = voegToe(s.db, s.avond, s.industrieweg, "brandgevaar");
-    return { ...s, over, brand };
+    const atw = voegToe(s.db, s.avond, s.industrieweg, "arbeidstijdenwet");
+    const pers = ok(
+      cli(s.db, ["--json", "opvolging", "toevoegen", "--bevinding", String(over.id), "--actie", "persbericht", "--deadline", "2026-11-26"]),
+    ).json();
+    return { ...s, over, brand, atw, pers };
   }
+
+  /** A hercontrole added by hand to a running zaak: a step of its ladder. */
+  const extraHercontrole = (db: string, bevinding: number) =>
+    ok(
+      cli(db, ["--json", "opvolging", "toevoegen", "--bevinding", String(bevinding), "--actie", "hercontrole", "--deadline", "2026-12-01"]),
+    ).json();
 
   it("sorteert op deadline en markeert verlopen opvolgingen ten opzichte van --vandaag", () => {
     const { db } = opgezet();
     const alle = ok(cli(db, ["--json", "--vandaag", "2026-12-04", "opvolging", "lijst"])).json();
-    expect(alle.map((o: any) => o.deadline)).toEqual(["2026-11-26", "2026-12-03", "2026-12-03", "2026-12-17", "2026-12-31"]);
-    expect(alle.filter((o: any) => o.verlopen).map((o: any) => o.deadline)).toEqual(["2026-11-26", "2026-12-03", "2026-12-03"]);
+    expect(alle.map((o: any) => o.deadline)).toEqual(["2026-11-26", "2026-12-03", "2026-12-03", "2026-12-03", "2026-12-17", "2027-01-18"]);
+    expect(alle.filter((o: any) => o.verlopen).map((o: any) => o.deadline)).toEqual([
+      "2026-11-26",
+      "2026-12-03",
+      "2026-12-03",
+      "2026-12-03",
+    ]);
     const opDeDag = ok(
       cli(db, ["--json", "opvolging", "lijst", "--status", "verlopen"], { env: { INTERVENTIE_VANDAAG: "2026-12-03" } }),
     ).json();
-    expect(opDeDag.map((o: any) => o.actie)).toEqual(["voornemen bestuursdwang"]);
+    expect(opDeDag.map((o: any) => o.actie)).toEqual(["persbericht"]);
     const human = ok(cli(db, ["--vandaag", "2026-12-04", "opvolging", "lijst"])).stdout;
     expect(human).toMatch(/! .*26 november 2026 VERLOPEN/);
-    expect(human).toContain("3 verlopen");
+    expect(human).toContain("4 verlopen");
     expect(human).not.toMatch(/! .*17 december 2026/);
   });
 
+  it("toont bij een ladderstap de vroegste dag, zolang die nog niet is aangebroken", () => {
+    const { db, avond } = opgezet();
+    const human = ok(cli(db, ["--vandaag", "2026-11-18", "opvolging", "lijst", "--avond", String(avond)])).stdout;
+    expect(human).toContain("niet vóór 19 november 2026");
+    const json = ok(cli(db, ["--json", "opvolging", "lijst", "--avond", String(avond)])).json();
+    expect(json.find((o: any) => o.stap === "voornemen")).toMatchObject({ niet_voor: "2026-11-19", handhaving_id: expect.any(Number) });
+  });
+
   it("filtert op status, gemeente, partner en avond", () => {
-    const { db, avond, over } = opgezet();
-    ok(cli(db, ["opvolging", "bijwerken", String(over.opvolgingen[0].id), "--status", "afgerond", "--resultaat", "Brief verstuurd"]));
+    const { db, avond, pers } = opgezet();
+    ok(cli(db, ["opvolging", "bijwerken", String(pers.id), "--status", "afgerond", "--resultaat", "Persbericht verstuurd"]));
     const lijst = (...args: string[]) =>
       ok(cli(db, ["--json", "--vandaag", "2026-12-04", "opvolging", "lijst", ...args]))
         .json()
         .map((o: any) => o.id);
-    expect(lijst("--status", "afgerond")).toEqual([over.opvolgingen[0].id]);
-    expect(lijst("--status", "open")).toHaveLength(4);
-    expect(lijst("--status", "verlopen")).toHaveLength(2);
+    expect(lijst("--status", "afgerond")).toEqual([pers.id]);
+    expect(lijst("--status", "open")).toHaveLength(5);
+    expect(lijst("--status", "verlopen")).toHaveLength(3);
     expect(lijst("--gemeente", "Veldhoven")).toHaveLength(3);
-    expect(lijst("--partner", "Veiligheidsregio")).toHaveLength(1);
-    expect(lijst("--avond", String(avond))).toHaveLength(5);
+    expect(lijst("--partner", "ISZW")).toHaveLength(3); // informing it, its boeterapport and its report back
+    expect(lijst("--avond", String(avond))).toHaveLength(6);
     expect(cli(db, ["opvolging", "lijst", "--avond", "999"]).stderr).toContain("Avond 999 bestaat niet");
     const fout = cli(db, ["opvolging", "lijst", "--status", "kwijt"]);
     expect(fout.code).toBe(2);
     expect(fout.stderr).toContain("status");
   });
 
-  it("wijzigt status: doodgelopen alleen met reden, gesloten blijft gesloten", () => {
+  it("wijzigt status: doodgelopen alleen met reden, gesloten blijft gesloten; een doodgelopen stap sluit de handhavingszaak", () => {
     const { db, over } = opgezet();
     const id = String(over.opvolgingen[0].id);
     const before = dump(db);
@@ -331,6 +378,8 @@ describe("opvolging lijst en verlopen", () => {
       gesloten_op: "2026-12-10",
       verlopen: false,
     });
+    expect(dood.melding).toContain("doodgelopen");
+    expect(rows(db, "SELECT status FROM handhaving WHERE bevinding_id = ?", over.id)[0].status).toBe("doodgelopen");
     const na = dump(db);
     const opnieuw = cli(db, ["opvolging", "bijwerken", id, "--status", "afgerond"]);
     expect(opnieuw.code).toBe(2);
@@ -341,35 +390,34 @@ describe("opvolging lijst en verlopen", () => {
     expect(log[0].gebruiker).toBe("tester");
   });
 
-  it("hercontrole niet beëindigd: sluit af en stelt de volgende stap op de handhavingsladder voor", () => {
+  it("een stap met een brief rond je af door de brief te maken, niet met de hand", () => {
     const { db, over } = opgezet();
-    const her = over.opvolgingen.find((o: any) => o.actie === "hercontrole");
-    const r = ok(cli(db, ["--json", "--vandaag", "2026-12-21", "opvolging", "bijwerken", String(her.id), "--beeindigd", "nee"])).json();
-    expect(r).toMatchObject({ status: "afgerond", beeindigd: false, resultaat: "Overtreding niet beëindigd", gesloten_op: "2026-12-21" });
-    expect(r.voorstel).toMatchObject({
-      actie: "last onder dwangsom",
-      partner: "Gemeente",
-      deadline: "2027-01-06",
-      hercontrole: { actie: "hercontrole", deadline: "2027-01-20" },
-    });
-    const open = ok(cli(db, ["--json", "opvolging", "lijst", "--bevinding", String(over.id), "--status", "open"])).json();
-    expect(open.map((o: any) => o.actie)).toEqual([
-      "informatiebrief eigenaar",
-      "voornemen last onder dwangsom",
-      "last onder dwangsom",
-      "hercontrole",
-    ]);
-    const human = ok(
-      cli(db, ["--vandaag", "2027-01-20", "opvolging", "bijwerken", String(r.voorstel.hercontrole.id), "--beeindigd", "nee"]),
-    ).stdout;
-    expect(human).toContain("Voorgestelde volgende stap: invordering dwangsom (Gemeente)");
+    const before = dump(db);
+    const r = cli(db, ["opvolging", "bijwerken", String(over.opvolgingen[0].id), "--status", "afgerond"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      `fout: "voornemen last onder dwangsom" wordt afgerond door de brief te maken: interventie brief maak --opvolging ${over.opvolgingen[0].id} --uit <map>`,
+    );
+    expect(dump(db)).toBe(before);
   });
 
-  it("hercontrole beëindigd: geen voorstel; --beeindigd alleen bij een hercontrole", () => {
+  it("een extra hercontrole die de overtreding nog aantreft, maakt geen stap als de volgende al open staat", () => {
     const { db, over } = opgezet();
-    const her = over.opvolgingen.find((o: any) => o.actie === "hercontrole");
+    const her = extraHercontrole(db, over.id);
+    expect(her.stap).toBe("hercontrole");
+    const r = ok(cli(db, ["--json", "--vandaag", "2026-11-25", "opvolging", "bijwerken", String(her.id), "--beeindigd", "nee"])).json();
+    expect(r).toMatchObject({ status: "afgerond", beeindigd: false, resultaat: "Overtreding niet beëindigd", gesloten_op: "2026-11-25" });
+    expect(r.voorstel).toBeUndefined();
+    expect(r.melding).toBe(
+      `Overtreding niet beëindigd. De volgende stap staat al open: het voornemen (opvolging ${over.opvolgingen[0].id}).`,
+    );
+  });
+
+  it("hercontrole beëindigd: de handhavingszaak is afgerond en haar open stappen ook; --beeindigd alleen bij een hercontrole", () => {
+    const { db, over } = opgezet();
+    const her = extraHercontrole(db, over.id);
     const before = dump(db);
-    const geenHer = cli(db, ["opvolging", "bijwerken", String(over.opvolgingen[0].id), "--beeindigd", "ja"]);
+    const geenHer = cli(db, ["opvolging", "bijwerken", String(over.opvolgingen[1].id), "--beeindigd", "ja"]);
     expect(geenHer.code).toBe(2);
     const zonder = cli(db, ["opvolging", "bijwerken", String(her.id), "--status", "afgerond"]);
     expect(zonder.code).toBe(2);
@@ -377,11 +425,26 @@ describe("opvolging lijst en verlopen", () => {
     expect(cli(db, ["opvolging", "bijwerken", String(her.id), "--beeindigd", "misschien"]).code).toBe(2);
     expect(dump(db)).toBe(before);
     const r = ok(
-      cli(db, ["--json", "opvolging", "bijwerken", String(her.id), "--beeindigd", "ja", "--resultaat", "Nog 4 bewoners, conform"]),
+      cli(db, [
+        "--json",
+        "--vandaag",
+        "2026-11-25",
+        "opvolging",
+        "bijwerken",
+        String(her.id),
+        "--beeindigd",
+        "ja",
+        "--resultaat",
+        "Nog 4 bewoners, conform",
+      ]),
     ).json();
     expect(r).toMatchObject({ status: "afgerond", beeindigd: true, resultaat: "Nog 4 bewoners, conform" });
     expect(r.voorstel).toBeUndefined();
-    expect(rows(db, "SELECT count(*) AS n FROM opvolging WHERE bevinding_id = ?", over.id)[0].n).toBe(3);
+    expect(rows(db, "SELECT status FROM handhaving WHERE bevinding_id = ?", over.id)[0].status).toBe("afgerond");
+    expect(rows(db, "SELECT status, resultaat FROM opvolging WHERE id = ?", over.opvolgingen[0].id)[0]).toEqual({
+      status: "afgerond",
+      resultaat: `Niet meer nodig: overtreding beëindigd (hercontrole ${her.id})`,
+    });
   });
 
   it("opvolging toevoegen en deadline of partner bijwerken per bevinding", () => {
@@ -401,7 +464,31 @@ describe("opvolging lijst en verlopen", () => {
         "15-12-2026",
       ]),
     ).json();
-    expect(nieuw).toMatchObject({ actie: "persbericht", partner: "Politie", deadline: "2026-12-15", status: "open" });
+    expect(nieuw).toMatchObject({
+      actie: "persbericht",
+      partner: "Politie",
+      deadline: "2026-12-15",
+      status: "open",
+      stap: null,
+      sjabloon: null,
+    });
+    // An action the category's rules know brings its letter along.
+    const informeren = ok(
+      cli(db, [
+        "--json",
+        "opvolging",
+        "toevoegen",
+        "--bevinding",
+        String(over.id),
+        "--actie",
+        "Partner informeren",
+        "--partner",
+        "Politie",
+        "--deadline",
+        "2026-12-15",
+      ]),
+    ).json();
+    expect(informeren.sjabloon).toBe("informatiebericht-partner");
     const bij = ok(
       cli(db, ["--json", "opvolging", "bijwerken", String(nieuw.id), "--deadline", "2027-01-08", "--partner", "gemeente"]),
     ).json();
@@ -418,7 +505,7 @@ describe("opvolging lijst en verlopen", () => {
     const { db, kerkstraat } = opgezet();
     const toon = ok(cli(db, ["adres", "toon", String(kerkstraat)])).stdout;
     expect(toon).toContain("Overbewoning (Gemeente): Aangetroffen: overbewoning");
-    expect(toon).toContain("informatiebrief eigenaar (Gemeente) — open, uiterlijk 3 december 2026");
+    expect(toon).toContain("voornemen last onder dwangsom (Gemeente) — open, uiterlijk 3 december 2026");
   });
 });
 
@@ -442,17 +529,8 @@ describe("rapport terugkoppeling", () => {
     const over = voegToe(db, avond, kerkstraat, "overbewoning");
     const energie = voegToe(db, avond, industrieweg, "energiefraude");
     voegToe(db, avond, industrieweg, "wav");
-    ok(
-      cli(db, [
-        "opvolging",
-        "bijwerken",
-        String(over.opvolgingen[0].id),
-        "--status",
-        "afgerond",
-        "--resultaat",
-        "Informatiebrief verstuurd, eigenaar reageerde",
-      ]),
-    );
+    const informeren = over.opvolgingen.find((o: any) => o.actie === "partner informeren");
+    ok(cli(db, ["opvolging", "bijwerken", String(informeren.id), "--status", "afgerond", "--resultaat", "Arbeidsinspectie geïnformeerd"]));
     const meters = energie.opvolgingen.find((o: any) => o.actie === "meters vervangen en vordering");
     ok(
       cli(db, [
@@ -472,15 +550,17 @@ describe("rapport terugkoppeling", () => {
       [over.id, ["signaal"]],
       [energie.id, ["eigenaar", "opvolging"]],
     ]);
-    expect(enexis.bevindingen[0].opvolgingen[0]).toMatchObject({
-      actie: "informatiebrief eigenaar",
+    expect(enexis.bevindingen[0].opvolgingen.find((o: any) => o.actie === "partner informeren")).toMatchObject({
       status: "afgerond",
-      resultaat: "Informatiebrief verstuurd, eigenaar reageerde",
+      resultaat: "Arbeidsinspectie geïnformeerd",
     });
-    expect(enexis.totalen).toMatchObject({ bevindingen: 2, opvolgingen: 5, afgerond: 1, doodgelopen: 1, open: 3, verlopen: 1 });
+    expect(enexis.totalen).toMatchObject({ bevindingen: 2, opvolgingen: 4, afgerond: 1, doodgelopen: 1, open: 2, verlopen: 2 });
 
-    const politie = ok(cli(db, ["--json", "rapport", "terugkoppeling", "--partner", "Politie"])).json();
-    expect(politie.bevindingen.map((b: any) => [b.categorie, b.betrokkenheid])).toEqual([["energiefraude", ["opvolging"]]]);
+    const nla = ok(cli(db, ["--json", "rapport", "terugkoppeling", "--partner", "ISZW"])).json();
+    expect(nla.bevindingen.map((b: any) => [b.categorie, b.betrokkenheid])).toEqual([
+      ["overbewoning", ["opvolging"]],
+      ["wav", ["eigenaar", "opvolging"]],
+    ]);
     const ggd = ok(cli(db, ["--json", "rapport", "terugkoppeling", "--partner", "GGD"])).json();
     expect(ggd.bevindingen).toEqual([]);
 

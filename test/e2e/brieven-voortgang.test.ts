@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli.js";
 import { cliInProcess, initDb, ok, tempDir } from "../helpers/cli.js";
-import { insertAvond, insertBevinding, insertOpvolging } from "../helpers/fixtures.js";
+import { voegToe } from "../helpers/bevinding.js";
+import { insertAvond } from "../helpers/fixtures.js";
 
 async function runWithTty(db: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let out = "";
@@ -40,10 +41,8 @@ async function avondMetZesBrieven(): Promise<{ db: string; avond: number }> {
     adressen.push(id);
   }
   const avond = insertAvond(db, { datum: "2026-11-12", adressen });
-  for (const adres of adressen) {
-    const b = insertBevinding(db, { avond, adres, categorie: "overbewoning" });
-    insertOpvolging(db, { bevinding: b, actie: "informatiebrief eigenaar", deadline: "2026-12-10" });
-  }
+  // Illegal waste begins the ladder with a waarschuwing to the eigenaar: one letter per address.
+  for (const adres of adressen) voegToe(db, avond, adres, "afval");
   return { db, avond };
 }
 

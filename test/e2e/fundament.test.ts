@@ -10,8 +10,25 @@ describe("init en referentiegegevens", () => {
     expect(fs.statSync(db).mode & 0o777).toBe(0o600);
     expect(r.json().team).toBe("Kempen Interventie Team (KIT)");
     const partners = ok(cli(db, ["partner", "lijst", "--json"])).json();
-    expect(partners.map((p: any) => p.naam)).toEqual(expect.arrayContaining(["Gemeente", "Politie", "ISZW", "Enexis", "Douane"]));
+    expect(partners.map((p: any) => p.naam)).toEqual(
+      expect.arrayContaining(["Gemeente", "Politie", "Nederlandse Arbeidsinspectie", "Enexis", "Douane"]),
+    );
+    expect(partners.find((p: any) => p.naam === "Nederlandse Arbeidsinspectie").aliassen).toContain("ISZW");
     const cats = ok(cli(db, ["categorie", "lijst", "--json"])).json();
+    // The Wet goed verhuurderschap: the college, norm art. 2, warning art. 17.
+    expect(cats.find((c: any) => c.code === "goed-verhuurderschap").handhaving).toMatchObject({
+      bestuursorgaan: "college",
+      ladder: "waarschuwing",
+      waarschuwingsgrondslag: "artikel 17 Wet goed verhuurderschap",
+    });
+    expect(cats.find((c: any) => c.code === "hennep").handhaving).toMatchObject({
+      bestuursorgaan: "burgemeester",
+      ladder: "bestuurlijke-rapportage",
+      spoor: "sluiting",
+    });
+    expect(cats.find((c: any) => c.code === "wav").handhaving).toBeNull();
+    expect(cats.find((c: any) => c.code === "energiefraude").voorschrift).toMatch(/^Energiewet/);
+    expect(cats.find((c: any) => c.code === "strijdig-gebruik").naam).toBe("Strijdig gebruik omgevingsplan");
     const adresfraude = cats.find((c: any) => c.code === "adresfraude");
     expect(adresfraude).toMatchObject({ naam: "Adresfraude (BRP)", partner: "Gemeente" });
     expect(adresfraude.opvolging.length).toBeGreaterThan(0);
@@ -46,7 +63,42 @@ describe("init en referentiegegevens", () => {
         "Huisvestingsverordening",
       ]),
     ).json();
-    expect(c).toMatchObject({ code: "kamerverhuur", partner: "Gemeente" });
+    expect(c).toMatchObject({ code: "kamerverhuur", partner: "Gemeente", voorschrift: "Huisvestingsverordening" });
+    // The gemeente's own category gets the default enforcement profile; a partner's none.
+    expect(c.handhaving).toMatchObject({ bestuursorgaan: "college", ladder: "waarschuwing", spoor: "dwangsom" });
+    const partner = ok(
+      cli(db, ["--json", "categorie", "toevoegen", "--code", "loonfraude", "--naam", "Loonfraude", "--partner", "ISZW"]),
+    ).json();
+    expect(partner).toMatchObject({ partner: "Nederlandse Arbeidsinspectie", handhaving: null });
+    const sluiting = ok(
+      cli(db, [
+        "--json",
+        "categorie",
+        "toevoegen",
+        "--code",
+        "ondermijning",
+        "--naam",
+        "Ondermijnend pand",
+        "--partner",
+        "Gemeente",
+        "--voorschrift",
+        "artikel 2:30a APV",
+        "--bestuursorgaan",
+        "burgemeester",
+        "--ladder",
+        "voornemen",
+        "--spoor",
+        "sluiting",
+        "--bevoegdheid",
+        "artikel 174a Gemeentewet",
+      ]),
+    ).json();
+    expect(sluiting.handhaving).toMatchObject({
+      bestuursorgaan: "burgemeester",
+      spoor: "sluiting",
+      sluitingsduur: "3 maanden",
+      dwangsom: null,
+    });
     const dup = cli(db, ["categorie", "toevoegen", "--code", "kamerverhuur", "--naam", "x", "--partner", "Gemeente"]);
     expect(dup.code).toBe(2);
   });

@@ -48,6 +48,71 @@ describe("schemamigraties", () => {
     },
   );
 
+  it("v2 → v3 (issue 12): ISZW heet de Nederlandse Arbeidsinspectie met ISZW als alias, oude ladderacties worden stappen van een handhavingszaak", () => {
+    const file = tempDb();
+    openDatabase(file, { migrateTo: 2 }).close();
+    fillV1(file);
+    const db = new Database(file);
+    db.exec(`
+      INSERT INTO partner (naam, soort) VALUES ('Gemeente', 'convenant'), ('ISZW', 'convenant');
+      UPDATE categorie SET partner_id = 2, grondslag = 'Besluit bouwwerken leefomgeving (gebruiksoppervlakte per persoon) en de huisvestingsverordening' WHERE code = 'overbewoning';
+      INSERT INTO categorie (code, naam, partner_id, thema, grondslag) VALUES ('wav', 'Wet arbeid vreemdelingen', 3, 'arbeid', 'Wav'),
+        ('kamerverhuur', 'Illegale kamerverhuur', 2, 'huisvesting', 'Huisvestingsverordening, artikel 2.1.1');
+      INSERT INTO categorie_opvolging (categorie_id, volgorde, actie, partner_id, termijn, eenheid) VALUES
+        (1, 1, 'informatiebrief eigenaar', 2, 10, 'werkdagen'), (1, 2, 'voornemen last onder dwangsom', 2, 20, 'werkdagen'),
+        (1, 3, 'partner informeren', 3, 10, 'werkdagen'), (2, 1, 'boeterapport', 3, 60, 'dagen'), (2, 2, 'partner informeren', 2, 10, 'werkdagen'),
+        (3, 1, 'informatiebrief eigenaar', 2, 10, 'werkdagen'), (3, 2, 'hercontrole', 2, 42, 'dagen');
+      INSERT INTO avond (datum, doel, aangemaakt) VALUES ('2026-11-05', 'controle', '2026-11-01');
+      INSERT INTO bevinding (avond_id, adres_id, categorie_id, partner_id, omschrijving, aangemaakt) VALUES (1, 1, 1, 2, '14 personen', '2026-11-05');
+      INSERT INTO opvolging (bevinding_id, actie, partner_id, deadline, status, aangemaakt, gewijzigd) VALUES
+        (1, 'informatiebrief eigenaar', 2, '2026-11-19', 'open', 'x', 'x'),
+        (1, 'voornemen last onder dwangsom', 2, '2026-12-03', 'open', 'x', 'x'),
+        (1, 'partner informeren', 3, '2026-11-19', 'open', 'x', 'x');
+      INSERT INTO brief (kenmerk, sjabloon, adres_id, betrokkene_id, bestand, datum, aangemaakt) VALUES
+        ('INT-2026-000007', 'informatiebrief-eigenaar', 1, 1, '/tmp/x.pdf', '2026-11-06', 'x');
+      INSERT INTO brief_opvolging VALUES (1, 1);
+    `);
+    db.close();
+    const lijst = ok(cli(file, ["--json", "opvolging", "lijst", "--partner", "ISZW"])).json();
+    expect(lijst.map((o: any) => [o.actie, o.partner, o.sjabloon])).toEqual([
+      ["partner informeren", "Nederlandse Arbeidsinspectie", "informatiebericht-partner"],
+    ]);
+    const na = new Database(file, { readonly: true });
+    try {
+      const q = (sql: string) => na.prepare(sql).all();
+      expect(na.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+      expect(q("SELECT naam FROM partner WHERE id = 3")).toEqual([{ naam: "Nederlandse Arbeidsinspectie" }]);
+      expect(q("SELECT alias FROM partner_alias")).toEqual(expect.arrayContaining([{ alias: "ISZW" }]));
+      // The shipped norm of the old release is replaced by today's; the ladder actions left the rules.
+      expect((q("SELECT grondslag FROM categorie WHERE code = 'overbewoning'")[0] as any).grondslag).toMatch(/^het omgevingsplan/);
+      expect(q("SELECT actie FROM categorie_opvolging WHERE categorie_id = 1 ORDER BY volgorde")).toEqual([
+        { actie: "partner informeren" },
+      ]);
+      // The Arbeidsinspectie reports back to the gemeente instead of "informing the Gemeente" as if it were the gemeente.
+      expect(q("SELECT actie, partner_id FROM categorie_opvolging WHERE categorie_id = 2 ORDER BY volgorde")).toEqual([
+        { actie: "boeterapport", partner_id: 3 },
+        { actie: "terugkoppeling aan de gemeente", partner_id: 3 },
+      ]);
+      // A category of the user's own, followed up with the old ladder, gets the default profile.
+      expect(q("SELECT bestuursorgaan, ladder, spoor FROM categorie_handhaving WHERE categorie_id = 3")).toEqual([
+        { bestuursorgaan: "college", ladder: "waarschuwing", spoor: "dwangsom" },
+      ]);
+      expect(q("SELECT bevinding_id, status, bestuursorgaan FROM handhaving")).toEqual([
+        { bevinding_id: 1, status: "lopend", bestuursorgaan: "college" },
+      ]);
+      expect(q("SELECT actie, stap, status, gesloten_op FROM opvolging ORDER BY id")).toEqual([
+        { actie: "informatiebrief eigenaar", stap: "waarschuwing", status: "afgerond", gesloten_op: "2026-11-06" }, // its letter was sent
+        { actie: "voornemen last onder dwangsom", stap: "voornemen", status: "open", gesloten_op: null },
+        { actie: "partner informeren", stap: null, status: "open", gesloten_op: null },
+      ]);
+      expect(q("SELECT jaar, laatste FROM kenmerk_teller")).toEqual([{ jaar: 2026, laatste: 7 }]);
+    } finally {
+      na.close();
+    }
+    // The new roles are allowed now (the CHECK was rebuilt).
+    ok(cli(file, ["betrokkene", "koppel", "1", "--adres", "1", "--rol", "exploitant"]));
+  });
+
   it("weigert een database van een nieuwere versie en laat hem ongemoeid", () => {
     const file = tempDb();
     openDatabase(file).close();

@@ -36,10 +36,18 @@ describe("opstarten", () => {
 
   it("een lijst-opdracht laadt geen PDF-, sjabloon-, CSV-, feestdagen- of tabelbibliotheek", () => {
     const db = initDb();
-    const geladen = pakketten(geladenModules(["--db", db, "adres", "lijst", "--json"]));
-    expect(geladen).toContain("better-sqlite3");
-    for (const zwaar of ["pdfkit", "fontkit", "handlebars", "csv-parse", "date-holidays", "cli-table3"])
-      expect(geladen).not.toContain(zwaar);
+    // The Atw calendar (date-holidays) is loaded only where a term is computed, never to list follow-ups or zaken.
+    for (const lijst of [
+      ["adres", "lijst"],
+      ["opvolging", "lijst"],
+      ["handhaving", "lijst"],
+      ["brief", "lijst"],
+    ]) {
+      const geladen = pakketten(geladenModules(["--db", db, ...lijst, "--json"]));
+      expect(geladen).toContain("better-sqlite3");
+      for (const zwaar of ["pdfkit", "fontkit", "handlebars", "csv-parse", "date-holidays", "cli-table3"])
+        expect(geladen, `${lijst.join(" ")}: ${zwaar}`).not.toContain(zwaar);
+    }
   });
 
   it("stopt stil (exit 0, geen stacktrace) als de lezer van de uitvoer eerder stopt, zoals bij | head", () => {

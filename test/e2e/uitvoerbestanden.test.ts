@@ -121,7 +121,7 @@ describe("geen apparaat, pijp of ontbrekende map", () => {
 describe("brieven", () => {
   it("een nieuwe briefmap wordt aangemaakt en dat wordt gemeld", () => {
     const uit = path.join(tempDir(), "brieven", "2026");
-    const r = ok(cli(db, ["--json", ...VANDAAG, "brief", "batch", "--avond", "1", "--uit", uit]));
+    const r = ok(cli(db, ["--json", "--vandaag", "2026-11-27", "brief", "batch", "--avond", "1", "--uit", uit]));
     expect(r.stderr).toContain(`Map ${uit} aangemaakt.`);
     expect(r.json().aantal).toBeGreaterThan(0);
     expect(fs.statSync(uit).mode & 0o777).toBe(0o700);

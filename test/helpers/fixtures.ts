@@ -17,7 +17,10 @@ function withDb<T>(file: string, fn: (db: Database.Database) => T): T {
 }
 
 const id = (db: Database.Database, table: string, col: string, value: string): number => {
-  const row = db.prepare(`SELECT id FROM ${table} WHERE ${col} = ? COLLATE NOCASE`).get(value) as { id: number } | undefined;
+  // Partners also by alias (ISZW is the Nederlandse Arbeidsinspectie), as the CLI finds them.
+  const alias = table === "partner" ? " OR id = (SELECT partner_id FROM partner_alias WHERE alias = ? COLLATE NOCASE)" : "";
+  const row = db.prepare(`SELECT id FROM ${table} WHERE ${col} = ? COLLATE NOCASE${alias}`).get(...(alias ? [value, value] : [value])) as
+    { id: number } | undefined;
   if (!row) throw new Error(`fixture: ${table} ${value} bestaat niet`);
   return row.id;
 };

@@ -25,9 +25,9 @@ describe("rapport top", () => {
         // 4 and 4: "Adresfraude (BRP)" before "Niet voldaan aan brandveiligheidseisen"
         { categorie: "adresfraude", naam: "Adresfraude (BRP)", aantal: 4 },
         { categorie: "brandveiligheid", naam: "Niet voldaan aan brandveiligheidseisen", aantal: 4 },
-        // 3 and 3: "Fraude met energiemeters" before "Strijdig gebruik bestemmingsplan"
+        // 3 and 3: "Fraude met energiemeters" before "Strijdig gebruik omgevingsplan"
         { categorie: "energiefraude", naam: "Fraude met energiemeters", aantal: 3 },
-        { categorie: "strijdig-gebruik", naam: "Strijdig gebruik bestemmingsplan", aantal: 3 },
+        { categorie: "strijdig-gebruik", naam: "Strijdig gebruik omgevingsplan", aantal: 3 },
       ],
       overig: { bevindingen: 9, categorieen: 7 },
       totaal: 28,
@@ -234,7 +234,7 @@ describe("rapport jaar", () => {
       verlopen: 2,
       doodgelopen: 0,
     });
-    expect(partners.ISZW).toMatchObject({ bevindingen: 6, doodgelopen: 1, percentage: 100 });
+    expect(partners["Nederlandse Arbeidsinspectie"]).toMatchObject({ bevindingen: 6, doodgelopen: 1, percentage: 100 }); // the data says ISZW
     expect(partners.Politie).toMatchObject({ bevindingen: 3, opvolgingen: 2, afgerond: 1, open: 1, verlopen: 0 }); // due today is not overdue
     expect(partners.Belastingdienst).toMatchObject({ bevindingen: 0, afgerond: 1, percentage: null });
   });

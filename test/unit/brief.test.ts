@@ -2,16 +2,23 @@ import { describe, expect, it } from "vitest";
 import {
   blokken,
   briefBestandsnaam,
-  briefContext,
   formatKenmerk,
   groepeerBrieven,
   maakBriefhoofd,
   parseSjabloon,
-  sjabloonVoorActie,
-  volgendVolgnummer,
-  voorbeeldGroep,
+  type BriefGroep,
+  type BriefItem,
   type BriefOpvolging,
+  type Ontvanger,
+  type ZaakInfo,
 } from "../../src/domain/brief.js";
+import { briefContext } from "../../src/domain/brief-context.js";
+import { beoordeel, type BeoordelingInvoer } from "../../src/domain/brief-plan.js";
+import { voorbeeldGroep } from "../../src/domain/brief-voorbeeld.js";
+import type { Stap } from "../../src/domain/ladder.js";
+import { kalender } from "../../src/io/atw.js";
+import { ladderData } from "../../src/io/ladder.js";
+import { profiel } from "../helpers/profiel.js";
 
 const adres = (id: number, postcode = "5504AB", huisnummer = 12) => ({
   id,
@@ -23,48 +30,46 @@ const adres = (id: number, postcode = "5504AB", huisnummer = 12) => ({
   gemeente: "Veldhoven",
   type: "woning",
 });
-const opv = (id: number, actie: string, adresId: number, bevindingId = id, deadline = "2026-12-10"): BriefOpvolging => ({
+const opv = (id: number, adresId: number, o: { zaak?: ZaakInfo | null; stap?: Stap | null; categorie?: string } = {}): BriefOpvolging => ({
   opvolgingId: id,
-  actie,
-  deadline,
-  partner: "ISZW",
+  actie: "x",
+  deadline: "2026-12-10",
+  partner: "Nederlandse Arbeidsinspectie",
   partnerId: 7,
+  stap: o.stap ?? null,
+  nietVoor: null,
   bevinding: {
-    id: bevindingId,
-    categorie: "overbewoning",
-    categorieNaam: "Overbewoning",
+    id,
+    categorie: o.categorie ?? "overbewoning",
+    categorieNaam: o.categorie === "wav" ? "Wet arbeid vreemdelingen" : "Overbewoning",
     grondslag: "Bbl",
-    omschrijving: `bevinding ${bevindingId}`,
+    omschrijving: `bevinding ${id}`,
     maatregel: null,
     personen: null,
-    partner: "Gemeente",
+    partner: o.categorie === "wav" ? "Nederlandse Arbeidsinspectie" : "Gemeente",
   },
   adres: adres(adresId, adresId === 1 ? "5504AB" : "5531NK"),
   avond: { id: 1, datum: "2026-11-12", doel: "controle" },
+  zaak: o.zaak ?? null,
+});
+const lukasz: Ontvanger = { soort: "betrokkene", id: 5, naam: "Łukasz", postadres: null, rol: "eigenaar" };
+const item = (o: BriefOpvolging, sjabloon: string, extra: Partial<BriefItem> = {}): BriefItem => ({
+  opvolging: o,
+  sjabloon,
+  ontvanger: lukasz,
+  bestuursorgaan: "college",
+  ...extra,
 });
 
-describe("sjabloon per actie en kenmerk", () => {
-  it("kiest het sjabloon per actie (hoofdletterongevoelig) en niets voor acties zonder brief", () => {
-    expect(sjabloonVoorActie("Voornemen last onder dwangsom")).toBe("voornemen-last-onder-dwangsom");
-    expect(sjabloonVoorActie("hercontrole")).toBe("aankondiging-hercontrole");
-    expect(sjabloonVoorActie("partner informeren")).toBe("informatiebericht-partner");
-    expect(sjabloonVoorActie("onderzoek")).toBeUndefined();
-  });
-
-  it("nummert kenmerken per jaar door", () => {
+describe("kenmerk en bestandsnaam", () => {
+  it("kenmerk: voorvoegsel, jaar, volgnummer van zes cijfers", () => {
     expect(formatKenmerk(2026, 123)).toBe("INT-2026-000123");
-    expect(volgendVolgnummer(["INT-2026-000004", "INT-2025-000099", "INT-2026-000011"], 2026)).toBe(12);
-    expect(volgendVolgnummer(["INT-2025-000099"], 2026)).toBe(1);
   });
 
   it("maakt sorteerbare bestandsnamen zonder vreemde tekens", () => {
-    expect(
-      briefBestandsnaam("2026-11-23", "INT-2026-000012", "informatiebrief-eigenaar", {
-        postcode: "5504AB",
-        huisnummer: 12,
-        toevoeging: "",
-      }),
-    ).toBe("2026-11-23_INT-2026-000012_informatiebrief-eigenaar_5504AB-12.pdf");
+    expect(briefBestandsnaam("2026-11-23", "INT-2026-000012", "waarschuwing", { postcode: "5504AB", huisnummer: 12, toevoeging: "" })).toBe(
+      "2026-11-23_INT-2026-000012_waarschuwing_5504AB-12.pdf",
+    );
     expect(briefBestandsnaam("2026-11-23", "K", "s", { postcode: "5504AB", huisnummer: 12, toevoeging: "2-HOOG" })).toBe(
       "2026-11-23_K_s_5504AB-122HOOG.pdf",
     );
@@ -72,42 +77,125 @@ describe("sjabloon per actie en kenmerk", () => {
 });
 
 describe("groeperen", () => {
-  const eigenaar = (adresId: number) =>
-    adresId === 1 ? { soort: "betrokkene" as const, id: 5, naam: "Łukasz", postadres: null, rol: "eigenaar" } : undefined;
-
-  it("één brief per sjabloon, ontvanger en adres; partnerbrieven aan de partner; overslaan met reden", () => {
-    const { groepen, overgeslagen } = groepeerBrieven(
-      [
-        opv(3, "informatiebrief eigenaar", 1),
-        opv(1, "informatiebrief eigenaar", 1),
-        opv(2, "partner informeren", 1),
-        opv(4, "onderzoek", 1),
-        opv(5, "hercontrole", 2),
-      ],
-      eigenaar,
-    );
-    expect(groepen.map((g) => [g.sjabloon, g.ontvanger.naam, g.opvolgingen.map((o) => o.opvolgingId)])).toEqual([
-      ["informatiebericht-partner", "ISZW", [2]],
-      ["informatiebrief-eigenaar", "Łukasz", [1, 3]],
+  it("één brief per sjabloon, ontvanger, adres en bestuursorgaan; een voornemen ook per zienswijzetermijn", () => {
+    const groepen = groepeerBrieven([
+      item(opv(3, 1), "waarschuwing"),
+      item(opv(1, 1), "waarschuwing"),
+      item(opv(2, 1), "waarschuwing", { bestuursorgaan: "burgemeester" }), // never one letter for two organen
+      item(opv(4, 2), "waarschuwing"),
+      item(opv(5, 1), "voornemen-last-onder-dwangsom", { sleutel: "2 weken" }),
+      item(opv(6, 1), "voornemen-last-onder-dwangsom", { sleutel: "1 week" }),
     ]);
-    expect(overgeslagen.map((o) => o.opvolging)).toEqual([4, 5]);
-    expect(overgeslagen[1]!.reden).toContain("--aan");
+    expect(groepen.map((g) => [g.sjabloon, g.bestuursorgaan, g.opvolgingen.map((o) => o.opvolgingId)])).toEqual([
+      ["voornemen-last-onder-dwangsom", "college", [5]],
+      ["voornemen-last-onder-dwangsom", "college", [6]],
+      ["waarschuwing", "college", [1, 3]],
+      ["waarschuwing", "burgemeester", [2]],
+      ["waarschuwing", "college", [4]],
+    ]);
+  });
+});
+
+describe("welke brief, aan wie (brief-plan)", () => {
+  const ladder = ladderData();
+  const k = kalender();
+  const zaakVan = (stap: Stap, o: Partial<ZaakInfo> = {}): ZaakInfo => ({
+    id: 9,
+    status: "lopend",
+    profiel: profiel({ bevoegdheid: "125 Gemeentewet", herstelmaatregel: "x", dwangsom: { bedrag: 1000, per: "week", maximum: 10000 } }),
+    overtrederId: null,
+    kosten: null,
+    stappen: [{ opvolgingId: 1, stap, status: "open", nietVoor: "2026-11-12", geslotenOp: null, beeindigd: null, brief: null }],
+    zienswijzen: [],
+    hoedanigheid: null,
+    overtreder: null,
+    ...o,
+  });
+  const invoer = (o: BriefOpvolging, x: Partial<BeoordelingInvoer> = {}): BeoordelingInvoer => ({
+    o: { ...o, status: "open", sjabloon: null },
+    sjabloon: undefined,
+    aanPartner: (s) => s === "informatiebericht-partner",
+    betrokkenen: [
+      { id: 5, naam: "Łukasz", postadres: null, rol: "eigenaar" },
+      { id: 6, naam: "Café De Markt V.O.F.", postadres: null, rol: "exploitant" },
+    ],
+    partner: { id: 7, naam: "Nederlandse Arbeidsinspectie", lidwoord: "de", postadres: "Postbus 90801, 2509 LV Den Haag" },
+    batch: true,
+    vandaag: "2026-11-23",
+    kalender: k,
+    ladder,
+    hints: { overtreder: "handhaving zet 9 --overtreder <id>", weging: () => "", kosten: "" },
+    ...x,
+  });
+
+  it("een partnerwet (Wav) krijgt nooit een gemeentelijke handhavingsbrief", () => {
+    const b = beoordeel(invoer(opv(1, 1, { categorie: "wav" }), { sjabloon: "voornemen-last-onder-dwangsom" }));
+    expect(b).toEqual({
+      soort: "overgeslagen",
+      reden: expect.stringContaining("valt niet onder de handhaving van de gemeente maar onder die van Nederlandse Arbeidsinspectie"),
+    });
+  });
+
+  it("een voornemen gaat naar de aangewezen overtreder, nooit naar de eigenaar omdat hij eigenaar is", () => {
+    const zonder = beoordeel(invoer(opv(1, 1, { zaak: zaakVan("voornemen"), stap: "voornemen" })));
+    expect(zonder).toMatchObject({ soort: "tegengehouden", reden: "wijs eerst de overtreder aan: handhaving zet 9 --overtreder <id>" });
+    const met = beoordeel(invoer(opv(1, 1, { zaak: zaakVan("voornemen", { overtrederId: 6 }), stap: "voornemen" })));
+    expect(met).toMatchObject({
+      soort: "brief",
+      item: { sjabloon: "voornemen-last-onder-dwangsom", ontvanger: { id: 6, rol: "exploitant" }, sleutel: "2 weken" },
+    });
+  });
+
+  it("de waarschuwing mag naar de eigenaar; een brief aan een partner naar de partner, maar nooit aan de gemeente zelf", () => {
+    expect(beoordeel(invoer(opv(1, 1, { zaak: zaakVan("waarschuwing"), stap: "waarschuwing" })))).toMatchObject({
+      soort: "brief",
+      item: { sjabloon: "waarschuwing", ontvanger: { id: 5 } },
+    });
+    const partner = invoer(opv(2, 1), { sjabloon: "informatiebericht-partner" });
+    expect(beoordeel(partner)).toMatchObject({
+      item: { ontvanger: { soort: "partner", naam: "Nederlandse Arbeidsinspectie", lidwoord: "de" } },
+    });
+    const zelf = invoer(opv(2, 1), {
+      sjabloon: "informatiebericht-partner",
+      partner: { id: 1, naam: "Gemeente", lidwoord: "de", postadres: null },
+    });
+    expect(beoordeel(zelf)).toEqual({ soort: "overgeslagen", reden: "de gemeente schrijft geen brief aan zichzelf" });
+  });
+
+  it("een sjabloon van een andere stap wordt geweigerd; een aankondiging niet in een batch; een actie zonder brief wordt overgeslagen", () => {
+    const w = opv(1, 1, { zaak: zaakVan("waarschuwing"), stap: "waarschuwing" });
+    expect(beoordeel(invoer(w, { sjabloon: "last-onder-dwangsom" }))).toMatchObject({
+      soort: "overgeslagen",
+      reden: expect.stringContaining("hoort bij het besluit"),
+    });
+    const h = opv(1, 1, { zaak: zaakVan("hercontrole"), stap: "hercontrole" });
+    expect(beoordeel(invoer(h))).toMatchObject({ soort: "overgeslagen", reden: expect.stringContaining("aankondiging") });
+    expect(beoordeel(invoer(h, { batch: false }))).toMatchObject({ soort: "brief", item: { sjabloon: "aankondiging-hercontrole" } });
+    expect(beoordeel(invoer(opv(1, 1)))).toEqual({ soort: "overgeslagen", reden: 'actie "x" vraagt geen brief' });
   });
 });
 
 describe("sjabloonformaat", () => {
-  it("leest de kop en de tekst", () => {
+  it("leest de kop en de tekst; aan: partner", () => {
     const s = parseSjabloon(
       "x",
-      "\uFEFF---\r\ntitel: Titel\r\nonderwerp: Over {{adres.volledig}}\r\n# commentaar\r\naanhef: Beste\r\n---\r\nTekst\r\n",
+      "\uFEFF---\r\ntitel: Titel\r\nonderwerp: Over {{adres.volledig}}\r\n# commentaar\r\naanhef: Beste\r\naan: partner\r\n---\r\nTekst\r\n",
     );
-    expect(s).toEqual({ naam: "x", titel: "Titel", onderwerp: "Over {{adres.volledig}}", kop: { aanhef: "Beste" }, tekst: "Tekst\n" });
+    expect(s).toEqual({
+      naam: "x",
+      titel: "Titel",
+      onderwerp: "Over {{adres.volledig}}",
+      aanPartner: true,
+      kop: { aanhef: "Beste" },
+      tekst: "Tekst\n",
+    });
   });
 
-  it("meldt een ontbrekend onderwerp, een open kop of een kapotte kopregel", () => {
+  it("meldt een ontbrekend onderwerp, een open kop, een kapotte kopregel of een onbekende geadresseerde", () => {
     expect(parseSjabloon("x", "Tekst")).toContain('mist "onderwerp:"');
     expect(parseSjabloon("x", "---\nonderwerp: a\nTekst")).toContain("niet afgesloten");
     expect(parseSjabloon("x", "---\nonderwerp: a\ndit is geen kop\n---\n")).toContain("kopregel 3");
+    expect(parseSjabloon("x", "---\nonderwerp: a\naan: buurman\n---\n")).toContain('"aan:" is partner of betrokkene');
   });
 
   it("splitst de gevulde tekst in alinea's, vette regels en lijsten", () => {
@@ -121,7 +209,17 @@ describe("sjabloonformaat", () => {
 });
 
 describe("briefhoofd en context", () => {
-  it("eigen velden gaan voor de standaard, die voor de algemene", () => {
+  const k = kalender();
+  const context = (groep: BriefGroep, datum = "2026-11-23") =>
+    briefContext({
+      groep,
+      briefhoofd: maakBriefhoofd("Veldhoven", undefined, undefined),
+      datum,
+      kenmerk: "K",
+      kalender: k,
+      betrokkenen: [],
+    });
+  it("eigen velden gaan voor de standaard, die voor de algemene; het mandaat heeft een standaard", () => {
     const h = maakBriefhoofd("Best", { telefoon: "0499 1", afdeling: "" }, { telefoon: "14 0499", email: "h@best.nl" });
     expect(h).toMatchObject({
       gemeente: "Best",
@@ -129,43 +227,74 @@ describe("briefhoofd en context", () => {
       email: "h@best.nl",
       afdeling: "afdeling Vergunningen, Toezicht en Handhaving",
       ondertekenaarNaam: null,
+      mandaat: "Mandaat-, volmacht- en machtigingsbesluit gemeente Best",
     });
   });
 
-  it("vult termijnen, grondslagen (uniek) en de vroegste deadline", () => {
-    const groep = voorbeeldGroep("last-onder-dwangsom");
-    groep.opvolgingen[1]!.deadline = "2026-12-01";
+  it("termijnen volgens de Atw, bestuursorgaan, overtreder en afschrift", () => {
+    const groep = voorbeeldGroep("last-onder-bestuursdwang", false, "2026-11-13");
     const c = briefContext({
       groep,
       briefhoofd: maakBriefhoofd("Veldhoven", undefined, undefined),
-      datum: "2026-11-23",
+      datum: "2026-11-13",
       kenmerk: "INT-2026-000001",
-      dwangsom: { bedrag: "€ 500" },
+      kalender: k,
+      betrokkenen: [
+        { id: 0, naam: "Łukasz Wiśniewski", rol: "verhuurder" },
+        { id: 1, naam: "Woonstichting De Kempen", rol: "eigenaar" },
+        { id: 2, naam: "Kempen Flex B.V.", rol: "werkgever" },
+      ],
     });
-    expect(c.deadline).toBe("2026-12-01");
-    // Made after the follow-up's deadline: the letter gives a week from its own date instead.
-    const laat = briefContext({
-      groep,
-      briefhoofd: maakBriefhoofd("Veldhoven", undefined, undefined),
-      datum: "2026-12-03",
-      kenmerk: "INT-2026-000002",
+    // Six weeks from Friday 13 November end on Christmas Day: the term runs to Monday 28 December.
+    expect(c.termijnen.bezwaar).toBe("2026-12-28");
+    expect(c.bestuursorgaan).toMatchObject({
+      naam: "het college van burgemeester en wethouders van Veldhoven",
+      ondertekening: "namens het college van burgemeester en wethouders van Veldhoven,",
     });
-    expect(laat.deadline).toBe("2026-12-10");
-    expect(c.termijnen).toEqual({ zienswijze: "2026-12-07", bezwaar: "2027-01-04" });
-    expect(c.dwangsom).toEqual({ bedrag: "€ 500", per: "week", maximum: "€ 10.000" });
-    expect(c.meerdere).toBe(true);
+    expect(c.overtreder).toEqual({ naam: "Łukasz Wiśniewski", hoedanigheid: "verhuurder van de woning Kerkstraat 12A, 5504 AB Veldhoven" });
+    expect(c.afschrift).toEqual(["Woonstichting De Kempen (eigenaar)"]); // a werkgever holds no right to the building
+    expect(c.zaken[0]!.begunstigingstermijn).toEqual({ duur: "drie werkdagen", tot: "2026-11-18" });
     expect(c.ontvanger.adresregels).toEqual(["ul. Długa 14", "80-831 Gdańsk", "POLEN"]);
-    expect(c.adres.volledig).toBe("Kerkstraat 12A, 5504 AB Veldhoven");
+    expect(c.rapport).toBeNull();
+  });
+
+  it("de burgemeester in een 13b-brief; een partner met lidwoord en postadres", () => {
+    const sluiting = context(voorbeeldGroep("besluit-sluiting", false, "2026-11-23"));
+    expect(sluiting.bestuursorgaan.naam).toBe("de burgemeester van Veldhoven");
+    expect(sluiting.zaken[0]!.sluitingsduur).toBe("drie maanden");
+    const partner = context(voorbeeldGroep("informatiebericht-partner", true, "2026-11-23"));
+    expect(partner.partner.metLidwoord).toBe("de Nederlandse Arbeidsinspectie");
+    expect(partner.ontvanger.adresregels).toEqual([
+      "t.a.v. de vaste vertegenwoordiger in het interventieteam",
+      "Postbus 90801",
+      "2509 LV Den Haag",
+    ]);
+  });
+
+  it("een partner wiens postadres met zijn volledige naam begint, krijgt die naam in het adresvak", () => {
+    const groep = { ...voorbeeldGroep("informatiebericht-partner", true, "2026-11-23") };
+    groep.ontvanger = {
+      soort: "partner",
+      id: 2,
+      naam: "Politie",
+      lidwoord: "de",
+      postadres: "Politie eenheid Oost-Brabant, Postbus 2, 5201 AA 's-Hertogenbosch",
+    };
+    const c = context(groep);
+    expect(c.ontvanger.naam).toBe("Politie eenheid Oost-Brabant");
+    expect(c.partner.metLidwoord).toBe("de Politie");
   });
 
   it("zonder postadres gaat de brief naar het adres zelf", () => {
     const groep = {
-      sjabloon: "informatiebrief-eigenaar",
-      ontvanger: { soort: "betrokkene" as const, id: 1, naam: "Ștefan Țurcanu", postadres: null, rol: "eigenaar" },
+      sjabloon: "waarschuwing",
+      ontvanger: { ...lukasz, naam: "Ștefan Țurcanu" },
       adres: adres(1),
-      opvolgingen: [opv(1, "x", 1)],
+      bestuursorgaan: "college" as const,
+      opvolgingen: [opv(1, 1)],
     };
-    const c = briefContext({ groep, briefhoofd: maakBriefhoofd("Veldhoven", undefined, undefined), datum: "2026-11-23", kenmerk: "K" });
+    const c = context(groep);
     expect(c.ontvanger.adresregels).toEqual(["Kerkstraat 12", "5504 AB  VELDHOVEN"]);
+    expect(c.adres.isWoning).toBe(true);
   });
 });

@@ -8,7 +8,8 @@ import { createPdf, FONT, FONT_BOLD, MM, numberPages } from "./document.js";
  * A Dutch municipal letter on A4: letterhead top left, the recipient where a
  * window envelope shows it, a meta block (Datum, Ons kenmerk, Onderwerp,
  * Contact: a department and function, never the inspector), the body, the
- * signature on behalf of the college, and "Pagina 1 van 2" on longer letters.
+ * signature on behalf of the bestuursorgaan (college or burgemeester) with the
+ * mandate named, and "Pagina 1 van 2" on longer letters.
  */
 export interface BriefPdfInvoer {
   context: BriefContext;
@@ -27,7 +28,7 @@ export function briefPdf(inv: BriefPdfInvoer): PDFKit.PDFDocument {
   const { context: c, briefhoofd: h } = inv;
   const doc = createPdf({
     title: `${inv.titel} — ${c.brief.kenmerk}`,
-    author: `Gemeente ${h.gemeente}`,
+    author: capitalise(c.bestuursorgaan.naam),
     subject: inv.onderwerp,
     date: fromIso(c.brief.datum),
     margins: { top: 25 * MM, bottom: 25 * MM, left: LEFT, right: RIGHT },
@@ -83,6 +84,7 @@ export function briefPdf(inv: BriefPdfInvoer): PDFKit.PDFDocument {
     .filter(Boolean)
     .join(", ");
   const meta: [string, string][] = [
+    ["Van", capitalise(c.bestuursorgaan.naam)], // the bestuursorgaan that speaks: college or burgemeester
     ["Datum", formatDutch(c.brief.datum)],
     ["Ons kenmerk", c.brief.kenmerk],
     ["Onderwerp", inv.onderwerp],
@@ -129,9 +131,9 @@ export function briefPdf(inv: BriefPdfInvoer): PDFKit.PDFDocument {
     }
   }
 
-  // Signature: kept together on one page.
-  const sign = ["Met vriendelijke groet,", `namens het college van burgemeester en wethouders van ${h.gemeente},`];
-  const signHeight = 100;
+  // Signature: kept together on one page, on behalf of the bestuursorgaan that decides, under its mandate.
+  const sign = ["Met vriendelijke groet,", c.bestuursorgaan.ondertekening];
+  const signHeight = 112;
   if (doc.y + signHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
   doc
     .font(FONT)
@@ -141,6 +143,10 @@ export function briefPdf(inv: BriefPdfInvoer): PDFKit.PDFDocument {
   doc.moveDown(3.2);
   if (h.ondertekenaarNaam) doc.text(h.ondertekenaarNaam, LEFT, doc.y, { width });
   doc.text(capitalise(h.ondertekenaarFunctie), LEFT, doc.y, { width });
+  doc
+    .fontSize(8.5)
+    .fillColor(GREY)
+    .text(`Ondertekend krachtens mandaat (${c.bestuursorgaan.mandaat})`, LEFT, doc.y + 2, { width });
 
   numberPages(doc, { label: `Ons kenmerk ${c.brief.kenmerk}` });
   return doc;

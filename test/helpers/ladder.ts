@@ -1,0 +1,121 @@
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import { PDFParse } from "pdf-parse";
+import { cliInProcess, initDb, ok, TESTADRESSEN } from "./cli.js";
+import { insertAvond } from "./fixtures.js";
+
+/**
+ * An evening (Thursday 5 November 2026) with findings on every kind of handhavingsladder, made
+ * through the CLI: Omgevingswet (overbewoning: voornemen first), a lighter case (brandveiligheid,
+ * alcoholwet: waarschuwing first), 13b Opiumwet (hennep: bestuurlijke rapportage first, burgemeester),
+ * an acute one (brandgevaar: bestuursdwang) and a partner's own law (Wav: no gemeente letter).
+ */
+export interface LadderScenario {
+  db: string;
+  avond: number;
+  adres: { kerkstraat: number; industrieweg: number; heuvel: number; markt: number; dorpstraat: number };
+  betrokkene: { lukasz: number; flex: number; popescu: number; woonstichting: number; cafe: number };
+  bevinding: Record<"overbewoning" | "brandveiligheid" | "hennep" | "wav" | "brandgevaar" | "alcoholwet" | "afval", number>;
+  /** The first open follow-up of a finding with this action or step. */
+  opvolging(bevinding: number, stapOfActie: string): number;
+  zaak(bevinding: number): number;
+}
+
+export const AVOND = "2026-11-05";
+
+async function id(db: string, args: string[]): Promise<number> {
+  return ok(await cliInProcess(db, ["--json", ...args])).json().id;
+}
+
+export async function ladderScenario(): Promise<LadderScenario> {
+  const db = initDb();
+  const adres = async (a: Record<string, string>) =>
+    id(db, ["adres", "toevoegen", ...Object.entries(a).flatMap(([k, v]) => [`--${k}`, v])]);
+  const kerkstraat = await adres(TESTADRESSEN.kerkstraat);
+  const industrieweg = await adres(TESTADRESSEN.industrieweg);
+  const heuvel = await adres({
+    postcode: "5504CD",
+    huisnummer: "3",
+    straat: "De Heuvel",
+    plaats: "Veldhoven",
+    gemeente: "Veldhoven",
+    type: "woning",
+  });
+  const markt = await adres(TESTADRESSEN.markt);
+  const dorpstraat = await adres(TESTADRESSEN.dorpstraat);
+  const betrokkene = (naam: string, rol: string, adresId: number, extra: string[] = []) =>
+    id(db, ["betrokkene", "toevoegen", "--naam", naam, "--rol", rol, "--adres", String(adresId), ...extra]);
+  const lukasz = await betrokkene("Łukasz Wiśniewski", "eigenaar", kerkstraat, ["--postadres", "ul. Długa 14, 80-831 Gdańsk, POLEN"]);
+  const flex = await betrokkene("Kempen Flex Huisvesting B.V.", "verhuurder", kerkstraat, [
+    "--kvk",
+    "17012345",
+    "--postadres",
+    "Postbus 120, 5500 AC Veldhoven",
+  ]);
+  ok(await cliInProcess(db, ["betrokkene", "koppel", String(flex), "--adres", String(industrieweg), "--rol", "eigenaar"]));
+  const popescu = await betrokkene("Marius Popescu", "bewoner", heuvel);
+  const woonstichting = await betrokkene("Woonstichting De Kempen", "eigenaar", heuvel, ["--postadres", "Postbus 8, 5500 AA Veldhoven"]);
+  const cafe = await betrokkene("Café De Markt V.O.F.", "exploitant", markt);
+  const avond = insertAvond(db, { datum: AVOND, adressen: [kerkstraat, industrieweg, heuvel, markt, dorpstraat] });
+  const bevinding = (adresId: number, categorie: string, omschrijving: string, extra: string[] = []) =>
+    id(db, [
+      "bevinding",
+      "toevoegen",
+      "--avond",
+      String(avond),
+      "--adres",
+      String(adresId),
+      "--categorie",
+      categorie,
+      "--omschrijving",
+      omschrijving,
+      ...extra,
+    ]);
+  const b = {
+    overbewoning: await bevinding(kerkstraat, "overbewoning", "14 personen op 4 slaapkamers, matrassen op zolder", ["--personen", "14"]),
+    brandveiligheid: await bevinding(kerkstraat, "brandveiligheid", "Geen werkende rookmelders"),
+    hennep: await bevinding(heuvel, "hennep", "Hennepkwekerij met 420 planten op zolder"),
+    wav: await bevinding(industrieweg, "wav", "Zes werknemers zonder tewerkstellingsvergunning", ["--partner", "ISZW", "--personen", "6"]),
+    brandgevaar: await bevinding(industrieweg, "brandgevaar", "Logies in loods zonder vluchtweg en rookmelders", ["--personen", "9"]),
+    alcoholwet: await bevinding(markt, "alcoholwet", "Sterke drank geschonken zonder alcoholvergunning"),
+    afval: await bevinding(dorpstraat, "afval", "Bouwafval en banden op het erf"),
+  };
+  const sql = (q: string, ...a: unknown[]) => {
+    const conn = new Database(db, { readonly: true });
+    try {
+      return conn.prepare(q).get(...a) as { id: number } | undefined;
+    } finally {
+      conn.close();
+    }
+  };
+  return {
+    db,
+    avond,
+    adres: { kerkstraat, industrieweg, heuvel, markt, dorpstraat },
+    betrokkene: { lukasz, flex, popescu, woonstichting, cafe },
+    bevinding: b,
+    opvolging(bevindingId, stapOfActie) {
+      const r = sql(
+        "SELECT id FROM opvolging WHERE bevinding_id = ? AND (stap = ? OR actie = ?) AND status IN ('open','in-behandeling') ORDER BY id LIMIT 1",
+        bevindingId,
+        stapOfActie,
+        stapOfActie,
+      );
+      if (!r) throw new Error(`geen open opvolging ${stapOfActie} bij bevinding ${bevindingId}`);
+      return r.id;
+    },
+    zaak(bevindingId) {
+      return sql("SELECT id FROM handhaving WHERE bevinding_id = ?", bevindingId)!.id;
+    },
+  };
+}
+
+/** The text of a PDF with whitespace flattened: line breaks inside paragraphs do not matter for the checks. */
+export async function pdfTekst(file: string): Promise<string> {
+  const parser = new PDFParse({ data: fs.readFileSync(file) });
+  try {
+    return (await parser.getText()).text.replace(/\s+/g, " ");
+  } finally {
+    await parser.destroy();
+  }
+}

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
+import { verplicht } from "./hulp.js";
 import type { Ctx } from "../context.js";
 import type { Tx } from "../db/audit.js";
 import type { Db } from "../db/connection.js";
@@ -44,7 +45,7 @@ export function register(program: Command, rt: Runtime): void {
     .description(
       "leg een bevinding vast; zonder --adres/--categorie/--omschrijving (aan een terminal) adres voor adres langs de lijst van de avond",
     )
-    .option("--avond <id>", "controleavond")
+    .addOption(verplicht("--avond <id>", "controleavond"))
     .option("--adres <id>", "adres")
     .option("--categorie <code>", "categorie (zie categorie lijst)")
     .option("--omschrijving <tekst>", "wat is aangetroffen")

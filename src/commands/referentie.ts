@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import fs from "node:fs";
 import { action, type Runtime } from "./runtime.js";
+import { verplicht } from "./hulp.js";
 import {
   findCategorie,
   findGemeente,
@@ -45,7 +46,7 @@ export function register(program: Command, rt: Runtime): void {
   gemeente
     .command("toevoegen")
     .description("voeg een gemeente toe")
-    .option("--naam <naam>", "naam van de gemeente")
+    .addOption(verplicht("--naam <naam>", "naam van de gemeente"))
     .option("--team <team>", "team waartoe de gemeente hoort")
     .action(
       action<{ naam?: string; team?: string }>(rt, async (ctx, opts) => {
@@ -80,7 +81,7 @@ export function register(program: Command, rt: Runtime): void {
   partner
     .command("toevoegen")
     .description("voeg een partner toe")
-    .option("--naam <naam>", "naam van de partnerorganisatie")
+    .addOption(verplicht("--naam <naam>", "naam van de partnerorganisatie"))
     .option("--soort <soort>", "convenant of facultatief", "facultatief")
     .action(
       action<{ naam?: string; soort: string }>(rt, async (ctx, opts) => {
@@ -119,9 +120,9 @@ export function register(program: Command, rt: Runtime): void {
   categorie
     .command("toevoegen")
     .description("voeg een categorie toe")
-    .option("--code <code>", "korte code, bijv. kamerverhuur")
-    .option("--naam <naam>", "naam zoals in rapportages")
-    .option("--partner <partner>", "partner die eigenaar is van de overtreding")
+    .addOption(verplicht("--code <code>", "korte code, bijv. kamerverhuur"))
+    .addOption(verplicht("--naam <naam>", "naam zoals in rapportages"))
+    .addOption(verplicht("--partner <partner>", "partner die eigenaar is van de overtreding"))
     .option("--grondslag <tekst>", "wettelijke grondslag")
     .option("--thema <thema>", "thema (huisvesting, arbeid, fraude, brandveiligheid, milieu, drugs, horeca …)", "overig")
     .action(

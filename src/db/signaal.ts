@@ -21,16 +21,18 @@ const SELECT = `
   JOIN gemeente g ON g.id = a.gemeente_id
   JOIN partner p ON p.id = s.partner_id`;
 
-export function listSignalen(db: Db, filter: { gemeenteId?: number; adresId?: number } = {}): Signaal[] {
+export function listSignalen(db: Db, filter: { gemeenteId?: number; adresId?: number; partnerId?: number } = {}): Signaal[] {
   const where: string[] = [];
   const args: number[] = [];
-  if (filter.gemeenteId !== undefined) {
-    where.push("a.gemeente_id = ?");
-    args.push(filter.gemeenteId);
-  }
-  if (filter.adresId !== undefined) {
-    where.push("s.adres_id = ?");
-    args.push(filter.adresId);
+  const equal: [string, number | undefined][] = [
+    ["a.gemeente_id = ?", filter.gemeenteId],
+    ["s.adres_id = ?", filter.adresId],
+    ["s.partner_id = ?", filter.partnerId],
+  ];
+  for (const [condition, value] of equal) {
+    if (value === undefined) continue;
+    where.push(condition);
+    args.push(value);
   }
   const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
   return db.prepare(`${SELECT} ${clause} ORDER BY s.datum DESC, s.id DESC`).all(...args) as Signaal[];

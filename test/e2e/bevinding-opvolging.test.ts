@@ -274,7 +274,8 @@ describe("opvolging lijst en verlopen", () => {
       cli(db, ["--json", "opvolging", "lijst", "--status", "verlopen"], { env: { INTERVENTIE_VANDAAG: "2026-12-03" } }),
     ).json();
     expect(opDeDag.map((o: any) => o.actie)).toEqual(["voornemen bestuursdwang"]);
-    const human = ok(cli(db, ["--vandaag", "2026-12-04", "opvolging", "lijst"])).stdout;
+    // A wide window: every column on one line (at 80 columns the table drops and wraps, see lijsten.test.ts).
+    const human = ok(cli(db, ["--vandaag", "2026-12-04", "opvolging", "lijst"], { env: { COLUMNS: "200" } })).stdout;
     expect(human).toMatch(/! .*26 november 2026 VERLOPEN/);
     expect(human).toContain("3 verlopen");
     expect(human).not.toMatch(/! .*17 december 2026/);
@@ -469,11 +470,22 @@ describe("rapport terugkoppeling", () => {
       [over.id, ["signaal"]],
       [energie.id, ["eigenaar", "opvolging"]],
     ]);
-    expect(enexis.bevindingen[0].opvolgingen[0]).toMatchObject({
-      actie: "informatiebrief eigenaar",
-      status: "afgerond",
-      resultaat: "Informatiebrief verstuurd, eigenaar reageerde",
+    // The Gemeente's enforcement track on a finding Enexis only signalled: status, not its content.
+    expect(enexis.bevindingen[0].opvolgingen[0]).toEqual({ eigen: false, partner: "Gemeente", status: "afgerond", verlopen: false });
+    expect(enexis.bevindingen[0].omschrijving).toBeNull();
+    expect(JSON.stringify(enexis)).not.toContain("Informatiebrief verstuurd");
+    expect(enexis.bevindingen[1].opvolgingen.find((o: any) => o.eigen)).toMatchObject({
+      actie: "meters vervangen en vordering",
+      status: "doodgelopen",
+      resultaat: "Meterkast verwijderd door eigenaar",
     });
+    expect(enexis.signalen).toEqual([
+      expect.objectContaining({
+        omschrijving: "Afwijkend verbruik",
+        uitkomst: "bevindingen",
+        tekst: expect.stringContaining("Overbewoning"),
+      }),
+    ]);
     expect(enexis.totalen).toMatchObject({ bevindingen: 2, opvolgingen: 5, afgerond: 1, doodgelopen: 1, open: 3, verlopen: 1 });
 
     const politie = ok(cli(db, ["--json", "rapport", "terugkoppeling", "--partner", "Politie"])).json();
@@ -483,9 +495,11 @@ describe("rapport terugkoppeling", () => {
 
     const human = ok(cli(db, ["--vandaag", "2026-12-10", "rapport", "terugkoppeling", "--partner", "Enexis"])).stdout;
     expect(human).toContain("Terugkoppeling aan Enexis");
-    expect(human).toContain(
+    expect(human.replace(/\s+/g, " ")).toContain(
       "meters vervangen en vordering (Enexis), uiterlijk 3 december 2026: doodgelopen — Meterkast verwijderd door eigenaar",
     );
+    expect(human).toContain("opvolging door Gemeente: 1 afgerond");
+    expect(human).not.toContain("Informatiebrief verstuurd");
 
     const pdf = path.join(tempDir(), "rapport", "enexis.pdf");
     const r = ok(cli(db, ["--json", "--vandaag", "2026-12-10", "rapport", "terugkoppeling", "--partner", "Enexis", "--pdf", pdf])).json();
@@ -496,6 +510,9 @@ describe("rapport terugkoppeling", () => {
     expect(text).toContain("Fraude met energiemeters");
     expect(text).toContain("Meterkast verwijderd door eigenaar");
     expect(text).toContain("signaal aangeleverd");
+    expect(text).toContain("Afwijkend verbruik");
+    expect(text).not.toContain("Informatiebrief verstuurd");
+    expect(text).not.toMatch(/\d{2}-\d{2}-\d{4}/); // dates written out, as in every PDF
     expect(text).not.toContain("Wet arbeid vreemdelingen");
 
     expect(cli(db, ["rapport", "terugkoppeling", "--partner", "Niemand"]).code).toBe(2);

@@ -18,10 +18,12 @@ import { ADRES_CSV_COLUMNS, adresImportPlanner } from "../domain/adres-import.js
 import { formatDutch } from "../domain/dates.js";
 import { timeline } from "../domain/historie.js";
 import { parseId, requireText } from "../domain/invoer.js";
+import { aantal } from "../domain/tekst.js";
 import { UserError } from "../errors.js";
 import { readCsv } from "../io/csv.js";
 import { ask } from "../io/prompts.js";
 import { renderTable } from "../render/table.js";
+import { terminalWidth, wrapIndented } from "../render/tekst.js";
 
 interface ToevoegenOpts {
   postcode?: string;
@@ -72,7 +74,7 @@ export function register(program: Command, rt: Runtime): void {
         if (opts.dryRun) {
           ctx.emit(
             { dryRun: true, geldig: plan.rows.length, geimporteerd: 0 },
-            () => `Controle: ${plan.rows.length} adres(sen) geldig; niets geschreven (--dry-run).`,
+            () => `Controle: ${aantal(plan.rows.length, "adres", "adressen")} geldig; niets geschreven (--dry-run).`,
           );
           return;
         }
@@ -81,7 +83,7 @@ export function register(program: Command, rt: Runtime): void {
           tx.audit("adres", null, "geimporteerd", { aantal: out.length });
           return out;
         });
-        ctx.emit({ geimporteerd: ids.length, ids }, () => `${ids.length} adres(sen) geïmporteerd.`);
+        ctx.emit({ geimporteerd: ids.length, ids }, () => `${aantal(ids.length, "adres", "adressen")} geïmporteerd.`);
       }),
     );
 
@@ -166,9 +168,11 @@ function renderHistorie(ctx: Ctx, a: ReturnType<typeof requireAdres>, h: ReturnT
   const entries = timeline(h);
   lines.push("", c.bold("Geschiedenis"));
   if (entries.length === 0) lines.push("  Nog geen signalen, controles of bevindingen.");
+  const w = terminalWidth();
   for (const e of entries) {
     const label = e.soort.padEnd(9);
-    lines.push(`  ${formatDutch(e.datum).padEnd(18)} ${e.soort === "bevinding" ? c.red(label) : c.cyan(label)} ${e.tekst}`);
+    const kop = `  ${formatDutch(e.datum).padEnd(18)} ${e.soort === "bevinding" ? c.red(label) : c.cyan(label)} `;
+    lines.push(...wrapIndented(e.tekst, w, kop, " ".repeat(31)));
   }
   return lines.join("\n");
 }

@@ -54,7 +54,7 @@ export function register(program: Command, rt: Runtime): void {
     .command("rol")
     .description("wijs een rol toe aan een persoon van een partner")
     .argument("[id]", AVOND_ID)
-    .addOption(verplicht("--rol <rol>", `${STANDAARD_ROLLEN.join("|")}|<eigen rol>`))
+    .addOption(verplicht("--rol <rol>", `${STANDAARD_ROLLEN.join(", ")} of een eigen rol`))
     .addOption(verplicht("--naam <naam>", "naam van de persoon"))
     .addOption(verplicht("--partner <partner>", "partner van de persoon"))
     .option("--telefoon <nr>", "bereikbaar die avond op")

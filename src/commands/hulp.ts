@@ -61,7 +61,7 @@ const VOORBEELDEN: Record<string, string[]> = {
   "avond toon": ["interventie avond toon 1"],
   "bevinding toevoegen": [
     'interventie bevinding toevoegen --avond 1 --adres 1 --categorie overbewoning --omschrijving "14 personen op 4 kamers" --personen 14',
-    "interventie bevinding toevoegen --avond 1   (in een terminal: adres voor adres)",
+    "interventie bevinding toevoegen --avond 1   # terminal: adres voor adres",
   ],
   "bevinding importeren": ["interventie bevinding importeren formulieren.csv --avond 1"],
   "bevinding lijst": ["interventie bevinding lijst --avond 1"],
@@ -85,6 +85,20 @@ const VOORBEELDEN: Record<string, string[]> = {
   export: ["interventie export --uit deel.json --pseudoniem"],
   opschonen: ["interventie opschonen --ouder-dan 24 --dry-run"],
 };
+
+/** An example as the shell takes it, broken before an option (with " \\") where it is wider than the window. */
+function voorbeeldRegels(example: string, width: number): string[] {
+  const parts = example.split(/ (?=--)/);
+  const lines: string[] = [];
+  let line = `  ${parts[0]!}`;
+  for (const part of parts.slice(1)) {
+    if (line.length + 1 + part.length + 2 > width) {
+      lines.push(`${line} \\`);
+      line = `      ${part}`;
+    } else line += ` ${part}`;
+  }
+  return [...lines, line];
+}
 
 /** "avond nieuw" for the command `interventie avond nieuw`. */
 export function commandPath(cmd: Command): string {
@@ -127,11 +141,16 @@ export function dutchHelpConfiguration(): Partial<Help> {
       groups.delete(VERPLICHT);
       return new Map([[VERPLICHT, verplicht], ...groups]);
     },
+    // --version belongs to the program, not to every command.
+    visibleGlobalOptions(cmd: Command) {
+      return Help.prototype.visibleGlobalOptions.call(this, cmd).filter((o) => o.long !== "--version");
+    },
     formatHelp(cmd: Command, helper: Help) {
       const text = Help.prototype.formatHelp.call(helper, cmd, helper);
       const examples = VOORBEELDEN[commandPath(cmd)];
       if (!examples) return text;
-      return `${text.trimEnd()}\n\n${helper.styleTitle("Voorbeeld:")}\n${examples.map((e) => `  ${e}`).join("\n")}\n`;
+      const width = helper.helpWidth ?? 80;
+      return `${text.trimEnd()}\n\n${helper.styleTitle(examples.length > 1 ? "Voorbeelden:" : "Voorbeeld:")}\n${examples.flatMap((e) => voorbeeldRegels(e, width)).join("\n")}\n`;
     },
   };
 }

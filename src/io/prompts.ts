@@ -60,7 +60,11 @@ async function dutchTheme(): Promise<{ keysHelpTip: (keys: [string, string][]) =
   return {
     keysHelpTip: (keys) =>
       keys
-        .map(([key, action]) => `${styleText("bold", KEYS[key] ?? key)} ${styleText("dim", ACTIONS[action] ?? action)}`)
+        .map(([key, action]) => {
+          // In a checkbox the space bar ticks ("aanvinken"); Enter in a list picks ("kiezen").
+          const wat = key === "space" && action === "select" ? "aanvinken" : (ACTIONS[action] ?? action);
+          return `${styleText("bold", KEYS[key] ?? key)} ${styleText("dim", wat)}`;
+        })
         .join(styleText("dim", " • ")),
   };
 }

@@ -37,8 +37,9 @@ export function renderOverzicht(o: AvondOverzicht, c: Colors): string {
   for (const r of o.rollen)
     lines.push(...wrapIndented(`${r.rol}: ${r.naam} (${r.partner})${r.telefoon ? `, ${r.telefoon}` : ""}`, w, "  ", "    "));
   lines.push("", c.bold("Noodplan"));
-  lines.push(`  Verzamelpunt: ${n?.verzamelpunt ?? "-"}   Codewoord: ${n?.codewoord ?? "-"}`);
-  lines.push(`  Communicatie: ${n?.communicatie ?? "-"}   Uitrusting: ${n?.uitrusting.join(", ") || "-"}`);
+  lines.push(...wrapIndented(`Verzamelpunt: ${n?.verzamelpunt ?? "-"}   Codewoord: ${n?.codewoord ?? "-"}`, w, "  ", "    "));
+  lines.push(...wrapIndented(`Communicatie: ${n?.communicatie ?? "-"}`, w, "  ", "    "));
+  lines.push(...wrapIndented(`Uitrusting: ${n?.uitrusting.join(", ") || "-"}`, w, "  ", "    "));
   return lines.join("\n");
 }
 

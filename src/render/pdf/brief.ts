@@ -112,8 +112,18 @@ export function briefPdf(inv: BriefPdfInvoer): PDFKit.PDFDocument {
   const signature = signatureBlock(doc, h, width);
   const twoLines = 2 * (doc.font(FONT).fontSize(10).currentLineHeight(true) + body.lineGap);
   const alle = blokken(inv.tekst);
+  // What must stay on the page of what follows: the signature with the last block, and when that
+  // block is a single line, the block before it too (so at least two lines of the letter come along).
+  const last = alle[alle.length - 1];
+  const lastHeight = last?.soort === "alinea" ? doc.font(FONT).fontSize(10).heightOfString(last.tekst, body) : Infinity;
+  const lastIsOneLine = lastHeight < twoLines * 0.75;
   alle.forEach((b, i) => {
-    const keep = i === alle.length - 1 ? signature.height : 0;
+    const keep =
+      i === alle.length - 1
+        ? signature.height
+        : i === alle.length - 2 && lastIsOneLine
+          ? signature.height + lastHeight + doc.currentLineHeight(true) * 0.7
+          : 0;
     if (b.soort === "vet") {
       doc.font(FONT_BOLD).fontSize(10).fillColor("black");
       paragraph(doc, b.tekst, { ...body, x: LEFT, keepWithNext: Math.max(keep, twoLines) });

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { createPdf, paragraph, table } from "../../src/render/pdf/document.js";
+
+/** A document with the cursor `lines` body lines above the bottom margin (10 pt text, lineGap 2). */
+function bijnaVol(lines: number) {
+  const doc = createPdf({ title: "test" });
+  doc.fontSize(10);
+  const advance = doc.currentLineHeight(true) + 2;
+  const bottom = doc.page.height - doc.page.margins.bottom;
+  doc.y = bottom - doc.currentLineHeight(true) - (lines - 1) * advance - 0.5;
+  const x = doc.page.margins.left;
+  const width = 200;
+  // One "regelN" word per line at this width.
+  const lijnen = (n: number) => Array.from({ length: n }, (_, i) => `regel${i} ${"x".repeat(15)}`).join(" ");
+  return { doc, advance, x, width, lijnen, top: doc.page.margins.top, pages: () => doc.bufferedPageRange().count };
+}
+
+describe("paragraph: geen hoerenjong of weeskind", () => {
+  it("zet een alinea waarvan maar één regel past helemaal op de volgende bladzijde", () => {
+    const t = bijnaVol(1);
+    paragraph(t.doc, t.lijnen(5), { x: t.x, width: t.width, lineGap: 2 });
+    expect(t.pages()).toBe(2);
+    expect(t.doc.y).toBeCloseTo(t.top + 5 * t.advance, 0);
+  });
+
+  it("laat nooit de laatste regel alleen achter op de volgende bladzijde", () => {
+    const t = bijnaVol(4);
+    paragraph(t.doc, t.lijnen(5), { x: t.x, width: t.width, lineGap: 2 });
+    expect(t.pages()).toBe(2);
+    // Three lines stay, two go on: not four and one.
+    expect(t.doc.y).toBeCloseTo(t.top + 2 * t.advance, 0);
+  });
+
+  it("neemt de laatste regels mee met wat erna moet komen (de ondertekening)", () => {
+    const t = bijnaVol(8);
+    paragraph(t.doc, t.lijnen(6), { x: t.x, width: t.width, lineGap: 2, keepWithNext: 5 * t.advance });
+    expect(t.pages()).toBe(2);
+    expect(t.doc.y).toBeCloseTo(t.top + 2 * t.advance, 0);
+  });
+
+  it("laat een alinea die past gewoon staan", () => {
+    const t = bijnaVol(8);
+    paragraph(t.doc, t.lijnen(5), { x: t.x, width: t.width, lineGap: 2 });
+    expect(t.pages()).toBe(1);
+  });
+});
+
+describe("table: niet breken na één regel", () => {
+  const kolommen = [{ header: "Kop", width: 1, value: (r: number) => `rij ${r}` }];
+
+  it("begint op een nieuwe bladzijde als de kop en drie rijen er niet meer passen", () => {
+    const t = bijnaVol(3);
+    table(t.doc, [1, 2, 3, 4, 5], kolommen);
+    expect(t.pages()).toBe(2);
+  });
+
+  it("laat de laatste rij niet alleen op de volgende bladzijde staan", () => {
+    const hoogte = (n: number) => {
+      const d = createPdf({ title: "maat" });
+      table(
+        d,
+        Array.from({ length: n }, (_, i) => i),
+        kolommen,
+      );
+      return d.y - d.page.margins.top;
+    };
+    const kopEnEen = hoogte(1);
+    const rij = hoogte(2) - kopEnEen;
+    // Find the row count at which a table first needs a second page: that page must hold at least two rows.
+    for (let n = 30; n < 200; n++) {
+      const proef = createPdf({ title: "proef" });
+      table(
+        proef,
+        Array.from({ length: n }, (_, i) => i),
+        kolommen,
+      );
+      if (proef.bufferedPageRange().count === 2) {
+        expect(proef.y - proef.page.margins.top).toBeGreaterThan(kopEnEen + rij / 2);
+        return;
+      }
+    }
+    throw new Error("no table needed a second page: the test setup is wrong");
+  });
+});

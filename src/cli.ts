@@ -8,6 +8,7 @@ import { EXIT_OK, EXIT_UNEXPECTED, EXIT_USER, UserError } from "./errors.js";
 import { shipped } from "./paths.js";
 import type { Streams } from "./render/output.js";
 import { setTerminalWidth, terminalWidth, terminalWidthOf } from "./render/tekst.js";
+import { jsonZonderStuurtekens, neutraliseer } from "./render/text.js";
 import { commandPath, dutchHelpConfiguration } from "./commands/hulp.js";
 import { metSuggestie } from "./domain/suggestie.js";
 
@@ -156,9 +157,9 @@ function report(err: unknown, rt: Runtime, streams: Streams, json: boolean, debu
   return EXIT_UNEXPECTED;
 }
 
-/** Hostile input echoed in a message must not drive the terminal (escape sequences, bells). */
+/** Hostile input echoed in a message must not drive the terminal (escape sequences, bells, bidi). */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\uFFFD");
+  return neutraliseer(text);
 }
 
 function userFailure(err: UserError, streams: Streams, json: boolean): number {
@@ -168,7 +169,7 @@ function userFailure(err: UserError, streams: Streams, json: boolean): number {
     const fout = err.details.length
       ? { code: err.code, bericht: err.message, details: err.details }
       : { code: err.code, bericht: err.message };
-    streams.stdout.write(`${JSON.stringify({ fout })}\n`);
+    streams.stdout.write(`${jsonZonderStuurtekens(JSON.stringify({ fout }))}\n`);
   }
   return EXIT_USER;
 }

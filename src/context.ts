@@ -6,8 +6,10 @@ import { makeTx, type Tx } from "./db/audit.js";
 import { parseDate, todayInAmsterdam, type IsoDate } from "./domain/dates.js";
 import { missingFlag, UserError } from "./errors.js";
 import { requireText } from "./domain/invoer.js";
+import { outputFolder, outputTarget, protectDatabase, type OutputTarget } from "./io/output-file.js";
 import { ask, inquirerPrompter, scriptedPrompter, type Choice, type Prompter } from "./io/prompts.js";
 import { writeJson, writeLine, type Colors, type Streams } from "./render/output.js";
+import { neutraliseer } from "./render/text.js";
 
 export interface GlobalOptions {
   db?: string;
@@ -40,6 +42,8 @@ export class Ctx {
     const user = (globals.gebruiker ?? env.INTERVENTIE_GEBRUIKER ?? safeOsUser()).trim() || "onbekend";
     this.user = requireText("gebruiker", user, 80);
     this.dbPath = path.resolve(globals.db ?? env.INTERVENTIE_DB ?? defaultDbPath());
+    // No output of this run may land on the database, even in commands that never open it.
+    protectDatabase(this.dbPath);
     this.color = colors;
     const vandaag = globals.vandaag ?? env.INTERVENTIE_VANDAAG;
     // Checked now (bad input fails before anything runs); the clock is read only when a command needs it.
@@ -47,7 +51,9 @@ export class Ctx {
     // Scripted answers (JSON array) stand in for a person at a terminal: used by tests and scripts.
     const scripted = env.INTERVENTIE_ANTWOORDEN;
     if (scripted) {
-      this.prompts = scriptedPrompter(JSON.parse(scripted) as unknown[], (line) => writeLine(streams.stderr, line));
+      this.prompts = scriptedPrompter(JSON.parse(scripted) as unknown[], (line) =>
+        writeLine(streams.stderr, neutraliseer(line, { regels: true })),
+      );
       this.interactive = true;
     } else {
       this.prompts = inquirerPrompter;
@@ -103,17 +109,33 @@ export class Ctx {
     }
   }
 
+  /**
+   * A named output file (--pdf, --uit), checked before any work: never the database, an existing
+   * file only with --overschrijven, its folder must exist. Write it with writeOutput(target, data).
+   */
+  outputFile(raw: string | undefined, veld: string, overschrijven: boolean | undefined): OutputTarget {
+    return outputTarget(raw, { veld, overschrijven, dbPath: this.dbPath });
+  }
+
+  /** The folder for letters (--uit <map>): created when missing, and the user is told so. */
+  outputFolder(raw: string): string {
+    const { map, aangemaakt } = outputFolder(raw);
+    if (aangemaakt) writeLine(this.streams.stderr, neutraliseer(`Map ${map} aangemaakt.`));
+    return map;
+  }
+
+  /** Every human line goes out neutralised (render/text.ts): stored text cannot drive the terminal. */
   out(text = ""): void {
-    writeLine(this.streams.stdout, text);
+    writeLine(this.streams.stdout, neutraliseer(text, { regels: true, kleur: true }));
   }
 
   /** What a guided flow shows between questions: on stdout, or on stderr when stdout carries the --json document. */
   say(text: string): void {
-    writeLine(this.json ? this.streams.stderr : this.streams.stdout, text);
+    writeLine(this.json ? this.streams.stderr : this.streams.stdout, neutraliseer(text, { regels: true, kleur: true }));
   }
 
   warn(text: string): void {
-    writeLine(this.streams.stderr, this.color.yellow(text));
+    writeLine(this.streams.stderr, this.color.yellow(neutraliseer(text, { regels: true })));
   }
 
   /** --json: the one document; otherwise the human rendering. */

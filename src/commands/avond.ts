@@ -15,7 +15,7 @@ import {
   type Noodplan,
 } from "../domain/avond.js";
 import { formatDutch } from "../domain/dates.js";
-import { parseId, parseList, requireText } from "../domain/invoer.js";
+import { parseId, parseList } from "../domain/invoer.js";
 import { aantal } from "../domain/tekst.js";
 import { UserError } from "../errors.js";
 import { overzichtVan, renderGereedheid, renderOverzicht } from "../render/avond.js";
@@ -155,19 +155,27 @@ export function register(program: Command, rt: Runtime): void {
     .description("de briefing als PDF: doel, adressen, team, risico's, noodplan")
     .argument("[id]", AVOND_ID)
     .addOption(verplicht("--pdf <bestand>", "PDF-bestand (in een terminal voorgesteld: draaiboek-avond-<id>.pdf)"))
+    .option("--overschrijven", "een bestaand PDF-bestand vervangen")
     .action(
-      action<{ pdf?: string }>(rt, async (ctx, opts, id) => {
+      action<{ pdf?: string; overschrijven?: boolean }>(rt, async (ctx, opts, id) => {
         const db = ctx.db();
         const a = await kiesAvond(ctx, id as string | undefined);
-        const pdf = await ctx.needValue("pdf", opts.pdf, "PDF-bestand", (v) => requireText("pdf", v, 500), `draaiboek-avond-${a.id}.pdf`);
+        // The output file's own checks (never the database, no surprise overwrite) are the rule for the answer too.
+        const pdf = await ctx.needValue(
+          "pdf",
+          opts.pdf,
+          "PDF-bestand",
+          (v) => ctx.outputFile(v, "pdf", opts.overschrijven),
+          `draaiboek-avond-${a.id}.pdf`,
+        );
         const { draaiboekData, writeDraaiboekPdf } = await import("../render/pdf/draaiboek.js");
         const data = draaiboekData(db, a, avondGereedheid(db, a));
         await writeDraaiboekPdf(data, pdf);
         const ontbreekt = aantal(data.gereedheid.ontbreekt.length, "punt ontbreekt", "punten ontbreken");
         ctx.emit(
-          { avond_id: a.id, pdf, gereed: data.gereedheid.gereed },
+          { avond_id: a.id, pdf: pdf.file, gereed: data.gereedheid.gereed },
           () =>
-            `Draaiboek geschreven: ${pdf}${data.gereedheid.gereed ? "" : ctx.color.yellow(` (let op: avond nog niet gereed, ${ontbreekt})`)}`,
+            `Draaiboek geschreven: ${pdf.file}${data.gereedheid.gereed ? "" : ctx.color.yellow(` (let op: avond nog niet gereed, ${ontbreekt})`)}`,
         );
       }),
     );

@@ -6,7 +6,7 @@ import { verplicht } from "./hulp.js";
 import { APPLICATION_ID, sqlite } from "../db/connection.js";
 import { SCHEMA_VERSION } from "../db/migrations.js";
 import { UserError } from "../errors.js";
-import { cleanupTemp, moveIntoPlace, outputPath, privateTemp } from "../io/output-file.js";
+import { cleanupTemp, moveIntoPlace, privateTemp } from "../io/output-file.js";
 
 export interface Verificatie {
   integriteit: string;
@@ -48,7 +48,9 @@ export function register(program: Command, rt: Runtime): void {
     .option("--overschrijven", "een bestaand bestand vervangen")
     .action(
       action<{ uit?: string; overschrijven?: boolean }>(rt, async (ctx, opts) => {
-        const file = outputPath(opts.uit, { overschrijven: Boolean(opts.overschrijven), dbPath: ctx.dbPath });
+        // Compared by real path and inode: a symlinked --db cannot make the backup replace the database.
+        const target = ctx.outputFile(opts.uit, "uit", opts.overschrijven);
+        const file = target.file;
         const db = ctx.db();
         const tmp = privateTemp(file);
         let verificatie: Verificatie;
@@ -56,7 +58,7 @@ export function register(program: Command, rt: Runtime): void {
           // SQLite's online backup: a consistent snapshot even while other processes write.
           await db.backup(tmp);
           verificatie = verifieerKopie(tmp);
-          moveIntoPlace(tmp, file);
+          moveIntoPlace(tmp, target);
         } catch (err) {
           cleanupTemp(tmp);
           const code = (err as { code?: string }).code ?? "";

@@ -7,10 +7,10 @@ import type { Db } from "../db/connection.js";
 import { requireAdres } from "../db/adres.js";
 import {
   avondAdressen,
+  bevindingenOpAdres,
   bevindingenVan,
   bevindingWriter,
   isOpAvondLijst,
-  listAvondenKort,
   listBevindingen,
   requireAvondKort,
   type AvondKort,
@@ -19,13 +19,26 @@ import {
 import { listOpvolgingen, type Opvolging } from "../db/opvolging.js";
 import { findCategorie, findPartner, followUpRules, listCategorieen, requireCategorie, requirePartner } from "../db/referentie.js";
 import { formatAdres } from "../domain/adres.js";
-import { BEVINDING_CSV_COLUMNS, bevindingImportCheck, validateBevinding, type BevindingInput } from "../domain/bevinding.js";
+import {
+  BEVINDING_CSV_COLUMNS,
+  bevindingImportCheck,
+  ONTBREKEND_TEKST,
+  ontbrekendeGegevens,
+  parseTijdstip,
+  parseToezichthouders,
+  validateBevinding,
+  type BevindingInput,
+} from "../domain/bevinding.js";
+import { findToezichthouder, laatsteWaarneming, requireToezichthouder } from "../db/toezichthouder.js";
+import { registerBijlage } from "./bijlage.js";
+import { registerWaarneming } from "./bevinding-waarneming.js";
+import { kiesAvond } from "./avond-keuze.js";
 import { formatDutch } from "../domain/dates.js";
 import { parseCount, parseId } from "../domain/invoer.js";
 import { aantal } from "../domain/tekst.js";
 import { opvolgingenUitRegel, opvolgingView } from "../domain/opvolging.js";
 import { UserError } from "../errors.js";
-import { readCsv } from "../io/csv.js";
+import { openCsv, readCsv } from "../io/csv.js";
 import { renderTable } from "../render/table.js";
 
 interface ToevoegenOpts {
@@ -36,6 +49,10 @@ interface ToevoegenOpts {
   partner?: string;
   maatregel?: string;
   personen?: string;
+  tijdstip?: string;
+  toezichthouder?: string;
+  methode?: string;
+  toch?: boolean;
 }
 
 export function register(program: Command, rt: Runtime): void {
@@ -53,6 +70,10 @@ export function register(program: Command, rt: Runtime): void {
     .option("--partner <partner>", "eigenaar van de bevinding (standaard: die van de categorie)")
     .option("--maatregel <tekst>", "directe maatregel, bijv. CV buiten gebruik, woning gesloten")
     .option("--personen <n>", "aantal aangetroffen personen")
+    .option("--tijdstip <UU:MM>", "tijdstip van de waarneming (standaard: begintijd van de avond)")
+    .option("--toezichthouder <nummer>", "nummer(s) van de toezichthouder(s) die het waarnamen, bijv. 4711 of 4711,2314 (geen namen)")
+    .option("--methode <tekst>", 'hoe het is waargenomen, bijv. "visuele waarneming, gesprek met bewoners"')
+    .option("--toch", "leg een tweede bevinding vast met dezelfde avond, hetzelfde adres en dezelfde categorie")
     .action(action<ToevoegenOpts>(rt, toevoegen));
 
   bevinding
@@ -62,6 +83,9 @@ export function register(program: Command, rt: Runtime): void {
     )
     .requiredOption("--avond <id>", "controleavond")
     .action(action<{ avond: string }>(rt, (ctx, opts, file) => importeren(ctx, String(file), opts.avond)));
+
+  registerBijlage(bevinding, rt);
+  registerWaarneming(bevinding, rt);
 
   bevinding
     .command("lijst")
@@ -78,7 +102,7 @@ export function register(program: Command, rt: Runtime): void {
           return;
         }
         ctx.emit(
-          rows.map((b) => ({ ...b, opvolgingen: (perBevinding.get(b.id) ?? []).map((o) => kortOpvolging(o, ctx.today())) })),
+          rows.map((b) => ({ ...waarneming(b), opvolgingen: (perBevinding.get(b.id) ?? []).map((o) => kortOpvolging(o, ctx.today())) })),
           () =>
             renderTable(
               rows,
@@ -101,17 +125,13 @@ export function register(program: Command, rt: Runtime): void {
 interface Nieuw {
   adresId: number;
   input: BevindingInput;
+  /** The user confirmed at a terminal that a second finding of this category here is meant. */
+  dubbelBevestigd?: boolean;
 }
 
 async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
   const db = ctx.db();
-  const avondRaw = await ctx.needChoice(
-    "avond",
-    opts.avond,
-    "Controleavond",
-    listAvondenKort(db).map((a) => ({ name: `${a.id}: ${formatDutch(a.datum)} — ${a.doel}`, value: String(a.id) })),
-  );
-  const avond = requireAvondKort(db, parseId("avond", avondRaw));
+  const avond = await kiesAvond(ctx, opts.avond);
   const guided = ctx.interactive && (opts.adres === undefined || opts.categorie === undefined || opts.omschrijving === undefined);
 
   const nieuw: Nieuw[] = [];
@@ -123,15 +143,31 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
       partner: opts.partner,
       maatregel: opts.maatregel,
       personen: opts.personen,
+      tijdstip: opts.tijdstip,
+      toezichthouder: opts.toezichthouder,
+      methode: opts.methode,
     });
-    nieuw.push({ adresId: adres.id, input });
+    const cat = requireCategorie(db, input.categorie);
+    const dubbel = bevindingenOpAdres(db, avond.id, adres.id).filter((b) => b.categorie === cat.code);
+    let dubbelBevestigd = false;
+    if (dubbel.length && !opts.toch) {
+      if (!ctx.interactive) throw dubbelFout(dubbel[0]!, avond.id);
+      dubbelBevestigd = await ctx.prompts.confirm({
+        message: `${dubbelTekst(dubbel[0]!, avond.id)}. Toch een tweede vastleggen?`,
+        default: false,
+      });
+      if (!dubbelBevestigd) throw new UserError("afgebroken", "Afgebroken; er is niets vastgelegd");
+    }
+    nieuw.push({ adresId: adres.id, input, dubbelBevestigd });
   } else {
     nieuw.push(...(await rondgang(ctx, db, avond, opts)));
   }
   // Check every category and partner before writing anything.
+  const toezichthouderIds = new Map<string, number>();
   for (const n of nieuw) {
     requireCategorie(db, n.input.categorie);
     if (n.input.partner !== null) requirePartner(db, n.input.partner);
+    for (const nr of n.input.toezichthouders) toezichthouderIds.set(nr, requireToezichthouder(db, nr).id);
   }
 
   const { ids, waarschuwingen } = ctx.change((tx) => {
@@ -146,6 +182,10 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
         tx.audit("avond_adres", avond.id, "toegevoegd", { adres: a.id });
       }
       const cat = requireCategorie(tx.db, n.input.categorie);
+      // Checked again under the write lock: another process may have recorded the same finding meanwhile.
+      const dubbel =
+        opts.toch || n.dubbelBevestigd ? [] : bevindingenOpAdres(tx.db, avond.id, n.adresId).filter((b) => b.categorie === cat.code);
+      if (dubbel.length) throw dubbelFout(dubbel[0]!, avond.id);
       const partnerId = n.input.partner !== null ? requirePartner(tx.db, n.input.partner).id : cat.partner_id;
       const id = w.bevinding({
         avondId: avond.id,
@@ -155,7 +195,13 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
         omschrijving: n.input.omschrijving,
         maatregel: n.input.maatregel,
         personen: n.input.personen,
+        tijdstip: n.input.tijdstip,
+        methode: n.input.methode,
       });
+      w.toezichthouders(
+        id,
+        n.input.toezichthouders.map((nr) => toezichthouderIds.get(nr)!),
+      );
       for (const o of regels(cat.id, avond.datum)) w.opvolging(id, o);
       tx.audit("bevinding", id, "toegevoegd", { avond: avond.id });
       return id;
@@ -165,7 +211,7 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
   for (const w of waarschuwingen) ctx.warn(`waarschuwing: ${w}`);
 
   const created = bevindingenVan(db, ids).map((b) => ({
-    ...b,
+    ...waarneming(b),
     opvolgingen: listOpvolgingen(db, { bevindingId: b.id, vandaag: ctx.today() }).map((o) => kortOpvolging(o, ctx.today())),
   }));
   if (!guided) {
@@ -183,45 +229,127 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
   );
 }
 
-/** The guided walk after an evening: address by address, pick the categories found, describe each. */
+/**
+ * The guided walk after an evening: address by address, what is already recorded, the categories
+ * found, then time, toezichthouder(s) and method ONCE per address (defaults: the evening's start
+ * time, then the previous address's time; the last used numbers and method), then each finding.
+ */
 async function rondgang(ctx: Ctx, db: Db, avond: AvondKort, opts: ToevoegenOpts): Promise<Nieuw[]> {
   const adressen = opts.adres !== undefined ? [requireAdres(db, parseId("adres", opts.adres))] : avondAdressen(db, avond.id);
   if (adressen.length === 0) throw new UserError("geen-adressen", `Avond ${avond.id} heeft nog geen adressen; geef --adres`);
   const categorieen = listCategorieen(db);
   const out: Nieuw[] = [];
-  if (!ctx.json) ctx.out(ctx.color.bold(`Bevindingen invoeren voor avond ${avond.id} (${formatDutch(avond.datum)})`));
+  const vorige = laatsteWaarneming(db);
+  const standaard = { tijdstip: avond.starttijd, toezichthouder: vorige?.toezichthouders ?? "", methode: vorige?.methode ?? "" };
+  if (!ctx.json)
+    ctx.out(ctx.color.bold(`Bevindingen invoeren voor avond ${avond.id} (${formatDutch(avond.datum)}, aanvang ${avond.starttijd})`));
   for (const [i, a] of adressen.entries()) {
     if (!ctx.json) ctx.out(`\n${ctx.color.bold(`Adres ${i + 1} van ${adressen.length}: ${formatAdres(a)}`)}`);
+    const al = bevindingenOpAdres(db, avond.id, a.id);
+    if (!ctx.json) {
+      ctx.out(al.length ? "Al vastgelegd op dit adres:" : "Nog niets vastgelegd op dit adres.");
+      for (const b of al)
+        ctx.out(
+          `  [${b.id}] ${b.categorie_naam} (${b.tijdstip}${b.toezichthouders ? `, nr. ${b.toezichthouders}` : ""}): ${b.omschrijving}`,
+        );
+    }
     const codes =
       opts.categorie !== undefined
         ? [opts.categorie]
         : await ctx.prompts.checkbox({
             message: `Welke overtredingen zijn aangetroffen op ${formatAdres(a)}? (niets kiezen = geen bevindingen)`,
-            choices: categorieen.map((c) => ({ name: `${c.naam} (${c.code})`, value: c.code })),
+            choices: categorieen.map((c) => ({
+              name: `${c.naam} (${c.code})${al.some((b) => b.categorie === c.code) ? " — al vastgelegd" : ""}`,
+              value: c.code,
+            })),
           });
+    if (codes.length === 0) continue;
+    const tijdstip =
+      opts.tijdstip ??
+      (await ctx.prompts.input({
+        message: "Tijdstip van de waarneming (UU:MM)",
+        default: standaard.tijdstip,
+        validate: geldig(parseTijdstip),
+      }));
+    const toezichthouder =
+      opts.toezichthouder ??
+      (await ctx.prompts.input({
+        message: "Toezichthouder(s): nummer, meerdere met komma's (leeg = onbekend)",
+        default: standaard.toezichthouder,
+        validate: geldig((v) => parseToezichthouders(v).forEach((nr) => requireToezichthouder(db, nr))),
+      }));
+    const methode =
+      opts.methode ??
+      (await ctx.prompts.input({ message: "Methode (bijv. visuele waarneming, gesprek met bewoners)", default: standaard.methode }));
+    Object.assign(standaard, { tijdstip, toezichthouder, methode });
     for (const code of codes) {
       const naam = findCategorie(db, code)?.naam ?? code;
+      const dubbel = al.find((b) => b.categorie.toLowerCase() === code.toLowerCase());
+      let dubbelBevestigd = false;
+      if (dubbel && !opts.toch) {
+        dubbelBevestigd = await ctx.prompts.confirm({
+          message: `${dubbelTekst(dubbel, avond.id)}. Toch een tweede vastleggen?`,
+          default: false,
+        });
+        if (!dubbelBevestigd) continue;
+      }
       const omschrijving =
         opts.omschrijving ??
-        (await ctx.prompts.input({ message: `${naam}: omschrijving`, validate: (v) => (v.trim() === "" ? "Verplicht" : true) }));
+        (await ctx.prompts.input({ message: `${naam}: wat is waargenomen`, validate: (v) => (v.trim() === "" ? "Verplicht" : true) }));
       const maatregel = opts.maatregel ?? (await ctx.prompts.input({ message: `${naam}: directe maatregel (leeg als geen)` }));
       const personen =
         opts.personen ??
         (await ctx.prompts.input({
           message: `${naam}: aantal aangetroffen personen (leeg als onbekend)`,
-          validate: (v) => {
-            try {
-              parseCount("personen", v, 1000);
-              return true;
-            } catch (e) {
-              return e instanceof UserError ? e.message : String(e);
-            }
-          },
+          validate: geldig((v) => parseCount("personen", v, 1000)),
         }));
-      out.push({ adresId: a.id, input: validateBevinding({ categorie: code, omschrijving, partner: opts.partner, maatregel, personen }) });
+      out.push({
+        adresId: a.id,
+        input: validateBevinding({
+          categorie: code,
+          omschrijving,
+          partner: opts.partner,
+          maatregel,
+          personen,
+          tijdstip,
+          toezichthouder,
+          methode,
+        }),
+        dubbelBevestigd,
+      });
     }
   }
   return out;
+}
+
+/** A prompt validator from an input rule: the same rule as the flag, its message as the hint. */
+function geldig(regel: (v: string) => unknown): (v: string) => true | string {
+  return (v) => {
+    try {
+      regel(v);
+      return true;
+    } catch (e) {
+      return e instanceof UserError ? e.message : String(e);
+    }
+  };
+}
+
+function dubbelTekst(b: Bevinding, avondId: number): string {
+  return `Er is al een bevinding ${b.categorie_naam} vastgelegd voor ${b.adres} op avond ${avondId} (bevinding ${b.id}: "${kort(b.omschrijving)}")`;
+}
+
+function dubbelFout(b: Bevinding, avondId: number): UserError {
+  return new UserError("dubbele-bevinding", `${dubbelTekst(b, avondId)}; gebruik --toch om toch een tweede vast te leggen`);
+}
+
+function kort(t: string): string {
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
+}
+
+/** A finding as JSON: its toezichthouders as a list and what a report would call incomplete. */
+function waarneming<B extends Bevinding>(b: B) {
+  const toezichthouders = b.toezichthouders ? b.toezichthouders.split(",") : [];
+  return { ...b, toezichthouders, onvolledig: ontbrekendeGegevens({ ...b, toezichthouders }) };
 }
 
 /**
@@ -233,21 +361,26 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
   const db = ctx.db();
   const avond = requireAvondKort(db, parseId("avond", avondRaw));
   const adresStmt = db.prepare("SELECT id FROM adres WHERE postcode = ? AND huisnummer = ? AND toevoeging = ?").pluck();
-  // Lookups memoised: 100,000 rows name a few thousand addresses and a few dozen categories.
+  // Lookups memoised by the text as written (cheaper than folding it per row; the lookup folds):
+  // 100,000 rows name a few thousand addresses and a few dozen categories.
   const adressen = new Map<string, number | undefined>();
   const categorieen = new Map<string, { id: number; partnerId: number } | undefined>();
   const partners = new Map<string, number | undefined>();
   const opLijst = new Map<number, boolean>();
+  const toezichthouders = new Map<string, number | undefined>();
   const controle = bevindingImportCheck({
     adres: (pc, nr, toev) => memo(adressen, `${pc}|${nr}|${toev}`, () => adresStmt.get(pc, nr, toev) as number | undefined),
     categorie: (code) =>
-      memo(categorieen, code.toLowerCase(), () => {
+      memo(categorieen, code, () => {
         const c = findCategorie(db, code);
         return c ? { id: c.id, partnerId: c.partner_id } : undefined;
       }),
-    partner: (naam) => memo(partners, naam.toLowerCase(), () => findPartner(db, naam)?.id),
+    partner: (naam) => memo(partners, naam, () => findPartner(db, naam)?.id),
     opLijst: (adresId) => memo(opLijst, adresId, () => isOpAvondLijst(db, avond.id, adresId)),
+    toezichthouder: (nummer) => memo(toezichthouders, nummer, () => findToezichthouder(db, nummer)?.id),
   });
+  // Encoding, separator and the size limits are checked before the write lock is taken.
+  const bron = openCsv(bestand);
   const result = await ctx.changeStreaming(async (tx) => {
     const w = bevindingWriter(tx);
     const regels = regelCache(tx);
@@ -255,7 +388,7 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
     let eerste: number | null = null;
     let laatste: number | null = null;
     let aantal = 0;
-    await readCsv(bestand, BEVINDING_CSV_COLUMNS, (row) => {
+    await readCsv(bron, BEVINDING_CSV_COLUMNS, (row) => {
       const r = controle.check(row);
       if (!r || controle.errors.length) return; // from the first error on: only check
       if (r.zetOpLijst) w.zetOpLijst(avond.id, r.adresId);
@@ -267,7 +400,10 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
         omschrijving: r.omschrijving,
         maatregel: r.maatregel,
         personen: r.personen,
+        tijdstip: r.tijdstip,
+        methode: r.methode,
       });
+      if (r.toezichthouderIds.length) w.toezichthouders(laatste, r.toezichthouderIds);
       eerste ??= laatste;
       aantal++;
       if (!perCategorie.has(r.categorieId)) perCategorie.set(r.categorieId, regels(r.categorieId, avond.datum));
@@ -359,9 +495,13 @@ function samenvatting(os: Opvolging[], vandaag: string): string {
   return `${aantal(os.length, "actie", "acties")}, ${open} open${verlopen ? `, ${verlopen} verlopen` : ""}`;
 }
 
-function beschrijf(ctx: Ctx, b: Bevinding & { opvolgingen: ReturnType<typeof kortOpvolging>[] }): string {
+function beschrijf(ctx: Ctx, b: ReturnType<typeof waarneming> & { opvolgingen: ReturnType<typeof kortOpvolging>[] }): string {
   const lines = [
     `Bevinding ${b.id}: ${b.categorie_naam} (eigenaar ${b.partner}) op ${b.adres}, avond ${b.avond_id} (${formatDutch(b.datum)}).`,
+    `  Waargenomen om ${b.tijdstip} door ${b.toezichthouders.length ? `toezichthouder ${b.toezichthouders.join(", ")}` : "onbekende toezichthouder"}; methode: ${b.methode ?? "onbekend"}.`,
+    ...(b.onvolledig.length
+      ? [`  Onvolledig voor het rapport van bevindingen: ${b.onvolledig.map((o) => ONTBREKEND_TEKST[o]).join("; ")}.`]
+      : []),
     ...(b.maatregel ? [`  Maatregel: ${b.maatregel}`] : []),
     ...(b.personen !== null ? [`  Personen: ${b.personen}`] : []),
     b.opvolgingen.length ? "  Opvolging:" : "  Geen standaard-opvolging voor deze categorie; voeg die toe met opvolging toevoegen.",

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { writeOutput } from "../io/output-file.js";
+import { writeLetter, writeOutput } from "../io/output-file.js";
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
@@ -118,9 +118,10 @@ export function register(program: Command, rt: Runtime): void {
     .description("toon een sjabloon gevuld met voorbeeldgegevens (zonder database)")
     .option("--sjabloon <naam>", "sjabloonnaam; zie: sjabloon lijst")
     .option("--uit <bestand>", "PDF-bestand")
+    .option("--overschrijven", "een bestaand PDF-bestand vervangen")
     .option("--gemeente <naam>", "briefhoofd van deze gemeente", "Veldhoven")
     .option("--sjablonen <map>", "eigen sjablonenmap (of INTERVENTIE_SJABLONEN)")
-    .action(action<{ sjabloon?: string; uit?: string; gemeente: string; sjablonen?: string }>(rt, voorbeeld));
+    .action(action<{ sjabloon?: string; uit?: string; gemeente: string; sjablonen?: string; overschrijven?: boolean }>(rt, voorbeeld));
 }
 
 async function maak(ctx: Ctx, opts: MaakOpts): Promise<void> {
@@ -201,7 +202,10 @@ async function batch(ctx: Ctx, opts: BatchOpts): Promise<void> {
   });
 }
 
-async function voorbeeld(ctx: Ctx, opts: { sjabloon?: string; uit?: string; gemeente: string; sjablonen?: string }): Promise<void> {
+async function voorbeeld(
+  ctx: Ctx,
+  opts: { sjabloon?: string; uit?: string; gemeente: string; sjablonen?: string; overschrijven?: boolean },
+): Promise<void> {
   const eigen = eigenSjabloonMap(opts.sjablonen, ctx.streams.env);
   const naam = await ctx.needText("sjabloon", opts.sjabloon, "Sjabloon");
   const uit = await ctx.needText("uit", opts.uit, "PDF-bestand");
@@ -212,7 +216,7 @@ async function voorbeeld(ctx: Ctx, opts: { sjabloon?: string; uit?: string; geme
   const context = briefContext({ groep: voorbeeldGroep(naam), briefhoofd, datum, kenmerk: formatKenmerk(Number(datum.slice(0, 4)), 0) });
   const gevuld = vulSjabloon(s, context);
   const buf = await pdfToBuffer(briefPdf({ context, briefhoofd, ...gevuld }));
-  writeOutput(uit, buf);
+  writeOutput(ctx.outputFile(uit, "uit", opts.overschrijven), buf);
   ctx.emit({ sjabloon: naam, bestand: path.resolve(uit), bron: s.bron }, () => `Voorbeeld van ${naam} (${s.titel}): ${path.resolve(uit)}`);
 }
 
@@ -249,7 +253,7 @@ async function maakEnBewaar(
   const jaar = Number(datum.slice(0, 4));
   const eerste = volgendVolgnummer(kenmerkenVanJaar(db, `${KENMERK_PREFIX}-${jaar}-`), jaar);
   const sjablonen = new Map(groepen.map((g) => [g.sjabloon, laadSjabloon(g.sjabloon, opts.eigen)]));
-  const dir = path.resolve(opts.uit);
+  const dir = ctx.outputFolder(opts.uit);
   const progress = voortgang(ctx, groepen.length);
   const klaar: { brief: Omit<GemaakteBrief, "id">; buf: Buffer }[] = [];
   for (const [i, groep] of groepen.entries()) {
@@ -282,7 +286,7 @@ async function maakEnBewaar(
   const geschreven: string[] = [];
   try {
     for (const k of klaar) {
-      writeOutput(k.brief.bestand, k.buf); // private (0600): a letter names its recipient
+      writeLetter(k.brief.bestand, k.buf); // private (0600): a letter names its recipient
       geschreven.push(k.brief.bestand);
     }
     return ctx.change((tx) =>

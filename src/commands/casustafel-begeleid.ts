@@ -3,7 +3,7 @@ import { requireAdres } from "../db/adres.js";
 import { BESLUITEN, candidateInputs, type BesluitSoort } from "../db/casustafel.js";
 import { listGemeenten, listPartners, requireGemeente, requirePartner, type Gemeente } from "../db/referentie.js";
 import { formatDutch, parseDate, type IsoDate } from "../domain/dates.js";
-import { optionalText, parseEnum, parseId, parseList } from "../domain/invoer.js";
+import { optionalText, parseEnum, parseId, parseList, sleutel } from "../domain/invoer.js";
 import { rankCandidates, type Candidate } from "../domain/ranking.js";
 import { aantal } from "../domain/tekst.js";
 import { UserError } from "../errors.js";
@@ -40,7 +40,7 @@ export function validateBesluit(
 ): BesluitPlan {
   const db = ctx.db();
   const adres = requireAdres(db, parseId("adres", raw.adres));
-  if (!gemeenten.some((g) => g.toLowerCase() === adres.gemeente.toLowerCase())) {
+  if (!gemeenten.some((g) => sleutel(g) === sleutel(adres.gemeente))) {
     throw new UserError(
       "adres-buiten-casustafel",
       `Adres ${adres.id} ligt in ${adres.gemeente}; deze casustafel gaat over ${gemeenten.join(", ")}`,

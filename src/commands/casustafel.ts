@@ -47,13 +47,15 @@ export function register(program: Command, rt: Runtime): void {
     .description("terugblik, gerangschikte kandidaat-adressen en wat hun signalen zeggen")
     .argument("[id]", CASUSTAFEL_ID)
     .option("--pdf <bestand>", "schrijf de agenda ook als PDF")
+    .option("--overschrijven", "een bestaand PDF-bestand vervangen")
     .action(
-      action<{ pdf?: string }>(rt, async (ctx, opts, id) => {
+      action<{ pdf?: string; overschrijven?: boolean }>(rt, async (ctx, opts, id) => {
+        const pdf = opts.pdf !== undefined ? ctx.outputFile(opts.pdf, "pdf", opts.overschrijven) : undefined;
         const c = await kiesCasustafel(ctx, id as string | undefined);
         const agenda = buildAgenda(ctx.db(), c.id, ctx.today());
-        if (opts.pdf) {
+        if (pdf) {
           const { writeAgendaPdf } = await import("../render/pdf/agenda.js");
-          await writeAgendaPdf(agenda, opts.pdf);
+          await writeAgendaPdf(agenda, pdf);
         }
         ctx.emit(
           opts.pdf ? { ...agenda, pdf: opts.pdf } : agenda,

@@ -12,11 +12,12 @@ export function register(program: Command, rt: Runtime): void {
     .option("--uit <map>", "map voor de demodatabase, brieven en rapporten", "interventie-demo")
     .action(
       action<{ uit: string }>(rt, async (ctx, opts) => {
-        const dir = path.resolve(opts.uit);
-        fs.mkdirSync(dir, { recursive: true });
+        const dir = ctx.outputFolder(opts.uit); // created when missing, and the user is told so
         // The demo never touches the user's own database: it gets its own file in the demo folder.
         const dbFile = path.join(dir, "demo.db");
         for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
+        // A second demo run replaces its own reports (PDFs are never overwritten without --overschrijven).
+        for (const file of eigenPdfs(dir)) fs.rmSync(file, { force: true });
         const { run } = await import("../cli.js");
         const ids = new Map<string, string>();
         const c = ctx.color;
@@ -44,7 +45,13 @@ export function register(program: Command, rt: Runtime): void {
               const human = capture();
               if (stap.bewaar || !isReadOnly(args)) ctx.out(c.green(`  ✓ ${result.id !== undefined ? `id ${result.id}` : "klaar"}`));
               else {
-                await run([...args, "--db", dbFile, "--vandaag", "2026-11-23"], { ...rt.streams, stdout: human.stream, stdinIsTTY: false });
+                // The rerun writes the step's PDF a second time: that file is the demo's own.
+                const opnieuw = args.includes("--pdf") ? [...args, "--overschrijven"] : args;
+                await run([...opnieuw, "--db", dbFile, "--vandaag", "2026-11-23"], {
+                  ...rt.streams,
+                  stdout: human.stream,
+                  stdinIsTTY: false,
+                });
                 ctx.out(human.text());
               }
             }
@@ -64,6 +71,15 @@ export function register(program: Command, rt: Runtime): void {
         });
       }),
     );
+}
+
+/** The PDFs the demo steps write into its folder ("--pdf {uit}/….pdf", "--uit {uit}/….pdf"). */
+function eigenPdfs(dir: string): string[] {
+  return HOOFDSTUKKEN.flatMap((h) => h.stappen).flatMap((stap) =>
+    stap.args.flatMap((a, i) =>
+      /^--(pdf|uit)$/.test(stap.args[i - 1] ?? "") && /^\{uit\}\/.*\.pdf$/.test(a) ? [a.replace("{uit}", dir)] : [],
+    ),
+  );
 }
 
 function isReadOnly(args: string[]): boolean {

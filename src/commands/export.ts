@@ -5,7 +5,7 @@ import { verplicht } from "./hulp.js";
 import { SCHEMA_VERSION } from "../db/migrations.js";
 import { getSetting, setSetting } from "../db/referentie.js";
 import { GEHEIME_INSTELLINGEN, pseudonimiseer, type Row } from "../domain/pseudoniem.js";
-import { outputPath, writePrivate } from "../io/output-file.js";
+import { writePrivate } from "../io/output-file.js";
 
 export const EXPORT_VERSIE = 1;
 
@@ -18,7 +18,8 @@ export function register(program: Command, rt: Runtime): void {
     .option("--overschrijven", "een bestaand bestand vervangen")
     .action(
       action<{ uit?: string; pseudoniem?: boolean; overschrijven?: boolean }>(rt, (ctx, opts) => {
-        const file = outputPath(opts.uit, { overschrijven: Boolean(opts.overschrijven), dbPath: ctx.dbPath });
+        const target = ctx.outputFile(opts.uit, "uit", opts.overschrijven);
+        const file = target.file;
         const pseudoniem = Boolean(opts.pseudoniem);
         // One transaction: a consistent snapshot, the audit entry, and the file, or none of them.
         const telling = ctx.change((tx) => {
@@ -38,7 +39,7 @@ export function register(program: Command, rt: Runtime): void {
           if (pseudoniem) tabellen = pseudonimiseer(tabellen, secret!);
           tx.audit("database", null, "geexporteerd", { pseudoniem });
           const doc = { versie: EXPORT_VERSIE, schema: SCHEMA_VERSION, gemaakt: tx.now, pseudoniem, tabellen };
-          writePrivate(file, `${JSON.stringify(doc, null, 2)}\n`);
+          writePrivate(target, `${JSON.stringify(doc, null, 2)}\n`);
           return Object.fromEntries(Object.entries(tabellen).map(([k, v]) => [k, v.length]));
         });
         ctx.emit({ bestand: file, pseudoniem, tabellen: telling }, () =>

@@ -21,6 +21,7 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   casustafel: () => import("./casustafel.js"),
   avond: () => import("./avond.js"),
   bevinding: () => import("./bevinding.js"),
+  toezichthouder: () => import("./toezichthouder.js"),
   opvolging: () => import("./opvolging.js"),
   rapport: () => import("./rapport.js"),
   log: () => import("./log.js"),

@@ -1,10 +1,11 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import { verplicht } from "./hulp.js";
-import { casussen, verwijderCasussen, type Telling } from "../db/opschonen.js";
+import { casussen, verwijderCasussen, wisVrijeRuimte, type Telling } from "../db/opschonen.js";
 import { grensdatum, parseMaanden, teVerwijderen } from "../domain/bewaartermijn.js";
 import { formatDutch } from "../domain/dates.js";
 import { UserError } from "../errors.js";
+import { verwijderOpgeslagen } from "./bijlage.js";
 
 export function register(program: Command, rt: Runtime): void {
   program
@@ -43,13 +44,18 @@ export function register(program: Command, rt: Runtime): void {
           });
           if (!ja) throw new UserError("afgebroken", "Afgebroken; er is niets verwijderd");
         }
+        const bestanden: string[] = [];
         const uitkomst = dryRun
           ? voorstel
           : ctx.change((tx) => {
               // Re-plan inside the write transaction: another process may have changed things meanwhile.
               const adressen = plan();
-              return { adressen, telling: verwijderCasussen(tx, adressen, false) };
+              return { adressen, telling: verwijderCasussen(tx, adressen, false, bestanden) };
             });
+        if (bestanden.length) verwijderOpgeslagen(ctx, bestanden);
+        if (!dryRun && uitkomst.adressen.length > 0 && !wisVrijeRuimte(db)) {
+          ctx.warn("Let op: de database is bezet; vrijgekomen ruimte wordt bij een volgend opschonen gewist.");
+        }
         ctx.emit(
           {
             dryRun,

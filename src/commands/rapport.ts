@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { registerTerugkoppeling } from "./terugkoppeling.js";
+import { registerBevindingen } from "./rapport-bevindingen.js";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import { jaarRapport, opvolgingRapport, topRapport, type RapportFilter } from "../db/rapport.js";
@@ -36,11 +37,14 @@ interface FilterOpts {
  * function, so other modules can add theirs to the same `rapport` command.
  */
 export function register(program: Command, rt: Runtime): void {
-  const rapport = program.command("rapport").description("rapportages: top 10, jaarverslag, opvolging, terugkoppeling aan partners");
+  const rapport = program
+    .command("rapport")
+    .description("rapportages: top 10, jaarverslag, opvolging, terugkoppeling aan partners, rapport van bevindingen");
   registerTop(rapport, rt);
   registerJaar(rapport, rt);
   registerOpvolging(rapport, rt);
   registerTerugkoppeling(rapport, rt);
+  registerBevindingen(rapport, rt);
 }
 
 /** --van/--tot/--gemeente/--partner → a filter on ids; unknown names and bad dates are exit 2. */
@@ -71,16 +75,18 @@ export function registerTop(rapport: Command, rt: Runtime): void {
     .option("--gemeente <gemeente>", "alleen adressen in deze gemeente")
     .option("--partner <partner>", "alleen bevindingen van deze partner")
     .option("--pdf <bestand>", "schrijf de top met staafdiagram als PDF")
+    .option("--overschrijven", "een bestaand PDF-bestand vervangen")
     .option("--csv", "uitvoer als CSV")
     .action(
-      action<FilterOpts & { n?: string; pdf?: string; csv?: boolean }>(rt, async (ctx, opts) => {
+      action<FilterOpts & { n?: string; pdf?: string; csv?: boolean; overschrijven?: boolean }>(rt, async (ctx, opts) => {
         const n = parseTopN(opts.n);
         if (opts.csv && ctx.json) throw new UserError("gebruik", "Kies --csv of --json, niet beide");
+        const pdf = opts.pdf !== undefined ? ctx.outputFile(opts.pdf, "pdf", opts.overschrijven) : undefined;
         const { filter, beschrijving } = resolveFilter(ctx, opts);
         const r = topRapport(ctx.db(), filter, n);
-        if (opts.pdf) {
+        if (pdf) {
           const { topPdf } = await import("../render/pdf/rapport.js");
-          await topPdf(r, { n, bestand: opts.pdf, filters: beschrijving });
+          await topPdf(r, { n, bestand: pdf, filters: beschrijving });
         }
         if (opts.csv) {
           if (r.totaal === 0) ctx.warn(LEEG);
@@ -128,13 +134,15 @@ export function registerJaar(rapport: Command, rt: Runtime): void {
     .command("jaar <jaar>")
     .description("jaarverslag in PIT-stijl: objecten, gemeenten, thema's, top 10, partners, maatregelen, opvolging")
     .option("--pdf <bestand>", "schrijf het jaarverslag als PDF")
+    .option("--overschrijven", "een bestaand PDF-bestand vervangen")
     .action(
-      action<{ pdf?: string }>(rt, async (ctx, opts, jaarArg) => {
+      action<{ pdf?: string; overschrijven?: boolean }>(rt, async (ctx, opts, jaarArg) => {
         const jaar = jaarPeriode(jaarArg as string);
+        const pdf = opts.pdf !== undefined ? ctx.outputFile(opts.pdf, "pdf", opts.overschrijven) : undefined;
         const r = jaarRapport(ctx.db(), jaar, ctx.today());
-        if (opts.pdf) {
+        if (pdf) {
           const { jaarPdf } = await import("../render/pdf/rapport.js");
-          await jaarPdf(r, { bestand: opts.pdf, team: getSetting(ctx.db(), "team") });
+          await jaarPdf(r, { bestand: pdf, team: getSetting(ctx.db(), "team") });
         }
         ctx.emit(opts.pdf ? { ...r, bestand: opts.pdf } : r, () => renderJaar(ctx, r, opts.pdf));
       }),

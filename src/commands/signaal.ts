@@ -4,7 +4,8 @@ import { listAdressen, requireAdres } from "../db/adres.js";
 import { listPartners, requireGemeente, requirePartner } from "../db/referentie.js";
 import { insertSignaal, listSignalen } from "../db/signaal.js";
 import { formatAdres } from "../domain/adres.js";
-import { formatDutch, parseDate } from "../domain/dates.js";
+import { formatDutch } from "../domain/dates.js";
+import { signaalDatum } from "../domain/signaal.js";
 import { optionalText, parseId, requireText } from "../domain/invoer.js";
 import { renderTable } from "../render/table.js";
 import { verplicht } from "./hulp.js";
@@ -46,7 +47,7 @@ export function register(program: Command, rt: Runtime): void {
           (v) => requireText("omschrijving", v, 2000),
         );
         const thema = optionalText("thema", opts.thema, 40)?.toLowerCase() ?? null;
-        const datum = opts.datum ? parseDate(opts.datum) : ctx.today();
+        const datum = signaalDatum(opts.datum, ctx.today());
         const id = ctx.change((tx) => insertSignaal(tx, { adresId: adres.id, partnerId: partner.id, omschrijving, thema, datum }));
         ctx.emit(
           { id, adres_id: adres.id, partner: partner.naam, omschrijving, thema, datum },

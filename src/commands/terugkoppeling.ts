@@ -11,7 +11,6 @@ import {
   statusPerPartner,
   type TerugkoppelingData,
 } from "../domain/terugkoppeling.js";
-import { UserError } from "../errors.js";
 import type { Colors } from "../render/output.js";
 import { terminalWidth, wrapIndented } from "../render/tekst.js";
 import { verplicht } from "./hulp.js";
@@ -25,8 +24,10 @@ export function registerTerugkoppeling(rapport: Command, rt: Runtime): void {
     )
     .addOption(verplicht("--partner <partner>", "de partner die de terugkoppeling krijgt"))
     .option("--pdf <bestand>", "schrijf ook een PDF")
+    .option("--overschrijven", "een bestaand PDF-bestand vervangen")
     .action(
-      action<{ partner?: string; pdf?: string }>(rt, async (ctx, opts) => {
+      action<{ partner?: string; pdf?: string; overschrijven?: boolean }>(rt, async (ctx, opts) => {
+        const pdf = opts.pdf !== undefined ? ctx.outputFile(opts.pdf, "pdf", opts.overschrijven) : undefined;
         const db = ctx.db();
         const naam = await ctx.needChoice(
           "partner",
@@ -35,11 +36,10 @@ export function registerTerugkoppeling(rapport: Command, rt: Runtime): void {
           listPartners(db).map((p) => ({ name: p.naam, value: p.naam })),
         );
         const data = terugkoppelingVoor(db, requirePartner(db, naam), ctx.today());
-        if (opts.pdf !== undefined) {
-          if (opts.pdf.trim() === "") throw new UserError("ongeldige-invoer", "--pdf: geef een bestandsnaam");
+        if (pdf) {
           const { terugkoppelingPdf } = await import("../render/pdf/terugkoppeling.js");
           const { savePdf } = await import("../render/pdf/document.js");
-          await savePdf(terugkoppelingPdf(data), opts.pdf);
+          await savePdf(terugkoppelingPdf(data), pdf);
         }
         ctx.emit({ ...data, ...(opts.pdf !== undefined ? { bestand: opts.pdf } : {}) }, () =>
           [renderTerugkoppeling(data, ctx.color), ...(opts.pdf !== undefined ? ["", `PDF geschreven: ${opts.pdf}`] : [])].join("\n"),

@@ -7,6 +7,7 @@ export interface AvondKort {
   id: number;
   datum: string;
   doel: string;
+  starttijd: string;
 }
 
 export type AvondAdres = Pick<Adres, "id" | "postcode" | "huisnummer" | "toevoeging" | "straat" | "plaats" | "gemeente">;
@@ -24,17 +25,24 @@ export interface Bevinding {
   omschrijving: string;
   maatregel: string | null;
   personen: number | null;
+  /** Time of observation "HH:MM" (on the evening's date, or the next day after midnight). */
+  tijdstip: string;
+  /** 1: taken over from a database of before issue 13 (the evening's start time). */
+  tijdstip_geschat: number;
+  methode: string | null;
+  /** Numbers of the toezichthouders, comma-separated in their order ("" when unknown). */
+  toezichthouders: string;
 }
 
 /** The few facts of an evening that findings need; the evening itself is managed by `avond`. */
 export function requireAvondKort(db: Db, id: number): AvondKort {
-  const a = db.prepare("SELECT id, datum, doel FROM avond WHERE id = ?").get(id) as AvondKort | undefined;
+  const a = db.prepare("SELECT id, datum, doel, starttijd FROM avond WHERE id = ?").get(id) as AvondKort | undefined;
   if (!a) throw notFound("Avond", id);
   return a;
 }
 
 export function listAvondenKort(db: Db): AvondKort[] {
-  return db.prepare("SELECT id, datum, doel FROM avond ORDER BY datum DESC, id DESC").all() as AvondKort[];
+  return db.prepare("SELECT id, datum, doel, starttijd FROM avond ORDER BY datum DESC, id DESC").all() as AvondKort[];
 }
 
 /** The evening's address list in visiting order. */
@@ -51,8 +59,11 @@ export function avondAdressen(db: Db, avondId: number): AvondAdres[] {
 /** Prepared statements for writing many findings in one transaction (the import writes 100,000 rows this way). */
 export function bevindingWriter(tx: Tx) {
   const insBevinding = tx.db.prepare(
-    `INSERT INTO bevinding (avond_id, adres_id, categorie_id, partner_id, omschrijving, maatregel, personen, aangemaakt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO bevinding (avond_id, adres_id, categorie_id, partner_id, omschrijving, maatregel, personen, aangemaakt, tijdstip, methode)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, (SELECT starttijd FROM avond WHERE id = ?)), ?)`,
+  );
+  const insToezichthouder = tx.db.prepare(
+    "INSERT INTO bevinding_toezichthouder (bevinding_id, toezichthouder_id, volgorde) VALUES (?, ?, ?)",
   );
   const insOpvolging = tx.db.prepare(
     `INSERT INTO opvolging (bevinding_id, actie, partner_id, deadline, status, aangemaakt, gewijzigd) VALUES (?, ?, ?, ?, 'open', ?, ?)`,
@@ -71,10 +82,29 @@ export function bevindingWriter(tx: Tx) {
       omschrijving: string;
       maatregel: string | null;
       personen: number | null;
+      /** Time of observation; the evening's start time when not given. */
+      tijdstip: string | null;
+      methode: string | null;
     }): number {
       return Number(
-        insBevinding.run(b.avondId, b.adresId, b.categorieId, b.partnerId, b.omschrijving, b.maatregel, b.personen, tx.now).lastInsertRowid,
+        insBevinding.run(
+          b.avondId,
+          b.adresId,
+          b.categorieId,
+          b.partnerId,
+          b.omschrijving,
+          b.maatregel,
+          b.personen,
+          tx.now,
+          b.tijdstip,
+          b.avondId,
+          b.methode,
+        ).lastInsertRowid,
       );
+    },
+    /** Who observed it, by toezichthouder id, in order. */
+    toezichthouders(bevindingId: number, ids: number[]): void {
+      ids.forEach((id, i) => insToezichthouder.run(bevindingId, id, i + 1));
     },
     opvolging(bevindingId: number, o: { actie: string; partnerId: number; deadline: string }): number {
       return Number(insOpvolging.run(bevindingId, o.actie, o.partnerId, o.deadline, tx.now, tx.now).lastInsertRowid);
@@ -128,7 +158,9 @@ const SELECT = `
   SELECT b.id, b.avond_id, v.datum, b.adres_id,
          a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres,
          g.naam AS gemeente, c.code AS categorie, c.naam AS categorie_naam, p.naam AS partner,
-         b.omschrijving, b.maatregel, b.personen
+         b.omschrijving, b.maatregel, b.personen, b.tijdstip, b.tijdstip_geschat, b.methode,
+         coalesce((SELECT group_concat(t.nummer, ',' ORDER BY bt.volgorde) FROM bevinding_toezichthouder bt
+                   JOIN toezichthouder t ON t.id = bt.toezichthouder_id WHERE bt.bevinding_id = b.id), '') AS toezichthouders
   FROM bevinding b
   JOIN avond v ON v.id = b.avond_id
   JOIN adres a ON a.id = b.adres_id
@@ -141,6 +173,11 @@ export function listBevindingen(db: Db, filter: { avondId?: number } = {}): Bevi
     return db.prepare(`${SELECT} WHERE b.avond_id = ? ORDER BY b.id`).all(filter.avondId) as Bevinding[];
   }
   return db.prepare(`${SELECT} ORDER BY v.datum, b.id`).all() as Bevinding[];
+}
+
+/** What is already recorded for an address on an evening (to show it, and to catch a finding entered twice). */
+export function bevindingenOpAdres(db: Db, avondId: number, adresId: number): Bevinding[] {
+  return db.prepare(`${SELECT} WHERE b.avond_id = ? AND b.adres_id = ? ORDER BY b.id`).all(avondId, adresId) as Bevinding[];
 }
 
 export function getBevinding(db: Db, id: number): Bevinding | undefined {

@@ -208,6 +208,87 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX brief_opvolging_opvolging ON brief_opvolging(opvolging_id);
   `,
+  // v3 (issue 13, rapport van bevindingen): each finding's time of observation, its author(s) by
+  // number and its method; evidence stored by SHA-256; signed, versioned reports. Findings of older
+  // databases get the evening's start time, marked as estimated (tijdstip_geschat), and no author
+  // or method: the report shows them as incomplete and cannot be signed until they are completed.
+  `
+  ALTER TABLE bevinding ADD COLUMN tijdstip TEXT;
+  ALTER TABLE bevinding ADD COLUMN methode TEXT;
+  ALTER TABLE bevinding ADD COLUMN tijdstip_geschat INTEGER NOT NULL DEFAULT 0 CHECK (tijdstip_geschat IN (0,1));
+  UPDATE bevinding SET tijdstip = (SELECT starttijd FROM avond WHERE avond.id = bevinding.avond_id), tijdstip_geschat = 1;
+  CREATE INDEX bevinding_avond_adres ON bevinding(avond_id, adres_id);
+  -- Toezichthouders by number and function only: their names stay out of the tool (Veilige Publieke Taak).
+  CREATE TABLE toezichthouder (
+    id          INTEGER PRIMARY KEY,
+    nummer      TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    functie     TEXT NOT NULL,
+    gemeente_id INTEGER REFERENCES gemeente(id),
+    partner_id  INTEGER REFERENCES partner(id),
+    beediging   TEXT CHECK (beediging IS NULL OR beediging IN ('ambtseed','ambtsbelofte')),
+    aangemaakt  TEXT NOT NULL,
+    CHECK ((gemeente_id IS NULL) <> (partner_id IS NULL))
+  );
+  CREATE TABLE bevinding_toezichthouder (
+    bevinding_id      INTEGER NOT NULL REFERENCES bevinding(id) ON DELETE CASCADE,
+    toezichthouder_id INTEGER NOT NULL REFERENCES toezichthouder(id),
+    volgorde          INTEGER NOT NULL,
+    PRIMARY KEY (bevinding_id, toezichthouder_id)
+  );
+  CREATE INDEX bevinding_toezichthouder_th ON bevinding_toezichthouder(toezichthouder_id);
+  -- One row per distinct content (the file is <sha256> in the private folder next to the database).
+  CREATE TABLE bijlage (
+    id         INTEGER PRIMARY KEY,
+    sha256     TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+    soort      TEXT NOT NULL CHECK (soort IN ('jpeg','png','pdf')),
+    grootte    INTEGER NOT NULL CHECK (grootte > 0),
+    aangemaakt TEXT NOT NULL
+  );
+  CREATE TABLE bevinding_bijlage (
+    bevinding_id INTEGER NOT NULL REFERENCES bevinding(id) ON DELETE CASCADE,
+    bijlage_id   INTEGER NOT NULL REFERENCES bijlage(id),
+    bijschrift   TEXT,
+    bestandsnaam TEXT,
+    aangemaakt   TEXT NOT NULL,
+    PRIMARY KEY (bevinding_id, bijlage_id)
+  );
+  CREATE INDEX bevinding_bijlage_bijlage ON bevinding_bijlage(bijlage_id);
+  -- A report per evening and address; its kenmerk is given at the first signature and never reused.
+  CREATE TABLE rapport_teller (
+    jaar    INTEGER PRIMARY KEY,
+    laatste INTEGER NOT NULL
+  );
+  CREATE TABLE rapport (
+    id         INTEGER PRIMARY KEY,
+    kenmerk    TEXT NOT NULL UNIQUE,
+    avond_id   INTEGER NOT NULL REFERENCES avond(id),
+    adres_id   INTEGER NOT NULL REFERENCES adres(id),
+    aangemaakt TEXT NOT NULL,
+    UNIQUE (avond_id, adres_id)
+  );
+  -- A signed version is immutable: its content (JSON) and the PDF (in the private folder) by hash.
+  CREATE TABLE rapport_versie (
+    id                    INTEGER PRIMARY KEY,
+    rapport_id            INTEGER NOT NULL REFERENCES rapport(id) ON DELETE CASCADE,
+    versie                INTEGER NOT NULL CHECK (versie >= 1),
+    dagtekening           TEXT NOT NULL,
+    inhoud                TEXT NOT NULL,
+    inhoud_sha256         TEXT NOT NULL,
+    pdf_sha256            TEXT NOT NULL,
+    ondertekend_door      INTEGER NOT NULL REFERENCES toezichthouder(id),
+    ondertekend_gebruiker TEXT NOT NULL,
+    ondertekend_op        TEXT NOT NULL,
+    UNIQUE (rapport_id, versie)
+  );
+  CREATE TABLE rapport_versie_bevinding (
+    rapport_versie_id INTEGER NOT NULL REFERENCES rapport_versie(id) ON DELETE CASCADE,
+    bevinding_id      INTEGER NOT NULL REFERENCES bevinding(id) ON DELETE CASCADE,
+    PRIMARY KEY (rapport_versie_id, bevinding_id)
+  );
+  CREATE INDEX rapport_versie_bevinding_bevinding ON rapport_versie_bevinding(bevinding_id);
+  CREATE TRIGGER rapport_versie_onveranderlijk BEFORE UPDATE ON rapport_versie
+    BEGIN SELECT RAISE(ABORT, 'een ondertekende versie is onveranderlijk'); END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

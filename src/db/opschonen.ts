@@ -1,19 +1,25 @@
 import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
 import type { Casus } from "../domain/bewaartermijn.js";
+import { verwijderBewijsVanAdres } from "./bijlage.js";
 
-/** Every address with its case facts: follow-up statuses and the latest activity date. */
+/**
+ * Every address with its case facts: follow-up statuses and the latest activity date. A signal
+ * counts at most from the day it was recorded: a (mistyped) future date, which older versions
+ * accepted, would otherwise keep its case from ever reaching the retention term.
+ */
 export function casussen(db: Db): Casus[] {
   const laatste = db
     .prepare(
       `SELECT adres_id, max(d) AS laatste FROM (
-         SELECT adres_id, substr(datum, 1, 10) AS d FROM signaal
+         SELECT adres_id, min(substr(datum, 1, 10), substr(aangemaakt, 1, 10)) AS d FROM signaal
          UNION ALL SELECT b.adres_id, substr(c.datum, 1, 10) FROM besluit b JOIN casustafel c ON c.id = b.casustafel_id
          UNION ALL SELECT aa.adres_id, substr(a.datum, 1, 10) FROM avond_adres aa JOIN avond a ON a.id = aa.avond_id
          UNION ALL SELECT b.adres_id, substr(a.datum, 1, 10) FROM bevinding b JOIN avond a ON a.id = b.avond_id
          UNION ALL SELECT b.adres_id, substr(o.gesloten_op, 1, 10) FROM opvolging o JOIN bevinding b ON b.id = o.bevinding_id WHERE o.gesloten_op IS NOT NULL
          UNION ALL SELECT b.adres_id, substr(o.gewijzigd, 1, 10) FROM opvolging o JOIN bevinding b ON b.id = o.bevinding_id
          UNION ALL SELECT adres_id, substr(datum, 1, 10) FROM brief
+         UNION ALL SELECT r.adres_id, substr(v.dagtekening, 1, 10) FROM rapport_versie v JOIN rapport r ON r.id = v.rapport_id
        ) GROUP BY adres_id`,
     )
     .all() as { adres_id: number; laatste: string | null }[];
@@ -44,6 +50,9 @@ export const OPSCHONEN_TABELLEN = [
   "brief_opvolging",
   "betrokkene_adres",
   "betrokkene",
+  "rapport",
+  "rapport_versie",
+  "bijlage",
 ] as const;
 export type Telling = Record<(typeof OPSCHONEN_TABELLEN)[number], number>;
 
@@ -53,10 +62,11 @@ function ids(db: Db, sql: string, ...args: number[]): number[] {
 
 /**
  * Counts (dryRun) or deletes the case of each address. The address rows stay;
- * betrokkenen go only when they are linked to nothing else any more.
+ * betrokkenen go only when they are linked to nothing else any more. `bestanden` collects the
+ * hashes of stored files (attachments, signed reports) no longer referred to.
  * Audit entries carry ids only, never the deleted content.
  */
-export function verwijderCasussen(tx: Tx, adresIds: number[], dryRun: boolean): Telling {
+export function verwijderCasussen(tx: Tx, adresIds: number[], dryRun: boolean, bestanden: string[] = []): Telling {
   const db = tx.db;
   const telling = Object.fromEntries(OPSCHONEN_TABELLEN.map((t) => [t, 0])) as Telling;
   const reden = { reden: "bewaartermijn" };
@@ -102,6 +112,8 @@ export function verwijderCasussen(tx: Tx, adresIds: number[], dryRun: boolean): 
       a,
     );
     del("brief", brieven);
+    // Reports and evidence (issue 13); their files go after the commit (bestanden).
+    bestanden.push(...verwijderBewijsVanAdres(tx, a, dryRun, telling));
     del("opvolging", opvolgingen);
     del("bevinding", bevindingen);
     del("signaal", ids(db, "SELECT id FROM signaal WHERE adres_id = ? ORDER BY id", a));
@@ -125,4 +137,23 @@ export function verwijderCasussen(tx: Tx, adresIds: number[], dryRun: boolean): 
     });
   del("betrokkene", verweesd);
   return telling;
+}
+
+/**
+ * After a deletion, make sure nothing of it stays readable in the file. secure_delete (set on
+ * every connection) zeroes the deleted rows; VACUUM also rebuilds away what a version without
+ * secure_delete left in free pages and free space within pages (~0.3 s for 50 MB), and the WAL
+ * is checkpointed and truncated so no old frame keeps a copy. The deletion itself is already
+ * committed: when another process keeps the database busy this returns false and the next
+ * opschonen tries again.
+ */
+export function wisVrijeRuimte(db: Db): boolean {
+  try {
+    db.exec("VACUUM");
+    const [r] = db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+    return r?.busy === 0;
+  } catch (err) {
+    if (/^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown }).code))) return false;
+    throw err;
+  }
 }

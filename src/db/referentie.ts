@@ -1,5 +1,6 @@
 import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
+import { sleutel } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
 import { metSuggestie } from "../domain/suggestie.js";
 
@@ -34,7 +35,7 @@ export function listGemeenten(db: Db): Gemeente[] {
 }
 
 export function findGemeente(db: Db, naam: string): Gemeente | undefined {
-  return db.prepare("SELECT id, naam, team FROM gemeente WHERE naam = ? COLLATE NOCASE").get(naam.trim()) as Gemeente | undefined;
+  return db.prepare("SELECT id, naam, team FROM gemeente WHERE sleutel(naam) = ? ORDER BY id").get(sleutel(naam)) as Gemeente | undefined;
 }
 
 export function requireGemeente(db: Db, naam: string): Gemeente {
@@ -53,7 +54,7 @@ function unknownName(what: string, typed: string, known: string[]): UserError {
   return new UserError("niet-gevonden", metSuggestie(`${what} "${typed}" bestaat niet`, typed, known));
 }
 
-/** Inserts unless present (case-insensitive); returns id and whether it was new. */
+/** Inserts unless present (compared by sleutel: NFC, case folded); returns id and whether it was new. */
 export function upsertGemeente(tx: Tx, naam: string, team: string | null): { id: number; nieuw: boolean } {
   const existing = findGemeente(tx.db, naam);
   if (existing) return { id: existing.id, nieuw: false };
@@ -67,7 +68,7 @@ export function listPartners(db: Db): Partner[] {
 }
 
 export function findPartner(db: Db, naam: string): Partner | undefined {
-  return db.prepare("SELECT id, naam, soort FROM partner WHERE naam = ? COLLATE NOCASE").get(naam.trim()) as Partner | undefined;
+  return db.prepare("SELECT id, naam, soort FROM partner WHERE sleutel(naam) = ? ORDER BY id").get(sleutel(naam)) as Partner | undefined;
 }
 
 export function requirePartner(db: Db, naam: string): Partner {
@@ -98,7 +99,7 @@ export function listCategorieen(db: Db): Categorie[] {
 }
 
 export function findCategorie(db: Db, code: string): Categorie | undefined {
-  return db.prepare(`${CATEGORIE_SELECT} WHERE c.code = ? COLLATE NOCASE`).get(code.trim()) as Categorie | undefined;
+  return db.prepare(`${CATEGORIE_SELECT} WHERE sleutel(c.code) = ? ORDER BY c.id`).get(sleutel(code)) as Categorie | undefined;
 }
 
 export function requireCategorie(db: Db, code: string): Categorie {
@@ -127,6 +128,8 @@ export function insertCategorie(
   c: { code: string; naam: string; partnerId: number; thema: string; grondslag: string | null },
   rules: { actie: string; partnerId: number; termijn: number; eenheid: string }[],
 ): number {
+  // Checked again under the write lock: NOCASE would let "één" and "ÉÉN" both in.
+  if (findCategorie(tx.db, c.code)) throw new UserError("bestaat-al", `Categorie ${c.code} bestaat al`);
   const id = Number(
     tx.db
       .prepare("INSERT INTO categorie (code, naam, partner_id, thema, grondslag) VALUES (?, ?, ?, ?, ?)")

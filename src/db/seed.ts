@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { shipped } from "../paths.js";
 import type { Tx } from "./audit.js";
+import { sleutel } from "../domain/invoer.js";
 import { findCategorie, findPartner, insertCategorie, setSetting, upsertGemeente, upsertPartner, type FollowUpRule } from "./referentie.js";
 
 const DATA = shipped("data");
@@ -47,7 +48,7 @@ export function seedReferenceData(tx: Tx, opts: { team?: string; gemeenten?: str
   const teams = knownTeams();
   for (const t of teams) for (const g of t.gemeenten) if (upsertGemeente(tx, g, t.code).nieuw) result.gemeenten++;
   if (opts.team) {
-    const known = teams.find((t) => t.code.toLowerCase() === opts.team!.toLowerCase() || t.naam.toLowerCase() === opts.team!.toLowerCase());
+    const known = teams.find((t) => sleutel(t.code) === sleutel(opts.team!) || sleutel(t.naam) === sleutel(opts.team!));
     result.team = known ? `${known.naam} (${known.code})` : opts.team;
     setSetting(tx, "team", result.team);
   }

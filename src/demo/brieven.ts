@@ -29,7 +29,7 @@ export const BRIEVEN: DemoHoofdstuk[] = [
           "--sjabloon",
           "voornemen-last-onder-dwangsom",
           "--uit",
-          "{uit}/brieven/voorbeeld-voornemen-last-onder-dwangsom.pdf",
+          "{uit}/voorbeeld-voornemen-last-onder-dwangsom.pdf",
         ],
       },
       {

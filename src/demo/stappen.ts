@@ -7,6 +7,7 @@ import { CASUSTAFEL } from "./casustafel.js";
 import { BEVINDINGEN } from "./bevindingen.js";
 import { RAPPORTEN } from "./rapporten.js";
 import { BRIEVEN } from "./brieven.js";
+import { RAPPORT_BEVINDINGEN } from "./rapport-bevindingen.js";
 
 export interface DemoStap {
   uitleg?: string;
@@ -188,4 +189,11 @@ export const FUNDAMENT: DemoHoofdstuk[] = [
 ];
 
 /** Chapters in the order of the cycle; later capabilities add theirs here. */
-export const HOOFDSTUKKEN: DemoHoofdstuk[] = [...FUNDAMENT, ...CASUSTAFEL, ...BEVINDINGEN, ...BRIEVEN, ...RAPPORTEN];
+export const HOOFDSTUKKEN: DemoHoofdstuk[] = [
+  ...FUNDAMENT,
+  ...CASUSTAFEL,
+  ...BEVINDINGEN,
+  ...RAPPORT_BEVINDINGEN,
+  ...BRIEVEN,
+  ...RAPPORTEN,
+];

@@ -6,7 +6,17 @@ export type IsoDate = string;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DUTCH = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
 
-/** Accepts YYYY-MM-DD or Dutch DD-MM-YYYY; rejects impossible dates such as 31-02-2026. */
+/**
+ * The years a typed or imported date may have. The tool's work happens in these years; a date
+ * such as 9999-12-31 is a typing error that once sent deadline arithmetic into an endless loop.
+ */
+export const EERSTE_JAAR = 2000;
+export const LAATSTE_JAAR = 2100;
+
+/**
+ * Accepts YYYY-MM-DD or Dutch DD-MM-YYYY in the years 2000–2100; rejects impossible dates such
+ * as 31-02-2026.
+ */
 export function parseDate(text: string, field = "datum"): IsoDate {
   const t = text.trim();
   let y: number, m: number, d: number;
@@ -15,6 +25,9 @@ export function parseDate(text: string, field = "datum"): IsoDate {
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (dutch) [d, m, y] = [Number(dutch[1]), Number(dutch[2]), Number(dutch[3])];
   else throw invalid(field, `"${text}" is geen datum; gebruik JJJJ-MM-DD of DD-MM-JJJJ`);
+  if (y < EERSTE_JAAR || y > LAATSTE_JAAR) {
+    throw invalid(field, `"${text}" ligt buiten de jaren ${EERSTE_JAAR}–${LAATSTE_JAAR}; controleer het jaartal`);
+  }
   const date = new Date(Date.UTC(y, m - 1, d));
   if (Number.isNaN(date.getTime()) || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
     throw invalid(field, `"${text}" bestaat niet als datum`);
@@ -22,13 +35,29 @@ export function parseDate(text: string, field = "datum"): IsoDate {
   return toIso(date);
 }
 
+/**
+ * Date → "YYYY-MM-DD". Total over what it accepts: a date outside the years 1–9999 (reached by
+ * arithmetic on a bad stored date) is refused rather than written as "+010000-01", which read
+ * back as the same day and kept a loop from ever advancing.
+ */
 export function toIso(date: Date): IsoDate {
+  const y = date.getUTCFullYear();
+  if (Number.isNaN(date.getTime()) || y < 1 || y > 9999) throw buitenBereik();
   return date.toISOString().slice(0, 10);
 }
 
-/** IsoDate → Date at UTC midnight (calendar arithmetic without DST surprises). */
+/** IsoDate → Date at UTC midnight (calendar arithmetic without DST surprises); only "YYYY-MM-DD". */
 export function fromIso(iso: IsoDate): Date {
-  return new Date(`${iso}T00:00:00Z`);
+  const d = ISO.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(Number.NaN);
+  if (Number.isNaN(d.getTime())) throw buitenBereik(iso);
+  return d;
+}
+
+function buitenBereik(iso?: IsoDate): Error {
+  return invalid(
+    "datum",
+    `${iso === undefined ? "een berekende datum" : `"${iso}"`} valt buiten de kalender (jaren ${EERSTE_JAAR}–${LAATSTE_JAAR} verwacht); controleer de ingevoerde datums`,
+  );
 }
 
 // Dutch month names, written out: the one date format we show ("3 december 2026") does not
@@ -48,8 +77,9 @@ const MAANDEN = [
   "december",
 ] as const;
 
-/** "3 december 2026". */
+/** "3 december 2026"; display never fails: something that is not a date is shown as it is. */
 export function formatDutch(iso: IsoDate): string {
+  if (!ISO.test(iso)) return iso;
   const d = fromIso(iso);
   return `${d.getUTCDate()} ${MAANDEN[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }

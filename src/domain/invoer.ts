@@ -1,16 +1,51 @@
 import { invalid } from "../errors.js";
 
-/** Generic input rules shared by all commands: text, ids, counts, lists. */
+/** Generic input rules shared by all commands: text, ids, counts, lists. This is the one place for them. */
 
-// Control characters would corrupt tables and letters; newlines and tabs are allowed in long texts only.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/**
+ * Characters no text may hold: C0 and C1 controls (ESC sequences, U+009B CSI, CR), format
+ * characters (bidi overrides U+202A–202E and isolates U+2066–2069, zero-width characters, soft
+ * hyphen), line and paragraph separators and lone surrogates. Printed, they let text overwrite or
+ * disguise itself; stored, they travel into tables, letters and exports. Newline and tab are the
+ * exceptions, in long texts only (a Windows CRLF there becomes a newline).
+ */
+const VERBODEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+const REGELS = /[\n\t]/g;
+/** U+FFFD: what a wrongly decoded file leaves behind ("Caf\uFFFDstraat"); never stored. */
+const VERVANGINGSTEKEN = "\uFFFD";
+
+/** Printable ASCII (plus newline and tab): nothing to normalise or refuse — the common case, checked fast. */
+const GEWOON = /^[\x20-\x7e]*$/;
+const GEWOON_REGELS = /^[\x20-\x7e\n\t]*$/;
 
 export function requireText(field: string, raw: string | undefined | null, max = 200): string {
-  const t = (raw ?? "").trim();
+  const meerdereRegels = max > 200;
+  const r = (raw ?? "").trim();
+  if (r !== "" && r.length <= max && (meerdereRegels ? GEWOON_REGELS : GEWOON).test(r)) return r;
+  let t = r.normalize("NFC").trim();
+  if (meerdereRegels) t = t.replace(/\r\n/g, "\n");
   if (t === "") throw invalid(field, "mag niet leeg zijn");
   if (t.length > max) throw invalid(field, `is te lang (max. ${max} tekens)`);
-  if (CONTROL.test(t) || (max <= 200 && /[\n\t]/.test(t))) throw invalid(field, "bevat ongeldige stuurtekens");
+  const verboden = meerdereRegels ? VERBODEN.exec(t.replace(REGELS, " ")) : VERBODEN.exec(t);
+  if (verboden) throw invalid(field, `bevat ongeldige stuurtekens (${codepunt(verboden[0])})`);
+  if (t.includes(VERVANGINGSTEKEN)) {
+    throw invalid(field, "bevat een vervangingsteken (\uFFFD): de tekst is ergens verkeerd omgezet; typ of importeer hem opnieuw");
+  }
   return t;
+}
+
+function codepunt(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/**
+ * The key names of gemeenten, partners and categories are compared by: NFC and Unicode case
+ * folding (upper then lower case, so ß matches SS), so "Súdwest-Fryslân" typed in NFD or in
+ * capitals finds the same gemeente. SQLite's NOCASE folds ASCII only; the database registers this
+ * function as sleutel().
+ */
+export function sleutel(naam: string): string {
+  return naam.normalize("NFC").trim().toUpperCase().toLowerCase().normalize("NFC");
 }
 
 export function optionalText(field: string, raw: string | undefined | null, max = 2000): string | null {
@@ -31,14 +66,14 @@ export function parseCount(field: string, raw: string | number | undefined | nul
   return Number(t);
 }
 
-/** "A, B,C" → ["A","B","C"]; empty parts dropped, duplicates (case-insensitive) removed. */
+/** "A, B,C" → ["A","B","C"]; empty parts dropped, duplicates (compared by sleutel) removed. */
 export function parseList(raw: string | undefined | null): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const part of (raw ?? "").split(",")) {
-    const t = part.trim();
-    if (t && !seen.has(t.toLowerCase())) {
-      seen.add(t.toLowerCase());
+    const t = part.normalize("NFC").trim();
+    if (t && !seen.has(sleutel(t))) {
+      seen.add(sleutel(t));
       out.push(t);
     }
   }

@@ -30,6 +30,19 @@ export const PSEUDONIEM_REGELS: Record<string, Record<string, Rule>> = {
   audit_log: {
     gebruiker: { kind: "drop" },
   },
+  // Issue 13: a toezichthouder's number identifies a person to anyone with the roster (Veilige
+  // Publieke Taak). Evidence is exported as hashes only (files never leave the store); a signed
+  // report's snapshot repeats numbers and texts, so only its hashes go out.
+  toezichthouder: {
+    nummer: { kind: "code", prefix: "TH", key: (_r, v) => `toezichthouder:${v.toUpperCase()}` },
+  },
+  bevinding_bijlage: {
+    bestandsnaam: { kind: "drop" },
+  },
+  rapport_versie: {
+    inhoud: { kind: "drop" },
+    ondertekend_gebruiker: { kind: "drop" },
+  },
 };
 
 /** Settings never leave the database in an export (the secret above all). */

@@ -4,7 +4,7 @@
  * functions only see the already aggregated rows (one per category, gemeente, …).
  */
 import { invalid } from "../errors.js";
-import { parseDate, type IsoDate } from "./dates.js";
+import { EERSTE_JAAR, LAATSTE_JAAR, parseDate, type IsoDate } from "./dates.js";
 
 export interface CategorieTelling {
   categorie: string; // code
@@ -78,7 +78,9 @@ export function parsePeriode(van: string | undefined, tot: string | undefined): 
 /** A calendar year as a period: 1 January up to and including 31 December. */
 export function jaarPeriode(raw: string | undefined): { jaar: number; van: IsoDate; tot: IsoDate } {
   const t = String(raw ?? "").trim();
-  if (!/^\d{4}$/.test(t) || Number(t) < 1900 || Number(t) > 2999) throw invalid("jaar", `"${raw ?? ""}" is geen jaartal (bijv. 2026)`);
+  if (!/^\d{4}$/.test(t) || Number(t) < EERSTE_JAAR || Number(t) > LAATSTE_JAAR) {
+    throw invalid("jaar", `"${raw ?? ""}" is geen jaartal van ${EERSTE_JAAR} t/m ${LAATSTE_JAAR} (bijv. 2026)`);
+  }
   return { jaar: Number(t), van: `${t}-01-01`, tot: `${t}-12-31` };
 }
 

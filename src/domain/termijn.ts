@@ -39,11 +39,16 @@ export function isWerkdag(date: IsoDate): boolean {
   return dow !== 0 && dow !== 6 && !isPublicHoliday(date);
 }
 
-/** The n-th working day after start (start itself never counts); n = 0 gives start. */
+/**
+ * The n-th working day after start (start itself never counts); n = 0 gives start. Bounded: a
+ * week holds at least two working days even with holidays, so 4n + 14 calendar days always reach
+ * the answer; anything else is a bug, not a reason to spin while holding the write lock.
+ */
 export function addWerkdagen(start: IsoDate, n: number): IsoDate {
   let d = start;
   let left = n;
-  while (left > 0) {
+  for (let stappen = 0; left > 0; stappen++) {
+    if (stappen > 4 * n + 14) throw new RangeError(`geen ${n} werkdagen gevonden na ${start}`);
     d = addDays(d, 1);
     if (isWerkdag(d)) left--;
   }

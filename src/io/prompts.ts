@@ -1,4 +1,5 @@
 import { UserError } from "../errors.js";
+import { neutraliseer } from "../render/text.js";
 
 /**
  * The one prompt module. Commands ask through a Prompter; production uses
@@ -69,10 +70,18 @@ async function dutchTheme(): Promise<{ keysHelpTip: (keys: [string, string][]) =
   };
 }
 
+/** Choice names come from the database: shown neutralised (render/text.ts), like every display. */
+const zichtbaar = <T>(c: Choice<T>): Choice<T> => ({ ...c, name: neutraliseer(c.name) });
+
 export const inquirerPrompter: Prompter = {
   async input(opts) {
     const { input } = await import("@inquirer/prompts");
-    return input({ message: opts.message, default: opts.default, validate: opts.validate });
+    return input({
+      message: neutraliseer(opts.message),
+      default: opts.default,
+      validate: opts.validate,
+      transformer: (v) => neutraliseer(v),
+    });
   },
   async select(opts) {
     const { select } = await import("@inquirer/prompts");
@@ -81,8 +90,8 @@ export const inquirerPrompter: Prompter = {
       ? [{ name: opts.placeholder, value: undefined as never, disabled: " " }, ...opts.choices]
       : opts.choices;
     return select({
-      message: opts.message,
-      choices,
+      message: neutraliseer(opts.message),
+      choices: choices.map(zichtbaar),
       default: opts.default,
       pageSize: 15,
       theme: { style, i18n: { disabledError: NIET_KIESBAAR } },
@@ -92,8 +101,8 @@ export const inquirerPrompter: Prompter = {
     const { checkbox } = await import("@inquirer/prompts");
     const style = await dutchTheme();
     return checkbox({
-      message: opts.message,
-      choices: opts.choices,
+      message: neutraliseer(opts.message),
+      choices: opts.choices.map(zichtbaar),
       pageSize: 15,
       validate: opts.validate ? (chosen) => opts.validate!(chosen.map((c) => c.value)) : undefined,
       theme: {
@@ -104,7 +113,7 @@ export const inquirerPrompter: Prompter = {
   async confirm(opts) {
     const { confirm } = await import("@inquirer/prompts");
     return confirm({
-      message: opts.message,
+      message: neutraliseer(opts.message),
       default: opts.default,
       theme: { keywords: { yes: "Ja", no: "Nee", error: () => 'Antwoord met "j" (ja) of "n" (nee)' } },
     });

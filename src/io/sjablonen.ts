@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseSjabloon, SJABLOON_NAAM, type BriefhoofdVelden, type SjabloonBestand } from "../domain/brief.js";
+import { sleutel } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
 import { shipped } from "../paths.js";
+import type { SjabloonHerkomst } from "../render/sjabloon.js";
 
 /** The templates shipped with the tool; a user folder (--sjablonen or INTERVENTIE_SJABLONEN) comes first. */
 export const INGEBOUWDE_SJABLONEN = shipped("templates");
@@ -37,11 +39,24 @@ export function zoekSjabloon(naam: string, eigen: string | undefined): { bestand
   throw new UserError("niet-gevonden", `Sjabloon "${naam}" bestaat niet; zie: interventie sjabloon lijst`);
 }
 
-export function laadSjabloon(naam: string, eigen: string | undefined): SjabloonBestand & { bestand: string; bron: "eigen" | "standaard" } {
+export function laadSjabloon(
+  naam: string,
+  eigen: string | undefined,
+): SjabloonBestand & SjabloonHerkomst & { bestand: string; bron: "eigen" | "standaard" } {
   const { bestand, bron } = zoekSjabloon(naam, eigen);
-  const parsed = parseSjabloon(naam, fs.readFileSync(bestand, "utf8"));
-  if (typeof parsed === "string") throw new UserError("ongeldig-sjabloon", parsed);
-  return { ...parsed, bestand, bron };
+  const inhoud = fs.readFileSync(bestand, "utf8");
+  const parsed = parseSjabloon(naam, inhoud);
+  if (typeof parsed === "string") throw new UserError("ongeldig-sjabloon", `${parsed} (${bestand})`);
+  return { ...parsed, bestand, bron, ...regels(inhoud, parsed.tekst) };
+}
+
+/** The lines on which the body and "onderwerp:" start, so fill errors can name them. */
+function regels(inhoud: string, tekst: string): Pick<SjabloonHerkomst, "tekstRegel" | "onderwerpRegel"> {
+  const text = inhoud.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const lijnen = text.split("\n");
+  const onderwerp = lijnen.findIndex((l) => /^onderwerp\s*:/i.test(l));
+  const voorTekst = text.endsWith(tekst) ? text.slice(0, text.length - tekst.length) : "";
+  return { tekstRegel: voorTekst.split("\n").length, onderwerpRegel: onderwerp >= 0 ? onderwerp + 1 : undefined };
 }
 
 /** All templates by name (a user template hides a shipped one of the same name). */
@@ -89,7 +104,7 @@ let standaardCache: BriefhoofdFile[] | undefined;
 /** Shipped letterhead defaults (data/briefhoofden.json), read only when a letter is made. */
 export function standaardBriefhoofd(gemeente: string): BriefhoofdVelden | undefined {
   standaardCache ??= JSON.parse(fs.readFileSync(shipped("data/briefhoofden.json"), "utf8")).gemeenten as BriefhoofdFile[];
-  const f = standaardCache.find((b) => b.gemeente.toLowerCase() === gemeente.toLowerCase());
+  const f = standaardCache.find((b) => sleutel(b.gemeente) === sleutel(gemeente));
   if (!f) return undefined;
   return {
     afdeling: f.afdeling,

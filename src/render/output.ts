@@ -1,3 +1,5 @@
+import { jsonZonderStuurtekens } from "./text.js";
+
 /** Where a command's output goes; injectable so tests run the CLI in-process. */
 export interface Streams {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -61,7 +63,7 @@ export function writeLine(stream: NodeJS.WritableStream, text = ""): void {
   stream.write(text.endsWith("\n") ? text : `${text}\n`);
 }
 
-/** Exactly one JSON document on stdout. */
+/** Exactly one JSON document on stdout; bidi and other invisible characters escaped (render/text.ts). */
 export function writeJson(stream: NodeJS.WritableStream, value: unknown): void {
-  stream.write(`${JSON.stringify(value, null, 2)}\n`);
+  stream.write(`${jsonZonderStuurtekens(JSON.stringify(value, null, 2))}\n`);
 }

@@ -1,5 +1,6 @@
 import type { Colors } from "./output.js";
 import { breakableParts, cutWithEllipsis, displayWidth, shorten, stripAnsi, terminalWidth, wrap } from "./tekst.js";
+import { neutraliseer } from "./text.js";
 
 export interface Column<T> {
   header: string;
@@ -75,9 +76,10 @@ export function renderTable<T>(rows: T[], columns: Column<T>[], c: Colors, opts:
 }
 
 function prepare<T>(col: Column<T>, index: number, rows: T[]): Prepared {
+  // Stored text is data: neutralised before it reaches the terminal (render/text.ts); our own colours stay.
   const cells = rows.map((row) => {
     const v = col.value(row);
-    return v === null || v === undefined ? "" : String(v);
+    return v === null || v === undefined ? "" : neutraliseer(String(v), { regels: true, kleur: true });
   });
   const natural = Math.max(displayWidth(col.header), ...cells.flatMap((cell) => cell.split("\n").map(displayWidth)), 1);
   const min = Math.min(natural, col.min ?? Math.max(displayWidth(col.header), DEFAULT_MIN));

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { addAdres, cli, cliAsync, cliInProcess, dump, initDb, ok, tempDir } from "../helpers/cli.js";
+import { SCHEMA_VERSION } from "../../src/db/migrations.js";
+import { addAdres, cli, cliAsync, cliInProcess, dump, initDb, ok, signaalArgs, tempDir } from "../helpers/cli.js";
 import { insertAvond, insertBevinding, insertOpvolging } from "../helpers/fixtures.js";
 import { count, exec, writerLoop } from "../helpers/avg.js";
 
@@ -15,18 +16,7 @@ describe("gelijktijdige schrijvers", () => {
     const lane = async (gebruiker: string) => {
       const codes: number[] = [];
       for (let i = 0; i < 25; i++) {
-        const r = await cliAsync(db, [
-          "signaal",
-          "toevoegen",
-          "--adres",
-          String(adres),
-          "--partner",
-          "Politie",
-          "--omschrijving",
-          `${gebruiker} ${i}`,
-          "--gebruiker",
-          gebruiker,
-        ]);
+        const r = await cliAsync(db, [...signaalArgs(adres, `${gebruiker} ${i}`), "--gebruiker", gebruiker]);
         if (r.code !== 0) throw new Error(r.stderr);
         codes.push(r.code);
       }
@@ -49,7 +39,7 @@ describe("eerste gebruik tegelijk", () => {
       for (const r of results) expect(r.code, r.stderr).toBe(0);
       expect(count(db, "SELECT count(*) AS n FROM gemeente")).toBe(count(db, "SELECT count(DISTINCT naam) AS n FROM gemeente"));
       expect(count(db, "SELECT count(*) AS n FROM partner WHERE naam = 'Politie'")).toBe(1);
-      expect(dump(db).split("\n")[0]).toBe("user_version=2");
+      expect(dump(db).split("\n")[0]).toBe(`user_version=${SCHEMA_VERSION}`);
     }
   });
 });
@@ -132,7 +122,7 @@ describe("backup", () => {
       const copy = new Database(file, { readonly: true });
       try {
         expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
-        expect(copy.pragma("user_version", { simple: true })).toBe(2);
+        expect(copy.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
         const sig = (copy.prepare("SELECT count(*) AS n FROM signaal").get() as { n: number }).n;
         const aud = (copy.prepare("SELECT count(*) AS n FROM audit_log WHERE tabel = 'signaal'").get() as { n: number }).n;
         // Each signal is written with its audit entry in one transaction: a consistent copy has both or neither.
@@ -160,7 +150,7 @@ describe("backup", () => {
     expect(fs.readFileSync(file, "utf8")).toBe("niet weggooien");
     expect(dump(db)).toBe(before);
     ok(cli(db, ["backup", "--uit", file, "--overschrijven"]));
-    expect(dump(file).split("\n")[0]).toBe("user_version=2");
+    expect(dump(file).split("\n")[0]).toBe(`user_version=${SCHEMA_VERSION}`);
   });
 });
 
@@ -246,7 +236,7 @@ describe("export", () => {
     for (const naam of NAMEN) expect(text, naam).not.toContain(naam);
     expect(text).not.toMatch(/Wi[sś]niewski|Popescu|Łukasz/i);
     const doc = JSON.parse(text);
-    expect(doc).toMatchObject({ versie: 1, schema: 2, pseudoniem: true });
+    expect(doc).toMatchObject({ versie: 1, schema: SCHEMA_VERSION, pseudoniem: true });
     // All addresses, unchanged.
     const adressen = doc.tabellen.adres.map((a: any) => `${a.straat} ${a.huisnummer}${a.toevoeging} ${a.postcode} ${a.plaats}`);
     expect(adressen).toEqual(["Kerkstraat 12 5504AB Veldhoven", "Ringweg 7 5581CD Waalre", "Stationsplein 1B 5531XY Bladel"]);

@@ -139,6 +139,9 @@ describe("bevinding toevoegen", () => {
     const r = await cliInProcess(db, ["--json", "bevinding", "toevoegen", "--avond", String(avond)], {
       answers: [
         ["overbewoning", "energiefraude"],
+        "", // tijdstip: the evening's start time
+        "", // toezichthouder: none known yet
+        "", // methode
         "12 personen op zolder",
         "woning gesloten",
         "12",
@@ -414,7 +417,7 @@ describe("opvolging lijst en verlopen", () => {
 
   it("adres toon laat bevindingen en opvolging zien", () => {
     const { db, kerkstraat } = opgezet();
-    const toon = ok(cli(db, ["adres", "toon", String(kerkstraat)])).stdout;
+    const toon = ok(cli(db, ["adres", "toon", String(kerkstraat)])).stdout.replace(/\s+/g, " "); // lines wrap at 80 columns
     expect(toon).toContain("Overbewoning (Gemeente): Aangetroffen: overbewoning");
     expect(toon).toContain("informatiebrief eigenaar (Gemeente) — open, uiterlijk 3 december 2026");
   });
@@ -502,6 +505,7 @@ describe("rapport terugkoppeling", () => {
     expect(human).not.toContain("Informatiebrief verstuurd");
 
     const pdf = path.join(tempDir(), "rapport", "enexis.pdf");
+    fs.mkdirSync(path.dirname(pdf)); // a named file's folder must exist (issue 17)
     const r = ok(cli(db, ["--json", "--vandaag", "2026-12-10", "rapport", "terugkoppeling", "--partner", "Enexis", "--pdf", pdf])).json();
     expect(r.bestand).toBe(pdf);
     const text = (await new PDFParse({ data: fs.readFileSync(pdf) }).getText()).text.replace(/\s+/g, " ");
@@ -524,6 +528,8 @@ describe("rapport terugkoppeling", () => {
     voegToe(db, avond, kerkstraat, "overbewoning");
     ok(
       cli(db, [
+        "--vandaag",
+        "2026-12-10",
         "signaal",
         "toevoegen",
         "--adres",

@@ -262,6 +262,8 @@ describe("betrokkenen en signalen", () => {
     const s = ok(
       cli(db, [
         "--json",
+        "--vandaag",
+        "2026-12-10",
         "signaal",
         "toevoegen",
         "--adres",

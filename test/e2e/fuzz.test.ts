@@ -95,12 +95,29 @@ describe("validators (in-process)", () => {
 
   it("een geldige datum in beide notaties geeft dezelfde ISO-datum", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1900-01-01"), max: new Date("2999-12-31"), noInvalidDate: true }), (date) => {
+      fc.property(fc.date({ min: new Date("2000-01-01"), max: new Date("2100-12-31"), noInvalidDate: true }), (date) => {
         const iso = date.toISOString().slice(0, 10);
         const [y, m, d] = iso.split("-");
         expect(parseDate(iso)).toBe(iso);
         expect(parseDate(`${d}-${m}-${y}`)).toBe(iso);
       }),
+    );
+  });
+
+  it("een datum buiten 2000–2100 wordt in beide notaties geweigerd (issue 17)", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.date({ min: new Date("1000-01-01"), max: new Date("1999-12-31"), noInvalidDate: true }),
+          fc.date({ min: new Date("2101-01-01"), max: new Date("9999-12-31"), noInvalidDate: true }),
+        ),
+        (date) => {
+          const iso = date.toISOString().slice(0, 10);
+          const [y, m, d] = iso.split("-");
+          expect(() => parseDate(iso)).toThrow(/buiten de jaren 2000–2100/);
+          expect(() => parseDate(`${d}-${m}-${y}`)).toThrow(/buiten de jaren 2000–2100/);
+        },
+      ),
     );
   });
 

@@ -11,21 +11,52 @@ export function avondMetAdressen() {
   return { db, avond, kerkstraat, industrieweg, markt };
 }
 
+/** The arguments of `bevinding toevoegen` for one finding; `extra` flags are appended. */
+export function toevoegArgs(
+  avond: number,
+  adres: number,
+  categorie: string,
+  omschrijving = `Aangetroffen: ${categorie}`,
+  extra: string[] = [],
+): string[] {
+  return [
+    "bevinding",
+    "toevoegen",
+    "--avond",
+    String(avond),
+    "--adres",
+    String(adres),
+    "--categorie",
+    categorie,
+    "--omschrijving",
+    omschrijving,
+    ...extra,
+  ];
+}
+
 export function voegToe(db: string, avond: number, adres: number, categorie: string, extra: string[] = []): any {
-  return ok(
-    cli(db, [
-      "--json",
-      "bevinding",
-      "toevoegen",
-      "--avond",
-      String(avond),
-      "--adres",
-      String(adres),
-      "--categorie",
-      categorie,
-      "--omschrijving",
-      `Aangetroffen: ${categorie}`,
-      ...extra,
-    ]),
-  ).json();
+  return ok(cli(db, ["--json", ...toevoegArgs(avond, adres, categorie, undefined, extra)])).json();
+}
+
+/** --tijdstip, --toezichthouder and --methode of a finding (issue 13). */
+export function waarneming(tijdstip: string, toezichthouder: string, methode: string): string[] {
+  return ["--tijdstip", tijdstip, "--toezichthouder", toezichthouder, "--methode", methode];
+}
+
+/** `rapport bevindingen` for one address, as JSON, on 23 November 2026. */
+export function rapportArgs(avond: number, adres: number, pdf: string, extra: string[] = []): string[] {
+  return [
+    "--json",
+    "--vandaag",
+    "2026-11-23",
+    "rapport",
+    "bevindingen",
+    "--avond",
+    String(avond),
+    "--adres",
+    String(adres),
+    "--pdf",
+    pdf,
+    ...extra,
+  ];
 }

@@ -48,12 +48,17 @@ function result(code: number, stdout: string, stderr: string): CliResult {
 }
 
 /** Runs the built binary as a user does: a child process, no TTY, a temporary database. */
-export function cli(db: string, args: string[], opts: { env?: Record<string, string>; cwd?: string; input?: string } = {}): CliResult {
+export function cli(
+  db: string,
+  args: string[],
+  opts: { env?: Record<string, string>; cwd?: string; input?: string; timeout?: number } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [BIN, "--db", db, ...args], {
     encoding: "utf8",
     cwd: opts.cwd ?? ROOT,
     input: opts.input ?? "",
     env: childEnv(opts.env),
+    timeout: opts.timeout, // a process still running then is killed: code -1
   });
   return result(r.status ?? -1, r.stdout, r.stderr);
 }
@@ -153,4 +158,39 @@ export function addAdres(
   const args = ["--json", "adres", "toevoegen"];
   for (const [k, v] of Object.entries(a)) args.push(`--${k}`, v);
   return ok(cli(db, args)).json().id;
+}
+
+/** A casustafel (20 November 2026, Veldhoven) and its evening (26 November) with this address on the list. */
+export function addAvond(db: string, adres: number): number {
+  ok(cli(db, ["casustafel", "nieuw", "--datum", "2026-11-20", "--gemeenten", "Veldhoven"]));
+  return ok(
+    cli(db, [
+      "--json",
+      "avond",
+      "nieuw",
+      "--casustafel",
+      "1",
+      "--datum",
+      "2026-11-26",
+      "--doel",
+      "Controle",
+      "--extra-adres",
+      String(adres),
+    ]),
+  ).json().id;
+}
+
+/** `signaal toevoegen` of the Politie; returns the result so a test can check refusals too. */
+export function signaalArgs(adres: number | string, omschrijving: string, datum?: string): string[] {
+  return [
+    "signaal",
+    "toevoegen",
+    "--adres",
+    String(adres),
+    "--partner",
+    "Politie",
+    "--omschrijving",
+    omschrijving,
+    ...(datum ? ["--datum", datum] : []),
+  ];
 }

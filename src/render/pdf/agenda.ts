@@ -1,9 +1,10 @@
+import type { OutputTarget } from "../../io/output-file.js";
 import type { Agenda } from "../../db/agenda.js";
 import { formatDutch } from "../../domain/dates.js";
 import { createPdf, FONT, FONT_BOLD, heading, numberPages, savePdf, table } from "./document.js";
 
 /** The agenda sent to the partners' fixed representatives: terugblik, then ranked candidates with reasons. */
-export async function writeAgendaPdf(a: Agenda, file: string): Promise<void> {
+export async function writeAgendaPdf(a: Agenda, file: OutputTarget): Promise<void> {
   const doc = createPdf({ title: `Agenda casustafel ${a.casustafel.id}` });
   doc.font(FONT_BOLD).fontSize(18).text(`Agenda casustafel ${a.casustafel.id}`);
   doc

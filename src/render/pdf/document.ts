@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type PDFKit from "pdfkit";
 import { woffToSfnt } from "./woff.js";
-import { writeOutput } from "../../io/output-file.js";
+import { writeOutput, type OutputTarget } from "../../io/output-file.js";
 
 const require = createRequire(import.meta.url);
 
@@ -102,12 +102,12 @@ export function numberPages(doc: PDFKit.PDFDocument, opts: { always?: boolean; l
 }
 
 /**
- * Writes the document to a file (creating folders) once it is complete: private (0600, it names
- * people and addresses) and atomic (a temporary file renamed into place), so a failure leaves no
- * half-written PDF. A folder, an unwritable place or a full disk is the user's error (exit 2).
+ * Writes the document once it is complete to a target checked by outputTarget (never the
+ * database, no surprise overwrite, the folder exists): private (0600, it names people and
+ * addresses) and atomic, so a failure leaves no half-written PDF (see io/output-file.ts).
  */
-export async function savePdf(doc: PDFKit.PDFDocument, file: string): Promise<void> {
-  writeOutput(file, await pdfToBuffer(doc), "pdf");
+export async function savePdf(doc: PDFKit.PDFDocument, file: OutputTarget): Promise<void> {
+  writeOutput(file, await pdfToBuffer(doc));
 }
 
 /** Same document to a Buffer (for tests and golden files). */

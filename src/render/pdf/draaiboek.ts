@@ -1,3 +1,4 @@
+import type { OutputTarget } from "../../io/output-file.js";
 import type { Db } from "../../db/connection.js";
 import { signaalSamenvatting, type Avond } from "../../db/avond.js";
 import { adresRegels } from "../../domain/adres.js";
@@ -26,7 +27,7 @@ export function draaiboekData(db: Db, avond: Avond, gereedheid: ReturnType<typeo
   return { avond, signalen, gereedheid };
 }
 
-export async function writeDraaiboekPdf(d: DraaiboekData, file: string): Promise<void> {
+export async function writeDraaiboekPdf(d: DraaiboekData, file: OutputTarget): Promise<void> {
   const a = d.avond;
   const doc = createPdf({ title: `Draaiboek controleavond ${a.id}`, subject: "Interne briefing" });
   const left = doc.page.margins.left;

@@ -1,3 +1,4 @@
+import type { OutputTarget } from "../../io/output-file.js";
 /**
  * Report PDFs: the top-10 with a bar chart and the PIT-style year report. Charts
  * are vectors (rect/text), grey bars with black outlines: readable when printed
@@ -64,7 +65,7 @@ function topSection(doc: PDFKit.PDFDocument, r: TopRapport | JaarRapport["top"],
 }
 
 /** The top-N as a PDF: a horizontal bar chart, the table and the remainder line. */
-export async function topPdf(r: TopRapport, opts: { n: number; bestand: string; filters: string[] }): Promise<void> {
+export async function topPdf(r: TopRapport, opts: { n: number; bestand: OutputTarget; filters: string[] }): Promise<void> {
   const doc = createPdf({ title: `Top ${opts.n} meest voorkomende overtredingen`, subject: "rapportage" });
   title(doc, `Top ${opts.n} van de meest voorkomende overtredingen`, opts.filters);
   topSection(doc, r, opts.n, false);
@@ -90,7 +91,7 @@ function partnerTable(doc: PDFKit.PDFDocument, rows: GroepCijfers[]): void {
 }
 
 /** The team's year report in the style of the PIT evaluation. */
-export async function jaarPdf(r: JaarRapport, opts: { bestand: string; team?: string }): Promise<void> {
+export async function jaarPdf(r: JaarRapport, opts: { bestand: OutputTarget; team?: string }): Promise<void> {
   const doc = createPdf({ title: `Jaarverslag ${r.jaar}`, subject: "rapportage" });
   title(doc, `Jaarverslag ${r.jaar}${opts.team ? ` — ${opts.team}` : ""}`, [
     `Controleavonden van ${formatDutch(r.van)} t/m ${formatDutch(r.tot)}`,

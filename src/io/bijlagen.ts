@@ -1,0 +1,182 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { formatGrootte, herkenSoort, KOP_BYTES, MAX_BIJLAGE_BYTES, SHA256, type BijlageSoort } from "../domain/bijlage.js";
+import { UserError } from "../errors.js";
+
+/**
+ * The private file store next to the database: `<database>.bijlagen/` (0700), one file per distinct
+ * content named by its SHA-256 (0600). Content addressing makes duplicates impossible and every
+ * file verifiable against the hash in the database, the audit log and the signed report.
+ */
+export function bijlagenMap(dbPath: string): string {
+  return `${path.resolve(dbPath)}.bijlagen`;
+}
+
+export function opslagPad(map: string, sha256: string): string {
+  if (!SHA256.test(sha256)) throw new Error(`geen SHA-256: ${sha256}`);
+  return path.join(map, sha256);
+}
+
+/** A file offered as evidence, checked (exists, regular, size, type by content) before a byte is copied. */
+export interface Kandidaat {
+  bestand: string;
+  naam: string;
+  grootte: number;
+  soort: BijlageSoort;
+}
+
+export function controleerKandidaat(raw: string): Kandidaat {
+  const bestand = path.resolve(raw);
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(bestand);
+  } catch {
+    throw new UserError("niet-gevonden", `Bestand ${raw} bestaat niet`);
+  }
+  if (!st.isFile()) throw new UserError("ongeldige-invoer", `bestand: ${raw} is geen gewoon bestand`);
+  if (st.size === 0) throw new UserError("ongeldige-invoer", `bestand: ${raw} is leeg`);
+  if (st.size > MAX_BIJLAGE_BYTES) {
+    throw new UserError(
+      "te-groot",
+      `bestand: ${raw} is ${formatGrootte(st.size)}; een bijlage mag hoogstens ${formatGrootte(MAX_BIJLAGE_BYTES)} zijn`,
+    );
+  }
+  const kop = Buffer.alloc(KOP_BYTES);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(bestand, "r");
+    fs.readSync(fd, kop, 0, KOP_BYTES, 0);
+  } catch (err) {
+    throw new UserError("bestand-onleesbaar", `Kan ${raw} niet lezen (${(err as NodeJS.ErrnoException).code ?? "fout"})`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  const soort = herkenSoort(kop);
+  if (!soort) throw new UserError("ongeldig-bestand", `bestand: ${raw} is geen foto (JPEG of PNG) of PDF-document`);
+  return { bestand, naam: path.basename(bestand), grootte: st.size, soort };
+}
+
+/** Makes the store folder (0700) if needed; an existing one is narrowed to 0700. */
+export function maakMap(map: string): void {
+  try {
+    fs.mkdirSync(map, { recursive: true, mode: 0o700 });
+    fs.chmodSync(map, 0o700);
+  } catch (err) {
+    throw new UserError("schrijffout", `Kan map ${map} niet maken (${(err as NodeJS.ErrnoException).code ?? "fout"})`);
+  }
+}
+
+/**
+ * Copies the file into a private temporary file inside the store, hashing as it goes. The size is
+ * checked again while reading: a file that grows after the check cannot get past the limit.
+ */
+export function kopieerNaarTijdelijk(k: Kandidaat, map: string): { tmp: string; sha256: string; grootte: number } {
+  const tmp = path.join(map, `.nieuw-${process.pid}-${Date.now()}.tmp`);
+  const hash = createHash("sha256");
+  const buf = Buffer.alloc(1024 * 1024);
+  let bron: number | undefined;
+  let doel: number | undefined;
+  let grootte = 0;
+  try {
+    bron = fs.openSync(k.bestand, "r");
+    doel = fs.openSync(tmp, "wx", 0o600);
+    for (;;) {
+      const n = fs.readSync(bron, buf, 0, buf.length, null);
+      if (n === 0) break;
+      grootte += n;
+      if (grootte > MAX_BIJLAGE_BYTES) {
+        throw new UserError("te-groot", `bestand: ${k.naam} is groter dan ${formatGrootte(MAX_BIJLAGE_BYTES)}`);
+      }
+      hash.update(buf.subarray(0, n));
+      fs.writeSync(doel, buf, 0, n);
+    }
+    fs.fsyncSync(doel);
+  } catch (err) {
+    if (doel !== undefined) fs.closeSync(doel);
+    doel = undefined;
+    fs.rmSync(tmp, { force: true });
+    if (err instanceof UserError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOSPC") throw new UserError("schijf-vol", `De schijf is vol; ${k.naam} is niet opgeslagen`);
+    throw new UserError("bestand-onleesbaar", `Kan ${k.naam} niet kopiëren (${code ?? "fout"})`);
+  } finally {
+    if (bron !== undefined) fs.closeSync(bron);
+    if (doel !== undefined) fs.closeSync(doel);
+  }
+  fs.chmodSync(tmp, 0o600);
+  return { tmp, sha256: hash.digest("hex"), grootte };
+}
+
+/** Writes bytes (a signed report) into a private temporary file in the store. */
+export function schrijfTijdelijk(map: string, data: Buffer): { tmp: string; sha256: string } {
+  const tmp = path.join(map, `.nieuw-${process.pid}-${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(tmp, data, { mode: 0o600, flag: "wx" });
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOSPC") throw new UserError("schijf-vol", "De schijf is vol; er is niets opgeslagen");
+    throw new UserError("schrijffout", `Kan niet schrijven in ${map} (${code ?? "fout"})`);
+  }
+  return { tmp, sha256: createHash("sha256").update(data).digest("hex") };
+}
+
+/**
+ * Puts a verified temporary file in place under its hash. Returns whether this call created the
+ * stored file (so a failed transaction removes only what it added). An existing file with the
+ * right content stays; a missing or altered one is replaced by the good copy.
+ */
+export function plaats(map: string, tmp: string, sha256: string): boolean {
+  const doel = opslagPad(map, sha256);
+  if (fs.existsSync(doel) && controleerBestand(map, sha256) === "in-orde") {
+    fs.rmSync(tmp, { force: true });
+    return false;
+  }
+  fs.renameSync(tmp, doel);
+  fs.chmodSync(doel, 0o600);
+  return true;
+}
+
+export type Toestand = "in-orde" | "ontbreekt" | "gewijzigd";
+
+/** Reads a stored file back and compares its hash. */
+export function controleerBestand(map: string, sha256: string): Toestand {
+  const data = leesOpgeslagen(map, sha256);
+  if (data === undefined) return "ontbreekt";
+  return createHash("sha256").update(data).digest("hex") === sha256 ? "in-orde" : "gewijzigd";
+}
+
+/** The stored bytes, or undefined when the file is missing. */
+export function leesOpgeslagen(map: string, sha256: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(opslagPad(map, sha256));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stored bytes if present and unaltered; otherwise why not. */
+export function leesGeverifieerd(map: string, sha256: string): { data: Buffer } | { fout: Exclude<Toestand, "in-orde"> } {
+  const data = leesOpgeslagen(map, sha256);
+  if (data === undefined) return { fout: "ontbreekt" };
+  if (createHash("sha256").update(data).digest("hex") !== sha256) return { fout: "gewijzigd" };
+  return { data };
+}
+
+export function verwijder(map: string, sha256: string): void {
+  fs.rmSync(opslagPad(map, sha256), { force: true });
+}
+
+/** Files in the store that the database does not know (leftovers), and stale temporaries. */
+export function losseBestanden(map: string, bekend: Set<string>): string[] {
+  if (!fs.existsSync(map)) return [];
+  return fs
+    .readdirSync(map)
+    .filter((f) => !bekend.has(f))
+    .sort();
+}
+
+export function opruimen(tmp: string): void {
+  fs.rmSync(tmp, { force: true });
+}

@@ -7,7 +7,7 @@ import { translateSqliteError } from "./db/connection.js";
 import { EXIT_OK, EXIT_UNEXPECTED, EXIT_USER, UserError } from "./errors.js";
 import { shipped } from "./paths.js";
 import type { Streams } from "./render/output.js";
-import { setTerminalWidth, terminalWidth, terminalWidthOf } from "./render/tekst.js";
+import { setTerminalWidth, terminalWidth, terminalWidthOf } from "./render/terminal.js";
 import { jsonZonderStuurtekens, neutraliseer } from "./render/text.js";
 import { commandPath, dutchHelpConfiguration } from "./commands/hulp.js";
 import { metSuggestie } from "./domain/suggestie.js";

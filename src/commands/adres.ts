@@ -23,7 +23,7 @@ import { UserError } from "../errors.js";
 import { readCsv } from "../io/csv.js";
 import { ask } from "../io/prompts.js";
 import { renderTable } from "../render/table.js";
-import { terminalWidth, wrapIndented } from "../render/tekst.js";
+import { terminalWidth, wrapIndented } from "../render/terminal.js";
 
 interface ToevoegenOpts {
   postcode?: string;

@@ -22,7 +22,9 @@ import { overzichtVan, renderGereedheid, renderOverzicht } from "../render/avond
 import { renderTable } from "../render/table.js";
 import { opslaan, planAvondGuided, type AvondPlan } from "./avond-begeleid.js";
 import { vraagNiveau, vraagNoodplan, vraagRol, vraagToelichting } from "./avond-vragen.js";
+import { kiesAvondId } from "./avond-keuze.js";
 import { verplicht } from "./hulp.js";
+import { ontbrekendArgument } from "./kiezen.js";
 
 interface NieuwOpts {
   casustafel?: string;
@@ -221,23 +223,8 @@ export function register(program: Command, rt: Runtime): void {
 }
 
 /** The evening named by the id argument; at a terminal without one, chosen from the list (newest first). */
-export async function kiesAvond(ctx: Ctx, id: string | undefined): Promise<Avond> {
-  const db = ctx.db();
-  if (id === undefined && !ctx.interactive)
-    throw new UserError(
-      "ontbrekend-argument",
-      "Ontbrekende avond-id (verplicht zonder interactieve terminal); zie interventie avond lijst",
-    );
-  const gekozen =
-    id ??
-    (await ctx.needChoice(
-      "id",
-      undefined,
-      "Welke avond?",
-      listAvonden(db).map((v) => ({ name: `${v.id}: ${formatDutch(v.datum)} ${v.starttijd} — ${v.doel}`, value: String(v.id) })),
-      { leeg: "Er is nog geen controleavond; plan er een met interventie avond nieuw" },
-    ));
-  return requireAvond(db, parseId("id", gekozen));
+async function kiesAvond(ctx: Ctx, id: string | undefined): Promise<Avond> {
+  return requireAvond(ctx.db(), await kiesAvondId(ctx, id, "id", ontbrekendArgument("avond-id", "avond lijst")));
 }
 
 async function nieuw(ctx: Ctx, opts: NieuwOpts): Promise<void> {

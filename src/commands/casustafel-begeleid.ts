@@ -9,7 +9,7 @@ import { aantal } from "../domain/tekst.js";
 import { UserError } from "../errors.js";
 import { ask, minstensEen } from "../io/prompts.js";
 import { renderKandidaten, signaalRegels } from "../render/kandidaten.js";
-import { terminalWidth, wrapIndented } from "../render/tekst.js";
+import { terminalWidth, wrapIndented } from "../render/terminal.js";
 
 /**
  * The guided casustafel (`casustafel nieuw` at a terminal) and the questions of one

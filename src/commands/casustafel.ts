@@ -14,13 +14,13 @@ import {
 } from "../db/casustafel.js";
 import { requireGemeente, type Gemeente } from "../db/referentie.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
-import { parseId, parseList } from "../domain/invoer.js";
+import { parseList } from "../domain/invoer.js";
 import { rankCandidates } from "../domain/ranking.js";
 import { aantal } from "../domain/tekst.js";
 import { missingFlag, UserError } from "../errors.js";
 import { renderKandidaten } from "../render/kandidaten.js";
 import { renderTable } from "../render/table.js";
-import { terminalWidth, wrapIndented } from "../render/tekst.js";
+import { terminalWidth, wrapIndented } from "../render/terminal.js";
 import { planAvondGuided, type AvondResultaat } from "./avond-begeleid.js";
 import {
   besluitRegel,
@@ -31,6 +31,7 @@ import {
   type CasustafelPlan,
 } from "./casustafel-begeleid.js";
 import { verplicht } from "./hulp.js";
+import { kiesId, ontbrekendArgument } from "./kiezen.js";
 
 const CASUSTAFEL_ID = "casustafel-id; in een terminal kies je uit de lijst";
 
@@ -149,21 +150,15 @@ export function register(program: Command, rt: Runtime): void {
 /** The casustafel named by the id argument; at a terminal without one, chosen from the list (newest first). */
 async function kiesCasustafel(ctx: Ctx, id: string | undefined): Promise<Casustafel> {
   const db = ctx.db();
-  if (id === undefined && !ctx.interactive)
-    throw new UserError(
-      "ontbrekend-argument",
-      "Ontbrekende casustafel-id (verplicht zonder interactieve terminal); zie interventie casustafel lijst",
-    );
-  const gekozen =
-    id ??
-    (await ctx.needChoice(
-      "id",
-      undefined,
-      "Welke casustafel?",
+  const gekozen = await kiesId(ctx, id, {
+    veld: "id",
+    vraag: "Welke casustafel?",
+    keuzes: () =>
       listCasustafels(db).map((c) => ({ name: `${c.id}: ${formatDutch(c.datum)} — ${c.gemeenten.join(", ")}`, value: String(c.id) })),
-      { leeg: "Er is nog geen casustafel; maak er een met interventie casustafel nieuw" },
-    ));
-  return requireCasustafel(db, parseId("id", gekozen));
+    leeg: "Er is nog geen casustafel; maak er een met interventie casustafel nieuw",
+    ontbreekt: ontbrekendArgument("casustafel-id", "casustafel lijst"),
+  });
+  return requireCasustafel(db, gekozen);
 }
 
 async function nieuw(ctx: Ctx, opts: { datum?: string; gemeenten?: string }): Promise<void> {

@@ -21,7 +21,7 @@ import {
 import { UserError } from "../errors.js";
 import { toCsv } from "../render/csv.js";
 import { renderTable } from "../render/table.js";
-import { terminalWidth, wrap as wrapText } from "../render/tekst.js";
+import { terminalWidth, wrap as wrapText } from "../render/terminal.js";
 
 const LEEG = "Geen bevindingen in deze periode";
 

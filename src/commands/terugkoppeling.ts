@@ -12,7 +12,7 @@ import {
   type TerugkoppelingData,
 } from "../domain/terugkoppeling.js";
 import type { Colors } from "../render/output.js";
-import { terminalWidth, wrapIndented } from "../render/tekst.js";
+import { terminalWidth, wrapIndented } from "../render/terminal.js";
 import { verplicht } from "./hulp.js";
 
 /** `rapport terugkoppeling`: registered on the `rapport` command, which other reports share. */

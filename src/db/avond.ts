@@ -2,17 +2,13 @@ import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
 import { controleer, perPartner, type Risico } from "../domain/gereedheid.js";
 import { notFound, UserError } from "../errors.js";
+import type { AdresRegelsInput } from "../domain/adres.js";
 
-export interface AvondAdres {
+/** An address on an evening: its parts (for the draaiboek's full address lines) and its risk. */
+export interface AvondAdres extends AdresRegelsInput {
   adres_id: number;
   volgorde: number;
   adres: string;
-  straat: string;
-  huisnummer: number;
-  toevoeging: string;
-  postcode: string;
-  plaats: string;
-  gemeente: string;
   type: string;
   risico: Risico | null;
   risico_toelichting: string | null;

@@ -22,20 +22,14 @@ const SELECT = `
   JOIN partner p ON p.id = s.partner_id`;
 
 export function listSignalen(db: Db, filter: { gemeenteId?: number; adresId?: number; partnerId?: number } = {}): Signaal[] {
-  const where: string[] = [];
-  const args: number[] = [];
-  const equal: [string, number | undefined][] = [
-    ["a.gemeente_id = ?", filter.gemeenteId],
-    ["s.adres_id = ?", filter.adresId],
-    ["s.partner_id = ?", filter.partnerId],
+  const alle: [string, number | undefined][] = [
+    ["a.gemeente_id", filter.gemeenteId],
+    ["s.adres_id", filter.adresId],
+    ["s.partner_id", filter.partnerId],
   ];
-  for (const [condition, value] of equal) {
-    if (value === undefined) continue;
-    where.push(condition);
-    args.push(value);
-  }
-  const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  return db.prepare(`${SELECT} ${clause} ORDER BY s.datum DESC, s.id DESC`).all(...args) as Signaal[];
+  const gelijk = alle.filter((c): c is [string, number] => c[1] !== undefined);
+  const clause = gelijk.length ? `WHERE ${gelijk.map(([kolom]) => `${kolom} = ?`).join(" AND ")}` : "";
+  return db.prepare(`${SELECT} ${clause} ORDER BY s.datum DESC, s.id DESC`).all(...gelijk.map(([, id]) => id)) as Signaal[];
 }
 
 export function insertSignaal(

@@ -89,18 +89,14 @@ export function straatRegel(a: { straat: string; huisnummer: number; toevoeging:
   return `${a.straat} ${nr}`;
 }
 
+/** The parts of an address that its printed lines need. */
+export type AdresRegelsInput = Pick<AdresInput, "straat" | "huisnummer" | "toevoeging" | "postcode" | "plaats" | "gemeente">;
+
 /**
  * An address as a team navigates by it at night: street, then postcode and place, and the
  * gemeente only where it differs from the place (Hoogeloon lies in Bladel).
  */
-export function adresRegels(a: {
-  straat: string;
-  huisnummer: number;
-  toevoeging: string;
-  postcode: string;
-  plaats: string;
-  gemeente: string;
-}): string[] {
+export function adresRegels(a: AdresRegelsInput): string[] {
   const plaats = `${displayPostcode(a.postcode)} ${a.plaats}`;
   return a.gemeente.toLowerCase() === a.plaats.toLowerCase()
     ? [straatRegel(a), plaats]

@@ -3,7 +3,7 @@ import { formatDutch } from "../domain/dates.js";
 import type { Ontbrekend, Risico } from "../domain/gereedheid.js";
 import { aantal } from "../domain/tekst.js";
 import type { Colors } from "./output.js";
-import { terminalWidth, wrapIndented } from "./tekst.js";
+import { terminalWidth, wrapIndented } from "./terminal.js";
 
 /** The evening as the terminal shows it: `avond toon`, and the guided flow's summary before saving. */
 export interface AvondOverzicht {

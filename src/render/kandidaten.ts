@@ -1,7 +1,7 @@
 import { formatDutch } from "../domain/dates.js";
 import type { Candidate } from "../domain/ranking.js";
 import type { Colors } from "./output.js";
-import { terminalWidth, wrapIndented } from "./tekst.js";
+import { terminalWidth, wrapIndented } from "./terminal.js";
 
 /**
  * Ranked candidate addresses for the terminal: per address why it ranks where it does

@@ -1,5 +1,5 @@
 import type { Colors } from "./output.js";
-import { breakableParts, cutWithEllipsis, displayWidth, shorten, stripAnsi, terminalWidth, wrap } from "./tekst.js";
+import { breakableParts, cutWithEllipsis, displayWidth, shorten, stripAnsi, terminalWidth, wrap } from "./terminal.js";
 import { neutraliseer } from "./text.js";
 
 export interface Column<T> {

@@ -47,20 +47,7 @@ describe("begeleide invoer (prompts met vooraf ingegeven antwoorden)", () => {
     expect(r.stderr).toContain('huisnummer: "nul" is geen huisnummer');
     expect(r.json()).toMatchObject({ postcode: "5531NK", huisnummer: 7, toevoeging: "B" });
     // The same rule refuses the flag.
-    const vlag = cli(db, [
-      "adres",
-      "toevoegen",
-      "--postcode",
-      "0000XX",
-      "--huisnummer",
-      "7",
-      "--straat",
-      "S",
-      "--plaats",
-      "P",
-      "--gemeente",
-      "Bladel",
-    ]);
+    const vlag = cli(db, ["adres", "toevoegen", "--postcode", "0000XX"]);
     expect(vlag.code).toBe(2);
     expect(vlag.stderr).toContain('postcode: "0000XX" is geen Nederlandse postcode');
   });

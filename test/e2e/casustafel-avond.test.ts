@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cli, cliInProcess, dump, initDb, ok, tempDb, tempDir, type CliResult } from "../helpers/cli.js";
+import { cli, cliInProcess, dump, initDb, kopieVan, ok, tempDb, tempDir, type CliResult } from "../helpers/cli.js";
 import { gereedMaken, scenario, type Scenario, type Stap } from "../helpers/casustafel.js";
 
 const VANDAAG = ["--vandaag", "2026-11-23"];
@@ -15,11 +15,7 @@ beforeAll(() => {
 }, 120_000);
 
 /** A private copy of the scenario database for one test. */
-function fresh(): string {
-  const db = tempDb();
-  for (const suffix of ["", "-wal", "-shm"]) if (fs.existsSync(base + suffix)) fs.copyFileSync(base + suffix, db + suffix);
-  return db;
-}
+const fresh = () => kopieVan(base);
 
 const inproc = async (db: string, args: string[]) => cliInProcess(db, [...args, ...VANDAAG]);
 

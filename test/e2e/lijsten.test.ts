@@ -1,7 +1,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli, ok, tempDir } from "../helpers/cli.js";
-import { displayWidth } from "../../src/render/tekst.js";
+import { displayWidth } from "../../src/render/terminal.js";
 
 /** Every list and overview a projectleider reads, on the demo team's data (the richest data set we have). */
 const LIJSTEN = [

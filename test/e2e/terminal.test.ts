@@ -1,25 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addAdres, cli, dump, initDb, ok } from "../helpers/cli.js";
+import { addAdres, cli, dump, initDb, ok, signaalArgs } from "../helpers/cli.js";
 import { cliPty, TOETS } from "../helpers/pty.js";
 
 /** A database with one address (in Asten, first in the list of gemeenten) that has a signal. */
 function metSignaal(): { db: string; adres: number } {
   const db = initDb();
   const adres = addAdres(db, { postcode: "5721AA", huisnummer: "3", straat: "Markt", plaats: "Asten", gemeente: "Asten" });
-  ok(
-    cli(db, [
-      "signaal",
-      "toevoegen",
-      "--adres",
-      String(adres),
-      "--partner",
-      "UWV",
-      "--omschrijving",
-      "Uitkering op adres",
-      "--datum",
-      "2026-11-01",
-    ]),
-  );
+  ok(cli(db, signaalArgs(adres, "Uitkering op adres", "2026-11-01", "UWV")));
   return { db, adres };
 }
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addAdres, cli, initDb, ok, tempDir, TESTADRESSEN } from "../helpers/cli.js";
+import { addAdres, cli, initDb, ok, signaalArgs, tempDir, TESTADRESSEN } from "../helpers/cli.js";
 import { insertBevinding, insertOpvolging } from "../helpers/fixtures.js";
 
 /**
@@ -19,7 +19,7 @@ beforeAll(() => {
   a.gevonden = addAdres(db, TESTADRESSEN.kerkstraat);
   a.later = addAdres(db, TESTADRESSEN.industrieweg);
   const signaal = (adres: number, datum: string, omschrijving: string, partner = "UWV") =>
-    ok(cli(db, ["signaal", "toevoegen", "--adres", String(adres), "--partner", partner, "--datum", datum, "--omschrijving", omschrijving]));
+    ok(cli(db, signaalArgs(adres, omschrijving, datum, partner)));
   signaal(a.afgewezen!, "2026-10-01", "Uitkering op een adres met veel bewoners");
   signaal(a.niets!, "2026-10-02", "Werknemers met uitkering in de keuken");
   signaal(a.gevonden!, "2026-10-03", "Meerdere uitkeringen op één adres");

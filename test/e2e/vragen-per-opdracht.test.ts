@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cli, cliInProcess, dump, initDb, ok, tempDb, tempDir } from "../helpers/cli.js";
+import { cli, cliInProcess, dump, initDb, kopieVan, ok, tempDir } from "../helpers/cli.js";
 import { scenario, type Scenario } from "../helpers/casustafel.js";
 
 const VANDAAG = ["--vandaag", "2026-11-23"];
@@ -18,30 +18,11 @@ beforeAll(() => {
     ok(cli(base, ["--json", "casustafel", "nieuw", "--datum", "2026-11-25", "--gemeenten", "Veldhoven,Bladel,Eersel"])).json().id,
   );
   ok(cli(base, ["casustafel", "besluit", cid, "--adres", String(s.kerkstraat), "--besluit", "controle", "--partners", "Politie,Enexis"]));
-  aid = String(
-    ok(
-      cli(base, [
-        "--json",
-        "avond",
-        "nieuw",
-        "--casustafel",
-        cid,
-        "--datum",
-        "2026-12-03",
-        "--doel",
-        "Huisvesting",
-        "--extra-adres",
-        String(s.markt),
-      ]),
-    ).json().id,
-  );
+  const avond = ["avond", "nieuw", "--casustafel", cid, "--datum", "2026-12-03", "--doel", "Huisvesting"];
+  aid = String(ok(cli(base, ["--json", ...avond, "--extra-adres", String(s.markt)])).json().id);
 }, 120_000);
 
-function fresh(): string {
-  const db = tempDb();
-  for (const suffix of ["", "-wal", "-shm"]) if (fs.existsSync(base + suffix)) fs.copyFileSync(base + suffix, db + suffix);
-  return db;
-}
+const fresh = () => kopieVan(base);
 
 const vraag = (db: string, args: string[], answers: unknown[]) => cliInProcess(db, [...args, ...VANDAAG], { answers });
 

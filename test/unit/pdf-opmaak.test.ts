@@ -16,32 +16,19 @@ function bijnaVol(lines: number) {
 }
 
 describe("paragraph: geen hoerenjong of weeskind", () => {
-  it("zet een alinea waarvan maar één regel past helemaal op de volgende bladzijde", () => {
-    const t = bijnaVol(1);
-    paragraph(t.doc, t.lijnen(5), { x: t.x, width: t.width, lineGap: 2 });
-    expect(t.pages()).toBe(2);
-    expect(t.doc.y).toBeCloseTo(t.top + 5 * t.advance, 0);
-  });
-
-  it("laat nooit de laatste regel alleen achter op de volgende bladzijde", () => {
-    const t = bijnaVol(4);
-    paragraph(t.doc, t.lijnen(5), { x: t.x, width: t.width, lineGap: 2 });
-    expect(t.pages()).toBe(2);
-    // Three lines stay, two go on: not four and one.
-    expect(t.doc.y).toBeCloseTo(t.top + 2 * t.advance, 0);
-  });
-
-  it("neemt de laatste regels mee met wat erna moet komen (de ondertekening)", () => {
-    const t = bijnaVol(8);
-    paragraph(t.doc, t.lijnen(6), { x: t.x, width: t.width, lineGap: 2, keepWithNext: 5 * t.advance });
-    expect(t.pages()).toBe(2);
-    expect(t.doc.y).toBeCloseTo(t.top + 2 * t.advance, 0);
-  });
-
-  it("laat een alinea die past gewoon staan", () => {
-    const t = bijnaVol(8);
-    paragraph(t.doc, t.lijnen(5), { x: t.x, width: t.width, lineGap: 2 });
-    expect(t.pages()).toBe(1);
+  // [case, lines of room left, lines of text, room kept for what follows (lines), pages, lines on the last page]
+  it.each([
+    ["zet een alinea waarvan maar één regel past helemaal op de volgende bladzijde", 1, 5, 0, 2, 5],
+    ["laat nooit de laatste regel alleen achter op de volgende bladzijde (drie blijven, twee gaan)", 4, 5, 0, 2, 2],
+    ["neemt de laatste regels mee met wat erna moet komen (de ondertekening)", 8, 6, 5, 2, 2],
+    ["laat een alinea die past gewoon staan", 8, 5, 0, 1, 0],
+  ])("%s", (_naam, ruimte, regels, houdBij, paginas, opLaatste) => {
+    const t = bijnaVol(ruimte);
+    const voor = t.doc.y;
+    paragraph(t.doc, t.lijnen(regels), { x: t.x, width: t.width, lineGap: 2, keepWithNext: houdBij * t.advance });
+    expect(t.pages()).toBe(paginas);
+    if (paginas === 2) expect(t.doc.y).toBeCloseTo(t.top + opLaatste * t.advance, 0);
+    else expect(t.doc.y).toBeCloseTo(voor + regels * t.advance, 0);
   });
 });
 

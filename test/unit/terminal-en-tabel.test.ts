@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { aantal } from "../../src/domain/tekst.js";
 import { PLAIN } from "../../src/render/output.js";
 import { renderTable, type Column } from "../../src/render/table.js";
-import { displayWidth, shorten, terminalWidthOf, wrap, wrapIndented } from "../../src/render/tekst.js";
+import { displayWidth, shorten, terminalWidthOf, wrap, wrapIndented } from "../../src/render/terminal.js";
 
 const breedste = (text: string) => Math.max(...text.split("\n").map(displayWidth));
 

@@ -16,7 +16,6 @@ const external = [
   "handlebars",
   "date-holidays",
   "papaparse",
-  "cli-table3",
   "@inquirer/prompts",
   "chalk",
   "@fontsource/dejavu-sans",

@@ -1,13 +1,16 @@
 import fs from "node:fs";
 import { isatty } from "node:tty";
-import { Command, CommanderError, Help } from "commander";
+import { Command, CommanderError } from "commander";
 import { COMMANDS, type CommandModule } from "./commands/index.js";
 import type { Runtime } from "./commands/runtime.js";
 import { translateSqliteError } from "./db/connection.js";
 import { EXIT_OK, EXIT_UNEXPECTED, EXIT_USER, UserError } from "./errors.js";
 import { shipped } from "./paths.js";
 import type { Streams } from "./render/output.js";
+import { setTerminalWidth, terminalWidth, terminalWidthOf } from "./render/terminal.js";
 import { jsonZonderStuurtekens, neutraliseer } from "./render/text.js";
+import { commandPath, dutchHelpConfiguration } from "./commands/hulp.js";
+import { metSuggestie } from "./domain/suggestie.js";
 
 const VERSION = (JSON.parse(fs.readFileSync(shipped("package.json"), "utf8")) as { version: string }).version;
 
@@ -17,6 +20,7 @@ const GLOBAL_WITH_VALUE = new Set(["--db", "--gebruiker", "--vandaag"]);
 /** Runs one invocation; returns the exit code. In-process tests call this directly. */
 export async function run(argv: string[], streams: Streams): Promise<number> {
   const rt: Runtime = { streams };
+  setTerminalWidth(terminalWidthOf(streams.stdout, streams.env));
   const wantsJson = argv.includes("--json");
   const debug = argv.includes("--debug");
   try {
@@ -24,8 +28,9 @@ export async function run(argv: string[], streams: Streams): Promise<number> {
       streams.stdout.write(`${VERSION}\n`);
       return EXIT_OK;
     }
-    const program = await buildProgram(rt, argv);
-    await program.parseAsync(argv, { from: "user" });
+    const args = helpAsFlag(argv);
+    const program = await buildProgram(rt, args);
+    await program.parseAsync(args, { from: "user" });
     return EXIT_OK;
   } catch (err) {
     return report(err, rt, streams, wantsJson, debug);
@@ -34,8 +39,43 @@ export async function run(argv: string[], streams: Streams): Promise<number> {
   }
 }
 
+/**
+ * A command that speaks Dutch and suggests what was meant, as git and gh do:
+ * "Onbekende opdracht "adress". Bedoelde je adres?". Help goes to stdout with exit 0,
+ * also for a command group given without its subcommand (`interventie avond`).
+ */
+class Opdracht extends Command {
+  override createCommand(name?: string): Command {
+    return new Opdracht(name);
+  }
+
+  override help(): never {
+    return super.help({ error: false });
+  }
+
+  unknownCommand(): never {
+    const path = commandPath(this);
+    const full = (word: string) => (path ? `${path} ${word}` : word);
+    const typed = this.args[0] ?? "";
+    const message = `Onbekende opdracht "${full(typed)}"`;
+    const names = this.commands.map((c) => c.name());
+    const withHint = metSuggestie(message, typed, names, (n) => `"${full(n)}"`);
+    throw new UserError("gebruik", withHint === message ? `${message}; zie interventie ${full("--help")}` : withHint);
+  }
+
+  unknownOption(flag: string): never {
+    const known = withAncestors(this).flatMap((c) => c.options.map((o) => o.long).filter((l): l is string => !!l));
+    throw new UserError("gebruik", metSuggestie(`Onbekende optie ${flag}`, flag, flag.startsWith("--") ? known : []));
+  }
+}
+
+/** The command and the commands it sits under: their options apply too (global options). */
+function withAncestors(cmd: Command): Command[] {
+  return cmd.parent ? [cmd, ...withAncestors(cmd.parent)] : [cmd];
+}
+
 export async function buildProgram(rt: Runtime, argv: string[]): Promise<Command> {
-  const program = new Command("interventie")
+  const program = new Opdracht("interventie")
     .description("Casustafels, controleavonden, bevindingen, opvolging, brieven en rapportages voor interventieteams")
     .version(VERSION, "-V, --version", "toon het versienummer")
     .option("--db <pad>", "databasebestand (of INTERVENTIE_DB)")
@@ -44,7 +84,7 @@ export async function buildProgram(rt: Runtime, argv: string[]): Promise<Command
     .option("--vandaag <datum>", "rekendatum voor termijnen en 'verlopen' (of INTERVENTIE_VANDAAG)")
     .option("--debug", "toon technische details bij fouten")
     .helpOption("-h, --help", "toon hulp")
-    .helpCommand("help [opdracht]", "toon hulp bij een opdracht")
+    .helpCommand("help [opdracht...]", "toon hulp bij een opdracht, bijv. interventie help avond nieuw")
     .showSuggestionAfterError(false)
     .exitOverride();
   configureDutch(program, rt.streams);
@@ -63,12 +103,24 @@ export async function buildProgram(rt: Runtime, argv: string[]): Promise<Command
 }
 
 function commandWord(argv: string[]): string | undefined {
+  const i = commandWordIndex(argv);
+  return i === -1 ? undefined : argv[i];
+}
+
+function commandWordIndex(argv: string[]): number {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (GLOBAL_WITH_VALUE.has(a)) i++;
-    else if (!a.startsWith("-")) return a;
+    else if (!a.startsWith("-")) return i;
   }
-  return undefined;
+  return -1;
+}
+
+/** `interventie help avond nieuw` is `interventie avond nieuw --help` (commander's help command knows one level only). */
+function helpAsFlag(argv: string[]): string[] {
+  const i = commandWordIndex(argv);
+  if (i === -1 || argv[i] !== "help") return argv;
+  return [...argv.slice(0, i), ...argv.slice(i + 1), "--help"];
 }
 
 /** Commander speaks English; the users read Dutch. Applied to every (sub)command. */
@@ -78,20 +130,10 @@ export function configureDutch(cmd: Command, streams: Streams): Command {
     writeOut: (s) => streams.stdout.write(s),
     writeErr: (s) => streams.stderr.write(s),
     outputError: () => {}, // reported once, in Dutch, by report()
+    getOutHelpWidth: () => terminalWidth(),
+    getErrHelpWidth: () => terminalWidth(),
   });
-  cmd.configureHelp({
-    formatHelp: (c, helper) =>
-      Help.prototype.formatHelp
-        .call(helper, c, helper)
-        .replace(/^Usage:/m, "Gebruik:")
-        .replace(/^Options:/m, "Opties:")
-        .replace(/^Commands:/m, "Opdrachten:")
-        .replace(/^Arguments:/m, "Argumenten:")
-        .replace(/\[options\]/g, "[opties]")
-        .replace(/\[command\]/g, "[opdracht]")
-        .replace(/\(default: /g, "(standaard: ")
-        .replace(/\(choices: /g, "(keuzes: "),
-  });
+  cmd.configureHelp(dutchHelpConfiguration());
   return cmd;
 }
 

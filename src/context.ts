@@ -7,7 +7,7 @@ import { parseDate, todayInAmsterdam, type IsoDate } from "./domain/dates.js";
 import { missingFlag, UserError } from "./errors.js";
 import { requireText } from "./domain/invoer.js";
 import { outputFolder, outputTarget, protectDatabase, type OutputTarget } from "./io/output-file.js";
-import { inquirerPrompter, scriptedPrompter, type Choice, type Prompter } from "./io/prompts.js";
+import { ask, inquirerPrompter, scriptedPrompter, type Choice, type Prompter } from "./io/prompts.js";
 import { writeJson, writeLine, type Colors, type Streams } from "./render/output.js";
 import { neutraliseer } from "./render/text.js";
 
@@ -51,7 +51,9 @@ export class Ctx {
     // Scripted answers (JSON array) stand in for a person at a terminal: used by tests and scripts.
     const scripted = env.INTERVENTIE_ANTWOORDEN;
     if (scripted) {
-      this.prompts = scriptedPrompter(JSON.parse(scripted) as unknown[]);
+      this.prompts = scriptedPrompter(JSON.parse(scripted) as unknown[], (line) =>
+        writeLine(streams.stderr, neutraliseer(line, { regels: true })),
+      );
       this.interactive = true;
     } else {
       this.prompts = inquirerPrompter;
@@ -127,6 +129,11 @@ export class Ctx {
     writeLine(this.streams.stdout, neutraliseer(text, { regels: true, kleur: true }));
   }
 
+  /** What a guided flow shows between questions: on stdout, or on stderr when stdout carries the --json document. */
+  say(text: string): void {
+    writeLine(this.json ? this.streams.stderr : this.streams.stdout, neutraliseer(text, { regels: true, kleur: true }));
+  }
+
   warn(text: string): void {
     writeLine(this.streams.stderr, this.color.yellow(neutraliseer(text, { regels: true })));
   }
@@ -145,15 +152,37 @@ export class Ctx {
   }
 
   async needText(flag: string, value: string | undefined, message: string): Promise<string> {
-    return this.need(flag, value, () => this.prompts.input({ message, validate: (v) => (v.trim() === "" ? "Verplicht" : true) }));
+    return this.need(flag, value, () => this.prompts.input({ message, validate: (v) => (v.trim() === "" ? "Vul iets in" : true) }));
   }
 
-  async needChoice<T extends string>(flag: string, value: string | undefined, message: string, choices: Choice<T>[]): Promise<string> {
+  /**
+   * A required value checked by `parse`, the one rule for flag and prompt alike: the flag is
+   * parsed (a bad value is exit 2), a prompt asks again until parse accepts the answer.
+   */
+  async needValue<T>(
+    flag: string,
+    value: string | undefined,
+    message: string,
+    parse: (raw: string) => T,
+    defaultAnswer?: string,
+  ): Promise<T> {
+    if (value !== undefined && value !== "") return parse(value);
+    if (!this.interactive) throw missingFlag(flag);
+    return ask(this.prompts, { message, default: defaultAnswer, parse });
+  }
+
+  async needChoice<T extends string>(
+    flag: string,
+    value: string | undefined,
+    message: string,
+    choices: Choice<T>[],
+    opts: { placeholder?: string; leeg?: string } = {},
+  ): Promise<string> {
     if (choices.length === 0 && (value === undefined || value === "")) {
       if (!this.interactive) throw missingFlag(flag);
-      throw new UserError("geen-keuze", `Er is nog niets om uit te kiezen voor --${flag}`);
+      throw new UserError("geen-keuze", opts.leeg ?? `Er is nog niets om uit te kiezen voor --${flag}`);
     }
-    return this.need(flag, value, () => this.prompts.select({ message, choices }));
+    return this.need(flag, value, () => this.prompts.select({ message, choices, placeholder: opts.placeholder }));
   }
 }
 

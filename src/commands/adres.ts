@@ -1,17 +1,29 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
+import { verplicht } from "./hulp.js";
 import type { Ctx } from "../context.js";
 import { findAdresByKey, insertAdres, listAdressen, requireAdres } from "../db/adres.js";
 import { adresHistorie } from "../db/historie.js";
 import { findGemeente, listGemeenten, requireGemeente } from "../db/referentie.js";
-import { displayPostcode, formatAdres, OBJECT_TYPES, validateAdres } from "../domain/adres.js";
+import {
+  displayPostcode,
+  formatAdres,
+  normalisePostcode,
+  normaliseToevoeging,
+  OBJECT_TYPES,
+  parseHuisnummer,
+  validateAdres,
+} from "../domain/adres.js";
 import { ADRES_CSV_COLUMNS, adresImportPlanner } from "../domain/adres-import.js";
 import { formatDutch } from "../domain/dates.js";
 import { timeline } from "../domain/historie.js";
-import { parseId } from "../domain/invoer.js";
+import { parseId, requireText } from "../domain/invoer.js";
+import { aantal } from "../domain/tekst.js";
 import { UserError } from "../errors.js";
 import { readCsv } from "../io/csv.js";
+import { ask } from "../io/prompts.js";
 import { renderTable } from "../render/table.js";
+import { terminalWidth, wrapIndented } from "../render/terminal.js";
 
 interface ToevoegenOpts {
   postcode?: string;
@@ -29,12 +41,12 @@ export function register(program: Command, rt: Runtime): void {
   adres
     .command("toevoegen")
     .description("voeg één adres toe")
-    .option("--postcode <postcode>", "bijv. 5531AB of 5531 AB")
-    .option("--huisnummer <nr>", "huisnummer (vanaf 1)")
+    .addOption(verplicht("--postcode <postcode>", "bijv. 5531AB of 5531 AB"))
+    .addOption(verplicht("--huisnummer <nr>", "huisnummer (vanaf 1)"))
     .option("--toevoeging <t>", "huisnummertoevoeging, bijv. A")
-    .option("--straat <straat>", "straatnaam")
-    .option("--plaats <plaats>", "woonplaats")
-    .option("--gemeente <gemeente>", "gemeente (moet bestaan)")
+    .addOption(verplicht("--straat <straat>", "straatnaam"))
+    .addOption(verplicht("--plaats <plaats>", "woonplaats"))
+    .addOption(verplicht("--gemeente <gemeente>", "gemeente (moet bestaan)"))
     .option("--type <type>", `objecttype: ${OBJECT_TYPES.join("|")}`)
     .action(action<ToevoegenOpts>(rt, toevoegen));
 
@@ -62,7 +74,7 @@ export function register(program: Command, rt: Runtime): void {
         if (opts.dryRun) {
           ctx.emit(
             { dryRun: true, geldig: plan.rows.length, geimporteerd: 0 },
-            () => `Controle: ${plan.rows.length} adres(sen) geldig; niets geschreven (--dry-run).`,
+            () => `Controle: ${aantal(plan.rows.length, "adres", "adressen")} geldig; niets geschreven (--dry-run).`,
           );
           return;
         }
@@ -71,7 +83,7 @@ export function register(program: Command, rt: Runtime): void {
           tx.audit("adres", null, "geimporteerd", { aantal: out.length });
           return out;
         });
-        ctx.emit({ geimporteerd: ids.length, ids }, () => `${ids.length} adres(sen) geïmporteerd.`);
+        ctx.emit({ geimporteerd: ids.length, ids }, () => `${aantal(ids.length, "adres", "adressen")} geïmporteerd.`);
       }),
     );
 
@@ -118,13 +130,14 @@ export function register(program: Command, rt: Runtime): void {
 
 async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
   const db = ctx.db();
-  const postcode = await ctx.needText("postcode", opts.postcode, "Postcode");
-  const huisnummer = await ctx.needText("huisnummer", opts.huisnummer, "Huisnummer");
+  // Each answer is checked with the rule its flag uses, and asked again when wrong.
+  const postcode = await ctx.needValue("postcode", opts.postcode, "Postcode", normalisePostcode);
+  const huisnummer = await ctx.needValue("huisnummer", opts.huisnummer, "Huisnummer", parseHuisnummer);
+  const guided = ctx.interactive && opts.postcode === undefined;
   const toevoeging =
-    opts.toevoeging ??
-    (ctx.interactive && opts.postcode === undefined ? await ctx.prompts.input({ message: "Toevoeging (leeg als er geen is)" }) : "");
-  const straat = await ctx.needText("straat", opts.straat, "Straat");
-  const plaats = await ctx.needText("plaats", opts.plaats, "Plaats");
+    opts.toevoeging ?? (guided ? await ask(ctx.prompts, { message: "Toevoeging (leeg als er geen is)", parse: normaliseToevoeging }) : "");
+  const straat = await ctx.needValue("straat", opts.straat, "Straat", (v) => requireText("straat", v, 120));
+  const plaats = await ctx.needValue("plaats", opts.plaats, "Plaats", (v) => requireText("plaats", v, 80));
   const gemeente = await ctx.needChoice(
     "gemeente",
     opts.gemeente,
@@ -133,7 +146,7 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
   );
   const type =
     opts.type ??
-    (ctx.interactive && opts.postcode === undefined
+    (guided
       ? await ctx.prompts.select({ message: "Objecttype", choices: OBJECT_TYPES.map((t) => ({ name: t, value: t as string })) })
       : undefined);
   const a = validateAdres({ postcode, huisnummer, toevoeging, straat, plaats, gemeente, type });
@@ -155,9 +168,11 @@ function renderHistorie(ctx: Ctx, a: ReturnType<typeof requireAdres>, h: ReturnT
   const entries = timeline(h);
   lines.push("", c.bold("Geschiedenis"));
   if (entries.length === 0) lines.push("  Nog geen signalen, controles of bevindingen.");
+  const w = terminalWidth();
   for (const e of entries) {
     const label = e.soort.padEnd(9);
-    lines.push(`  ${formatDutch(e.datum).padEnd(18)} ${e.soort === "bevinding" ? c.red(label) : c.cyan(label)} ${e.tekst}`);
+    const kop = `  ${formatDutch(e.datum).padEnd(18)} ${e.soort === "bevinding" ? c.red(label) : c.cyan(label)} `;
+    lines.push(...wrapIndented(e.tekst, w, kop, " ".repeat(31)));
   }
   return lines.join("\n");
 }

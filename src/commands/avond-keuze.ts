@@ -1,16 +1,21 @@
 import type { Ctx } from "../context.js";
 import { listAvondenKort, requireAvondKort, type AvondKort } from "../db/bevinding.js";
 import { formatDutch } from "../domain/dates.js";
-import { parseId } from "../domain/invoer.js";
+import { missingFlag, type UserError } from "../errors.js";
+import { kiesId } from "./kiezen.js";
 
 /** --avond, or at a terminal a choice from the evenings (newest first). */
 export async function kiesAvond(ctx: Ctx, raw: string | undefined): Promise<AvondKort> {
-  const db = ctx.db();
-  const gekozen = await ctx.needChoice(
-    "avond",
-    raw,
-    "Controleavond",
-    listAvondenKort(db).map((a) => ({ name: `${a.id}: ${formatDutch(a.datum)} — ${a.doel}`, value: String(a.id) })),
-  );
-  return requireAvondKort(db, parseId("avond", gekozen));
+  return requireAvondKort(ctx.db(), await kiesAvondId(ctx, raw, "avond", missingFlag("avond")));
+}
+
+/** An evening's id as given (flag or argument `veld`), or chosen at a terminal from the evenings, newest first. */
+export function kiesAvondId(ctx: Ctx, raw: string | undefined, veld: string, ontbreekt: UserError): Promise<number> {
+  return kiesId(ctx, raw, {
+    veld,
+    vraag: "Controleavond",
+    keuzes: () => listAvondenKort(ctx.db()).map((a) => ({ name: `${a.id}: ${formatDutch(a.datum)} — ${a.doel}`, value: String(a.id) })),
+    leeg: "Er is nog geen controleavond; plan er een met interventie avond nieuw",
+    ontbreekt,
+  });
 }

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import fs from "node:fs";
 import path from "node:path";
 import { action, type Runtime } from "./runtime.js";
+import { verplicht } from "./hulp.js";
 import { APPLICATION_ID, sqlite } from "../db/connection.js";
 import { SCHEMA_VERSION } from "../db/migrations.js";
 import { UserError } from "../errors.js";
@@ -43,7 +44,7 @@ export function register(program: Command, rt: Runtime): void {
   program
     .command("backup")
     .description("maak een consistente kopie van de database, ook terwijl anderen schrijven")
-    .option("--uit <bestand>", "het backupbestand (wordt aangemaakt met rechten 0600)")
+    .addOption(verplicht("--uit <bestand>", "het backupbestand (wordt aangemaakt met rechten 0600)"))
     .option("--overschrijven", "een bestaand bestand vervangen")
     .action(
       action<{ uit?: string; overschrijven?: boolean }>(rt, async (ctx, opts) => {

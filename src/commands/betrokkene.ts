@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
+import { verplicht } from "./hulp.js";
 import { requireAdres } from "../db/adres.js";
 import {
   insertBetrokkene,
@@ -32,8 +33,8 @@ export function register(program: Command, rt: Runtime): void {
   betrokkene
     .command("toevoegen")
     .description("voeg een betrokkene toe, eventueel gekoppeld aan een adres")
-    .option("--naam <naam>", "naam van persoon of bedrijf")
-    .option("--rol <rol>", ROLLEN.join("|"))
+    .addOption(verplicht("--naam <naam>", "naam van persoon of bedrijf"))
+    .addOption(verplicht("--rol <rol>", ROLLEN.join("|")))
     .option("--adres <id>", "adres-id om te koppelen")
     .option("--postadres <tekst>", "postadres voor brieven")
     .option("--kvk <nummer>", "KvK-nummer (8 cijfers)")
@@ -66,7 +67,7 @@ export function register(program: Command, rt: Runtime): void {
   betrokkene
     .command("koppel <id>")
     .description("koppel een bestaande betrokkene aan (nog) een adres, ook in een andere gemeente")
-    .option("--adres <id>", "adres-id")
+    .addOption(verplicht("--adres <id>", "adres-id"))
     .option("--rol <rol>", ROLLEN.join("|"))
     .action(
       action<{ adres?: string; rol?: string }>(rt, async (ctx, opts, id) => {

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
+import { verplicht } from "./hulp.js";
 import type { Ctx } from "../context.js";
 import type { Tx } from "../db/audit.js";
 import type { Db } from "../db/connection.js";
@@ -38,6 +39,7 @@ import { registerWaarneming } from "./bevinding-waarneming.js";
 import { kiesAvond } from "./avond-keuze.js";
 import { formatDutch } from "../domain/dates.js";
 import { parseCount, parseId } from "../domain/invoer.js";
+import { aantal } from "../domain/tekst.js";
 import { opvolgingenUitRegel, opvolgingView } from "../domain/opvolging.js";
 import { UserError } from "../errors.js";
 import { openCsv, readCsv } from "../io/csv.js";
@@ -65,7 +67,7 @@ export function register(program: Command, rt: Runtime): void {
     .description(
       "leg een bevinding vast; zonder --adres/--categorie/--omschrijving (aan een terminal) adres voor adres langs de lijst van de avond",
     )
-    .option("--avond <id>", "controleavond")
+    .addOption(verplicht("--avond <id>", "controleavond"))
     .option("--adres <id>", "adres")
     .option("--categorie <code>", "categorie (zie categorie lijst)")
     .option("--omschrijving <tekst>", "wat is aangetroffen")
@@ -81,7 +83,7 @@ export function register(program: Command, rt: Runtime): void {
   bevinding
     .command("importeren <bestand>")
     .description(
-      `importeer bevindingen uit CSV (alles of niets); kolommen: ${[...BEVINDING_CSV_COLUMNS.required, ...BEVINDING_CSV_COLUMNS.optional].join(",")}`,
+      `importeer bevindingen uit CSV (alles of niets); kolommen: ${[...BEVINDING_CSV_COLUMNS.required, ...BEVINDING_CSV_COLUMNS.optional].join(", ")}`,
     )
     .requiredOption("--avond <id>", "controleavond")
     .action(action<{ avond: string }>(rt, (ctx, opts, file) => importeren(ctx, String(file), opts.avond)));
@@ -109,13 +111,13 @@ export function register(program: Command, rt: Runtime): void {
             renderTable(
               rows,
               [
-                { header: "id", value: (r) => r.id, align: "right" },
-                { header: "avond", value: (r) => `${r.avond_id} (${formatDutch(r.datum)})` },
-                { header: "adres", value: (r) => r.adres },
-                { header: "categorie", value: (r) => r.categorie_naam },
-                { header: "eigenaar", value: (r) => r.partner },
-                { header: "omschrijving", value: (r) => r.omschrijving },
-                { header: "opvolging", value: (r) => samenvatting(perBevinding.get(r.id) ?? [], ctx.today()) },
+                { header: "id", value: (r) => r.id, align: "right", priority: 1 },
+                { header: "avond", value: (r) => `${r.avond_id} (${formatDutch(r.datum)})`, priority: 7 },
+                { header: "adres", value: (r) => r.adres, priority: 2 },
+                { header: "categorie", value: (r) => r.categorie_naam, priority: 2 },
+                { header: "eigenaar", value: (r) => r.partner, priority: 6 },
+                { header: "omschrijving", value: (r) => r.omschrijving, priority: 4 },
+                { header: "opvolging", value: (r) => samenvatting(perBevinding.get(r.id) ?? [], ctx.today()), priority: 3 },
               ],
               ctx.color,
             ),
@@ -225,7 +227,10 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
   ctx.emit({ avond_id: avond.id, bevindingen: created, waarschuwingen }, () =>
     created.length === 0
       ? `Geen bevindingen vastgelegd voor avond ${avond.id}.`
-      : [`${created.length} bevinding(en) vastgelegd voor avond ${avond.id}.`, ...created.map((b) => beschrijf(ctx, b))].join("\n\n"),
+      : [
+          `${aantal(created.length, "bevinding", "bevindingen")} vastgelegd voor avond ${avond.id}.`,
+          ...created.map((b) => beschrijf(ctx, b)),
+        ].join("\n\n"),
   );
 }
 
@@ -442,7 +447,7 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
       waarschuwingen,
     },
     () =>
-      `${result.aantal} bevinding(en) geïmporteerd voor avond ${avond.id}, met ${result.opvolgingen} opvolging(en).${waarschuwingen.length ? ` ${waarschuwingen.length} waarschuwing(en), zie hierboven.` : ""}`,
+      `${aantal(result.aantal, "bevinding", "bevindingen")} geïmporteerd voor avond ${avond.id}, met ${aantal(result.opvolgingen, "opvolging", "opvolgingen")}.${waarschuwingen.length ? ` ${aantal(waarschuwingen.length, "waarschuwing", "waarschuwingen")}, zie hierboven.` : ""}`,
   );
 }
 
@@ -503,7 +508,7 @@ function kortOpvolging(o: Opvolging, vandaag: string) {
 function samenvatting(os: Opvolging[], vandaag: string): string {
   const open = os.filter((o) => o.status === "open" || o.status === "in-behandeling").length;
   const verlopen = os.filter((o) => opvolgingView(o, vandaag).verlopen).length;
-  return `${os.length} actie(s), ${open} open${verlopen ? `, ${verlopen} verlopen` : ""}`;
+  return `${aantal(os.length, "actie", "acties")}, ${open} open${verlopen ? `, ${verlopen} verlopen` : ""}`;
 }
 
 function beschrijf(ctx: Ctx, b: ReturnType<typeof waarneming> & { opvolgingen: ReturnType<typeof kortOpvolging>[] }): string {

@@ -58,7 +58,8 @@ export function registerBijlage(bevinding: Command, rt: Runtime): void {
                 { header: "soort", value: (r) => SOORT_NAAM[r.soort] },
                 { header: "grootte", value: (r) => formatGrootte(r.grootte), align: "right" },
                 { header: "bijschrift", value: (r) => r.bijschrift ?? "" },
-                { header: "SHA-256", value: (r) => (r.aanwezig ? r.sha256 : `${r.sha256} (ONTBREEKT)`) },
+                // A hash is not text to wrap: shortened in a narrow window (like git's short ids), whole in --json.
+                { header: "SHA-256", value: (r) => (r.aanwezig ? r.sha256 : `(ONTBREEKT) ${r.sha256}`), overflow: "shorten" },
               ],
               ctx.color,
             ),

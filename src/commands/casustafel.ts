@@ -10,48 +10,50 @@ import {
   listCasustafels,
   requireCasustafel,
   upsertBesluit,
-  type BesluitSoort,
+  type Casustafel,
 } from "../db/casustafel.js";
-import { requireAdres } from "../db/adres.js";
-import { listGemeenten, listPartners, requireGemeente, requirePartner } from "../db/referentie.js";
+import { requireGemeente, type Gemeente } from "../db/referentie.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
-import { optionalText, parseEnum, parseId, parseList, sleutel } from "../domain/invoer.js";
-import { rankCandidates, type Candidate } from "../domain/ranking.js";
+import { parseList } from "../domain/invoer.js";
+import { rankCandidates } from "../domain/ranking.js";
+import { aantal } from "../domain/tekst.js";
 import { missingFlag, UserError } from "../errors.js";
+import { renderKandidaten } from "../render/kandidaten.js";
 import { renderTable } from "../render/table.js";
-import { planAvondGuided, type AvondResultaat } from "./avond.js";
+import { terminalWidth, wrapIndented } from "../render/terminal.js";
+import { planAvondGuided, type AvondResultaat } from "./avond-begeleid.js";
+import {
+  besluitRegel,
+  casustafelGuided,
+  validateBesluit,
+  vraagBesluit,
+  vraagGemeenten,
+  type CasustafelPlan,
+} from "./casustafel-begeleid.js";
+import { verplicht } from "./hulp.js";
+import { kiesId, ontbrekendArgument } from "./kiezen.js";
 
-const BESLUIT_LABEL: Record<BesluitSoort, string> = {
-  controle: "integrale controle (naar een avond)",
-  mono: "mono-inzet (één partner)",
-  "meer-info": "meer informatie nodig",
-  afgewezen: "afgewezen",
-};
-
-interface BesluitPlan {
-  adresId: number;
-  besluit: BesluitSoort;
-  partners: { id: number; naam: string }[];
-  toelichting: string | null;
-}
+const CASUSTAFEL_ID = "casustafel-id; in een terminal kies je uit de lijst";
 
 export function register(program: Command, rt: Runtime): void {
   const ct = program.command("casustafel").description("casustafel: agenda met terugblik en kandidaten, besluiten per adres");
 
   ct.command("nieuw")
-    .description("plan een casustafel voor een of meer gemeenten (zonder opties: begeleid)")
-    .option("--datum <datum>", "datum van de casustafel")
-    .option("--gemeenten <lijst>", "gemeenten, komma-gescheiden (meestal drie)")
+    .description("plan een casustafel voor een of meer gemeenten (zonder opties: begeleid, met een overzicht vóór het opslaan)")
+    .addOption(verplicht("--datum <datum>", "datum van de casustafel"))
+    .addOption(verplicht("--gemeenten <lijst>", "gemeenten, komma-gescheiden (meestal drie)"))
     .action(action<{ datum?: string; gemeenten?: string }>(rt, nieuw));
 
-  ct.command("agenda <id>")
-    .description("terugblik en gerangschikte kandidaat-adressen")
+  ct.command("agenda")
+    .description("terugblik, gerangschikte kandidaat-adressen en wat hun signalen zeggen")
+    .argument("[id]", CASUSTAFEL_ID)
     .option("--pdf <bestand>", "schrijf de agenda ook als PDF")
     .option("--overschrijven", "een bestaand PDF-bestand vervangen")
     .action(
       action<{ pdf?: string; overschrijven?: boolean }>(rt, async (ctx, opts, id) => {
         const pdf = opts.pdf !== undefined ? ctx.outputFile(opts.pdf, "pdf", opts.overschrijven) : undefined;
-        const agenda = buildAgenda(ctx.db(), parseId("id", id as string), ctx.today());
+        const c = await kiesCasustafel(ctx, id as string | undefined);
+        const agenda = buildAgenda(ctx.db(), c.id, ctx.today());
         if (pdf) {
           const { writeAgendaPdf } = await import("../render/pdf/agenda.js");
           await writeAgendaPdf(agenda, pdf);
@@ -63,35 +65,41 @@ export function register(program: Command, rt: Runtime): void {
       }),
     );
 
-  ct.command("besluit <id>")
+  ct.command("besluit")
     .description("leg het besluit over één adres vast")
-    .option("--adres <id>", "adres-id")
-    .option("--besluit <besluit>", BESLUITEN.join("|"))
-    .option("--partners <lijst>", "partners wier expertise nodig is, komma-gescheiden")
-    .option("--toelichting <tekst>", "toelichting")
+    .argument("[id]", CASUSTAFEL_ID)
+    .addOption(verplicht("--adres <id>", "adres-id"))
+    .addOption(verplicht("--besluit <besluit>", BESLUITEN.join("|")))
+    .option("--partners <lijst>", "partners wier expertise nodig is, komma-gescheiden (bij mono precies één)")
+    .option("--toelichting <tekst>", "toelichting; bij afgewezen leest de partner die in de terugkoppeling")
     .action(
       action<{ adres?: string; besluit?: string; partners?: string; toelichting?: string }>(rt, async (ctx, opts, id) => {
         const db = ctx.db();
-        const c = requireCasustafel(db, parseId("id", id as string));
+        const c = await kiesCasustafel(ctx, id as string | undefined);
         const kandidaten = rankCandidates(candidateInputs(db, c.gemeente_ids, c.datum), c.datum);
+        const huidig = new Map(listBesluiten(db, c.id).map((b) => [b.adres_id, b.besluit]));
         const adresText = await ctx.needChoice(
           "adres",
           opts.adres,
           "Adres",
-          kandidaten.map((k) => ({ name: `${k.rang}. ${k.adres}`, value: String(k.adres_id) })),
+          kandidaten.map((k) => ({
+            name: `${k.rang}. ${k.adres}${huidig.has(k.adres_id) ? ` (nu: ${huidig.get(k.adres_id)})` : ""}`,
+            value: String(k.adres_id),
+          })),
+          { leeg: `Casustafel ${c.id} heeft geen adressen met signalen` },
         );
-        const besluitText = await ctx.needChoice(
-          "besluit",
-          opts.besluit,
-          "Besluit",
-          BESLUITEN.map((b) => ({ name: BESLUIT_LABEL[b], value: b as string })),
-        );
-        const plan = validateBesluit(ctx, c.gemeenten, {
-          adres: adresText,
-          besluit: besluitText,
-          partners: opts.partners,
-          toelichting: opts.toelichting,
-        });
+        const k = kandidaten.find((x) => String(x.adres_id) === adresText.trim());
+        // At a terminal, a decision asked for brings the questions that belong to it; flags are used as given.
+        const dialog = ctx.interactive && k !== undefined && (opts.besluit === undefined || (opts.besluit === "mono" && !opts.partners));
+        if (!dialog && opts.besluit === undefined) throw missingFlag("besluit");
+        const plan = dialog
+          ? await vraagBesluit(ctx, c.gemeenten, k, opts)
+          : validateBesluit(ctx, c.gemeenten, {
+              adres: adresText,
+              besluit: opts.besluit!,
+              partners: opts.partners,
+              toelichting: opts.toelichting,
+            });
         const r = ctx.change((tx) =>
           upsertBesluit(tx, {
             casustafelId: c.id,
@@ -101,7 +109,6 @@ export function register(program: Command, rt: Runtime): void {
             toelichting: plan.toelichting,
           }),
         );
-        const adres = requireAdres(db, plan.adresId);
         ctx.emit(
           {
             id: r.id,
@@ -112,8 +119,7 @@ export function register(program: Command, rt: Runtime): void {
             toelichting: plan.toelichting,
             nieuw: r.nieuw,
           },
-          () =>
-            `Besluit ${r.id}${r.nieuw ? "" : " (gewijzigd)"}: ${adres.straat} ${adres.huisnummer}${adres.toevoeging}, ${adres.plaats} → ${BESLUIT_LABEL[plan.besluit]}${plan.partners.length ? `; partners: ${plan.partners.map((p) => p.naam).join(", ")}` : ""}.`,
+          () => `Besluit ${r.id}${r.nieuw ? "" : " (gewijzigd)"}: ${besluitRegel(plan)}.`,
         );
       }),
     );
@@ -129,9 +135,9 @@ export function register(program: Command, rt: Runtime): void {
             : renderTable(
                 rows,
                 [
-                  { header: "id", value: (r) => r.id, align: "right" },
-                  { header: "datum", value: (r) => formatDutch(r.datum) },
-                  { header: "gemeenten", value: (r) => r.gemeenten.join(", ") },
+                  { header: "id", value: (r) => r.id, align: "right", priority: 1 },
+                  { header: "datum", value: (r) => formatDutch(r.datum), priority: 2 },
+                  { header: "gemeenten", value: (r) => r.gemeenten.join(", "), priority: 3 },
                   { header: "besluiten", value: (r) => r.besluiten, align: "right" },
                 ],
                 ctx.color,
@@ -141,55 +147,44 @@ export function register(program: Command, rt: Runtime): void {
     );
 }
 
-function validateBesluit(
-  ctx: Ctx,
-  gemeenten: string[],
-  raw: { adres: string; besluit: string; partners?: string; toelichting?: string },
-): BesluitPlan {
+/** The casustafel named by the id argument; at a terminal without one, chosen from the list (newest first). */
+async function kiesCasustafel(ctx: Ctx, id: string | undefined): Promise<Casustafel> {
   const db = ctx.db();
-  const adres = requireAdres(db, parseId("adres", raw.adres));
-  if (!gemeenten.some((g) => sleutel(g) === sleutel(adres.gemeente))) {
-    throw new UserError(
-      "adres-buiten-casustafel",
-      `Adres ${adres.id} ligt in ${adres.gemeente}; deze casustafel gaat over ${gemeenten.join(", ")}`,
-    );
-  }
-  const besluit = parseEnum("besluit", raw.besluit, BESLUITEN);
-  const partners = parseList(raw.partners).map((p) => requirePartner(db, p));
-  if (besluit === "mono" && partners.length !== 1)
-    throw new UserError("ongeldige-invoer", "besluit mono: noem precies één partner met --partners");
-  return { adresId: adres.id, besluit, partners, toelichting: optionalText("toelichting", raw.toelichting, 1000) };
+  const gekozen = await kiesId(ctx, id, {
+    veld: "id",
+    vraag: "Welke casustafel?",
+    keuzes: () =>
+      listCasustafels(db).map((c) => ({ name: `${c.id}: ${formatDutch(c.datum)} — ${c.gemeenten.join(", ")}`, value: String(c.id) })),
+    leeg: "Er is nog geen casustafel; maak er een met interventie casustafel nieuw",
+    ontbreekt: ontbrekendArgument("casustafel-id", "casustafel lijst"),
+  });
+  return requireCasustafel(db, gekozen);
 }
 
 async function nieuw(ctx: Ctx, opts: { datum?: string; gemeenten?: string }): Promise<void> {
   const db = ctx.db();
   const guided = ctx.interactive && opts.datum === undefined && opts.gemeenten === undefined;
-  const datum = parseDate(await ctx.needText("datum", opts.datum, "Datum van de casustafel (JJJJ-MM-DD of DD-MM-JJJJ)"));
-  let namen: string[];
-  if (opts.gemeenten !== undefined) namen = parseList(opts.gemeenten);
-  else if (!ctx.interactive) throw missingFlag("gemeenten");
-  else
-    namen = await ctx.prompts.checkbox({
-      message: "Welke gemeenten (meestal drie)?",
-      choices: listGemeenten(db).map((g) => ({ name: g.team ? `${g.naam} (${g.team})` : g.naam, value: g.naam })),
-    });
-  if (namen.length === 0) throw new UserError("ongeldige-invoer", "gemeenten: kies minstens één gemeente");
-  const gemeenten = namen.map((n) => requireGemeente(db, n));
-  const plans = guided
-    ? await askBesluiten(
-        ctx,
-        gemeenten.map((g) => g.id),
-        gemeenten.map((g) => g.naam),
-        datum,
-      )
-    : [];
+  let plan: CasustafelPlan;
+  if (guided) plan = await casustafelGuided(ctx);
+  else {
+    const datum = await ctx.needValue("datum", opts.datum, "Datum van de casustafel (JJJJ-MM-DD of DD-MM-JJJJ)", (v) => parseDate(v));
+    let gemeenten: Gemeente[];
+    if (opts.gemeenten !== undefined) {
+      const namen = parseList(opts.gemeenten);
+      if (namen.length === 0) throw new UserError("ongeldige-invoer", "gemeenten: kies minstens één gemeente");
+      gemeenten = namen.map((n) => requireGemeente(db, n));
+    } else if (!ctx.interactive) throw missingFlag("gemeenten");
+    else gemeenten = await vraagGemeenten(ctx, []);
+    plan = { datum, gemeenten, besluiten: [] };
+  }
+  const { datum, gemeenten, besluiten } = plan;
   const id = ctx.change((tx) => {
     const cid = insertCasustafel(
       tx,
       datum,
       gemeenten.map((g) => g.id),
     );
-    for (const p of plans)
+    for (const p of besluiten)
       upsertBesluit(tx, {
         casustafelId: cid,
         adresId: p.adresId,
@@ -201,68 +196,23 @@ async function nieuw(ctx: Ctx, opts: { datum?: string; gemeenten?: string }): Pr
   });
   const result: Record<string, unknown> = { id, datum, gemeenten: gemeenten.map((g) => g.naam), besluiten: listBesluiten(db, id) };
   const lines = [
-    `Casustafel ${id} op ${formatDutch(datum)} voor ${gemeenten.map((g) => g.naam).join(", ")} aangemaakt${plans.length ? ` met ${plans.length} besluit(en)` : ""}.`,
+    `Casustafel ${id} op ${formatDutch(datum)} voor ${gemeenten.map((g) => g.naam).join(", ")} aangemaakt${besluiten.length ? ` met ${aantal(besluiten.length, "besluit", "besluiten")}` : ""}.`,
   ];
   let avond: AvondResultaat | undefined;
   if (
     guided &&
-    plans.some((p) => p.besluit === "controle") &&
+    besluiten.some((p) => p.besluit === "controle") &&
     (await ctx.prompts.confirm({ message: "Nu de controleavond plannen?", default: true }))
   ) {
-    if (!ctx.json) ctx.out(lines.join("\n"));
+    ctx.say(lines.join("\n"));
     lines.length = 0;
     avond = await planAvondGuided(ctx, id);
     result.avond = avond.json;
     lines.push(avond.human);
-  } else if (!plans.length) {
+  } else if (!besluiten.length) {
     lines.push(`Volgende stap: interventie casustafel agenda ${id}`);
   }
   ctx.emit(result, () => lines.join("\n"));
-}
-
-/** Guided: show the ranked list, tick addresses, decide on each. Nothing is written here. */
-async function askBesluiten(ctx: Ctx, gemeenteIds: number[], gemeenten: string[], datum: string): Promise<BesluitPlan[]> {
-  const db = ctx.db();
-  const kandidaten = rankCandidates(candidateInputs(db, gemeenteIds, datum), datum);
-  if (kandidaten.length === 0) {
-    if (!ctx.json) ctx.out("Er zijn (nog) geen adressen met signalen in deze gemeenten.");
-    return [];
-  }
-  if (!ctx.json) ctx.out(renderKandidaten(ctx, kandidaten));
-  const gekozen = await ctx.prompts.checkbox({
-    message: "Welke adressen bespreekt de casustafel?",
-    choices: kandidaten.map((k) => ({ name: `${k.rang}. ${k.adres} (${k.partners.length} partners)`, value: String(k.adres_id) })),
-  });
-  const partners = listPartners(db);
-  const plans: BesluitPlan[] = [];
-  for (const adresId of gekozen) {
-    const k = kandidaten.find((x) => String(x.adres_id) === adresId)!;
-    const besluit = await ctx.prompts.select({
-      message: `Besluit voor ${k.adres}`,
-      choices: BESLUITEN.map((b) => ({ name: BESLUIT_LABEL[b], value: b as string })),
-    });
-    const gevraagd = await ctx.prompts.checkbox({
-      message: "Welke partners zijn nodig?",
-      choices: partners.map((p) => ({ name: p.naam, value: p.naam, checked: k.partners.includes(p.naam) })),
-    });
-    const toelichting = await ctx.prompts.input({ message: "Toelichting (leeg laten mag)" });
-    plans.push(validateBesluit(ctx, gemeenten, { adres: adresId, besluit, partners: gevraagd.join(","), toelichting }));
-  }
-  return plans;
-}
-
-function renderKandidaten(ctx: Ctx, kandidaten: (Candidate & { besluit?: string | null })[]): string {
-  return renderTable(
-    kandidaten,
-    [
-      { header: "#", value: (k) => k.rang, align: "right" },
-      { header: "adres", value: (k) => `${k.adres} [${k.adres_id}]` },
-      { header: "gemeente", value: (k) => k.gemeente },
-      { header: "waarom", value: (k) => k.redenen.join("\n") },
-      { header: "besluit", value: (k) => k.besluit ?? "" },
-    ],
-    ctx.color,
-  );
 }
 
 function renderAgenda(ctx: Ctx, a: Agenda): string {
@@ -275,15 +225,19 @@ function renderAgenda(ctx: Ctx, a: Agenda): string {
     c.bold("1. Terugblik"),
   ];
   if (t.avonden.length === 0) out.push("  Geen eerdere controleavonden in deze gemeenten.");
-  for (const v of t.avonden)
-    out.push(`  Avond ${v.id}, ${formatDutch(v.datum)}: ${v.doel} — ${v.adressen} adres(sen), ${v.bevindingen} bevinding(en)`);
+  const w = terminalWidth();
+  for (const v of t.avonden) {
+    const tekst = `Avond ${v.id}, ${formatDutch(v.datum)}: ${v.doel} — ${aantal(v.adressen, "adres", "adressen")}, ${aantal(v.bevindingen, "bevinding", "bevindingen")}`;
+    out.push(...wrapIndented(tekst, w, "  ", "    "));
+  }
   out.push(`  Open opvolgingen: ${t.open_opvolgingen.length}`);
   for (const v of t.verlopen) {
     out.push(c.red(`  Verlopen bij ${v.partner}: ${v.aantal}`));
-    for (const o of v.opvolgingen) out.push(`    - ${o.actie} (${o.adres}), deadline ${formatDutch(o.deadline)}`);
+    for (const o of v.opvolgingen)
+      out.push(...wrapIndented(`${o.actie} (${o.adres}), deadline ${formatDutch(o.deadline)}`, w, "    - ", "      "));
   }
-  for (const l of t.leerpunten) out.push(`  Leerpunt (avond ${l.avond_id}): ${l.tekst}`);
+  for (const l of t.leerpunten) out.push(...wrapIndented(`Leerpunt (avond ${l.avond_id}): ${l.tekst}`, w, "  ", "    "));
   out.push("", c.bold("2. Kandidaat-adressen"));
-  out.push(a.kandidaten.length ? renderKandidaten(ctx, a.kandidaten) : "  Geen adressen met signalen.");
+  out.push(a.kandidaten.length ? renderKandidaten(a.kandidaten, c) : "  Geen adressen met signalen.");
   return out.join("\n");
 }

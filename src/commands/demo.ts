@@ -72,10 +72,18 @@ export function register(program: Command, rt: Runtime): void {
             }
           }
         }
-        ctx.emit(
-          { map: dir, database: dbFile, stappen: log.length },
-          () => `\nDemo klaar: ${log.length} stappen. Database: ${dbFile}\nProbeer zelf: interventie --db ${quote(dbFile)} adres lijst`,
-        );
+        ctx.emit({ map: dir, database: dbFile, stappen: log.length }, () => {
+          // A command that works right after the README's install (npx finds the project's own bin).
+          const rel = path.relative(process.cwd(), dbFile);
+          const shown = rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : dbFile;
+          return [
+            "",
+            `Demo klaar: ${log.length} stappen. Database: ${dbFile}`,
+            `Probeer zelf: npx interventie --db ${quote(shown)} adres lijst`,
+            `         of: npx interventie --db ${quote(shown)} casustafel agenda 1`,
+            "Hulp bij elke opdracht: npx interventie help <opdracht>, bijv. npx interventie help avond nieuw",
+          ].join("\n");
+        });
       }),
     );
 }

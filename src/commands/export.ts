@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { randomBytes } from "node:crypto";
 import { action, type Runtime } from "./runtime.js";
+import { verplicht } from "./hulp.js";
 import { SCHEMA_VERSION } from "../db/migrations.js";
 import { getSetting, setSetting } from "../db/referentie.js";
 import { GEHEIME_INSTELLINGEN, pseudonimiseer, type Row } from "../domain/pseudoniem.js";
@@ -12,7 +13,7 @@ export function register(program: Command, rt: Runtime): void {
   program
     .command("export")
     .description("alle gegevens als JSON; met --pseudoniem namen, postadressen en KvK-nummers als codes")
-    .option("--uit <bestand>", "het JSON-bestand (wordt aangemaakt met rechten 0600)")
+    .addOption(verplicht("--uit <bestand>", "het JSON-bestand (wordt aangemaakt met rechten 0600)"))
     .option("--pseudoniem", "vervang namen, postadressen, KvK- en telefoonnummers door vaste codes; adressen blijven")
     .option("--overschrijven", "een bestaand bestand vervangen")
     .action(

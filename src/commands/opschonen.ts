@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
+import { verplicht } from "./hulp.js";
 import { casussen, verwijderCasussen, wisVrijeRuimte, type Telling } from "../db/opschonen.js";
 import { grensdatum, parseMaanden, teVerwijderen } from "../domain/bewaartermijn.js";
 import { formatDutch } from "../domain/dates.js";
@@ -12,7 +13,7 @@ export function register(program: Command, rt: Runtime): void {
     .description(
       "bewaartermijn: verwijder afgesloten casussen waarvan de laatste activiteit ouder is dan de termijn (het adres zelf blijft)",
     )
-    .option("--ouder-dan <maanden>", "bewaartermijn in maanden")
+    .addOption(verplicht("--ouder-dan <maanden>", "bewaartermijn in maanden"))
     .option("--dry-run", "toon alleen wat weg zou gaan; verwijder niets")
     .option("--ja", "niet om bevestiging vragen")
     .action(

@@ -22,6 +22,7 @@ import {
 import { UserError } from "../errors.js";
 import { toCsv } from "../render/csv.js";
 import { renderTable } from "../render/table.js";
+import { terminalWidth, wrap as wrapText } from "../render/terminal.js";
 
 const LEEG = "Geen bevindingen in deze periode";
 
@@ -153,7 +154,10 @@ function renderJaar(ctx: Ctx, r: JaarRapport, pdf?: string): string {
   const c = ctx.color;
   const lines = [
     c.bold(`Jaarverslag ${r.jaar}`),
-    c.dim(`Controleavonden ${formatDutch(r.van)} t/m ${formatDutch(r.tot)}; opvolging per ${formatDutch(r.vandaag)}`),
+    ...wrapText(
+      `Controleavonden ${formatDutch(r.van)} t/m ${formatDutch(r.tot)}; opvolging per ${formatDutch(r.vandaag)}`,
+      terminalWidth(),
+    ).map(c.dim),
   ];
   const section = (t: string) => lines.push("", c.bold(t));
   section("Bezochte objecten naar type");
@@ -231,22 +235,26 @@ function renderJaar(ctx: Ctx, r: JaarRapport, pdf?: string): string {
 }
 
 function opvolgingZin(o: OpvolgingRapport["totaal"]): string {
-  return `${formatPercentage(o.percentage)} van de bevindingen met opvolging is afgehandeld (${o.bevindingenAfgerond} van ${o.metOpvolging}); ${o.open} opvolgacties open, waarvan ${o.verlopen} verlopen.`;
+  return wrapText(
+    `${formatPercentage(o.percentage)} van de bevindingen met opvolging is afgehandeld (${o.bevindingenAfgerond} van ${o.metOpvolging}); ${o.open} opvolgacties open, waarvan ${o.verlopen} verlopen.`,
+    terminalWidth(),
+  ).join("\n");
 }
 
 function groepTabel(ctx: Ctx, rows: GroepCijfers[], kop: string): string {
   return renderTable(
     rows,
     [
-      { header: kop, value: (g) => g.naam },
-      { header: "bevindingen", value: (g) => g.bevindingen, align: "right" },
-      { header: "afgehandeld", value: (g) => `${g.bevindingenAfgerond}/${g.metOpvolging}`, align: "right" },
-      { header: "opvolg-%", value: (g) => formatPercentage(g.percentage), align: "right" },
-      { header: "acties", value: (g) => g.opvolgingen, align: "right" },
-      { header: "afgerond", value: (g) => g.afgerond, align: "right" },
-      { header: "open", value: (g) => g.open, align: "right" },
-      { header: "verlopen", value: (g) => g.verlopen, align: "right" },
-      { header: "doodgelopen", value: (g) => g.doodgelopen, align: "right" },
+      { header: kop, value: (g) => g.naam, priority: 1 },
+      { header: "bevindingen", value: (g) => g.bevindingen, align: "right", priority: 4 },
+      { header: "afgehandeld", value: (g) => `${g.bevindingenAfgerond}/${g.metOpvolging}`, align: "right", priority: 7 },
+      { header: "opvolg-%", value: (g) => formatPercentage(g.percentage), align: "right", priority: 3 },
+      { header: "acties", value: (g) => g.opvolgingen, align: "right", priority: 6 },
+      { header: "afgerond", value: (g) => g.afgerond, align: "right", priority: 5 },
+      { header: "open", value: (g) => g.open, align: "right", priority: 4 },
+      // What the projectleider chases: overdue actions stay visible longest.
+      { header: "verlopen", value: (g) => g.verlopen, align: "right", priority: 2 },
+      { header: "doodgelopen", value: (g) => g.doodgelopen, align: "right", priority: 8 },
     ],
     ctx.color,
   );

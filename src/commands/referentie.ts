@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import { categorieProfiel, werkvoorraad, zetCapaciteit } from "../db/handhaving.js";
 import { standaardOpvolging, zetProfielUitData, type ProfielData } from "../db/seed.js";
+import { verplicht } from "./hulp.js";
 import {
   requireGemeente,
   zetPartner,
@@ -68,7 +69,7 @@ export function register(program: Command, rt: Runtime): void {
   gemeente
     .command("toevoegen")
     .description("voeg een gemeente toe")
-    .option("--naam <naam>", "naam van de gemeente")
+    .addOption(verplicht("--naam <naam>", "naam van de gemeente"))
     .option("--team <team>", "team waartoe de gemeente hoort")
     .action(
       action<{ naam?: string; team?: string }>(rt, async (ctx, opts) => {
@@ -105,7 +106,7 @@ export function register(program: Command, rt: Runtime): void {
   partner
     .command("toevoegen")
     .description("voeg een partner toe")
-    .option("--naam <naam>", "naam van de partnerorganisatie")
+    .addOption(verplicht("--naam <naam>", "naam van de partnerorganisatie"))
     .option("--soort <soort>", "convenant of facultatief", "facultatief")
     .action(
       action<{ naam?: string; soort: string }>(rt, async (ctx, opts) => {
@@ -175,9 +176,9 @@ export function register(program: Command, rt: Runtime): void {
   categorie
     .command("toevoegen")
     .description("voeg een categorie toe")
-    .option("--code <code>", "korte code, bijv. kamerverhuur")
-    .option("--naam <naam>", "naam zoals in rapportages")
-    .option("--partner <partner>", "partner die eigenaar is van de overtreding")
+    .addOption(verplicht("--code <code>", "korte code, bijv. kamerverhuur"))
+    .addOption(verplicht("--naam <naam>", "naam zoals in rapportages"))
+    .addOption(verplicht("--partner <partner>", "partner die eigenaar is van de overtreding"))
     .option("--grondslag <tekst>", "het overtreden voorschrift, met artikel (oude naam van --voorschrift)")
     .option("--voorschrift <tekst>", "het overtreden voorschrift, met artikel")
     .option("--thema <thema>", "thema (huisvesting, arbeid, fraude, brandveiligheid, milieu, drugs, horeca …)", "overig")

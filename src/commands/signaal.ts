@@ -8,6 +8,7 @@ import { formatDutch } from "../domain/dates.js";
 import { signaalDatum } from "../domain/signaal.js";
 import { optionalText, parseId, requireText } from "../domain/invoer.js";
 import { renderTable } from "../render/table.js";
+import { verplicht } from "./hulp.js";
 
 export function register(program: Command, rt: Runtime): void {
   const signaal = program.command("signaal").description("signalen van partners over adressen");
@@ -15,9 +16,9 @@ export function register(program: Command, rt: Runtime): void {
   signaal
     .command("toevoegen")
     .description("leg een signaal vast")
-    .option("--adres <id>", "adres-id")
-    .option("--partner <partner>", "partner die het signaal inbrengt")
-    .option("--omschrijving <tekst>", "wat is er gesignaleerd (zo min mogelijk persoonsgegevens)")
+    .addOption(verplicht("--adres <id>", "adres-id"))
+    .addOption(verplicht("--partner <partner>", "partner die het signaal inbrengt"))
+    .addOption(verplicht("--omschrijving <tekst>", "wat is er gesignaleerd (zo min mogelijk persoonsgegevens)"))
     .option("--thema <thema>", "bijv. huisvesting, arbeid, drugs")
     .option("--datum <datum>", "datum van het signaal (standaard vandaag)")
     .action(
@@ -39,7 +40,12 @@ export function register(program: Command, rt: Runtime): void {
             listPartners(db).map((p) => ({ name: p.naam, value: p.naam })),
           ),
         );
-        const omschrijving = requireText("omschrijving", await ctx.needText("omschrijving", opts.omschrijving, "Omschrijving"), 2000);
+        const omschrijving = await ctx.needValue(
+          "omschrijving",
+          opts.omschrijving,
+          "Omschrijving (zo min mogelijk persoonsgegevens)",
+          (v) => requireText("omschrijving", v, 2000),
+        );
         const thema = optionalText("thema", opts.thema, 40)?.toLowerCase() ?? null;
         const datum = signaalDatum(opts.datum, ctx.today());
         const id = ctx.change((tx) => insertSignaal(tx, { adresId: adres.id, partnerId: partner.id, omschrijving, thema, datum }));
@@ -54,24 +60,25 @@ export function register(program: Command, rt: Runtime): void {
     .command("lijst")
     .description("toon signalen, nieuwste eerst")
     .option("--gemeente <gemeente>", "alleen deze gemeente")
+    .option("--partner <partner>", "alleen signalen van deze partner")
     .action(
-      action<{ gemeente?: string }>(rt, (ctx, opts) => {
+      action<{ gemeente?: string; partner?: string }>(rt, (ctx, opts) => {
         const db = ctx.db();
         const gemeenteId = opts.gemeente !== undefined ? requireGemeente(db, opts.gemeente).id : undefined;
-        const rows = listSignalen(db, { gemeenteId });
+        const partnerId = opts.partner !== undefined ? requirePartner(db, opts.partner).id : undefined;
+        const rows = listSignalen(db, { gemeenteId, partnerId });
         ctx.emit(rows, () =>
           rows.length === 0
             ? "Geen signalen gevonden."
             : renderTable(
                 rows,
                 [
-                  { header: "id", value: (r) => r.id, align: "right" },
-                  { header: "datum", value: (r) => formatDutch(r.datum) },
-                  { header: "adres", value: (r) => r.adres },
-                  { header: "gemeente", value: (r) => r.gemeente },
-                  { header: "partner", value: (r) => r.partner },
-                  { header: "thema", value: (r) => r.thema },
-                  { header: "omschrijving", value: (r) => r.omschrijving },
+                  { header: "id", value: (r) => r.id, align: "right", priority: 1 },
+                  { header: "datum, partner", value: (r) => `${formatDutch(r.datum)}\n${r.partner}`, priority: 2 },
+                  { header: "adres", value: (r) => r.adres, priority: 2 },
+                  { header: "gemeente", value: (r) => r.gemeente, priority: 8 },
+                  { header: "thema", value: (r) => r.thema, priority: 7 },
+                  { header: "omschrijving", value: (r) => r.omschrijving, priority: 3 },
                 ],
                 ctx.color,
               ),

@@ -1,17 +1,28 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
-import { terugkoppeling } from "../db/opvolging.js";
 import { listPartners, requirePartner } from "../db/referentie.js";
+import { terugkoppelingVoor } from "../db/terugkoppeling.js";
+import { metGemeente } from "../domain/adres.js";
 import { formatDutch } from "../domain/dates.js";
-import { opvolgingView } from "../domain/opvolging.js";
-import { BETROKKENHEID_TEKST, totalen } from "../domain/terugkoppeling.js";
+import {
+  BETROKKENHEID_TEKST,
+  bevindingSamenvatting,
+  signaalSamenvatting,
+  statusPerPartner,
+  type TerugkoppelingData,
+} from "../domain/terugkoppeling.js";
+import type { Colors } from "../render/output.js";
+import { terminalWidth, wrapIndented } from "../render/terminal.js";
+import { verplicht } from "./hulp.js";
 
 /** `rapport terugkoppeling`: registered on the `rapport` command, which other reports share. */
 export function registerTerugkoppeling(rapport: Command, rt: Runtime): void {
   rapport
     .command("terugkoppeling")
-    .description("per partner: elke bevinding die zij aandroeg of in eigendom heeft, wat ermee is gedaan en het resultaat")
-    .option("--partner <partner>", "de partner die de terugkoppeling krijgt")
+    .description(
+      "per partner: wat er gebeurde met elk signaal dat zij inbracht, en met de bevindingen waar zij bij betrokken is (opvolging van anderen alleen als status)",
+    )
+    .addOption(verplicht("--partner <partner>", "de partner die de terugkoppeling krijgt"))
     .option("--pdf <bestand>", "schrijf ook een PDF")
     .option("--overschrijven", "een bestaand PDF-bestand vervangen")
     .action(
@@ -24,41 +35,61 @@ export function registerTerugkoppeling(rapport: Command, rt: Runtime): void {
           "Partner",
           listPartners(db).map((p) => ({ name: p.naam, value: p.naam })),
         );
-        const partner = requirePartner(db, naam);
-        const vandaag = ctx.today();
-        const rows = terugkoppeling(db, partner.id, vandaag);
-        const bevindingen = rows.map((r) => ({ ...r.bevinding, opvolgingen: r.opvolgingen.map((o) => opvolgingView(o, vandaag)) }));
-        const data = { partner: partner.naam, datum: vandaag, totalen: totalen(bevindingen, vandaag), bevindingen };
+        const data = terugkoppelingVoor(db, requirePartner(db, naam), ctx.today());
         if (pdf) {
           const { terugkoppelingPdf } = await import("../render/pdf/terugkoppeling.js");
           const { savePdf } = await import("../render/pdf/document.js");
           await savePdf(terugkoppelingPdf(data), pdf);
         }
-        const c = ctx.color;
-        ctx.emit({ ...data, ...(opts.pdf !== undefined ? { bestand: opts.pdf } : {}) }, () => {
-          const t = data.totalen;
-          const lines = [
-            c.bold(`Terugkoppeling aan ${partner.naam} (stand per ${formatDutch(vandaag)})`),
-            `${t.bevindingen} bevinding(en), ${t.bevindingenAfgesloten} volledig afgesloten; ${t.opvolgingen} actie(s): ${t.afgerond} afgerond, ${t.doodgelopen} doodgelopen, ${t.open} open${t.verlopen ? `, ${c.red(`${t.verlopen} verlopen`)}` : ""}.`,
-          ];
-          for (const b of bevindingen) {
-            lines.push(
-              "",
-              c.bold(`Bevinding ${b.id} — ${b.categorie_naam} — ${b.adres} (${b.gemeente})`),
-              `  avond ${b.avond_id}, ${formatDutch(b.datum)}; eigenaar ${b.eigenaar}; rol: ${b.betrokkenheid.map((x) => BETROKKENHEID_TEKST[x] ?? x).join(", ")}`,
-              `  ${b.omschrijving}${b.maatregel ? ` — maatregel: ${b.maatregel}` : ""}`,
-            );
-            if (b.opvolgingen.length === 0) lines.push("  Nog geen opvolging vastgelegd.");
-            for (const o of b.opvolgingen) {
-              const status = o.verlopen ? c.red(`${o.status}, VERLOPEN`) : o.status;
-              lines.push(
-                `  - ${o.actie} (${o.partner}), uiterlijk ${formatDutch(o.deadline)}: ${status}${o.resultaat ? ` — ${o.resultaat}` : ""}`,
-              );
-            }
-          }
-          if (opts.pdf !== undefined) lines.push("", `PDF geschreven: ${opts.pdf}`);
-          return lines.join("\n");
-        });
+        ctx.emit({ ...data, ...(opts.pdf !== undefined ? { bestand: opts.pdf } : {}) }, () =>
+          [renderTerugkoppeling(data, ctx.color), ...(opts.pdf !== undefined ? ["", `PDF geschreven: ${opts.pdf}`] : [])].join("\n"),
+        );
       }),
     );
+}
+
+function renderTerugkoppeling(d: TerugkoppelingData, c: Colors): string {
+  const w = terminalWidth();
+  const lines = [c.bold(`Terugkoppeling aan ${d.partner} (stand per ${formatDutch(d.datum)})`), ""];
+  lines.push(c.bold(`Signalen van ${d.partner}`), ...wrapIndented(signaalSamenvatting(d.signaaltotalen), w, "  ", "  "));
+  for (const s of d.signalen) {
+    lines.push(
+      "",
+      ...wrapIndented(`${formatDutch(s.datum)} — ${metGemeente(s.adres, s.gemeente)}${s.thema ? `, ${s.thema}` : ""}`, w, "  ", "    "),
+      ...wrapIndented(`Signaal: ${s.omschrijving}`, w, "    ", "      "),
+      ...wrapIndented(`Uitkomst: ${s.tekst}`, w, "    ", "      "),
+    );
+  }
+  lines.push("", c.bold("Bevindingen"), ...wrapIndented(`${bevindingSamenvatting(d.totalen)}.`, w, "  ", "  "));
+  for (const b of d.bevindingen) {
+    lines.push(
+      "",
+      ...wrapIndented(`Bevinding ${b.id} — ${b.categorie_naam} — ${metGemeente(b.adres, b.gemeente)}`, w, "  ", "    ").map((l) =>
+        c.bold(l),
+      ),
+      ...wrapIndented(
+        `avond ${b.avond_id}, ${formatDutch(b.datum)}; eigenaar ${b.eigenaar}; rol: ${b.betrokkenheid.map((x) => BETROKKENHEID_TEKST[x] ?? x).join(", ")}`,
+        w,
+        "    ",
+        "      ",
+      ),
+    );
+    if (b.omschrijving)
+      lines.push(...wrapIndented(`${b.omschrijving}${b.maatregel ? ` — maatregel: ${b.maatregel}` : ""}`, w, "    ", "      "));
+    if (b.opvolgingen.length === 0) lines.push("    Nog geen opvolging vastgelegd.");
+    for (const o of b.opvolgingen) {
+      if (!o.eigen) continue;
+      const status = o.verlopen ? c.red(`${o.status}, VERLOPEN`) : o.status;
+      lines.push(
+        ...wrapIndented(
+          `${o.actie} (${o.partner}), uiterlijk ${formatDutch(o.deadline)}: ${status}${o.resultaat ? ` — ${o.resultaat}` : ""}`,
+          w,
+          "    - ",
+          "      ",
+        ),
+      );
+    }
+    for (const s of statusPerPartner(b.opvolgingen)) lines.push(...wrapIndented(`opvolging door ${s}`, w, "    - ", "      "));
+  }
+  return lines.join("\n");
 }

@@ -1,13 +1,14 @@
 import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
-import type { Risico } from "../domain/gereedheid.js";
+import { controleer, perPartner, type Risico } from "../domain/gereedheid.js";
 import { notFound, UserError } from "../errors.js";
+import type { AdresRegelsInput } from "../domain/adres.js";
 
-export interface AvondAdres {
+/** An address on an evening: its parts (for the draaiboek's full address lines) and its risk. */
+export interface AvondAdres extends AdresRegelsInput {
   adres_id: number;
   volgorde: number;
   adres: string;
-  gemeente: string;
   type: string;
   risico: Risico | null;
   risico_toelichting: string | null;
@@ -67,6 +68,7 @@ export function getAvond(db: Db, id: number): Avond | undefined {
   const adressen = db
     .prepare(
       `SELECT aa.adres_id, aa.volgorde, a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres,
+              a.straat, a.huisnummer, a.toevoeging, a.postcode, a.plaats,
               g.naam AS gemeente, a.type, aa.risico, aa.risico_toelichting
        FROM avond_adres aa JOIN adres a ON a.id = aa.adres_id JOIN gemeente g ON g.id = a.gemeente_id
        WHERE aa.avond_id = ? ORDER BY aa.volgorde`,
@@ -161,9 +163,7 @@ export function gevraagdePartners(db: Db, avondId: number): { partner: string; a
        WHERE v.id = ? AND b.besluit = 'controle' ORDER BY p.naam, aa.volgorde`,
     )
     .all(avondId) as { partner: string; adres: string }[];
-  const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.partner, [...(out.get(r.partner) ?? []), r.adres]);
-  return [...out.entries()].map(([partner, adressen]) => ({ partner, adressen }));
+  return perPartner(rows);
 }
 
 /** Partners and themes of the signals per address: the draaiboek's summary without personal data. */
@@ -179,4 +179,15 @@ export function signaalSamenvatting(
        GROUP BY p.naam, s.thema ORDER BY laatste DESC, p.naam`,
     )
     .all(adresId, totEnMet) as { partner: string; thema: string | null; aantal: number; laatste: string }[];
+}
+
+/** Is the evening ready? The readiness rules over what is stored, with the partners its casustafel asked for. */
+export function avondGereedheid(db: Db, a: Avond): ReturnType<typeof controleer> {
+  return controleer({
+    rollen: a.rollen,
+    adressen: a.adressen.map((x) => ({ adres: x.adres, risico: x.risico })),
+    verzamelpunt: a.noodplan.verzamelpunt,
+    codewoord: a.noodplan.codewoord,
+    gevraagdePartners: gevraagdePartners(db, a.id),
+  });
 }

@@ -105,7 +105,7 @@ export function candidateInputs(db: Db, gemeenteIds: number[], totEnMet: string)
     )
     .all(...gemeenteIds, totEnMet) as { id: number; adres: string; gemeente: string; type: string }[];
   const signalen = db.prepare(
-    "SELECT p.naam AS partner, s.datum, s.thema FROM signaal s JOIN partner p ON p.id = s.partner_id WHERE s.adres_id = ? AND s.datum <= ? ORDER BY s.datum",
+    "SELECT p.naam AS partner, s.datum, s.thema, s.omschrijving FROM signaal s JOIN partner p ON p.id = s.partner_id WHERE s.adres_id = ? AND s.datum <= ? ORDER BY s.datum, s.id",
   );
   const hier = db.prepare("SELECT count(*) AS n FROM bevinding b JOIN avond v ON v.id = b.avond_id WHERE b.adres_id = ? AND v.datum <= ?");
   const elders = db.prepare(

@@ -1,7 +1,7 @@
 import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
 import { notFound } from "../errors.js";
-import { requireBevinding, type Bevinding, type NieuweRegel } from "./bevinding.js";
+import type { NieuweRegel } from "./bevinding.js";
 import type { LijstFilter } from "../domain/opvolging.js";
 
 export interface Opvolging {
@@ -120,42 +120,4 @@ export function updateOpvolging(
     )
     .run(v.status, v.resultaat, v.beeindigd, v.deadline, v.partnerId, v.geslotenOp, tx.now, id);
   tx.audit("opvolging", id, "gewijzigd", { velden });
-}
-
-export interface TerugkoppelingRij {
-  bevinding: Omit<Bevinding, "partner"> & {
-    /** The partner that owns the finding. */
-    eigenaar: string;
-    /** How the partner is involved: it brought a signal, owns the finding, or owns a follow-up. */
-    betrokkenheid: ("signaal" | "eigenaar" | "opvolging")[];
-  };
-  opvolgingen: Opvolging[];
-}
-
-/**
- * Every finding a partner brought (a signal of theirs at the address on or before
- * the evening) or owns (the finding or one of its follow-ups), with all follow-ups.
- */
-export function terugkoppeling(db: Db, partnerId: number, vandaag: string): TerugkoppelingRij[] {
-  const rows = db
-    .prepare(
-      `SELECT id, via_signaal, via_eigenaar, via_opvolging FROM (
-         SELECT b.id, v.datum,
-                EXISTS (SELECT 1 FROM signaal s WHERE s.adres_id = b.adres_id AND s.partner_id = @p AND s.datum <= v.datum) AS via_signaal,
-                b.partner_id = @p AS via_eigenaar,
-                EXISTS (SELECT 1 FROM opvolging o WHERE o.bevinding_id = b.id AND o.partner_id = @p) AS via_opvolging
-         FROM bevinding b JOIN avond v ON v.id = b.avond_id)
-       WHERE via_signaal OR via_eigenaar OR via_opvolging
-       ORDER BY datum, id`,
-    )
-    .all({ p: partnerId }) as { id: number; via_signaal: number; via_eigenaar: number; via_opvolging: number }[];
-  return rows.map((r) => {
-    const { partner, ...b } = requireBevinding(db, r.id);
-    const betrokkenheid = [
-      ...(r.via_signaal ? ["signaal" as const] : []),
-      ...(r.via_eigenaar ? ["eigenaar" as const] : []),
-      ...(r.via_opvolging ? ["opvolging" as const] : []),
-    ];
-    return { bevinding: { ...b, eigenaar: partner, betrokkenheid }, opvolgingen: listOpvolgingen(db, { bevindingId: r.id, vandaag }) };
-  });
 }

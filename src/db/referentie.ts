@@ -1,7 +1,8 @@
 import type { Db } from "./connection.js";
 import type { Tx } from "./audit.js";
 import { sleutel } from "../domain/invoer.js";
-import { notFound, UserError } from "../errors.js";
+import { UserError } from "../errors.js";
+import { metSuggestie } from "../domain/suggestie.js";
 
 export interface Gemeente {
   id: number;
@@ -48,8 +49,18 @@ export function findGemeente(db: Db, naam: string): Gemeente | undefined {
 
 export function requireGemeente(db: Db, naam: string): Gemeente {
   const g = findGemeente(db, naam);
-  if (!g) throw notFound("Gemeente", `"${naam}"`);
+  if (!g)
+    throw unknownName(
+      "Gemeente",
+      naam,
+      listGemeenten(db).map((x) => x.naam),
+    );
   return g;
+}
+
+/** Not found, with "Bedoelde je …?" when a known name is close to what was typed. */
+function unknownName(what: string, typed: string, known: string[]): UserError {
+  return new UserError("niet-gevonden", metSuggestie(`${what} "${typed}" bestaat niet`, typed, known));
 }
 
 /** Inserts unless present (compared by sleutel: NFC, case folded); returns id and whether it was new. */
@@ -91,7 +102,12 @@ export function zetPartner(tx: Tx, id: number, v: { postadres?: string | null; l
 
 export function requirePartner(db: Db, naam: string): Partner {
   const p = findPartner(db, naam);
-  if (!p) throw notFound("Partner", `"${naam}"`);
+  if (!p)
+    throw unknownName(
+      "Partner",
+      naam,
+      listPartners(db).map((x) => x.naam),
+    );
   return p;
 }
 
@@ -117,7 +133,12 @@ export function findCategorie(db: Db, code: string): Categorie | undefined {
 
 export function requireCategorie(db: Db, code: string): Categorie {
   const c = findCategorie(db, code);
-  if (!c) throw notFound("Categorie", `"${code}"`);
+  if (!c)
+    throw unknownName(
+      "Categorie",
+      code,
+      listCategorieen(db).map((x) => x.code),
+    );
   return c;
 }
 

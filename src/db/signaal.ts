@@ -21,19 +21,15 @@ const SELECT = `
   JOIN gemeente g ON g.id = a.gemeente_id
   JOIN partner p ON p.id = s.partner_id`;
 
-export function listSignalen(db: Db, filter: { gemeenteId?: number; adresId?: number } = {}): Signaal[] {
-  const where: string[] = [];
-  const args: number[] = [];
-  if (filter.gemeenteId !== undefined) {
-    where.push("a.gemeente_id = ?");
-    args.push(filter.gemeenteId);
-  }
-  if (filter.adresId !== undefined) {
-    where.push("s.adres_id = ?");
-    args.push(filter.adresId);
-  }
-  const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  return db.prepare(`${SELECT} ${clause} ORDER BY s.datum DESC, s.id DESC`).all(...args) as Signaal[];
+export function listSignalen(db: Db, filter: { gemeenteId?: number; adresId?: number; partnerId?: number } = {}): Signaal[] {
+  const alle: [string, number | undefined][] = [
+    ["a.gemeente_id", filter.gemeenteId],
+    ["s.adres_id", filter.adresId],
+    ["s.partner_id", filter.partnerId],
+  ];
+  const gelijk = alle.filter((c): c is [string, number] => c[1] !== undefined);
+  const clause = gelijk.length ? `WHERE ${gelijk.map(([kolom]) => `${kolom} = ?`).join(" AND ")}` : "";
+  return db.prepare(`${SELECT} ${clause} ORDER BY s.datum DESC, s.id DESC`).all(...gelijk.map(([, id]) => id)) as Signaal[];
 }
 
 export function insertSignaal(

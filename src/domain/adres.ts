@@ -80,6 +80,30 @@ export function validateAdres(raw: {
 }
 
 export function formatAdres(a: { straat: string; huisnummer: number; toevoeging: string; postcode: string; plaats: string }): string {
+  return `${straatRegel(a)}, ${displayPostcode(a.postcode)} ${a.plaats}`;
+}
+
+/** "Kerkstraat 12A", "Dorpstraat 5-2": the first line of an address. */
+export function straatRegel(a: { straat: string; huisnummer: number; toevoeging: string }): string {
   const nr = a.toevoeging ? `${a.huisnummer}${/^\d/.test(a.toevoeging) ? "-" : ""}${a.toevoeging}` : String(a.huisnummer);
-  return `${a.straat} ${nr}, ${displayPostcode(a.postcode)} ${a.plaats}`;
+  return `${a.straat} ${nr}`;
+}
+
+/** The parts of an address that its printed lines need. */
+export type AdresRegelsInput = Pick<AdresInput, "straat" | "huisnummer" | "toevoeging" | "postcode" | "plaats" | "gemeente">;
+
+/**
+ * An address as a team navigates by it at night: street, then postcode and place, and the
+ * gemeente only where it differs from the place (Hoogeloon lies in Bladel).
+ */
+export function adresRegels(a: AdresRegelsInput): string[] {
+  const plaats = `${displayPostcode(a.postcode)} ${a.plaats}`;
+  return a.gemeente.toLowerCase() === a.plaats.toLowerCase()
+    ? [straatRegel(a), plaats]
+    : [straatRegel(a), plaats, `gemeente ${a.gemeente}`];
+}
+
+/** "Dorpstraat 5, Hoogeloon (Bladel)", but "Kerkstraat 12, Veldhoven" when place and gemeente are the same. */
+export function metGemeente(adres: string, gemeente: string): string {
+  return adres.toLowerCase().endsWith(`, ${gemeente.toLowerCase()}`) ? adres : `${adres} (${gemeente})`;
 }

@@ -1,5 +1,6 @@
 import { invalid } from "../errors.js";
-import { requireText } from "./invoer.js";
+import { formatDutch, parseDate, type IsoDate } from "./dates.js";
+import { optionalText, parseEnum, parseList, requireText } from "./invoer.js";
 import type { Risico } from "./gereedheid.js";
 
 /** Input rules of a control evening: start time, roles, phone numbers, risk levels. */
@@ -23,4 +24,52 @@ export function parseTelefoon(raw: string | undefined): string | null {
   const t = raw.trim();
   if (!/^\+?[\d\s-]{6,20}$/.test(t)) throw invalid("telefoon", `"${raw}" is geen telefoonnummer`);
   return t;
+}
+
+/** The evening's date: a real date, not before the casustafel that chose its addresses. */
+export function parseAvondDatum(raw: string, casustafelDatum: IsoDate): IsoDate {
+  const datum = parseDate(raw);
+  if (datum < casustafelDatum)
+    throw invalid("datum", `de avond (${formatDutch(datum)}) ligt vóór de casustafel (${formatDutch(casustafelDatum)})`);
+  return datum;
+}
+
+export function parseDoel(raw: string): string {
+  return requireText("doel", raw, 500);
+}
+
+export function parseNiveau(raw: string): Risico {
+  return parseEnum("niveau", raw, RISICO_NIVEAUS);
+}
+
+export function parseRisicoToelichting(raw: string | undefined): string | null {
+  return optionalText("toelichting", raw, 1000);
+}
+
+export function parseNaam(raw: string | undefined): string {
+  return requireText("naam", raw, 100);
+}
+
+/** The noodplan's parts, each with its own rule (the guided flow asks them one by one). */
+export const NOODPLAN = {
+  verzamelpunt: (raw: string | undefined) => requireText("verzamelpunt", raw, 200),
+  codewoord: (raw: string | undefined) => requireText("codewoord", raw, 40),
+  communicatie: (raw: string | undefined) => optionalText("communicatie", raw, 200),
+  uitrusting: (raw: string | undefined) => parseList(raw).map((u) => requireText("uitrusting", u, 40)),
+};
+
+export interface Noodplan {
+  verzamelpunt: string;
+  codewoord: string;
+  communicatie: string | null;
+  uitrusting: string[];
+}
+
+export function parseNoodplan(o: { verzamelpunt?: string; codewoord?: string; communicatie?: string; uitrusting?: string }): Noodplan {
+  return {
+    verzamelpunt: NOODPLAN.verzamelpunt(o.verzamelpunt),
+    codewoord: NOODPLAN.codewoord(o.codewoord),
+    communicatie: NOODPLAN.communicatie(o.communicatie),
+    uitrusting: NOODPLAN.uitrusting(o.uitrusting),
+  };
 }

@@ -57,3 +57,11 @@ export function controleer(stand: AvondStand): { gereed: boolean; ontbreekt: Ont
   }
   return { gereed: ontbreekt.length === 0, ontbreekt };
 }
+
+/** Requests per address ({partner, adres} rows, in address order) grouped per partner, partners by name. */
+export function perPartner(rows: { partner: string; adres: string }[]): { partner: string; adressen: string[] }[] {
+  const out = new Map<string, string[]>();
+  for (const r of [...rows].sort((a, b) => a.partner.localeCompare(b.partner)))
+    out.set(r.partner, [...(out.get(r.partner) ?? []), r.adres]);
+  return [...out.entries()].map(([partner, adressen]) => ({ partner, adressen }));
+}

@@ -1,4 +1,5 @@
 import { daysBetween, formatDutch, type IsoDate } from "./dates.js";
+import { aantal } from "./tekst.js";
 
 /**
  * Ranks candidate addresses for a casustafel by evidence. Pure: the database
@@ -13,7 +14,7 @@ export interface CandidateInput {
   adres: string;
   gemeente: string;
   type: string;
-  signalen: { partner: string; datum: IsoDate; thema: string | null }[];
+  signalen: { partner: string; datum: IsoDate; thema: string | null; omschrijving: string }[];
   /** Earlier findings at this address. */
   bevindingenHier: number;
   /** Earlier findings at other addresses linked to the same betrokkene(n). */
@@ -33,11 +34,13 @@ export interface Candidate {
   bevindingen_hier: number;
   bevindingen_elders: number;
   redenen: string[];
+  /** What the signals say, newest first: the casustafel decides on content, not only on who sent them. */
+  signaalteksten: { datum: IsoDate; partner: string; thema: string | null; omschrijving: string }[];
 }
 
 /** Recency bands in days since the latest signal: within a band, earlier findings decide. */
 const BANDS: { days: number; label: string }[] = [
-  { days: 30, label: "recent (afgelopen maand)" },
+  { days: 30, label: "afgelopen maand" },
   { days: 91, label: "afgelopen drie maanden" },
   { days: 182, label: "afgelopen half jaar" },
 ];
@@ -61,7 +64,7 @@ function describe(c: CandidateInput, today: IsoDate): Omit<Candidate, "rang"> & 
   const redenen: string[] = [];
   if (partners.length > 0) {
     redenen.push(
-      `${partners.length} ${partners.length === 1 ? "partner" : "partners"} met signalen: ${partners.join(", ")} (${c.signalen.length} ${c.signalen.length === 1 ? "signaal" : "signalen"})`,
+      `${aantal(partners.length, "partner", "partners")} met signalen: ${partners.join(", ")} (${aantal(c.signalen.length, "signaal", "signalen")})`,
     );
   } else {
     redenen.push("geen signalen");
@@ -69,15 +72,12 @@ function describe(c: CandidateInput, today: IsoDate): Omit<Candidate, "rang"> & 
   if (latest !== null) {
     const age = daysBetween(latest, today);
     const label = band > 0 ? BANDS[BANDS.length - band]!.label : "ouder dan een half jaar";
-    redenen.push(`laatste signaal ${formatDutch(latest)} (${age} ${age === 1 ? "dag" : "dagen"} geleden, ${label})`);
+    redenen.push(`laatste signaal ${formatDutch(latest)}, ${aantal(age, "dag", "dagen")} geleden (${label})`);
   }
-  if (c.bevindingenHier > 0)
-    redenen.push(`${c.bevindingenHier} eerdere ${c.bevindingenHier === 1 ? "bevinding" : "bevindingen"} op dit adres`);
+  if (c.bevindingenHier > 0) redenen.push(`${aantal(c.bevindingenHier, "eerdere bevinding", "eerdere bevindingen")} op dit adres`);
   for (const e of c.bevindingenElders) {
     if (e.aantal > 0)
-      redenen.push(
-        `dezelfde ${e.rol} heeft ${e.aantal} eerdere ${e.aantal === 1 ? "bevinding" : "bevindingen"} op ${e.adres} (${e.gemeente})`,
-      );
+      redenen.push(`dezelfde ${e.rol} heeft ${aantal(e.aantal, "eerdere bevinding", "eerdere bevindingen")} op ${e.adres} (${e.gemeente})`);
   }
   return {
     adres_id: c.adresId,
@@ -91,6 +91,9 @@ function describe(c: CandidateInput, today: IsoDate): Omit<Candidate, "rang"> & 
     bevindingen_hier: c.bevindingenHier,
     bevindingen_elders: elders,
     redenen,
+    signaalteksten: [...c.signalen]
+      .sort((a, b) => b.datum.localeCompare(a.datum))
+      .map((x) => ({ datum: x.datum, partner: x.partner, thema: x.thema, omschrijving: x.omschrijving })),
     band,
   };
 }

@@ -2,7 +2,7 @@ import { jsonZonderStuurtekens } from "./text.js";
 
 /** Where a command's output goes; injectable so tests run the CLI in-process. */
 export interface Streams {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdinIsTTY: boolean;
   env: NodeJS.ProcessEnv;

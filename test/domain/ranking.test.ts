@@ -12,7 +12,12 @@ const input = (adresId: number, over: Partial<CandidateInput> = {}): CandidateIn
   bevindingenElders: [],
   ...over,
 });
-const sig = (partner: string, datum = "2026-11-01", thema: string | null = "huisvesting") => ({ partner, datum, thema });
+const sig = (partner: string, datum = "2026-11-01", thema: string | null = "huisvesting", omschrijving = `Melding van ${partner}`) => ({
+  partner,
+  datum,
+  thema,
+  omschrijving,
+});
 
 describe("rankCandidates", () => {
   it("zet signalen van drie partners boven drie signalen van één partner", () => {
@@ -75,4 +80,23 @@ describe("recencyBand", () => {
     expect(recencyBand(datum, TODAY)).toBe(band);
   });
   it("zonder signaal band 0", () => expect(recencyBand(null, TODAY)).toBe(0));
+});
+
+describe("redenen en signaalteksten", () => {
+  it("zegt hoe recent het laatste signaal is zonder dubbele haakjes, en toont wat de signalen zeggen (nieuwste eerst)", () => {
+    const k = rankCandidates(
+      [
+        input(1, {
+          signalen: [sig("Politie", "2026-11-20", "huisvesting", "Overlast"), sig("UWV", "2026-11-24", null, "Uitkering op adres")],
+        }),
+      ],
+      TODAY,
+    )[0]!;
+    expect(k.redenen[1]).toBe("laatste signaal 24 november 2026, 1 dag geleden (afgelopen maand)");
+    expect(k.redenen.join(" ")).not.toMatch(/\([^)]*\(/);
+    expect(k.signaalteksten).toEqual([
+      { datum: "2026-11-24", partner: "UWV", thema: null, omschrijving: "Uitkering op adres" },
+      { datum: "2026-11-20", partner: "Politie", thema: "huisvesting", omschrijving: "Overlast" },
+    ]);
+  });
 });

@@ -37,11 +37,26 @@ describe("begeleide invoer (prompts met vooraf ingegeven antwoorden)", () => {
     expect(r.json()).toMatchObject({ partner: "Nederlandse Arbeidsinspectie", omschrijving: "Overnachting in loods" });
   });
 
-  it("toetst een antwoord zoals een vlag: een foute postcode geeft exit 2", async () => {
+  it("toetst een antwoord zoals een vlag en vraagt opnieuw: een foute postcode of huisnummer gooit niets weg", async () => {
     const db = initDb();
-    const r = await cliInProcess(db, ["adres", "toevoegen"], { answers: ["0000XX", "7", "", "S", "P", "Bladel", "woning"] });
+    const r = await cliInProcess(db, ["--json", "adres", "toevoegen"], {
+      answers: ["0000XX", "5531 nk", "nul", "7", "b", "Industrieweg", "Bladel", "Bladel", "loods"],
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('postcode: "0000XX" is geen Nederlandse postcode');
+    expect(r.stderr).toContain('huisnummer: "nul" is geen huisnummer');
+    expect(r.json()).toMatchObject({ postcode: "5531NK", huisnummer: 7, toevoeging: "B" });
+    // The same rule refuses the flag.
+    const vlag = cli(db, ["adres", "toevoegen", "--postcode", "0000XX"]);
+    expect(vlag.code).toBe(2);
+    expect(vlag.stderr).toContain('postcode: "0000XX" is geen Nederlandse postcode');
+  });
+
+  it("een script dat te weinig antwoorden geeft: exit 2, één regel, niets geschreven", async () => {
+    const db = initDb();
+    const r = await cliInProcess(db, ["adres", "toevoegen"], { answers: ["5531NK"] });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/postcode/);
+    expect(r.stderr).toMatch(/^fout: Geen antwoord meer voor de vraag "Huisnummer"; er is niets gewijzigd$/m);
   });
 
   it.each([

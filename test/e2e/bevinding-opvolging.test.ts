@@ -316,7 +316,8 @@ describe("opvolging lijst en verlopen", () => {
       cli(db, ["--json", "opvolging", "lijst", "--status", "verlopen"], { env: { INTERVENTIE_VANDAAG: "2026-12-03" } }),
     ).json();
     expect(opDeDag.map((o: any) => o.actie)).toEqual(["persbericht"]);
-    const human = ok(cli(db, ["--vandaag", "2026-12-04", "opvolging", "lijst"])).stdout;
+    // A wide window: every column on one line (at 80 columns the table drops and wraps, see lijsten.test.ts).
+    const human = ok(cli(db, ["--vandaag", "2026-12-04", "opvolging", "lijst"], { env: { COLUMNS: "200" } })).stdout;
     expect(human).toMatch(/! .*26 november 2026 VERLOPEN/);
     expect(human).toContain("4 verlopen");
     expect(human).not.toMatch(/! .*17 december 2026/);
@@ -324,7 +325,9 @@ describe("opvolging lijst en verlopen", () => {
 
   it("toont bij een ladderstap de vroegste dag, zolang die nog niet is aangebroken", () => {
     const { db, avond } = opgezet();
-    const human = ok(cli(db, ["--vandaag", "2026-11-18", "opvolging", "lijst", "--avond", String(avond)])).stdout;
+    const human = ok(
+      cli(db, ["--vandaag", "2026-11-18", "opvolging", "lijst", "--avond", String(avond)], { env: { COLUMNS: "200" } }),
+    ).stdout;
     expect(human).toContain("niet vóór 19 november 2026");
     const json = ok(cli(db, ["--json", "opvolging", "lijst", "--avond", String(avond)])).json();
     expect(json.find((o: any) => o.stap === "voornemen")).toMatchObject({ niet_voor: "2026-11-19", handhaving_id: expect.any(Number) });
@@ -503,7 +506,7 @@ describe("opvolging lijst en verlopen", () => {
 
   it("adres toon laat bevindingen en opvolging zien", () => {
     const { db, kerkstraat } = opgezet();
-    const toon = ok(cli(db, ["adres", "toon", String(kerkstraat)])).stdout;
+    const toon = ok(cli(db, ["adres", "toon", String(kerkstraat)])).stdout.replace(/\s+/g, " "); // lines wrap at 80 columns
     expect(toon).toContain("Overbewoning (Gemeente): Aangetroffen: overbewoning");
     expect(toon).toContain("voornemen last onder dwangsom (Gemeente) — open, uiterlijk 3 december 2026");
   });
@@ -550,10 +553,26 @@ describe("rapport terugkoppeling", () => {
       [over.id, ["signaal"]],
       [energie.id, ["eigenaar", "opvolging"]],
     ]);
-    expect(enexis.bevindingen[0].opvolgingen.find((o: any) => o.actie === "partner informeren")).toMatchObject({
-      status: "afgerond",
-      resultaat: "Arbeidsinspectie geïnformeerd",
+    // The Gemeente's enforcement track on a finding Enexis only signalled: status, not its content.
+    // Other partners' tracks on a finding Enexis only signalled: their status, not their content.
+    expect(enexis.bevindingen[0].opvolgingen).toEqual([
+      { eigen: false, partner: "Gemeente", status: "open", verlopen: true },
+      { eigen: false, partner: "Nederlandse Arbeidsinspectie", status: "afgerond", verlopen: false },
+    ]);
+    expect(enexis.bevindingen[0].omschrijving).toBeNull();
+    expect(JSON.stringify(enexis)).not.toContain("Arbeidsinspectie geïnformeerd");
+    expect(enexis.bevindingen[1].opvolgingen.find((o: any) => o.eigen)).toMatchObject({
+      actie: "meters vervangen en vordering",
+      status: "doodgelopen",
+      resultaat: "Meterkast verwijderd door eigenaar",
     });
+    expect(enexis.signalen).toEqual([
+      expect.objectContaining({
+        omschrijving: "Afwijkend verbruik",
+        uitkomst: "bevindingen",
+        tekst: expect.stringContaining("Overbewoning"),
+      }),
+    ]);
     expect(enexis.totalen).toMatchObject({ bevindingen: 2, opvolgingen: 4, afgerond: 1, doodgelopen: 1, open: 2, verlopen: 2 });
 
     const nla = ok(cli(db, ["--json", "rapport", "terugkoppeling", "--partner", "ISZW"])).json();
@@ -566,9 +585,11 @@ describe("rapport terugkoppeling", () => {
 
     const human = ok(cli(db, ["--vandaag", "2026-12-10", "rapport", "terugkoppeling", "--partner", "Enexis"])).stdout;
     expect(human).toContain("Terugkoppeling aan Enexis");
-    expect(human).toContain(
+    expect(human.replace(/\s+/g, " ")).toContain(
       "meters vervangen en vordering (Enexis), uiterlijk 3 december 2026: doodgelopen — Meterkast verwijderd door eigenaar",
     );
+    expect(human).toContain("opvolging door Gemeente: 1 open");
+    expect(human).not.toContain("Arbeidsinspectie geïnformeerd");
 
     const pdf = path.join(tempDir(), "rapport", "enexis.pdf");
     fs.mkdirSync(path.dirname(pdf)); // a named file's folder must exist (issue 17)
@@ -580,6 +601,9 @@ describe("rapport terugkoppeling", () => {
     expect(text).toContain("Fraude met energiemeters");
     expect(text).toContain("Meterkast verwijderd door eigenaar");
     expect(text).toContain("signaal aangeleverd");
+    expect(text).toContain("Afwijkend verbruik");
+    expect(text).not.toContain("Arbeidsinspectie geïnformeerd");
+    expect(text).not.toMatch(/\d{2}-\d{2}-\d{4}/); // dates written out, as in every PDF
     expect(text).not.toContain("Wet arbeid vreemdelingen");
 
     expect(cli(db, ["rapport", "terugkoppeling", "--partner", "Niemand"]).code).toBe(2);

@@ -59,7 +59,9 @@ describe("bevinding bijlage", () => {
       [1, "png", true],
       [2, "pdf", true],
     ]);
-    expect(ok(cli(db, ["bevinding", "bijlage", "lijst", String(b.id)])).stdout).toContain(r.sha256);
+    // 80 columns: the hash shortened (whole in --json above); a wide window shows it whole.
+    expect(ok(cli(db, ["bevinding", "bijlage", "lijst", String(b.id)])).stdout).toContain(r.sha256.slice(0, 12));
+    expect(ok(cli(db, ["bevinding", "bijlage", "lijst", String(b.id)], { env: { COLUMNS: "160" } })).stdout).toContain(r.sha256);
   });
 
   it.each([

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cli, cliInProcess, dump, initDb, ok, tempDb, tempDir, type CliResult } from "../helpers/cli.js";
+import { cli, cliInProcess, dump, initDb, kopieVan, ok, tempDb, tempDir, type CliResult } from "../helpers/cli.js";
 import { gereedMaken, scenario, type Scenario, type Stap } from "../helpers/casustafel.js";
 
 const VANDAAG = ["--vandaag", "2026-11-23"];
@@ -15,11 +15,7 @@ beforeAll(() => {
 }, 120_000);
 
 /** A private copy of the scenario database for one test. */
-function fresh(): string {
-  const db = tempDb();
-  for (const suffix of ["", "-wal", "-shm"]) if (fs.existsSync(base + suffix)) fs.copyFileSync(base + suffix, db + suffix);
-  return db;
-}
+const fresh = () => kopieVan(base);
 
 const inproc = async (db: string, args: string[]) => cliInProcess(db, [...args, ...VANDAAG]);
 
@@ -118,8 +114,9 @@ describe("de hele reis via de gebouwde CLI, zonder prompts", () => {
       "Huisvesting arbeidsmigranten controleren",
       "3 december 2026",
       "19:30",
-      "Kerkstraat 12, Veldhoven",
-      "Markt 3, Eersel",
+      // Full addresses with postcode, the place once (teams navigate by them at night).
+      "Kerkstraat 12 5504 AB Veldhoven",
+      "Markt 3 5521 AJ Eersel",
       "NOODPLAN",
       "Parkeerplaats Kerkplein",
       "Regenboog",
@@ -279,39 +276,59 @@ describe("begeleide flow met gescripte antwoorden", () => {
   it("casustafel nieuw zonder opties: gemeenten, adressen aanvinken, besluiten, avond met rollen, risico's en noodplan, dan de gereedheid", async () => {
     const db = fresh();
     const answers = [
-      "2026-11-25", // datum
+      "31-02-2026", // no such date: asked again
+      "2026-11-25",
+      [], // no gemeente ticked: asked again
       ["Veldhoven", "Bladel", "Eersel"],
       [s.kerkstraat, s.industrieweg], // tick from the ranked list
+      "", // Enter without choosing a decision: asked again
       "controle",
       ["Gemeente", "Politie", "Enexis"],
       "Drie partners",
       "mono",
-      ["Nederlandse Arbeidsinspectie"], // ISZW until 2022; the alias works in flags, a prompt offers today's name
+      "Nederlandse Arbeidsinspectie", // mono: one partner, chosen from a list (ISZW until 2022; the alias works in flags)
       "",
+      "Opslaan",
       true, // plan the evening now
+      "2026-11-20", // before the casustafel: asked again
       "2026-12-03",
       "",
+      "", // an empty goal: asked again
       "Huisvesting controleren",
       [s.kerkstraat],
       "teamleider",
-      "<nieuw>",
       "Anja de Vries",
       "Gemeente",
+      "abc", // not a phone number: asked again
       "06-12345678",
       "beveiliging",
-      "<nieuw>",
       "Agent Jansen",
       "Politie",
       "",
       "klaar met rollen",
+      "", // Enter on the risk: no silent "laag", asked again
       "hoog",
       "Honden",
+      "", // an empty verzamelpunt: asked again
       "Kerkplein",
       "Regenboog",
       "",
       ["hesjes", "portofoons"],
+      "Opslaan",
     ];
     const r = ok(await cliInProcess(db, ["casustafel", "nieuw", ...VANDAAG], { answers }));
+    for (const fout of [
+      '"31-02-2026" bestaat niet als datum',
+      "Kies minstens één gemeente",
+      "Kies eerst een antwoord",
+      "ligt vóór de casustafel",
+      "doel: mag niet leeg zijn",
+      '"abc" is geen telefoonnummer',
+      "verzamelpunt: mag niet leeg zijn",
+    ])
+      expect(r.stderr).toContain(fout);
+    expect(r.stdout).toContain("Nieuwe casustafel (nog niet opgeslagen)");
+    expect(r.stdout).toContain("Nieuwe avond (nog niet opgeslagen)");
     expect(r.stdout).toContain("Casustafel");
     expect(r.stdout).toMatch(/Avond \d+ op 3 december 2026 om 19:00/);
     expect(r.stdout).toContain("nog niet gereed");
@@ -350,13 +367,13 @@ describe("begeleide flow met gescripte antwoorden", () => {
       "Agent Jansen (Politie)",
       "",
       "beveiliging",
-      "<nieuw>",
+      "iemand anders…",
       "Agent Bakker",
       "Politie",
       "",
       "eigen rol…",
       "Meteropname",
-      "<nieuw>",
+      "iemand anders…",
       "Piet Stroom",
       "Enexis",
       "",
@@ -367,6 +384,7 @@ describe("begeleide flow met gescripte antwoorden", () => {
       "Regenboog",
       "portofoons",
       ["hesjes"],
+      "Opslaan",
     ];
     const r2 = ok(await cliInProcess(db, ["--json", "avond", "nieuw", ...VANDAAG], { answers: tweede }));
     const doc = r2.json();
@@ -403,7 +421,8 @@ describe("demo", () => {
     expect(r.stappen).toBeGreaterThan(40);
     const tekst = (await pdfText(path.join(uit, "draaiboek-avond-1.pdf"))).replace(/\s+/g, " ");
     expect(tekst).toContain("Regenboog");
-    expect(tekst).toContain("Kerkstraat 12, Veldhoven");
+    expect(tekst).toContain("Kerkstraat 12 5504 AB Veldhoven");
+    expect(tekst).not.toMatch(/Veldhoven Veldhoven/);
     expect(fs.existsSync(path.join(uit, "agenda-casustafel.pdf"))).toBe(true);
     // A second run in the same folder replaces its own database, letters and reports.
     const opnieuw = ok(cli(tempDb(), ["--json", "demo", "--uit", uit])).json();

@@ -121,7 +121,7 @@ const CASES: [string, () => string[], RegExp][] = [
   ["opschonen: zonder terminal en zonder --ja", () => ["opschonen", "--ouder-dan", "24"], /Ontbrekende optie --ja/],
   ["--vandaag: maand 13", () => ["--vandaag", "2026-13-01", "signaal", "lijst"], /vandaag: "2026-13-01" bestaat niet als datum/],
   ["--gebruiker: stuurtekens", () => ["--gebruiker", "a\u0007b", ...signaal()], /gebruiker: bevat ongeldige stuurtekens/],
-  ["onbekende opdracht", () => ["adres", "verplaats"], /Onbekende opdracht verplaats/],
+  ["onbekende opdracht", () => ["adres", "verplaats"], /Onbekende opdracht "adres verplaats"/],
   ["onbekende optie", () => ["signaal", "lijst", "--alles"], /Onbekende optie --alles/],
 ];
 

@@ -180,17 +180,24 @@ export function addAvond(db: string, adres: number): number {
   ).json().id;
 }
 
-/** `signaal toevoegen` of the Politie; returns the result so a test can check refusals too. */
-export function signaalArgs(adres: number | string, omschrijving: string, datum?: string): string[] {
+/** `signaal toevoegen` (of the Politie unless said otherwise); returns the arguments so a test can check refusals too. */
+export function signaalArgs(adres: number | string, omschrijving: string, datum?: string, partner = "Politie"): string[] {
   return [
     "signaal",
     "toevoegen",
     "--adres",
     String(adres),
     "--partner",
-    "Politie",
+    partner,
     "--omschrijving",
     omschrijving,
     ...(datum ? ["--datum", datum] : []),
   ];
+}
+
+/** A private copy of a prepared database (with its WAL), so each test starts from the same state. */
+export function kopieVan(db: string): string {
+  const kopie = tempDb();
+  for (const suffix of ["", "-wal", "-shm"]) if (fs.existsSync(db + suffix)) fs.copyFileSync(db + suffix, kopie + suffix);
+  return kopie;
 }

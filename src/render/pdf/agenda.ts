@@ -55,9 +55,17 @@ export async function writeAgendaPdf(a: Agenda, file: OutputTarget): Promise<voi
   else
     table(doc, a.kandidaten, [
       { header: "#", width: 0.05, value: (k) => String(k.rang) },
-      { header: "Adres", width: 0.3, value: (k) => `${k.adres}\n${k.gemeente} · ${k.type}` },
-      { header: "Waarom", width: 0.5, value: (k) => k.redenen.join("\n") },
-      { header: "Besluit", width: 0.15, value: (k) => k.besluit ?? "" },
+      { header: "Adres", width: 0.25, value: (k) => `${k.adres}\n${k.gemeente} · ${k.type}` },
+      {
+        header: "Waarom, en wat de signalen zeggen",
+        width: 0.56,
+        value: (k) =>
+          [
+            ...k.redenen,
+            ...k.signaalteksten.map((x) => `• ${formatDutch(x.datum)}, ${x.partner}${x.thema ? ` (${x.thema})` : ""}: ${x.omschrijving}`),
+          ].join("\n"),
+      },
+      { header: "Besluit", width: 0.14, value: (k) => k.besluit ?? "" },
     ]);
   numberPages(doc, { label: `Agenda casustafel ${a.casustafel.id}` });
   await savePdf(doc, file);

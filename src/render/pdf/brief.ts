@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type PDFKit from "pdfkit";
 import { blokken, type BriefContext, type Briefhoofd } from "../../domain/brief.js";
 import { formatDutch, fromIso } from "../../domain/dates.js";
-import { createPdf, FONT, FONT_BOLD, MM, numberPages } from "./document.js";
+import { createPdf, FONT, FONT_BOLD, MM, numberPages, paragraph } from "./document.js";
 
 /**
  * A Dutch municipal letter on A4: letterhead top left, the recipient where a
@@ -105,51 +105,90 @@ export function briefPdf(inv: BriefPdfInvoer): PDFKit.PDFDocument {
     metaY += Math.max(hgt, 11) + 3;
   }
 
-  // Body.
+  // Body. Heights are measured before drawing: no paragraph leaves one line alone on a page,
+  // a heading stays with what follows, and the last lines of the body go along with the
+  // signature, so the closing never stands on a page by itself.
   doc.x = LEFT;
   doc.y = Math.max(metaY + 7 * MM, 118 * MM);
   const body = { width, lineGap: 2.2, align: "left" as const };
-  for (const b of blokken(inv.tekst)) {
+  const signature = signatureBlock(doc, c, h, width);
+  const twoLines = 2 * (doc.font(FONT).fontSize(10).currentLineHeight(true) + body.lineGap);
+  const alle = blokken(inv.tekst);
+  // What must stay on the page of what follows: the signature with the last block, and when that
+  // block is a single line, the block before it too (so at least two lines of the letter come along).
+  const last = alle[alle.length - 1];
+  const lastHeight = last?.soort === "alinea" ? doc.font(FONT).fontSize(10).heightOfString(last.tekst, body) : Infinity;
+  const lastIsOneLine = lastHeight < twoLines * 0.75;
+  alle.forEach((b, i) => {
+    const keep =
+      i === alle.length - 1
+        ? signature.height
+        : i === alle.length - 2 && lastIsOneLine
+          ? signature.height + lastHeight + doc.currentLineHeight(true) * 0.7
+          : 0;
     if (b.soort === "vet") {
-      if (doc.y > doc.page.height - doc.page.margins.bottom - 50) doc.addPage();
-      doc.font(FONT_BOLD).fontSize(10).fillColor("black").text(b.tekst, LEFT, doc.y, body);
+      doc.font(FONT_BOLD).fontSize(10).fillColor("black");
+      paragraph(doc, b.tekst, { ...body, x: LEFT, keepWithNext: Math.max(keep, twoLines) });
       doc.moveDown(0.3);
     } else if (b.soort === "alinea") {
-      doc.font(FONT).fontSize(10).fillColor("black").text(b.tekst, LEFT, doc.y, body);
+      doc.font(FONT).fontSize(10).fillColor("black");
+      paragraph(doc, b.tekst, { ...body, x: LEFT, keepWithNext: keep });
       doc.moveDown(0.7);
     } else {
-      for (const item of b.items) {
+      b.items.forEach((item, j) => {
         doc.font(FONT).fontSize(10).fillColor("black");
-        const yy = doc.y;
-        if (yy > doc.page.height - doc.page.margins.bottom - 14) doc.addPage();
-        const top = doc.y;
-        doc.text("•", LEFT + 2 * MM, top, { width: 4 * MM, lineBreak: false });
-        doc.text(item, LEFT + 7 * MM, top, { ...body, width: width - 7 * MM });
+        paragraph(doc, item, {
+          ...body,
+          x: LEFT + 7 * MM,
+          width: width - 7 * MM,
+          keepWithNext: j === b.items.length - 1 ? keep : 0,
+          onStart: (top) => {
+            doc.text("•", LEFT + 2 * MM, top, { width: 4 * MM, lineBreak: false });
+            doc.x = LEFT + 7 * MM;
+            doc.y = top;
+          },
+        });
         doc.moveDown(0.25);
-      }
+      });
       doc.moveDown(0.55);
     }
-  }
+  });
 
-  // Signature: kept together on one page, on behalf of the bestuursorgaan that decides, under its mandate.
-  const sign = ["Met vriendelijke groet,", c.bestuursorgaan.ondertekening];
-  const signHeight = 112;
-  if (doc.y + signHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  doc
-    .font(FONT)
-    .fontSize(10)
-    .fillColor("black")
-    .text(sign.join("\n"), LEFT, doc.y + 4, { width, lineGap: 2 });
-  doc.moveDown(3.2);
-  if (h.ondertekenaarNaam) doc.text(h.ondertekenaarNaam, LEFT, doc.y, { width });
-  doc.text(capitalise(h.ondertekenaarFunctie), LEFT, doc.y, { width });
-  doc
-    .fontSize(8.5)
-    .fillColor(GREY)
-    .text(`Ondertekend krachtens mandaat (${c.bestuursorgaan.mandaat})`, LEFT, doc.y + 2, { width });
+  if (doc.y + signature.height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  signature.draw();
 
   numberPages(doc, { label: `Ons kenmerk ${c.brief.kenmerk}` });
   return doc;
+}
+
+/** The closing and signature, measured before anything is drawn so the body can keep its last lines with it. */
+function signatureBlock(doc: PDFKit.PDFDocument, c: BriefContext, h: Briefhoofd, width: number): { height: number; draw: () => void } {
+  // Signature: kept together on one page, on behalf of the bestuursorgaan that decides, under its mandate.
+  const sign = ["Met vriendelijke groet,", c.bestuursorgaan.ondertekening];
+  const lines = [h.ondertekenaarNaam, capitalise(h.ondertekenaarFunctie)].filter((l): l is string => Boolean(l));
+  const mandaat = `Ondertekend krachtens mandaat (${c.bestuursorgaan.mandaat})`;
+  doc.font(FONT).fontSize(10);
+  const height =
+    4 +
+    doc.heightOfString(sign.join("\n"), { width, lineGap: 2 }) +
+    3.2 * doc.currentLineHeight(true) +
+    lines.reduce((sum, l) => sum + doc.heightOfString(l, { width }), 0) +
+    2 +
+    doc.fontSize(8.5).heightOfString(mandaat, { width });
+  const draw = () => {
+    doc
+      .font(FONT)
+      .fontSize(10)
+      .fillColor("black")
+      .text(sign.join("\n"), LEFT, doc.y + 4, { width, lineGap: 2 });
+    doc.moveDown(3.2);
+    for (const l of lines) doc.text(l, LEFT, doc.y, { width });
+    doc
+      .fontSize(8.5)
+      .fillColor(GREY)
+      .text(mandaat, LEFT, doc.y + 2, { width });
+  };
+  return { height, draw };
 }
 
 function capitalise(t: string): string {

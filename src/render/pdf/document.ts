@@ -121,10 +121,66 @@ export function pdfToBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
   });
 }
 
-/** A section heading that never sits alone at the bottom of a page. */
-export function heading(doc: PDFKit.PDFDocument, text: string, size = 13): void {
-  if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
+/**
+ * A section heading that never sits alone at the bottom of a page: `keepWithNext` is the
+ * room (in points) that what follows needs on the same page, e.g. a table's header and first rows.
+ */
+export function heading(doc: PDFKit.PDFDocument, text: string, size = 13, keepWithNext = 90): void {
+  doc.font(FONT_BOLD).fontSize(size);
+  const own = doc.currentLineHeight(true) * 1.6 + doc.heightOfString(text);
+  if (doc.y + own + keepWithNext > bottomOf(doc)) doc.addPage();
   doc.moveDown(0.6).font(FONT_BOLD).fontSize(size).fillColor("black").text(text).moveDown(0.3).font(FONT).fontSize(10);
+}
+
+function bottomOf(doc: PDFKit.PDFDocument): number {
+  return doc.page.height - doc.page.margins.bottom;
+}
+
+export interface ParagraphOptions {
+  x: number;
+  width: number;
+  lineGap?: number;
+  align?: "left" | "justify";
+  /** Height (points) of what must follow on the same page as the paragraph's last lines, e.g. a signature. */
+  keepWithNext?: number;
+  /** Called with the y where the first line lands, after any page break (to draw a bullet beside it). */
+  onStart?: (y: number) => void;
+}
+
+/**
+ * A paragraph set as in a book: never its first line alone at the bottom of a page
+ * (orphan) nor its last line alone at the top of the next (widow). Heights are measured
+ * before drawing (pdfkit's own measure, in the current font). With `keepWithNext`, when
+ * what follows does not fit after the paragraph, its last two lines go to the next page
+ * along with it, so a signature never stands on a page by itself.
+ */
+export function paragraph(doc: PDFKit.PDFDocument, text: string, opts: ParagraphOptions): void {
+  const lineGap = opts.lineGap ?? 0;
+  const line = doc.currentLineHeight(true);
+  const advance = line + lineGap;
+  const n = Math.max(1, Math.round(doc.heightOfString(text, { width: opts.width, lineGap }) / advance));
+  const keep = opts.keepWithNext ?? 0;
+  const room = doc.y + line > bottomOf(doc) ? 0 : Math.floor((bottomOf(doc) - doc.y - line) / advance + 1e-6) + 1;
+  const draw = () => {
+    opts.onStart?.(doc.y);
+    doc.text(text, opts.x, doc.y, { width: opts.width, lineGap, align: opts.align ?? "left" });
+  };
+  if (n <= room && doc.y + n * advance + keep <= bottomOf(doc)) return draw();
+  // Lines that stay on this page: two at least, and two at least go on (with what is kept with them).
+  const here = Math.min(room, n - 2);
+  if (here < 2) {
+    doc.addPage();
+    return draw();
+  }
+  // pdfkit breaks a text where the page's bottom margin says; for this one text, it says "after `here` lines".
+  const page = doc.page;
+  const margin = page.margins.bottom;
+  page.margins.bottom = page.height - (doc.y + (here - 1) * advance + line + advance / 2);
+  try {
+    draw();
+  } finally {
+    page.margins.bottom = margin;
+  }
 }
 
 export interface PdfColumn<T> {
@@ -134,28 +190,34 @@ export interface PdfColumn<T> {
   align?: "left" | "right";
 }
 
-/** A simple ruled table that breaks across pages and repeats its header; black-and-white friendly. */
+/** Rows a table keeps together with its header at the top, and at its end: never one row alone on a page. */
+const ROWS_TOGETHER = 3;
+const LAST_ROWS_TOGETHER = 2;
+
+/**
+ * A simple ruled table, black-and-white friendly. It breaks across pages between rows and
+ * repeats its header; it never starts with fewer than three rows at the bottom of a page,
+ * nor leaves its last row alone on the next one (row heights are measured first).
+ */
 export function table<T>(doc: PDFKit.PDFDocument, rows: T[], columns: PdfColumn<T>[], opts: { fontSize?: number } = {}): void {
   const size = opts.fontSize ?? 9;
   const left = doc.page.margins.left;
   const usable = doc.page.width - left - doc.page.margins.right;
   const widths = columns.map((c) => c.width * usable);
   const pad = 3;
-  const drawRow = (cells: string[], bold: boolean) => {
+  const height = (cells: string[], bold: boolean) => {
     doc.font(bold ? FONT_BOLD : FONT).fontSize(size);
-    const h = Math.max(...cells.map((t, i) => doc.heightOfString(t, { width: widths[i]! - 2 * pad }))) + 2 * pad;
-    if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
-      doc.addPage();
-      if (!bold)
-        drawRow(
-          columns.map((c) => c.header),
-          true,
-        );
-    }
+    return Math.max(...cells.map((t, i) => doc.heightOfString(t, { width: widths[i]! - 2 * pad }))) + 2 * pad;
+  };
+  const header = columns.map((c) => c.header);
+  const cells = rows.map((r) => columns.map((c) => c.value(r)));
+  const headerH = height(header, true);
+  const rowH = cells.map((c) => height(c, false));
+  const drawRow = (texts: string[], h: number, bold: boolean) => {
     const y = doc.y;
     if (bold) doc.rect(left, y, usable, h).fill("#e6e6e6").fillColor("black");
     let x = left;
-    cells.forEach((t, i) => {
+    texts.forEach((t, i) => {
       doc
         .font(bold ? FONT_BOLD : FONT)
         .fontSize(size)
@@ -172,15 +234,21 @@ export function table<T>(doc: PDFKit.PDFDocument, rows: T[], columns: PdfColumn<
     doc.x = left;
     doc.y = y + h;
   };
-  drawRow(
-    columns.map((c) => c.header),
-    true,
-  );
-  for (const r of rows)
-    drawRow(
-      columns.map((c) => c.value(r)),
-      false,
-    );
+  const sum = (from: number, to: number) => rowH.slice(from, to).reduce((a, b) => a + b, 0);
+  if (doc.y + headerH + sum(0, ROWS_TOGETHER) > bottomOf(doc)) doc.addPage();
+  drawRow(header, headerH, true);
+  let onPage = 0;
+  rowH.forEach((h, i) => {
+    const last = rows.length - LAST_ROWS_TOGETHER;
+    const tail = i === last && onPage >= ROWS_TOGETHER - 1 ? sum(i, rows.length) : h;
+    if (doc.y + tail > bottomOf(doc)) {
+      doc.addPage();
+      drawRow(header, headerH, true);
+      onPage = 0;
+    }
+    drawRow(cells[i]!, h, false);
+    onPage++;
+  });
   doc.moveDown(0.5);
 }
 
@@ -191,17 +259,27 @@ export interface BarItem {
   note?: string;
 }
 
+const BAR_FONT_SIZE = 8.5;
+
+/** The height a bar chart takes, to keep a heading with it. */
+export function barChartHeight(items: number, fontSize = BAR_FONT_SIZE): number {
+  return items * (fontSize + 7);
+}
+
 /**
  * A horizontal bar chart drawn as vectors (rect + text): labels left, bars in grey
  * with a black outline and the value after each bar, so it stays readable in
- * black and white. Breaks across pages like a table.
+ * black and white. A chart that fits on a page is not split; a longer one breaks
+ * across pages like a table.
  */
 export function barChart(
   doc: PDFKit.PDFDocument,
   items: BarItem[],
   opts: { labelWidth?: number; max?: number; fontSize?: number } = {},
 ): void {
-  const size = opts.fontSize ?? 8.5;
+  const size = opts.fontSize ?? BAR_FONT_SIZE;
+  const whole = barChartHeight(items.length, size);
+  if (doc.y + whole > bottomOf(doc) && doc.page.margins.top + whole <= bottomOf(doc)) doc.addPage();
   const left = doc.page.margins.left;
   const usable = doc.page.width - left - doc.page.margins.right;
   const labelW = usable * (opts.labelWidth ?? 0.38);

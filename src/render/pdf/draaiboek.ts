@@ -1,6 +1,7 @@
 import type { OutputTarget } from "../../io/output-file.js";
 import type { Db } from "../../db/connection.js";
 import { signaalSamenvatting, type Avond } from "../../db/avond.js";
+import { adresRegels } from "../../domain/adres.js";
 import { formatDutch } from "../../domain/dates.js";
 import type { controleer } from "../../domain/gereedheid.js";
 import { createPdf, FONT, FONT_BOLD, heading, MM, numberPages, savePdf, table } from "./document.js";
@@ -93,7 +94,7 @@ export async function writeDraaiboekPdf(d: DraaiboekData, file: OutputTarget): P
   heading(doc, "Adressen in bezoekvolgorde");
   table(doc, a.adressen, [
     { header: "#", width: 0.05, value: (x) => String(x.volgorde) },
-    { header: "Adres", width: 0.3, value: (x) => `${x.adres}\n${x.gemeente}` },
+    { header: "Adres", width: 0.3, value: (x) => adresRegels(x).join("\n") },
     { header: "Type", width: 0.1, value: (x) => x.type },
     {
       header: "Risico",

@@ -5,7 +5,7 @@ import type { OutputTarget } from "../../io/output-file.js";
  * in black and white. Only imported when a PDF is asked for.
  */
 import type PDFKit from "pdfkit";
-import { barChart, createPdf, FONT, FONT_BOLD, heading, numberPages, savePdf, table } from "./document.js";
+import { barChart, barChartHeight, createPdf, FONT, FONT_BOLD, heading, numberPages, savePdf, table } from "./document.js";
 import { formatDutch } from "../../domain/dates.js";
 import { formatPercentage, restRegel, type GroepCijfers, type JaarRapport, type TopRapport, type TopRegel } from "../../domain/rapport.js";
 
@@ -98,7 +98,7 @@ export async function jaarPdf(r: JaarRapport, opts: { bestand: OutputTarget; tea
     `Stand van de opvolging op ${formatDutch(r.vandaag)}`,
   ]);
 
-  heading(doc, JAAR_SECTIES.objecten);
+  heading(doc, JAAR_SECTIES.objecten, 13, barChartHeight(r.objecten.length) + 20);
   if (r.objecten.length === 0) note(doc, "Geen bezochte objecten in dit jaar.");
   else {
     note(doc, `${r.objecten.reduce((s, o) => s + o.bezoeken, 0)} controles op ${r.bezochteAdressen} adressen.`);
@@ -119,7 +119,7 @@ export async function jaarPdf(r: JaarRapport, opts: { bestand: OutputTarget; tea
       { header: "Bevindingen", width: 0.16, value: (g) => String(g.bevindingen), align: "right" },
     ]);
 
-  heading(doc, JAAR_SECTIES.themas);
+  heading(doc, JAAR_SECTIES.themas, 13, barChartHeight(r.themas.length));
   if (r.themas.length === 0) note(doc, LEEG);
   else
     barChart(
@@ -127,7 +127,7 @@ export async function jaarPdf(r: JaarRapport, opts: { bestand: OutputTarget; tea
       r.themas.map((t) => ({ label: t.thema, value: t.bevindingen, note: `${t.bevindingen} (${t.adressen} adr.)` })),
     );
 
-  heading(doc, JAAR_SECTIES.top);
+  heading(doc, JAAR_SECTIES.top, 13, barChartHeight(r.top.top.length));
   topSection(doc, r.top, 10, true);
   if (r.top.totaal > 0)
     note(doc, `% adressen: aandeel van de ${r.bezochteAdressen} bezochte adressen met ten minste één bevinding in die categorie.`);
@@ -153,7 +153,7 @@ export async function jaarPdf(r: JaarRapport, opts: { bestand: OutputTarget; tea
   heading(doc, JAAR_SECTIES.personen);
   note(doc, `${r.personen.totaal} personen aangetroffen op ${r.personen.adressen} adressen.`);
 
-  heading(doc, JAAR_SECTIES.opvolging);
+  heading(doc, JAAR_SECTIES.opvolging, 13, barChartHeight(4) + 30);
   const o = r.opvolging;
   note(
     doc,

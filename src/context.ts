@@ -29,6 +29,8 @@ export class Ctx {
   readonly interactive: boolean;
   readonly prompts: Prompter;
   private todayIso: IsoDate | undefined;
+  /** --vandaag / INTERVENTIE_VANDAAG was given: "today" is the user's, not the clock's. */
+  private readonly vandaagGegeven: boolean;
   private database: Db | undefined;
 
   constructor(
@@ -48,6 +50,7 @@ export class Ctx {
     const vandaag = globals.vandaag ?? env.INTERVENTIE_VANDAAG;
     // Checked now (bad input fails before anything runs); the clock is read only when a command needs it.
     this.todayIso = vandaag ? parseDate(vandaag, "vandaag") : undefined;
+    this.vandaagGegeven = this.todayIso !== undefined;
     // Scripted answers (JSON array) stand in for a person at a terminal: used by tests and scripts.
     const scripted = env.INTERVENTIE_ANTWOORDEN;
     if (scripted) {
@@ -65,6 +68,15 @@ export class Ctx {
   today(): IsoDate {
     this.todayIso ??= todayInAmsterdam();
     return this.todayIso;
+  }
+
+  /**
+   * The moment of a recorded act (a signature): now, or with --vandaag that day at the current
+   * time of day, so a document's dagtekening and its recorded signing moment agree.
+   */
+  moment(): string {
+    const now = new Date().toISOString();
+    return this.vandaagGegeven ? `${this.todayIso}${now.slice(10)}` : now;
   }
 
   db(): Db {

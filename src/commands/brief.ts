@@ -176,6 +176,8 @@ const hints = (zaakId: number) => ({
   overtreder: `interventie handhaving zet ${zaakId} --overtreder <betrokkene-id> --hoedanigheid <tekst>`,
   weging: (id: number) => `interventie zienswijze wegen ${id} --weging <tekst>`,
   kosten: `interventie handhaving zet ${zaakId} --kosten <bedrag>`,
+  rapport: (avond: number, adres: number) =>
+    `interventie rapport bevindingen --avond ${avond} --adres ${adres} --pdf <bestand> --onderteken`,
 });
 
 /** One follow-up judged: its letter, or why none (yet). `wijziging` is what this command sets on the zaak first. */

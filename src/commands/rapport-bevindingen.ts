@@ -282,7 +282,7 @@ async function eenRapport(
     const auteur = p.inhoud.auteurs.find((a) => a.nummer === door.nummer)!;
     const jaar = Number(dagtekening.slice(0, 4));
     const kenmerk = p.kenmerk ?? volgendKenmerk(db, jaar);
-    const op = new Date().toISOString();
+    const op = ctx.moment(); // the signing moment agrees with the dagtekening, also with --vandaag
     const bytes = await pdfToBuffer(
       rapportBevindingenPdf({
         inhoud: p.inhoud,

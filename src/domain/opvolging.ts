@@ -107,6 +107,19 @@ export interface Omstandigheden {
   briefStap: boolean;
 }
 
+/** A closed follow-up stays closed: refused before anything is asked or changed. */
+export function magWijzigen(huidig: { status: string }): void {
+  if (isGesloten(huidig.status)) {
+    throw new UserError("al-gesloten", `Deze opvolging is al ${huidig.status}; een gesloten opvolging wijzigt niet meer`);
+  }
+}
+
+/** A follow-up's deadline never precedes the evening of its finding. */
+export function controleerDeadline(deadline: IsoDate, avondDatum: IsoDate): IsoDate {
+  if (deadline < avondDatum) throw new UserError("ongeldige-invoer", `deadline: ${deadline} ligt vóór de controleavond (${avondDatum})`);
+  return deadline;
+}
+
 /**
  * Decides a change to one follow-up, or refuses it with a Dutch message:
  * a closed follow-up stays closed, doodgelopen needs a reason, a hercontrole
@@ -127,9 +140,7 @@ export function beslis(
   ) {
     throw new UserError("niets-te-wijzigen", "Geef minstens één van --status, --resultaat, --beeindigd, --deadline of --partner");
   }
-  if (isGesloten(huidig.status)) {
-    throw new UserError("al-gesloten", `Deze opvolging is al ${huidig.status}; een gesloten opvolging wijzigt niet meer`);
-  }
+  magWijzigen(huidig);
   const hercontrole = huidig.stap === "hercontrole" || isHercontrole(huidig.actie);
   if (w.beeindigd !== undefined && !hercontrole) {
     throw new UserError("ongeldige-invoer", `--beeindigd hoort alleen bij een hercontrole (deze actie is "${huidig.actie}")`);
@@ -161,9 +172,7 @@ export function beslis(
   if (status === "afgerond" && hercontrole && w.beeindigd === undefined) {
     throw new UserError("beeindigd-verplicht", "Een hercontrole sluit je af met --beeindigd ja|nee (is de overtreding beëindigd?)");
   }
-  if (w.deadline !== undefined && w.deadline < o.avondDatum) {
-    throw new UserError("ongeldige-invoer", `deadline: ${w.deadline} ligt vóór de controleavond (${o.avondDatum})`);
-  }
+  if (w.deadline !== undefined) controleerDeadline(w.deadline, o.avondDatum);
   const gesloten = isGesloten(status);
   if (w.datum !== undefined) {
     if (!gesloten)

@@ -54,12 +54,18 @@ export function registerBijlage(bevinding: Command, rt: Runtime): void {
             renderTable(
               rows,
               [
-                { header: "nr", value: (r) => r.volgnummer, align: "right" },
-                { header: "soort", value: (r) => SOORT_NAAM[r.soort] },
-                { header: "grootte", value: (r) => formatGrootte(r.grootte), align: "right" },
-                { header: "bijschrift", value: (r) => r.bijschrift ?? "" },
+                { header: "nr", value: (r) => r.volgnummer, align: "right", priority: 1 },
+                { header: "soort", value: (r) => SOORT_NAAM[r.soort], priority: 3 },
+                { header: "grootte", value: (r) => formatGrootte(r.grootte), align: "right", priority: 6 },
+                { header: "bijschrift", value: (r) => r.bijschrift ?? "", priority: 2 },
                 // A hash is not text to wrap: shortened in a narrow window (like git's short ids), whole in --json.
-                { header: "SHA-256", value: (r) => (r.aanwezig ? r.sha256 : `(ONTBREEKT) ${r.sha256}`), overflow: "shorten" },
+                {
+                  header: "SHA-256",
+                  value: (r) => (r.aanwezig ? r.sha256 : `(ONTBREEKT) ${r.sha256}`),
+                  overflow: "shorten",
+                  min: 12,
+                  priority: 7,
+                },
               ],
               ctx.color,
             ),

@@ -119,13 +119,14 @@ export function register(program: Command, rt: Runtime): void {
           renderTable(
             rows,
             [
-              { header: "kenmerk", value: (r) => r.kenmerk },
-              { header: "datum", value: (r) => formatDutch(r.datum) },
-              { header: "sjabloon", value: (r) => r.sjabloon },
-              { header: "adres", value: (r) => r.adres },
-              { header: "aan", value: (r) => r.ontvanger },
-              { header: "opvolging", value: (r) => r.opvolgingen.join(", ") },
-              { header: "bestand", value: (r) => path.basename(r.bestand) },
+              { header: "kenmerk", value: (r) => r.kenmerk, priority: 1 },
+              { header: "datum", value: (r) => formatDutch(r.datum), priority: 3 },
+              { header: "sjabloon", value: (r) => r.sjabloon, priority: 2 },
+              { header: "adres", value: (r) => r.adres, priority: 3 },
+              { header: "aan", value: (r) => r.ontvanger, priority: 4 },
+              { header: "opvolging", value: (r) => r.opvolgingen.join(", "), priority: 6 },
+              // The name carries date, kenmerk, template and address, all shown already: cut short, whole in --json.
+              { header: "bestand", value: (r) => path.basename(r.bestand), overflow: "shorten", min: 16, priority: 8 },
             ],
             ctx.color,
           ),

@@ -3,6 +3,7 @@ import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import { listZaken, overtrederVoorZaak, requireZaak, sluitZaak, zetZaak, type ZaakVelden, type ZaakVolledig } from "../db/handhaving.js";
 import { requireGemeente } from "../db/referentie.js";
+import { metGemeente } from "../domain/adres.js";
 import { formatEuro, parseEuro } from "../domain/bedrag.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { optionalText, parseEnum, parseId, requireText } from "../domain/invoer.js";
@@ -70,14 +71,16 @@ export function register(program: Command, rt: Runtime): void {
           renderTable(
             zaken,
             [
-              { header: "zaak", value: (z) => z.id, align: "right" },
-              { header: "adres", value: (z) => `${z.adres} (${z.gemeente})` },
-              { header: "overtreding", value: (z) => z.categorie },
-              { header: "orgaan", value: (z) => z.bestuursorgaan },
-              { header: "overtreder", value: (z) => z.overtreder ?? "—" },
-              { header: "status", value: (z) => z.status },
+              // At 80 columns: which case, where, and what comes next; who decides and the overtreder give way.
+              { header: "zaak", value: (z) => z.id, align: "right", priority: 1 },
+              { header: "adres", value: (z) => metGemeente(z.adres, z.gemeente), priority: 2 },
+              { header: "overtreding", value: (z) => z.categorie, priority: 2 },
+              { header: "orgaan", value: (z) => z.bestuursorgaan, priority: 7 },
+              { header: "overtreder", value: (z) => z.overtreder ?? "—", priority: 5 },
+              { header: "status", value: (z) => z.status, priority: 3 },
               {
                 header: "volgende stap",
+                priority: 3,
                 value: (z) =>
                   z.volgende
                     ? `${stapNaam(z.volgende.stap)} (${z.volgende.opvolging})${z.volgende.niet_voor ? `\nvanaf ${formatDutch(z.volgende.niet_voor)}` : ""}`

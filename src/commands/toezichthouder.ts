@@ -66,10 +66,10 @@ export function register(program: Command, rt: Runtime): void {
           renderTable(
             rows,
             [
-              { header: "nummer", value: (r) => r.nummer },
-              { header: "functie", value: (r) => r.functie },
-              { header: "organisatie", value: (r) => r.organisatie },
-              { header: "beëdiging", value: (r) => r.beediging ?? "-" },
+              { header: "nummer", value: (r) => r.nummer, priority: 1 },
+              { header: "functie", value: (r) => r.functie, priority: 2 },
+              { header: "organisatie", value: (r) => r.organisatie, priority: 3 },
+              { header: "beëdiging", value: (r) => r.beediging ?? "-", priority: 6 },
             ],
             ctx.color,
           ),

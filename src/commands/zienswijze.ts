@@ -66,13 +66,14 @@ export function register(program: Command, rt: Runtime): void {
           renderTable(
             rows,
             [
-              { header: "id", value: (r) => r.id, align: "right" },
-              { header: "zaak", value: (r) => r.handhaving_id, align: "right" },
-              { header: "voornemen", value: (r) => r.kenmerk ?? "" },
-              { header: "ontvangen", value: (r) => formatDutch(r.ontvangen) },
-              { header: "adres", value: (r) => r.adres },
-              { header: "samenvatting", value: (r) => r.samenvatting },
-              { header: "gewogen", value: (r) => (r.weging ? "ja" : "nee") },
+              // An unweighed zienswijze holds the besluit back: "gewogen" stays at 80 columns, the summary gives way.
+              { header: "id", value: (r) => r.id, align: "right", priority: 1 },
+              { header: "zaak", value: (r) => r.handhaving_id, align: "right", priority: 4 },
+              { header: "voornemen", value: (r) => r.kenmerk ?? "", priority: 3 },
+              { header: "ontvangen", value: (r) => formatDutch(r.ontvangen), priority: 2 },
+              { header: "adres", value: (r) => r.adres, priority: 3 },
+              { header: "samenvatting", value: (r) => r.samenvatting, priority: 6 },
+              { header: "gewogen", value: (r) => (r.weging ? "ja" : "nee"), priority: 2 },
             ],
             ctx.color,
           ),

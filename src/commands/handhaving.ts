@@ -24,6 +24,7 @@ import { formatTermijn, parseTermijn } from "../domain/termijn.js";
 import { UserError } from "../errors.js";
 import { kalender } from "../io/atw.js";
 import { renderTable } from "../render/table.js";
+import { verplicht } from "./hulp.js";
 
 /** Every value as typed: the zaak's fields (see ZaakVelden) and the dwangsom in parts. */
 type ZetOpts = Partial<
@@ -123,16 +124,23 @@ export function register(program: Command, rt: Runtime): void {
 
   hh.command("sluit <id>")
     .description("sluit een handhavingszaak af (bijv. overtreding beëindigd vóór het besluit); reden verplicht")
-    .option("--status <status>", "afgerond|doodgelopen")
-    .option("--resultaat <tekst>", "de reden")
+    .addOption(verplicht("--status <status>", "afgerond|doodgelopen"))
+    .addOption(verplicht("--resultaat <tekst>", "de reden"))
     .option("--datum <datum>", "standaard vandaag")
     .action(
       action<{ status?: string; resultaat?: string; datum?: string }>(rt, async (ctx, opts, id) => {
         const zaakId = parseId("id", id as string);
-        const status = parseEnum("status", await ctx.needText("status", opts.status, "Status (afgerond|doodgelopen)"), [
-          "afgerond",
-          "doodgelopen",
-        ] as const);
+        const statussen = ["afgerond", "doodgelopen"] as const;
+        const status = parseEnum(
+          "status",
+          await ctx.needChoice(
+            "status",
+            opts.status,
+            "Hoe eindigt de zaak?",
+            statussen.map((s) => ({ name: s, value: s })),
+          ),
+          statussen,
+        );
         const reden = requireText("resultaat", await ctx.needText("resultaat", opts.resultaat, "Reden"), 2000);
         const datum = opts.datum !== undefined ? parseDate(opts.datum, "datum") : ctx.today();
         if (datum > ctx.today()) throw new UserError("ongeldige-invoer", `datum: ${formatDutch(datum)} ligt na vandaag`);

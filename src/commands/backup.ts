@@ -7,6 +7,7 @@ import { APPLICATION_ID, sqlite } from "../db/connection.js";
 import { SCHEMA_VERSION } from "../db/migrations.js";
 import { UserError } from "../errors.js";
 import { cleanupTemp, moveIntoPlace, privateTemp } from "../io/output-file.js";
+import { aantal } from "../domain/tekst.js";
 
 export interface Verificatie {
   integriteit: string;
@@ -73,7 +74,11 @@ export function register(program: Command, rt: Runtime): void {
         ctx.emit({ bestand: file, grootte, ...verificatie }, () =>
           [
             `Backup geschreven naar ${file} (${Math.ceil(grootte / 1024)} kB, rechten 0600).`,
-            `Gecontroleerd: integriteit ${verificatie.integriteit}, schema ${verificatie.schema}, ${Object.values(verificatie.tabellen).reduce((a, b) => a + b, 0)} rijen.`,
+            `Gecontroleerd: integriteit ${verificatie.integriteit}, schema ${verificatie.schema}, ${aantal(
+              Object.values(verificatie.tabellen).reduce((a, b) => a + b, 0),
+              "rij",
+              "rijen",
+            )}.`,
           ].join("\n"),
         );
       }),

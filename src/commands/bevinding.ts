@@ -402,7 +402,7 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
     const perSoort = new Map<string, RegelsVoor>();
     let eerste: number | null = null;
     let laatste: number | null = null;
-    let aantal = 0;
+    let geimporteerd = 0;
     await readCsv(bron, BEVINDING_CSV_COLUMNS, (row) => {
       const r = controle.check(row);
       if (!r || controle.errors.length) return; // from the first error on: only check
@@ -420,7 +420,7 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
       });
       if (r.toezichthouderIds.length) w.toezichthouders(laatste, r.toezichthouderIds);
       eerste ??= laatste;
-      aantal++;
+      geimporteerd++;
       memo(perSoort, `${r.categorieId}|${r.partnerId}`, () => ({
         categorieId: r.categorieId,
         partnerId: r.partnerId,
@@ -430,7 +430,7 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
     if (controle.errors.length) {
       throw new UserError(
         "ongeldige-regels",
-        `${controle.errors.length} ongeldige regel(s) in ${bestand}; er is niets geïmporteerd`,
+        `${aantal(controle.errors.length, "ongeldige regel", "ongeldige regels")} in ${bestand}; er is niets geïmporteerd`,
         controle.errors,
       );
     }
@@ -438,12 +438,12 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
     const zaken = eerste === null || laatste === null ? 0 : zakenVoorReeks(tx, eerste, laatste);
     tx.audit("bevinding", null, "geimporteerd", {
       avond: avond.id,
-      aantal,
+      aantal: geimporteerd,
       opvolgingen,
       handhavingszaken: zaken,
       toegevoegdAanLijst: controle.buitenLijst.map((b) => b.adresId),
     });
-    return { aantal, eerste, laatste, opvolgingen };
+    return { aantal: geimporteerd, eerste, laatste, opvolgingen };
   });
   const waarschuwingen = controle.buitenLijst.map(
     (b) =>

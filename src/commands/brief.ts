@@ -54,6 +54,7 @@ import { vulSjabloon } from "../render/sjabloon.js";
 import { renderTable } from "../render/table.js";
 import { kiesAvondId } from "./avond-keuze.js";
 import { verplicht } from "./hulp.js";
+import { aantal } from "../domain/tekst.js";
 
 interface MaakOpts {
   opvolging?: string;
@@ -453,7 +454,7 @@ async function batch(ctx: Ctx, opts: BatchOpts): Promise<void> {
       brieven.length === 0
         ? [`Geen brieven aan de beurt voor avond ${avondId}.`]
         : [
-            `${brieven.length} brief/brieven ${opts.opnieuw ? "gemaakt of opnieuw afgedrukt" : "gemaakt"} in ${path.resolve(uit)}:`,
+            `${aantal(brieven.length, "brief", "brieven")} ${opts.opnieuw ? "gemaakt of opnieuw afgedrukt" : "gemaakt"} in ${path.resolve(uit)}:`,
             ...brieven.map((b) => `  ${path.basename(b.bestand)}  aan ${b.ontvanger}${b.herdrukt ? " (opnieuw afgedrukt)" : ""}`),
           ];
     if (plan.tegengehouden.length) {

@@ -25,6 +25,7 @@ import { UserError } from "../errors.js";
 import { kalender } from "../io/atw.js";
 import { renderTable } from "../render/table.js";
 import { verplicht } from "./hulp.js";
+import { aantal } from "../domain/tekst.js";
 
 /** Every value as typed: the zaak's fields (see ZaakVelden) and the dwangsom in parts. */
 type ZetOpts = Partial<
@@ -152,7 +153,7 @@ export function register(program: Command, rt: Runtime): void {
         const v = volledig(requireZaak(ctx.db(), zaakId));
         ctx.emit(
           { ...v, gesloten_opvolgingen: gesloten },
-          () => `Handhavingszaak ${zaakId} is ${status}; ${gesloten.length} open stap(pen) gesloten.`,
+          () => `Handhavingszaak ${zaakId} is ${status}; ${aantal(gesloten.length, "open stap", "open stappen")} gesloten.`,
         );
       }),
     );

@@ -131,17 +131,7 @@ export function register(program: Command, rt: Runtime): void {
     .action(
       action<{ status?: string; resultaat?: string; datum?: string }>(rt, async (ctx, opts, id) => {
         const zaakId = parseId("id", id as string);
-        const statussen = ["afgerond", "doodgelopen"] as const;
-        const status = parseEnum(
-          "status",
-          await ctx.needChoice(
-            "status",
-            opts.status,
-            "Hoe eindigt de zaak?",
-            statussen.map((s) => ({ name: s, value: s })),
-          ),
-          statussen,
-        );
+        const status = await ctx.needEnum("status", opts.status, "Hoe eindigt de zaak?", ["afgerond", "doodgelopen"] as const);
         const reden = requireText("resultaat", await ctx.needText("resultaat", opts.resultaat, "Reden"), 2000);
         const datum = opts.datum !== undefined ? parseDate(opts.datum, "datum") : ctx.today();
         if (datum > ctx.today()) throw new UserError("ongeldige-invoer", `datum: ${formatDutch(datum)} ligt na vandaag`);

@@ -21,27 +21,25 @@ beforeAll(async () => {
 
 const vraag = (db: string, vandaag: string, args: string[], answers: unknown[]) =>
   cliInProcess(db, ["--json", "--vandaag", vandaag, ...args], { answers });
+/** `opvolging bijwerken [id]` on 20 November 2026, answered as scripted. */
+const bijwerken = (db: string, id: number | undefined, answers: unknown[]) =>
+  vraag(db, "2026-11-20", ["opvolging", "bijwerken", ...(id === undefined ? [] : [String(id)])], answers);
 
 describe("opvolging bijwerken aan een terminal", () => {
   it("kiest de opvolging uit de open opvolgingen; een hercontrole: beëindigd ja/nee en de dag, binnen de hersteltermijn opnieuw gevraagd", async () => {
     const db = kopieVan(basis);
     const her = s.opvolging(s.bevinding.alcoholwet, "hercontrole");
-    const r = await vraag(
-      db,
-      "2026-11-20",
-      ["opvolging", "bijwerken"],
-      [
-        "9999", // not in the list
-        String(her),
-        "status: afgerond", // a hercontrole is closed with ja/nee, not offered
-        "hercontrole",
-        "", // no silent default
-        "nee",
-        "2026-11-10", // within the hersteltermijn of the waarschuwing: refused by the ladder's own rule
-        "2026-11-16",
-        "",
-      ],
-    );
+    const r = await bijwerken(db, undefined, [
+      "9999", // not in the list
+      String(her),
+      "status: afgerond", // a hercontrole is closed with ja/nee, not offered
+      "hercontrole",
+      "", // no silent default
+      "nee",
+      "2026-11-10", // within the hersteltermijn of the waarschuwing: refused by the ladder's own rule
+      "2026-11-16",
+      "",
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/"9999"\n> Geen keuze; kies uit: .*VERLOPEN/);
     expect(r.stderr).toContain("Geen keuze; kies uit: status: in behandeling, hercontrole afsluiten");
@@ -60,12 +58,7 @@ describe("opvolging bijwerken aan een terminal", () => {
   it("doodgelopen vraagt een reden en een dag die niet na vandaag ligt", async () => {
     const db = kopieVan(basis);
     const id = s.opvolging(s.bevinding.brandveiligheid, "hercontrole");
-    const r = await vraag(
-      db,
-      "2026-11-20",
-      ["opvolging", "bijwerken", String(id)],
-      ["doodgelopen", "  ", "Pand gesloopt", "2026-12-31", "2026-11-19"],
-    );
+    const r = await bijwerken(db, id, ["doodgelopen", "  ", "Pand gesloopt", "2026-12-31", "2026-11-19"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("resultaat: mag niet leeg zijn");
     expect(r.stderr).toContain("datum: 31 december 2026 ligt na vandaag (20 november 2026)");
@@ -75,17 +68,12 @@ describe("opvolging bijwerken aan een terminal", () => {
   it("een stap die zijn brief afrondt biedt geen afronden aan; een deadline vóór de avond wordt opnieuw gevraagd; partner uit de lijst", async () => {
     const db = kopieVan(basis);
     const voornemen = s.opvolging(s.bevinding.overbewoning, "voornemen");
-    const d = await vraag(
-      db,
-      "2026-11-20",
-      ["opvolging", "bijwerken", String(voornemen)],
-      ["afgerond", "deadline", "1-11-2026", "20-12-2026"],
-    );
+    const d = await bijwerken(db, voornemen, ["afgerond", "deadline", "1-11-2026", "20-12-2026"]);
     expect(d.code, d.stderr).toBe(0);
     expect(d.stderr).toMatch(/"afgerond"\n> Geen keuze; kies uit: status: in behandeling, status: doodgelopen/);
     expect(d.stderr).toContain("deadline: 2026-11-01 ligt vóór de controleavond (2026-11-05)");
     expect(d.json()).toMatchObject({ deadline: "2026-12-20", status: "open" });
-    const p = await vraag(db, "2026-11-20", ["opvolging", "bijwerken", String(voornemen)], ["andere partner", "Gemeente", "Politie"]);
+    const p = await bijwerken(db, voornemen, ["andere partner", "Gemeente", "Politie"]);
     expect(p.code, p.stderr).toBe(0);
     expect(p.stderr).toContain('"Gemeente"\n> Geen keuze'); // the current partner is not offered
     expect(p.json()).toMatchObject({ partner: "Politie" });
@@ -95,7 +83,7 @@ describe("opvolging bijwerken aan een terminal", () => {
     const db = kopieVan(basis);
     const voor = dump(db);
     const gesloten = ok(cli(db, ["--json", "opvolging", "lijst", "--status", "afgerond"])).json()[0].id;
-    const r = await vraag(db, "2026-11-20", ["opvolging", "bijwerken", String(gesloten)], []);
+    const r = await bijwerken(db, gesloten, []);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("een gesloten opvolging wijzigt niet meer");
     expect(dump(db)).toBe(voor);

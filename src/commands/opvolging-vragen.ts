@@ -79,7 +79,7 @@ export async function vraagWijziging(ctx: Ctx, o: Opvolging, om: Omstandigheden)
     return true;
   });
   const soort = await ctx.prompts.select({
-    message: `Opvolging ${o.id} (${o.actie}, ${o.adres}): wat wil je wijzigen?`,
+    message: `Wat wil je wijzigen aan opvolging ${o.id} (${o.actie}, ${o.adres})?`,
     choices: soorten.map((s) => ({ name: WIJZIGINGEN[s], value: s })),
     placeholder: "Kies wat er gebeurd is",
   });

@@ -5,7 +5,7 @@ import { openDatabase, type Db } from "./db/connection.js";
 import { makeTx, type Tx } from "./db/audit.js";
 import { parseDate, todayInAmsterdam, type IsoDate } from "./domain/dates.js";
 import { missingFlag, UserError } from "./errors.js";
-import { requireText } from "./domain/invoer.js";
+import { parseEnum, requireText } from "./domain/invoer.js";
 import { outputFolder, outputTarget, protectDatabase, type OutputTarget } from "./io/output-file.js";
 import { ask, inquirerPrompter, scriptedPrompter, type Choice, type Prompter } from "./io/prompts.js";
 import { writeJson, writeLine, type Colors, type Streams } from "./render/output.js";
@@ -181,6 +181,17 @@ export class Ctx {
     if (value !== undefined && value !== "") return parse(value);
     if (!this.interactive) throw missingFlag(flag);
     return ask(this.prompts, { message, default: defaultAnswer, parse });
+  }
+
+  /** One of a fixed set: the flag checked against it (exit 2 when not allowed), at a terminal chosen from it. */
+  async needEnum<T extends string>(flag: string, value: string | undefined, message: string, allowed: readonly T[]): Promise<T> {
+    const raw = await this.needChoice(
+      flag,
+      value,
+      message,
+      allowed.map((a) => ({ name: a, value: a })),
+    );
+    return parseEnum(flag, raw, allowed);
   }
 
   async needChoice<T extends string>(

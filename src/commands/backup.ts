@@ -9,6 +9,7 @@ import { UserError } from "../errors.js";
 import { cleanupTemp, moveIntoPlace, privateTemp } from "../io/output-file.js";
 import { opgeslagenHashes } from "../db/bijlage.js";
 import { bijlagenMap, kopieerStore } from "../io/bijlagen.js";
+import { aantal } from "../domain/tekst.js";
 
 export interface Verificatie {
   integriteit: string;
@@ -87,7 +88,11 @@ export function register(program: Command, rt: Runtime): void {
         ctx.emit({ bestand: file, grootte, ...verificatie, bijlagen }, () =>
           [
             `Backup geschreven naar ${file} (${Math.ceil(grootte / 1024)} kB, rechten 0600).`,
-            `Gecontroleerd: integriteit ${verificatie.integriteit}, schema ${verificatie.schema}, ${Object.values(verificatie.tabellen).reduce((a, b) => a + b, 0)} rijen.`,
+            `Gecontroleerd: integriteit ${verificatie.integriteit}, schema ${verificatie.schema}, ${aantal(
+              Object.values(verificatie.tabellen).reduce((a, b) => a + b, 0),
+              "rij",
+              "rijen",
+            )}.`,
             ...(bijlagen.bestanden ? [`Bewijsstukken: ${bijlagen.bestanden} in ${bijlagen.map} (elk gecontroleerd op zijn SHA-256).`] : []),
           ].join("\n"),
         );

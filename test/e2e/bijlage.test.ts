@@ -132,7 +132,7 @@ describe("bevinding bijlage", () => {
     fs.appendFileSync(path.join(map(db), pdf.sha256), "% later toegevoegd\n");
     const c = cli(db, ["bevinding", "bijlage", "controleer"]);
     expect(c.code).toBe(2);
-    expect(c.stderr.trim()).toMatch(/^fout: 2 van 2 opgeslagen bestand\(en\) ontbreken of zijn gewijzigd/);
+    expect(c.stderr.trim()).toMatch(/^fout: 2 van 2 opgeslagen bestanden ontbreken of zijn gewijzigd/);
     expect(c.stdout).toContain(`bijlage ${r.id}: bestand ontbreekt (${r.sha256})`);
     expect(c.stdout).toContain(`bijlage ${pdf.id}: bestand is gewijzigd (${pdf.sha256})`);
     expect(ok(cli(db, ["bevinding", "bijlage", "lijst", String(b.id)])).stdout).toContain("ONTBREEKT");

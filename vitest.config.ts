@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/helpers/opruimen.ts"],
+    // Seeded databases, built once per run and copied per test (test/helpers/seed.ts).
+    globalSetup: ["test/helpers/seeds-setup.ts"],
     env: { TZ: "Europe/Amsterdam", NO_COLOR: "1" },
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cli, cliInProcess, dump, initDb, kopieVan, ok, tempDb, tempDir, type CliResult } from "../helpers/cli.js";
+import { cli, cliInProcess, dump, kopieVan, ok, tempDb, tempDir, type CliResult } from "../helpers/cli.js";
 import { gereedMaken, scenario, type Scenario, type Stap } from "../helpers/casustafel.js";
 
 const VANDAAG = ["--vandaag", "2026-11-23"];
@@ -10,8 +10,8 @@ let base: string;
 let s: Scenario;
 
 beforeAll(() => {
-  base = initDb();
-  s = scenario(base);
+  s = scenario();
+  base = s.db;
 }, 120_000);
 
 /** A private copy of the scenario database for one test. */

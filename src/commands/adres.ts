@@ -78,7 +78,7 @@ export function register(program: Command, rt: Runtime): void {
           );
           return;
         }
-        const ids = ctx.change((tx) => {
+        const ids = await ctx.change((tx) => {
           const out = plan.rows.map((r) => insertAdres(tx, r, r.gemeenteId));
           tx.audit("adres", null, "geimporteerd", { aantal: out.length });
           return out;
@@ -151,7 +151,7 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
       : undefined);
   const a = validateAdres({ postcode, huisnummer, toevoeging, straat, plaats, gemeente, type });
   const g = requireGemeente(db, a.gemeente);
-  const id = ctx.change((tx) => insertAdres(tx, a, g.id));
+  const id = await ctx.change((tx) => insertAdres(tx, a, g.id));
   ctx.emit({ id, ...a, gemeente: g.naam }, () => `Adres ${formatAdres(a)} (${g.naam}) toegevoegd met id ${id}.`);
 }
 

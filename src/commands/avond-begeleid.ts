@@ -198,8 +198,8 @@ function renderPlan(ctx: Ctx, plan: AvondPlan, namen: Map<number, string>): stri
 }
 
 /** Writes the evening with its roles, risks and noodplan in one transaction; then the readiness check. */
-export function opslaan(ctx: Ctx, plan: Omit<AvondPlan, "casustafel"> & { casustafel: { id: number } }): AvondResultaat {
-  const id = ctx.change((tx: Tx) => {
+export async function opslaan(ctx: Ctx, plan: Omit<AvondPlan, "casustafel"> & { casustafel: { id: number } }): Promise<AvondResultaat> {
+  const id = await ctx.change((tx: Tx) => {
     const aid = insertAvond(tx, { casustafelId: plan.casustafel.id, ...plan });
     for (const r of plan.rollen) insertRol(tx, { avondId: aid, ...r });
     for (const [adresId, r] of plan.risicos) setRisico(tx, aid, adresId, r.niveau, r.toelichting);

@@ -69,7 +69,7 @@ export function register(program: Command, rt: Runtime): void {
         const a = await kiesAvond(ctx, id as string | undefined);
         const teamleider = a.rollen.find((r) => r.rol === "teamleider")?.naam ?? null;
         const r = await vraagRol(ctx, opts, teamleider);
-        const rid = ctx.change((tx) => insertRol(tx, { avondId: a.id, ...r }));
+        const rid = await ctx.change((tx) => insertRol(tx, { avondId: a.id, ...r }));
         ctx.emit(
           { id: rid, avond_id: a.id, rol: r.rol, naam: r.naam, partner: r.partner, telefoon: r.telefoon },
           () => `Rol ${r.rol}: ${r.naam} (${r.partner}) op avond ${a.id}.`,
@@ -106,7 +106,7 @@ export function register(program: Command, rt: Runtime): void {
           opts.toelichting !== undefined || !dialog
             ? parseRisicoToelichting(opts.toelichting)
             : await vraagToelichting(ctx, op?.risico_toelichting ?? null);
-        ctx.change((tx) => setRisico(tx, a.id, adresId, niveau, toelichting));
+        await ctx.change((tx) => setRisico(tx, a.id, adresId, niveau, toelichting));
         ctx.emit(
           { avond_id: a.id, adres_id: adresId, niveau, toelichting },
           () => `Risico ${niveau} vastgelegd voor ${op?.adres ?? `adres ${adresId}`} op avond ${a.id}.`,
@@ -127,7 +127,7 @@ export function register(program: Command, rt: Runtime): void {
         const a = await kiesAvond(ctx, id as string | undefined);
         const huidig = a.noodplan.verzamelpunt && a.noodplan.codewoord ? (a.noodplan as Noodplan) : null;
         const plan = await vraagNoodplan(ctx, opts, huidig);
-        ctx.change((tx) => setNoodplan(tx, a.id, plan));
+        await ctx.change((tx) => setNoodplan(tx, a.id, plan));
         ctx.emit(
           { avond_id: a.id, ...plan },
           () => `Noodplan vastgelegd voor avond ${a.id}: verzamelpunt ${plan.verzamelpunt}, codewoord ${plan.codewoord}.`,
@@ -254,7 +254,7 @@ async function nieuw(ctx: Ctx, opts: NieuwOpts): Promise<void> {
       leeg: "Er is nog geen casustafel; maak er een met interventie casustafel nieuw",
     }),
   );
-  const r = guided ? await planAvondGuided(ctx, cid) : opslaan(ctx, await metVlaggen(ctx, cid, opts));
+  const r = guided ? await planAvondGuided(ctx, cid) : await opslaan(ctx, await metVlaggen(ctx, cid, opts));
   ctx.emit(r.json, () => r.human);
 }
 

@@ -71,7 +71,7 @@ export function register(program: Command, rt: Runtime): void {
         }
         // A read-only database can still be backed up; its audit log cannot record that.
         if (db.readonly) ctx.warn("Let op: de database is alleen-lezen; deze backup staat niet in het auditlog.");
-        else ctx.change((tx) => tx.audit("database", null, "backup", { bestand: path.basename(file) }));
+        else await ctx.change((tx) => tx.audit("database", null, "backup", { bestand: path.basename(file) }));
         const grootte = fs.statSync(file).size;
         // The evidence (photos, signed report PDFs) lives next to the database: a backup without it
         // would lose what the signed reports rest on. The copy's own hashes say what belongs to it.

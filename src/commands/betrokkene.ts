@@ -52,7 +52,7 @@ export function register(program: Command, rt: Runtime): void {
         const adres = opts.adres !== undefined ? requireAdres(db, parseId("adres", opts.adres)) : undefined;
         const postadres = optionalText("postadres", opts.postadres, 300);
         const kvk = parseKvk(opts.kvk);
-        const id = ctx.change((tx) => {
+        const id = await ctx.change((tx) => {
           const newId = insertBetrokkene(tx, { naam, postadres, kvk });
           if (adres) koppelAdres(tx, newId, adres.id, rol);
           return newId;
@@ -75,7 +75,7 @@ export function register(program: Command, rt: Runtime): void {
         const b = requireBetrokkene(db, parseId("id", id as string));
         const adres = requireAdres(db, parseId("adres", await ctx.needText("adres", opts.adres, "Adres-id")));
         const rol = await ctx.needEnum("rol", opts.rol, "Rol", ROLLEN);
-        ctx.change((tx) => koppelAdres(tx, b.id, adres.id, rol));
+        await ctx.change((tx) => koppelAdres(tx, b.id, adres.id, rol));
         ctx.emit({ id: b.id, adres_id: adres.id, rol }, () => `${b.naam} is nu ${rol} van ${formatAdres(adres)}.`);
       }),
     );

@@ -40,7 +40,7 @@ export function registerWaarneming(bevinding: Command, rt: Runtime): void {
     .option("--maatregel <tekst>", "directe maatregel (leeg: geen)")
     .option("--personen <n>", "aantal aangetroffen personen (leeg: onbekend)")
     .action(
-      action<WijzigOpts>(rt, (ctx, opts, idRaw) => {
+      action<WijzigOpts>(rt, async (ctx, opts, idRaw) => {
         const db = ctx.db();
         const b = requireBevinding(db, parseId("bevinding", idRaw as string));
         const w: WaarnemingWijziging = {};
@@ -59,7 +59,7 @@ export function registerWaarneming(bevinding: Command, rt: Runtime): void {
           w.toezichthouderIds = nummers.map((n) => requireToezichthouder(db, n).id);
         }
         if (Object.keys(w).length === 0) throw invalid("wijzig", "geef minstens één veld, bijv. --tijdstip of --methode");
-        const velden = ctx.change((tx) => wijzigWaarneming(tx, b.id, w));
+        const velden = await ctx.change((tx) => wijzigWaarneming(tx, b.id, w));
         const na = requireBevinding(db, b.id);
         const toezichthouders = na.toezichthouders ? na.toezichthouders.split(",") : [];
         const onvolledig = ontbrekendeGegevens({ ...na, toezichthouders });

@@ -183,7 +183,7 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
     for (const nr of n.input.toezichthouders) toezichthouderIds.set(nr, requireToezichthouder(db, nr).id);
   }
 
-  const { ids, waarschuwingen } = ctx.change((tx) => {
+  const { ids, waarschuwingen } = await ctx.change((tx) => {
     const w = bevindingWriter(tx);
     const regels = regelCache(tx);
     const waarschuwingen: string[] = [];

@@ -93,7 +93,7 @@ async function toevoegen(ctx: Ctx, idRaw: string, bestand: string, bijschriftRaw
   const kopie = kopieerNaarTijdelijk(kandidaat, map);
   let geplaatst = false;
   try {
-    const r = ctx.change((tx) => {
+    const r = await ctx.change((tx) => {
       // The file is put in place under the write lock, so a retention run cannot remove it meanwhile.
       geplaatst = plaats(map, kopie.tmp, kopie.sha256);
       return koppelBijlage(tx, {
@@ -164,9 +164,9 @@ function controleer(ctx: Ctx): void {
 }
 
 /** After a retention run: remove the stored files nothing refers to any more, under the write lock. */
-export function verwijderOpgeslagen(ctx: Ctx, hashes: string[]): void {
+export async function verwijderOpgeslagen(ctx: Ctx, hashes: string[]): Promise<void> {
   const map = bijlagenMap(ctx.dbPath);
-  ctx.change((tx) => {
+  await ctx.change((tx) => {
     for (const h of onbekendeHashes(tx.db, [...new Set(hashes)])) verwijder(map, h);
   });
 }

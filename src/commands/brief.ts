@@ -569,7 +569,7 @@ async function voerUit(
     }
     const geplaatst = new Set<Gestaged>();
     try {
-      return ctx.change((tx) => {
+      return await ctx.change((tx) => {
         const nu = opmaak(tx.db, planner(tx.db), { datum, teller: kenmerkTeller(tx.db, jaar), uit: opts.uit });
         if (handtekening(nu) !== handtekening(vellen)) throw new Ingehaald();
         if (opts.wijziging) zetZaak(tx, opts.wijziging.zaakId, opts.wijziging.velden);

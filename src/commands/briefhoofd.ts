@@ -66,7 +66,7 @@ export function register(program: Command, rt: Runtime): void {
         if (opts.logo !== undefined) velden.logo = opts.logo.trim() === "" ? "" : checkLogo(opts.logo);
         const gezet = Object.values(velden).some((v) => v !== undefined);
         if (!gezet) throw invalid("briefhoofd", "geef minstens één veld, bijv. --afdeling of --telefoon");
-        ctx.change((tx) => zetBriefhoofd(tx, g.id, velden));
+        await ctx.change((tx) => zetBriefhoofd(tx, g.id, velden));
         const h = maakBriefhoofd(g.naam, getBriefhoofd(db, g.id), standaardBriefhoofd(g.naam));
         ctx.emit({ id: g.id, ...h }, () => `Briefhoofd van ${g.naam} bijgewerkt.\n${toon(h)}`);
       }),

@@ -100,7 +100,7 @@ export function register(program: Command, rt: Runtime): void {
               partners: opts.partners,
               toelichting: opts.toelichting,
             });
-        const r = ctx.change((tx) =>
+        const r = await ctx.change((tx) =>
           upsertBesluit(tx, {
             casustafelId: c.id,
             adresId: plan.adresId,
@@ -178,7 +178,7 @@ async function nieuw(ctx: Ctx, opts: { datum?: string; gemeenten?: string }): Pr
     plan = { datum, gemeenten, besluiten: [] };
   }
   const { datum, gemeenten, besluiten } = plan;
-  const id = ctx.change((tx) => {
+  const id = await ctx.change((tx) => {
     const cid = insertCasustafel(
       tx,
       datum,

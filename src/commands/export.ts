@@ -18,12 +18,12 @@ export function register(program: Command, rt: Runtime): void {
     .option("--pseudoniem", "vervang namen, postadressen, KvK- en telefoonnummers door vaste codes; adressen blijven")
     .option("--overschrijven", "een bestaand bestand vervangen")
     .action(
-      action<{ uit?: string; pseudoniem?: boolean; overschrijven?: boolean }>(rt, (ctx, opts) => {
+      action<{ uit?: string; pseudoniem?: boolean; overschrijven?: boolean }>(rt, async (ctx, opts) => {
         const target = ctx.outputFile(opts.uit, "uit", opts.overschrijven);
         const file = target.file;
         const pseudoniem = Boolean(opts.pseudoniem);
         // One transaction: a consistent snapshot, the audit entry, and the file, or none of them.
-        const telling = ctx.change((tx) => {
+        const telling = await ctx.change((tx) => {
           let secret = getSetting(tx.db, "pseudoniem_sleutel");
           if (pseudoniem && !secret) {
             secret = randomBytes(32).toString("hex");

@@ -135,7 +135,7 @@ export function register(program: Command, rt: Runtime): void {
         const reden = requireText("resultaat", await ctx.needText("resultaat", opts.resultaat, "Reden"), 2000);
         const datum = opts.datum !== undefined ? parseDate(opts.datum, "datum") : ctx.today();
         if (datum > ctx.today()) throw new UserError("ongeldige-invoer", `datum: ${formatDutch(datum)} ligt na vandaag`);
-        const gesloten = ctx.change((tx) => {
+        const gesloten = await ctx.change((tx) => {
           const z = requireZaak(tx.db, zaakId);
           if (z.status !== "lopend") throw new UserError("al-gesloten", `Handhavingszaak ${z.id} is al ${z.status}`);
           return sluitZaak(tx, z, status, datum, reden);
@@ -210,7 +210,7 @@ async function zet(ctx: Ctx, opts: ZetOpts, rawId: string): Promise<void> {
     ...z.profiel,
     ...Object.fromEntries(Object.entries(velden).filter(([k, v]) => v !== undefined && k in z.profiel)),
   } as typeof z.profiel);
-  const gewijzigd = ctx.change((tx) => {
+  const gewijzigd = await ctx.change((tx) => {
     const nu = requireZaak(tx.db, zaakId); // decided again under the lock: a voornemen may have been sent meanwhile
     if (isVastgelegd(nu) && profielVelden.length)
       throw new UserError("vastgelegd", `Handhavingszaak ${z.id} is vastgelegd met het voornemen ${isVastgelegd(nu)!.kenmerk}`);

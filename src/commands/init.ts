@@ -12,10 +12,10 @@ export function register(program: Command, rt: Runtime): void {
     .option("--team <naam>", "naam of code van het team (bijv. KIT, PIT)")
     .option("--gemeenten <lijst>", "extra gemeenten van het team, komma-gescheiden")
     .action(
-      action<{ team?: string; gemeenten?: string }>(rt, (ctx, opts) => {
+      action<{ team?: string; gemeenten?: string }>(rt, async (ctx, opts) => {
         const team = optionalText("team", opts.team, 80) ?? undefined;
         const gemeenten = parseList(opts.gemeenten).map((g) => requireText("gemeenten", g, 80));
-        const result = ctx.change((tx) => seedReferenceData(tx, { team, gemeenten }));
+        const result = await ctx.change((tx) => seedReferenceData(tx, { team, gemeenten }));
         const teamNaam = result.team ?? getSetting(ctx.db(), "team") ?? null;
         ctx.emit(
           {

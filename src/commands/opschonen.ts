@@ -36,7 +36,14 @@ export function register(program: Command, rt: Runtime): void {
         // Counting happens in a transaction too, so a dry run sees one consistent state.
         const voorstel = db.transaction(() => {
           const adressen = plan();
-          return { adressen, telling: verwijderCasussen({ db, now: "", today: ctx.today(), audit: () => {} }, adressen, true) };
+          return {
+            adressen,
+            telling: verwijderCasussen(
+              { db, sql: undefined as never, now: "", today: ctx.today(), audit: () => Promise.resolve() },
+              adressen,
+              true,
+            ),
+          };
         })();
         if (!dryRun && voorstel.adressen.length > 0 && !opts.ja) {
           const ja = await ctx.prompts.confirm({
@@ -48,12 +55,12 @@ export function register(program: Command, rt: Runtime): void {
         const bestanden: string[] = [];
         const uitkomst = dryRun
           ? voorstel
-          : ctx.change((tx) => {
+          : await ctx.change((tx) => {
               // Re-plan inside the write transaction: another process may have changed things meanwhile.
               const adressen = plan();
               return { adressen, telling: verwijderCasussen(tx, adressen, false, bestanden) };
             });
-        if (bestanden.length) verwijderOpgeslagen(ctx, bestanden);
+        if (bestanden.length) await verwijderOpgeslagen(ctx, bestanden);
         if (!dryRun && uitkomst.adressen.length > 0 && !wisVrijeRuimte(db)) {
           ctx.warn("Let op: de database is bezet; vrijgekomen ruimte wordt bij een volgend opschonen gewist.");
         }

@@ -148,7 +148,7 @@ async function toevoegen(
   if (opts.sjabloon !== undefined) laadSjabloon(opts.sjabloon, undefined); // an existing, safe template name
   // The same action in the category's rules names its letter (reference data, not a map in code).
   const regel = followUpRules(db, requireCategorie(db, b.categorie).id).find((r) => r.actie.toLowerCase() === actie.toLowerCase());
-  const id = ctx.change((tx) => {
+  const id = await ctx.change((tx) => {
     // An extra hercontrole of a running zaak is a step of its ladder: a failed one escalates.
     const zaak = isHercontrole(actie) ? zaakVanBevinding(tx.db, b.id) : undefined;
     const alsStap = zaak?.status === "lopend";
@@ -215,7 +215,7 @@ async function bijwerken(ctx: Ctx, flags: BijwerkenOpts, rawId: string | undefin
 
   // Read, decide and write in one IMMEDIATE transaction: two people closing the same hercontrole
   // at once escalate once; the second finds it closed ("al gesloten").
-  const gevolg = ctx.change((tx): LadderGevolg => {
+  const gevolg = await ctx.change((tx): LadderGevolg => {
     const o = requireOpvolging(tx.db, id);
     const partner = opts.partner !== undefined ? requirePartner(tx.db, opts.partner) : undefined;
     const stap = o.stap as Stap | null;

@@ -301,7 +301,7 @@ async function eenRapport(
     let geplaatst = false;
     let id = 0;
     try {
-      ctx.change((tx) => {
+      await ctx.change((tx) => {
         // Re-read under the write lock: another process may have signed or changed something since.
         const nu = plan(tx.db, avondId, adres);
         const nuLaatste = nu.versies[nu.versies.length - 1];

@@ -58,7 +58,7 @@ export function register(program: Command, rt: Runtime): void {
         const g = requireGemeente(ctx.db(), await ctx.needText("gemeente", opts.gemeente, "Gemeente"));
         const raw = await ctx.needText("zaken", opts.zaken, "Aantal open handhavingszaken");
         const zaken = raw.trim().toLowerCase() === "geen" ? null : parseCount("zaken", raw, 100_000);
-        ctx.change((tx) => zetCapaciteit(tx, g.id, zaken));
+        await ctx.change((tx) => zetCapaciteit(tx, g.id, zaken));
         const w = werkvoorraad(ctx.db()).find((x) => x.gemeente === g.naam) ?? { gemeente: g.naam, open_zaken: 0, capaciteit: zaken };
         ctx.emit({ id: g.id, ...w }, () =>
           zaken === null
@@ -77,7 +77,7 @@ export function register(program: Command, rt: Runtime): void {
         const naam = requireText("naam", await ctx.needText("naam", opts.naam, "Naam van de gemeente"), 80);
         const team = optionalText("team", opts.team, 80);
         if (findGemeente(ctx.db(), naam)) throw new UserError("bestaat-al", `Gemeente ${naam} bestaat al`);
-        const { id } = ctx.change((tx) => upsertGemeente(tx, naam, team));
+        const { id } = await ctx.change((tx) => upsertGemeente(tx, naam, team));
         ctx.emit({ id, naam, team }, () => `Gemeente ${naam} toegevoegd (id ${id}).`);
       }),
     );
@@ -114,7 +114,7 @@ export function register(program: Command, rt: Runtime): void {
         const naam = requireText("naam", await ctx.needText("naam", opts.naam, "Naam van de partner"), 80);
         const soort = parseEnum("soort", opts.soort, ["convenant", "facultatief"] as const);
         if (findPartner(ctx.db(), naam)) throw new UserError("bestaat-al", `Partner ${naam} bestaat al`);
-        const { id } = ctx.change((tx) => upsertPartner(tx, naam, soort));
+        const { id } = await ctx.change((tx) => upsertPartner(tx, naam, soort));
         ctx.emit({ id, naam, soort }, () => `Partner ${naam} toegevoegd (id ${id}).`);
       }),
     );
@@ -130,7 +130,7 @@ export function register(program: Command, rt: Runtime): void {
         const postadres = opts.postadres !== undefined ? optionalText("postadres", opts.postadres, 300) : undefined;
         const lidwoord = opts.lidwoord !== undefined ? parseEnum("lidwoord", opts.lidwoord, ["de", "het", "geen"] as const) : undefined;
         if (postadres === undefined && lidwoord === undefined) throw new UserError("niets-te-wijzigen", "Geef --postadres of --lidwoord");
-        ctx.change((tx) =>
+        await ctx.change((tx) =>
           zetPartner(tx, p.id, { postadres, lidwoord: lidwoord === undefined ? undefined : lidwoord === "geen" ? null : lidwoord }),
         );
         const na = requirePartner(ctx.db(), p.naam);
@@ -216,7 +216,7 @@ export function register(program: Command, rt: Runtime): void {
           eenheid: r.eenheid,
           sjabloon: r.sjabloon ?? null,
         }));
-        const id = ctx.change((tx) => {
+        const id = await ctx.change((tx) => {
           const cid = insertCategorie(tx, { code, naam, partnerId: owner.id, thema, grondslag }, rules);
           if (profiel) zetProfielUitData(tx.db, cid, profiel);
           return cid;

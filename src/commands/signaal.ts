@@ -48,7 +48,7 @@ export function register(program: Command, rt: Runtime): void {
         );
         const thema = optionalText("thema", opts.thema, 40)?.toLowerCase() ?? null;
         const datum = signaalDatum(opts.datum, ctx.today());
-        const id = ctx.change((tx) => insertSignaal(tx, { adresId: adres.id, partnerId: partner.id, omschrijving, thema, datum }));
+        const id = await ctx.change((tx) => insertSignaal(tx, { adresId: adres.id, partnerId: partner.id, omschrijving, thema, datum }));
         ctx.emit(
           { id, adres_id: adres.id, partner: partner.naam, omschrijving, thema, datum },
           () => `Signaal ${id} van ${partner.naam} vastgelegd bij ${formatAdres(adres)} (${formatDutch(datum)}).`,

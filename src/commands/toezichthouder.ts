@@ -40,7 +40,7 @@ export function register(program: Command, rt: Runtime): void {
         }
         const soort = parseEnum("beediging", opts.beediging, ["ambtseed", "ambtsbelofte", "geen"] as const);
         const beediging = soort === "geen" ? null : soort;
-        const id = ctx.change((tx) =>
+        const id = await ctx.change((tx) =>
           insertToezichthouder(tx, { nummer, functie, gemeenteId: gemeente?.id ?? null, partnerId: partner?.id ?? null, beediging }),
         );
         const organisatie = gemeente ? gemeente.naam : partner!.naam;

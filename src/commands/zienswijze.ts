@@ -41,7 +41,7 @@ export function register(program: Command, rt: Runtime): void {
       action<{ weging?: string }>(rt, async (ctx, opts, id) => {
         const zid = parseId("id", id as string);
         const weging = requireText("weging", await ctx.needText("weging", opts.weging, "Weging van de zienswijze"), 3000);
-        ctx.change((tx) => {
+        await ctx.change((tx) => {
           const [z] = listZienswijzen(tx.db, { id: zid });
           if (!z) throw notFound("Zienswijze", zid);
           if (!besluitOpen(tx.db, z.handhaving_id))
@@ -103,7 +103,7 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
   const samenvatting = requireText("samenvatting", await ctx.needText("samenvatting", opts.samenvatting, "Samenvatting"), 3000);
   const weging = opts.weging !== undefined ? requireText("weging", opts.weging, 3000) : null;
   if (ontvangen > ctx.today()) throw new UserError("ongeldige-invoer", `ontvangen: ${formatDutch(ontvangen)} ligt na vandaag`);
-  const ids = ctx.change((tx) => {
+  const ids = await ctx.change((tx) => {
     let zaakIds: number[];
     let briefId: number | null = null;
     if (opts.brief !== undefined) {

@@ -1,28 +1,24 @@
+import type { Sql } from "./sql.js";
+import type { AuditAction, Tx, Wie } from "./store.js";
 import type { Db } from "./connection.js";
 
-export type AuditAction = "toegevoegd" | "gewijzigd" | "verwijderd" | "geimporteerd" | "geexporteerd" | "backup" | "herdrukt";
+export type { AuditAction, Tx } from "./store.js";
 
-/** A write unit: the database plus the audit trail it must leave, in one transaction. */
-export interface Tx {
-  db: Db;
-  /** Today's date (injectable), for records that carry a date. */
-  today: string;
-  /** Timestamp recorded on rows and audit entries. */
-  now: string;
-  audit(tabel: string, rijId: number | bigint | null, actie: AuditAction, details?: Record<string, unknown>): void;
-}
-
-/** `today` is a function: reading the clock in the Amsterdam time zone costs start-up time, so only on use. */
-export function makeTx(db: Db, gebruiker: string, now: string, today: () => string): Tx {
+/** A Tx on an executor inside an open transaction: every audit entry carries the same time and user. */
+export function makeTx(sql: Sql, db: Db, wie: Wie, now: string): Tx {
   const insert = db.prepare("INSERT INTO audit_log (tijd, gebruiker, tabel, rij_id, actie, details) VALUES (?, ?, ?, ?, ?, ?)");
   return {
+    sql,
     db,
     now,
     get today() {
-      return today();
+      return wie.vandaag();
     },
+    // Written at once and failing at once (not as a rejected promise) while some repositories still
+    // call it without awaiting (issue 15 moves them to Sql one by one).
     audit(tabel, rijId, actie, details) {
-      insert.run(now, gebruiker, tabel, rijId === null ? null : Number(rijId), actie, details ? JSON.stringify(details) : null);
+      insert.run(now, wie.gebruiker, tabel, rijId === null ? null : Number(rijId), actie, details ? JSON.stringify(details) : null);
+      return Promise.resolve();
     },
   };
 }

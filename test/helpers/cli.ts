@@ -48,14 +48,14 @@ function result(code: number, stdout: string, stderr: string): CliResult {
   };
 }
 
-/** Runs the built binary as a user does: a child process, no TTY, a temporary database. */
+/** Runs the built binary as a user does: a child process, no TTY, a temporary database ("": no --db, as INTERVENTIE_DB users do). */
 export function cli(
   db: string,
   args: string[],
   opts: { env?: Record<string, string>; cwd?: string; input?: string; timeout?: number } = {},
 ): CliResult {
   const start = performance.now();
-  const r = spawnSync(process.execPath, [BIN, "--db", db, ...args], {
+  const r = spawnSync(process.execPath, [BIN, ...(db === "" ? [] : ["--db", db]), ...args], {
     encoding: "utf8",
     cwd: opts.cwd ?? ROOT,
     input: opts.input ?? "",

@@ -1,5 +1,5 @@
 import type { Sql } from "./sql.js";
-import type { AuditAction, Tx, Wie } from "./store.js";
+import type { Tx, Wie } from "./store.js";
 import type { Db } from "./connection.js";
 
 export type { AuditAction, Tx } from "./store.js";

@@ -91,6 +91,11 @@ export class Ctx {
     return this.sqlite().db;
   }
 
+  /** Reads outside a snapshot on the raw store, while commands move to read() and use cases (issue 15). */
+  sql(): Sql {
+    return this.sqlite().sql;
+  }
+
   private sqlite(): SqliteStore {
     this.opened ??= new SqliteStore(
       this.dbPath,

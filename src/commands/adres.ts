@@ -1,10 +1,11 @@
 import type { Command } from "commander";
+import { sqlOf } from "../db/sqlite/sql.js";
 import { action, type Runtime } from "./runtime.js";
 import { verplicht } from "./hulp.js";
 import type { Ctx } from "../context.js";
 import { findAdresByKey, insertAdres, listAdressen, requireAdres } from "../db/adres.js";
 import { adresHistorie } from "../db/historie.js";
-import { findGemeente, listGemeenten, requireGemeente } from "../db/referentie.js";
+import { gemeenteIndex, listGemeenten, requireGemeente } from "../db/referentie.js";
 import {
   displayPostcode,
   formatAdres,
@@ -17,10 +18,10 @@ import {
 import { ADRES_CSV_COLUMNS, adresImportPlanner } from "../domain/adres-import.js";
 import { formatDutch } from "../domain/dates.js";
 import { timeline } from "../domain/historie.js";
-import { parseId, requireText } from "../domain/invoer.js";
+import { parseId, requireText, sleutel } from "../domain/invoer.js";
 import { aantal } from "../domain/tekst.js";
 import { UserError } from "../errors.js";
-import { readCsv } from "../io/csv.js";
+import { openCsv, readCsv } from "../io/csv.js";
 import { ask } from "../io/prompts.js";
 import { renderTable } from "../render/table.js";
 import { terminalWidth, wrapIndented } from "../render/terminal.js";
@@ -57,12 +58,14 @@ export function register(program: Command, rt: Runtime): void {
     .action(
       action<{ dryRun?: boolean }>(rt, async (ctx, opts, file) => {
         const bestand = String(file);
-        // ctx.db() inside the lookups: an unreadable file is refused before the database is opened.
+        // An unreadable file is refused before the database is opened.
+        const bron = openCsv(bestand);
+        const gemeenten = await gemeenteIndex(ctx.sql());
         const planner = adresImportPlanner(
-          (naam) => findGemeente(ctx.db(), naam)?.id,
+          (naam) => gemeenten.get(sleutel(naam)),
           (pc, nr, toev) => findAdresByKey(ctx.db(), pc, nr, toev)?.id,
         );
-        await readCsv(bestand, ADRES_CSV_COLUMNS, planner.add);
+        await readCsv(bron, ADRES_CSV_COLUMNS, planner.add);
         const plan = planner.plan;
         if (plan.errors.length) {
           throw new UserError(
@@ -92,9 +95,9 @@ export function register(program: Command, rt: Runtime): void {
     .description("toon adressen")
     .option("--gemeente <gemeente>", "alleen deze gemeente")
     .action(
-      action<{ gemeente?: string }>(rt, (ctx, opts) => {
+      action<{ gemeente?: string }>(rt, async (ctx, opts) => {
         const db = ctx.db();
-        const gemeenteId = opts.gemeente !== undefined ? requireGemeente(db, opts.gemeente).id : undefined;
+        const gemeenteId = opts.gemeente !== undefined ? (await requireGemeente(sqlOf(db), opts.gemeente)).id : undefined;
         const rows = listAdressen(db, { gemeenteId });
         if (!ctx.json && rows.length === 0) {
           ctx.out("Geen adressen gevonden.");
@@ -142,7 +145,7 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
     "gemeente",
     opts.gemeente,
     "Gemeente",
-    listGemeenten(db).map((g) => ({ name: g.naam, value: g.naam })),
+    (await listGemeenten(sqlOf(db))).map((g) => ({ name: g.naam, value: g.naam })),
   );
   const type =
     opts.type ??
@@ -150,7 +153,7 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
       ? await ctx.prompts.select({ message: "Objecttype", choices: OBJECT_TYPES.map((t) => ({ name: t, value: t as string })) })
       : undefined);
   const a = validateAdres({ postcode, huisnummer, toevoeging, straat, plaats, gemeente, type });
-  const g = requireGemeente(db, a.gemeente);
+  const g = await requireGemeente(sqlOf(db), a.gemeente);
   const id = await ctx.change((tx) => insertAdres(tx, a, g.id));
   ctx.emit({ id, ...a, gemeente: g.naam }, () => `Adres ${formatAdres(a)} (${g.naam}) toegevoegd met id ${id}.`);
 }

@@ -46,10 +46,10 @@ export async function vraagRol(
   const dialog = !given.naam;
   const { naam, known } = given.naam ? { naam: parseNaam(given.naam), known: undefined } : await vraagPersoon(ctx);
   const partner: Partner = given.partner
-    ? requirePartner(ctx.db(), given.partner)
+    ? await requirePartner(ctx.sql(), given.partner)
     : known
-      ? requirePartner(ctx.db(), known.partner)
-      : requirePartner(ctx.db(), await ctx.needChoice("partner", undefined, `Partner van ${naam}`, partnerKeuzes(ctx.db())));
+      ? await requirePartner(ctx.sql(), known.partner)
+      : await requirePartner(ctx.sql(), await ctx.needChoice("partner", undefined, `Partner van ${naam}`, await partnerKeuzes(ctx.db())));
   const telefoon =
     given.telefoon !== undefined
       ? parseTelefoon(given.telefoon)

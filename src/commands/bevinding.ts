@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { sqlOf } from "../db/sqlite/sql.js";
 import { action, type Runtime } from "./runtime.js";
 import { verplicht } from "./hulp.js";
 import type { Ctx } from "../context.js";
@@ -23,11 +24,12 @@ import { listOpvolgingen, type Opvolging } from "../db/opvolging.js";
 import { kalender } from "../io/atw.js";
 import { ladderData } from "../io/ladder.js";
 import {
+  categorieIndex,
   findCategorie,
-  findPartner,
-  followUpRules,
+  listOpvolgRegels,
+  partnerIndex,
   listCategorieen,
-  partnerNaam,
+  requirePartnerNaam,
   requireCategorie,
   requirePartner,
 } from "../db/referentie.js";
@@ -47,7 +49,7 @@ import { registerBijlage } from "./bijlage.js";
 import { registerWaarneming } from "./bevinding-waarneming.js";
 import { kiesAvond } from "./avond-keuze.js";
 import { formatDutch } from "../domain/dates.js";
-import { parseCount, parseId } from "../domain/invoer.js";
+import { parseCount, parseId, sleutel } from "../domain/invoer.js";
 import { aantal } from "../domain/tekst.js";
 import { opvolgingenUitRegel, opvolgingView } from "../domain/opvolging.js";
 import { UserError } from "../errors.js";
@@ -160,7 +162,7 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
       toezichthouder: opts.toezichthouder,
       methode: opts.methode,
     });
-    const cat = requireCategorie(db, input.categorie);
+    const cat = await requireCategorie(sqlOf(db), input.categorie);
     const dubbel = bevindingenOpAdres(db, avond.id, adres.id).filter((b) => b.categorie === cat.code);
     let dubbelBevestigd = false;
     if (dubbel.length && !opts.toch) {
@@ -178,28 +180,29 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
   // Check every category and partner before writing anything.
   const toezichthouderIds = new Map<string, number>();
   for (const n of nieuw) {
-    requireCategorie(db, n.input.categorie);
-    if (n.input.partner !== null) requirePartner(db, n.input.partner);
+    await requireCategorie(sqlOf(db), n.input.categorie);
+    if (n.input.partner !== null) await requirePartner(sqlOf(db), n.input.partner);
     for (const nr of n.input.toezichthouders) toezichthouderIds.set(nr, requireToezichthouder(db, nr).id);
   }
 
-  const { ids, waarschuwingen } = await ctx.change((tx) => {
+  const { ids, waarschuwingen } = await ctx.change(async (tx) => {
     const w = bevindingWriter(tx);
     const regels = regelCache(tx);
     const waarschuwingen: string[] = [];
-    const ids = nieuw.map((n) => {
+    const ids: number[] = [];
+    for (const n of nieuw) {
       if (!w.opLijst(avond.id, n.adresId)) {
         w.zetOpLijst(avond.id, n.adresId);
         const a = requireAdres(tx.db, n.adresId);
         waarschuwingen.push(`Adres ${formatAdres(a)} (id ${a.id}) stond niet op de lijst van avond ${avond.id}; toegevoegd aan de lijst`);
         tx.audit("avond_adres", avond.id, "toegevoegd", { adres: a.id });
       }
-      const cat = requireCategorie(tx.db, n.input.categorie);
+      const cat = await requireCategorie(tx.sql, n.input.categorie);
       // Checked again under the write lock: another process may have recorded the same finding meanwhile.
       const dubbel =
         opts.toch || n.dubbelBevestigd ? [] : bevindingenOpAdres(tx.db, avond.id, n.adresId).filter((b) => b.categorie === cat.code);
       if (dubbel.length) throw dubbelFout(dubbel[0]!, avond.id);
-      const partnerId = n.input.partner !== null ? requirePartner(tx.db, n.input.partner).id : cat.partner_id;
+      const partnerId = n.input.partner !== null ? (await requirePartner(tx.sql, n.input.partner)).id : cat.partner_id;
       const id = w.bevinding({
         avondId: avond.id,
         adresId: n.adresId,
@@ -215,11 +218,11 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
         id,
         n.input.toezichthouders.map((nr) => toezichthouderIds.get(nr)!),
       );
-      for (const o of regels(cat.id, partnerId, avond.datum)) w.opvolging(id, o);
+      for (const o of await regels(cat.id, partnerId, avond.datum)) w.opvolging(id, o);
       zakenVoorReeks(tx, id, id);
       tx.audit("bevinding", id, "toegevoegd", { avond: avond.id });
-      return id;
-    });
+      ids.push(id);
+    }
     return { ids, waarschuwingen };
   });
   for (const w of waarschuwingen) ctx.warn(`waarschuwing: ${w}`);
@@ -251,7 +254,7 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
 async function rondgang(ctx: Ctx, db: Db, avond: AvondKort, opts: ToevoegenOpts): Promise<Nieuw[]> {
   const adressen = opts.adres !== undefined ? [requireAdres(db, parseId("adres", opts.adres))] : avondAdressen(db, avond.id);
   if (adressen.length === 0) throw new UserError("geen-adressen", `Avond ${avond.id} heeft nog geen adressen; geef --adres`);
-  const categorieen = listCategorieen(db);
+  const categorieen = await listCategorieen(sqlOf(db));
   const out: Nieuw[] = [];
   const vorige = laatsteWaarneming(db);
   const standaard = { tijdstip: avond.starttijd, toezichthouder: vorige?.toezichthouders ?? "", methode: vorige?.methode ?? "" };
@@ -297,7 +300,7 @@ async function rondgang(ctx: Ctx, db: Db, avond: AvondKort, opts: ToevoegenOpts)
       (await ctx.prompts.input({ message: "Methode (bijv. visuele waarneming, gesprek met bewoners)", default: standaard.methode }));
     Object.assign(standaard, { tijdstip, toezichthouder, methode });
     for (const code of codes) {
-      const naam = findCategorie(db, code)?.naam ?? code;
+      const naam = (await findCategorie(sqlOf(db), code))?.naam ?? code;
       const dubbel = al.find((b) => b.categorie.toLowerCase() === code.toLowerCase());
       let dubbelBevestigd = false;
       if (dubbel && !opts.toch) {
@@ -374,6 +377,9 @@ function waarneming<B extends Bevinding>(b: B) {
 async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<void> {
   const db = ctx.db();
   const avond = requireAvondKort(db, parseId("avond", avondRaw));
+  // Filled under the write lock, before the first row is checked.
+  const categorie = new Map<string, { id: number; partnerId: number }>();
+  const partner = new Map<string, number>();
   const adresStmt = db.prepare("SELECT id FROM adres WHERE postcode = ? AND huisnummer = ? AND toevoeging = ?").pluck();
   // Lookups memoised by the text as written (cheaper than folding it per row; the lookup folds):
   // 100,000 rows name a few thousand addresses and a few dozen categories.
@@ -384,12 +390,8 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
   const toezichthouders = new Map<string, number | undefined>();
   const controle = bevindingImportCheck({
     adres: (pc, nr, toev) => memo(adressen, `${pc}|${nr}|${toev}`, () => adresStmt.get(pc, nr, toev) as number | undefined),
-    categorie: (code) =>
-      memo(categorieen, code, () => {
-        const c = findCategorie(db, code);
-        return c ? { id: c.id, partnerId: c.partner_id } : undefined;
-      }),
-    partner: (naam) => memo(partners, naam, () => findPartner(db, naam)?.id),
+    categorie: (code) => memo(categorieen, code, () => categorie.get(sleutel(code))),
+    partner: (naam) => memo(partners, naam, () => partner.get(sleutel(naam))),
     opLijst: (adresId) => memo(opLijst, adresId, () => isOpAvondLijst(db, avond.id, adresId)),
     toezichthouder: (nummer) => memo(toezichthouders, nummer, () => findToezichthouder(db, nummer)?.id),
   });
@@ -398,8 +400,10 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
   const result = await ctx.changeStreaming(async (tx) => {
     const w = bevindingWriter(tx);
     const regels = regelCache(tx);
-    // The rules per category and partner of the finding: a rule may give its action to the finding's partner.
-    const perSoort = new Map<string, RegelsVoor>();
+    for (const [k, v] of await categorieIndex(tx.sql)) categorie.set(k, v);
+    for (const [k, v] of await partnerIndex(tx.sql)) partner.set(k, v);
+    // The kinds of finding (category and partner): a rule may give its action to the finding's partner.
+    const soorten = new Map<string, { categorieId: number; partnerId: number }>();
     let eerste: number | null = null;
     let laatste: number | null = null;
     let geimporteerd = 0;
@@ -421,11 +425,7 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
       if (r.toezichthouderIds.length) w.toezichthouders(laatste, r.toezichthouderIds);
       eerste ??= laatste;
       geimporteerd++;
-      memo(perSoort, `${r.categorieId}|${r.partnerId}`, () => ({
-        categorieId: r.categorieId,
-        partnerId: r.partnerId,
-        regels: regels(r.categorieId, r.partnerId, avond.datum),
-      }));
+      memo(soorten, `${r.categorieId}|${r.partnerId}`, () => ({ categorieId: r.categorieId, partnerId: r.partnerId }));
     });
     if (controle.errors.length) {
       throw new UserError(
@@ -434,7 +434,9 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
         controle.errors,
       );
     }
-    const opvolgingen = eerste === null || laatste === null ? 0 : w.opvolgingenVoorReeks(eerste, laatste, [...perSoort.values()]);
+    const perSoort: RegelsVoor[] = [];
+    for (const s of soorten.values()) perSoort.push({ ...s, regels: await regels(s.categorieId, s.partnerId, avond.datum) });
+    const opvolgingen = eerste === null || laatste === null ? 0 : w.opvolgingenVoorReeks(eerste, laatste, perSoort);
     const zaken = eerste === null || laatste === null ? 0 : zakenVoorReeks(tx, eerste, laatste);
     tx.audit("bevinding", null, "geimporteerd", {
       avond: avond.id,
@@ -470,21 +472,22 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
  * the first step of its handhavingsladder when the gemeente enforces it; computed once per kind.
  */
 function regelCache(tx: Tx) {
-  const cache = new Map<string, NieuweRegel[]>();
+  const cache = new Map<string, Promise<NieuweRegel[]>>();
   const k = kalender();
   return (categorieId: number, partnerId: number, avondDatum: string) =>
-    memo(cache, `${categorieId}|${partnerId}|${avondDatum}`, () => {
+    memo(cache, `${categorieId}|${partnerId}|${avondDatum}`, async () => {
       const eerste = eersteStapVan(tx.db, categorieId, avondDatum, k, ladderData());
-      const bevinding = { avondDatum, partner: partnerNaam(tx.db, partnerId) };
-      return [
-        ...(eerste ? [eerste] : []),
-        ...opvolgingenUitRegel(followUpRules(tx.db, categorieId), bevinding, k).map((o) => ({
+      const bevinding = { avondDatum, partner: await requirePartnerNaam(tx.sql, partnerId) };
+      const regels: NieuweRegel[] = eerste ? [eerste] : [];
+      for (const o of opvolgingenUitRegel(await listOpvolgRegels(tx.sql, categorieId), bevinding, k)) {
+        regels.push({
           actie: o.actie,
           deadline: o.deadline,
-          partnerId: requirePartner(tx.db, o.partner).id,
+          partnerId: (await requirePartner(tx.sql, o.partner)).id,
           sjabloon: o.sjabloon,
-        })),
-      ];
+        });
+      }
+      return regels;
     });
 }
 

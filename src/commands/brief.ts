@@ -1,4 +1,5 @@
 import path from "node:path";
+import { sqlOf } from "../db/sqlite/sql.js";
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
@@ -186,12 +187,12 @@ const hints = (zaakId: number) => ({
 });
 
 /** One follow-up judged: its letter, or why none (yet). `wijziging` is what this command sets on the zaak first. */
-function beoordeelOpvolging(
+async function beoordeelOpvolging(
   db: Db,
   o: BriefOpvolgingRij,
   om: Omgeving,
   opts: { sjabloon?: string; aan?: number; batch: boolean; wijziging?: ZaakVelden },
-): Beoordeling {
+): Promise<Beoordeling> {
   if (o.zaak && opts.wijziging) pasToe(o, opts.wijziging);
   const aan = opts.aan !== undefined ? requireBetrokkene(db, opts.aan) : undefined;
   return beoordeel({
@@ -199,7 +200,7 @@ function beoordeelOpvolging(
     sjabloon: opts.sjabloon,
     aanPartner: om.aanPartner,
     betrokkenen: betrokkenenVanAdres(db, o.adres.id),
-    partner: requirePartner(db, o.partner),
+    partner: await requirePartner(sqlOf(db), o.partner),
     aan,
     batch: opts.batch,
     vandaag: om.vandaag,
@@ -219,7 +220,7 @@ function pasToe(o: BriefOpvolgingRij, w: ZaakVelden): void {
 }
 
 /** A letter made before, rebuilt for a reprint: its own follow-ups, recipient and bestuursorgaan. */
-function herdrukGroep(db: Db, rij: GemaakteBriefRij): BriefGroep {
+async function herdrukGroep(db: Db, rij: GemaakteBriefRij): Promise<BriefGroep> {
   const opvolgingen = rij.opvolgingen.map((id) => requireOpvolgingVoorBrief(db, id));
   const eerste = opvolgingen[0]!;
   let ontvanger: Ontvanger;
@@ -228,7 +229,7 @@ function herdrukGroep(db: Db, rij: GemaakteBriefRij): BriefGroep {
     const rol = betrokkenenVanAdres(db, eerste.adres.id).find((x) => x.id === b.id)?.rol ?? null;
     ontvanger = { soort: "betrokkene", id: b.id, naam: b.naam, postadres: b.postadres, rol };
   } else {
-    const p = requirePartner(db, eerste.partner);
+    const p = await requirePartner(sqlOf(db), eerste.partner);
     ontvanger = { soort: "partner", id: p.id, naam: p.naam, lidwoord: p.lidwoord, postadres: p.postadres };
   }
   return {
@@ -275,7 +276,7 @@ async function maak(ctx: Ctx, opts: MaakOpts): Promise<void> {
     const rij = eerder[eerder.length - 1]!;
     const [gemaakt] = await voerUit(
       ctx,
-      (d) => ({ groepen: [], herdruk: [{ rij, groep: herdrukGroep(d, rij) }], overgeslagen: [], tegengehouden: [] }),
+      async (d) => ({ groepen: [], herdruk: [{ rij, groep: await herdrukGroep(d, rij) }], overgeslagen: [], tegengehouden: [] }),
       {
         uit,
         eigen,
@@ -288,8 +289,8 @@ async function maak(ctx: Ctx, opts: MaakOpts): Promise<void> {
   const wijziging = await zaakWijziging(ctx, db, o, { bedrag, maximum, kosten, overtreder, hoedanigheid });
   const [gemaakt] = await voerUit(
     ctx,
-    (d) => {
-      const b = beoordeelOpvolging(d, requireOpvolgingVoorBrief(d, opvolgingId), om, { sjabloon, aan, batch: false, wijziging });
+    async (d) => {
+      const b = await beoordeelOpvolging(d, requireOpvolgingVoorBrief(d, opvolgingId), om, { sjabloon, aan, batch: false, wijziging });
       if (b.soort !== "brief") throw new UserError(b.soort === "tegengehouden" ? "niet-aan-de-beurt" : "geen-brief", eenRegel(b.reden));
       return { groepen: groepeerBrieven([b.item]), herdruk: [], overgeslagen: [], tegengehouden: [] };
     },
@@ -325,7 +326,7 @@ async function kiesBriefAanDeBeurt(ctx: Ctx, raw: string | undefined, eigen: str
       if (!sjabloon || brievenVanOpvolging(db, o.opvolgingId).some((b) => b.sjabloon === sjabloon)) continue;
       const kandidaat = vraagtOvertreder(o) ? betrokkenenVanAdres(db, o.adres.id)[0] : undefined;
       const wijziging = kandidaat ? { overtrederId: kandidaat.id } : undefined;
-      const b = beoordeelOpvolging(db, o, om, { batch: false, wijziging });
+      const b = await beoordeelOpvolging(db, o, om, { batch: false, wijziging });
       const waar = `${sjabloon}, ${volledigAdres(o.adres)}`;
       if (b.soort === "brief") {
         const aan = kandidaat ? "de overtreder (nog aan te wijzen)" : b.item.ontvanger.naam;
@@ -420,7 +421,7 @@ async function batch(ctx: Ctx, opts: BatchOpts): Promise<void> {
   let laatste: Plan | undefined;
   const brieven = await voerUit(
     ctx,
-    (d) => {
+    async (d) => {
       const items: BriefItem[] = [];
       const overgeslagen: Overgeslagen[] = [];
       const tegengehouden: Tegengehouden[] = [];
@@ -430,16 +431,18 @@ async function batch(ctx: Ctx, opts: BatchOpts): Promise<void> {
           overgeslagen.push({ opvolging: o.opvolgingId, reden: `al verstuurd (${al.map((b) => b.kenmerk).join(", ")})` });
           continue;
         }
-        const b = beoordeelOpvolging(d, o, om, { batch: true });
+        const b = await beoordeelOpvolging(d, o, om, { batch: true });
         if (b.soort === "brief") items.push(b.item);
         else if (b.soort === "overgeslagen") overgeslagen.push({ opvolging: o.opvolgingId, reden: b.reden });
         else tegengehouden.push({ opvolging: o.opvolgingId, stap: o.stap, reden: b.reden, tot: b.tot });
       }
       const herdruk = opts.opnieuw
-        ? listBrieven(d, { avondId }).map((r) => {
-            const rij = brievenVanOpvolging(d, r.opvolgingen[0]!).find((x) => x.id === r.id)!;
-            return { rij, groep: herdrukGroep(d, rij) };
-          })
+        ? await Promise.all(
+            listBrieven(d, { avondId }).map(async (r) => {
+              const rij = brievenVanOpvolging(d, r.opvolgingen[0]!).find((x) => x.id === r.id)!;
+              return { rij, groep: await herdrukGroep(d, rij) };
+            }),
+          )
         : [];
       laatste = { groepen: groepeerBrieven(items), herdruk, overgeslagen, tegengehouden };
       return laatste;
@@ -504,27 +507,31 @@ class Ingehaald extends Error {}
 const POGINGEN = 5;
 
 /** The letters of a plan with their kenmerk, date, context and file name. */
-function opmaak(db: Db, plan: Plan, o: { datum: string; teller: number; uit: string | undefined }): Vel[] {
+async function opmaak(db: Db, plan: Plan, o: { datum: string; teller: number; uit: string | undefined }): Promise<Vel[]> {
   const jaar = Number(o.datum.slice(0, 4));
-  const context = (groep: BriefGroep, datum: string, kenmerk: string) => {
-    const briefhoofd = maakBriefhoofdVoor(db, groep);
+  const context = async (groep: BriefGroep, datum: string, kenmerk: string) => {
+    const briefhoofd = await maakBriefhoofdVoor(db, groep);
     const betrokkenen = betrokkenenVanAdres(db, groep.adres.id).map((b) => ({ id: b.id, naam: b.naam, rol: b.rol }));
     return briefContext({ groep, briefhoofd, datum, kenmerk, kalender: kalender(), betrokkenen });
   };
-  const nieuw = plan.groepen.map((groep, i): Vel => {
-    const kenmerk = formatKenmerk(jaar, o.teller + i + 1);
-    return {
+  const nieuw = await Promise.all(
+    plan.groepen.map(async (groep, i): Promise<Vel> => {
+      const kenmerk = formatKenmerk(jaar, o.teller + i + 1);
+      return {
+        groep,
+        context: await context(groep, o.datum, kenmerk),
+        bestand: path.join(path.resolve(o.uit ?? "."), briefBestandsnaam(o.datum, kenmerk, groep.sjabloon, groep.adres)),
+      };
+    }),
+  );
+  const herdruk = await Promise.all(
+    plan.herdruk.map(async ({ rij, groep }): Promise<Vel> => ({
       groep,
-      context: context(groep, o.datum, kenmerk),
-      bestand: path.join(path.resolve(o.uit ?? "."), briefBestandsnaam(o.datum, kenmerk, groep.sjabloon, groep.adres)),
-    };
-  });
-  const herdruk = plan.herdruk.map(({ rij, groep }): Vel => ({
-    groep,
-    context: context(groep, rij.datum, rij.kenmerk),
-    bestand: o.uit ? naamIn(o.uit, rij.bestand) : rij.bestand,
-    herdruk: rij,
-  }));
+      context: await context(groep, rij.datum, rij.kenmerk),
+      bestand: o.uit ? naamIn(o.uit, rij.bestand) : rij.bestand,
+      herdruk: rij,
+    })),
+  );
   return [...nieuw, ...herdruk];
 }
 
@@ -539,7 +546,7 @@ const handtekening = (vellen: Vel[]) => JSON.stringify(vellen.map((v) => [v.best
  */
 async function voerUit(
   ctx: Ctx,
-  planner: (db: Db) => Plan,
+  planner: (db: Db) => Promise<Plan>,
   opts: { uit: string | undefined; eigen: string | undefined; wijziging?: { zaakId: number; velden: ZaakVelden } },
 ): Promise<GemaakteBrief[]> {
   const db = ctx.db();
@@ -547,7 +554,7 @@ async function voerUit(
   const jaar = Number(datum.slice(0, 4));
   const ladder = ladderData();
   for (let poging = 1; poging <= POGINGEN; poging++) {
-    const vellen = opmaak(db, planner(db), { datum, teller: kenmerkTeller(db, jaar), uit: opts.uit });
+    const vellen = await opmaak(db, await planner(db), { datum, teller: kenmerkTeller(db, jaar), uit: opts.uit });
     if (vellen.length === 0) return [];
     for (const dir of new Set(vellen.map((v) => path.dirname(v.bestand)))) ctx.outputFolder(dir); // created and said so, never silently
     const gestaged: Gestaged[] = [];
@@ -557,7 +564,7 @@ async function voerUit(
       for (const [i, v] of vellen.entries()) {
         if (!sjablonen.has(v.groep.sjabloon)) sjablonen.set(v.groep.sjabloon, laadSjabloon(v.groep.sjabloon, opts.eigen));
         const gevuld = vulSjabloon(sjablonen.get(v.groep.sjabloon)!, v.context);
-        const briefhoofd = maakBriefhoofdVoor(db, v.groep);
+        const briefhoofd = await maakBriefhoofdVoor(db, v.groep);
         gestaged.push(
           stage(v.bestand, await pdfToBuffer(briefPdf({ context: v.context, briefhoofd, ...gevuld })), v.herdruk !== undefined),
         );
@@ -569,8 +576,8 @@ async function voerUit(
     }
     const geplaatst = new Set<Gestaged>();
     try {
-      return await ctx.change((tx) => {
-        const nu = opmaak(tx.db, planner(tx.db), { datum, teller: kenmerkTeller(tx.db, jaar), uit: opts.uit });
+      return await ctx.change(async (tx) => {
+        const nu = await opmaak(tx.db, await planner(tx.db), { datum, teller: kenmerkTeller(tx.db, jaar), uit: opts.uit });
         if (handtekening(nu) !== handtekening(vellen)) throw new Ingehaald();
         if (opts.wijziging) zetZaak(tx, opts.wijziging.zaakId, opts.wijziging.velden);
         const nieuw = vellen.filter((v) => !v.herdruk);
@@ -591,8 +598,8 @@ async function voerUit(
   throw new UserError("database-bezet", "Er werden tegelijk andere brieven gemaakt; er is niets gewijzigd, probeer het opnieuw");
 }
 
-function maakBriefhoofdVoor(db: Db, groep: BriefGroep) {
-  const gemeente = findGemeente(db, groep.adres.gemeente);
+async function maakBriefhoofdVoor(db: Db, groep: BriefGroep) {
+  const gemeente = await findGemeente(sqlOf(db), groep.adres.gemeente);
   return maakBriefhoofd(
     groep.adres.gemeente,
     gemeente ? getBriefhoofd(db, gemeente.id) : undefined,

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { sqlOf } from "../db/sqlite/sql.js";
 import path from "node:path";
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
@@ -48,7 +49,7 @@ export function register(program: Command, rt: Runtime): void {
     .action(
       action<ZetOpts>(rt, async (ctx, opts) => {
         const db = ctx.db();
-        const g = requireGemeente(db, await ctx.needText("gemeente", opts.gemeente, "Gemeente"));
+        const g = await requireGemeente(sqlOf(db), await ctx.needText("gemeente", opts.gemeente, "Gemeente"));
         const velden: BriefhoofdVelden = {};
         const text = (field: string, raw: string | undefined, max = 200) =>
           raw === undefined ? undefined : raw.trim() === "" ? "" : requireText(field, raw, max);
@@ -78,7 +79,7 @@ export function register(program: Command, rt: Runtime): void {
     .action(
       action<{ gemeente?: string }>(rt, async (ctx, opts) => {
         const db = ctx.db();
-        const g = requireGemeente(db, await ctx.needText("gemeente", opts.gemeente, "Gemeente"));
+        const g = await requireGemeente(sqlOf(db), await ctx.needText("gemeente", opts.gemeente, "Gemeente"));
         const eigen = getBriefhoofd(db, g.id);
         const h = maakBriefhoofd(g.naam, eigen, standaardBriefhoofd(g.naam));
         ctx.emit({ id: g.id, ...h, eigen: Boolean(eigen) }, () => toon(h));

@@ -1,4 +1,5 @@
 import type { Ctx } from "../context.js";
+import { sqlOf } from "../db/sqlite/sql.js";
 import { requireAdres } from "../db/adres.js";
 import { BESLUITEN, candidateInputs, type BesluitSoort } from "../db/casustafel.js";
 import { listGemeenten, listPartners, requireGemeente, requirePartner, type Gemeente } from "../db/referentie.js";
@@ -33,11 +34,11 @@ export interface BesluitPlan {
 }
 
 /** The rules of a decision, for flags and answers alike: the address in the casustafel's gemeenten, mono with one partner. */
-export function validateBesluit(
+export async function validateBesluit(
   ctx: Ctx,
   gemeenten: string[],
   raw: { adres: string; besluit: string; partners?: string; toelichting?: string },
-): BesluitPlan {
+): Promise<BesluitPlan> {
   const db = ctx.db();
   const adres = requireAdres(db, parseId("adres", raw.adres));
   if (!gemeenten.some((g) => sleutel(g) === sleutel(adres.gemeente))) {
@@ -47,7 +48,7 @@ export function validateBesluit(
     );
   }
   const besluit = parseEnum("besluit", raw.besluit, BESLUITEN);
-  const partners = parseList(raw.partners).map((p) => requirePartner(db, p));
+  const partners = await Promise.all(parseList(raw.partners).map((p) => requirePartner(sqlOf(db), p)));
   if (besluit === "mono" && partners.length !== 1)
     throw new UserError("ongeldige-invoer", "besluit mono: noem precies één partner met --partners");
   return {
@@ -94,7 +95,7 @@ export async function vraagBesluit(
 
 /** Partners as the --partners list: several for controle and meer-info, one for mono, none for afgewezen. */
 async function vraagPartners(ctx: Ctx, besluit: BesluitSoort, vooraf: string[]): Promise<string> {
-  const partners = listPartners(ctx.db());
+  const partners = await listPartners(ctx.sql());
   if (besluit === "afgewezen") return "";
   if (besluit === "mono") {
     return ctx.prompts.select({
@@ -167,14 +168,14 @@ export async function vraagGemeenten(ctx: Ctx, huidig: Gemeente[]): Promise<Geme
   const db = ctx.db();
   const gekozen = await ctx.prompts.checkbox({
     message: "Welke gemeenten (meestal drie)?",
-    choices: listGemeenten(db).map((g) => ({
+    choices: (await listGemeenten(sqlOf(db))).map((g) => ({
       name: g.team ? `${g.naam} (${g.team})` : g.naam,
       value: g.naam,
       checked: huidig.some((h) => h.id === g.id),
     })),
     validate: minstensEen("gemeente"),
   });
-  return gekozen.map((n) => requireGemeente(db, n));
+  return Promise.all(gekozen.map((n) => requireGemeente(sqlOf(db), n)));
 }
 
 function namen(plan: CasustafelPlan): string[] {

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { sqlOf } from "../db/sqlite/sql.js";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import { buildAgenda, type Agenda } from "../db/agenda.js";
@@ -94,7 +95,7 @@ export function register(program: Command, rt: Runtime): void {
         if (!dialog && opts.besluit === undefined) throw missingFlag("besluit");
         const plan = dialog
           ? await vraagBesluit(ctx, c.gemeenten, k, opts)
-          : validateBesluit(ctx, c.gemeenten, {
+          : await validateBesluit(ctx, c.gemeenten, {
               adres: adresText,
               besluit: opts.besluit!,
               partners: opts.partners,
@@ -172,7 +173,7 @@ async function nieuw(ctx: Ctx, opts: { datum?: string; gemeenten?: string }): Pr
     if (opts.gemeenten !== undefined) {
       const namen = parseList(opts.gemeenten);
       if (namen.length === 0) throw new UserError("ongeldige-invoer", "gemeenten: kies minstens één gemeente");
-      gemeenten = namen.map((n) => requireGemeente(db, n));
+      gemeenten = await Promise.all(namen.map((n) => requireGemeente(sqlOf(db), n)));
     } else if (!ctx.interactive) throw missingFlag("gemeenten");
     else gemeenten = await vraagGemeenten(ctx, []);
     plan = { datum, gemeenten, besluiten: [] };

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { action, type Runtime } from "./runtime.js";
 import { verplicht } from "./hulp.js";
 import { SCHEMA_VERSION } from "../db/migrations.js";
-import { getSetting, setSetting } from "../db/referentie.js";
+import { getInstelling, setInstelling } from "../db/referentie.js";
 import { GEHEIME_INSTELLINGEN, pseudonimiseer, type Row } from "../domain/pseudoniem.js";
 import { writePrivate } from "../io/output-file.js";
 import { aantal } from "../domain/tekst.js";
@@ -23,11 +23,11 @@ export function register(program: Command, rt: Runtime): void {
         const file = target.file;
         const pseudoniem = Boolean(opts.pseudoniem);
         // One transaction: a consistent snapshot, the audit entry, and the file, or none of them.
-        const telling = await ctx.change((tx) => {
-          let secret = getSetting(tx.db, "pseudoniem_sleutel");
+        const telling = await ctx.change(async (tx) => {
+          let secret = await getInstelling(tx.sql, "pseudoniem_sleutel");
           if (pseudoniem && !secret) {
             secret = randomBytes(32).toString("hex");
-            setSetting(tx, "pseudoniem_sleutel", secret);
+            await setInstelling(tx, "pseudoniem_sleutel", secret);
           }
           const names = tx.db
             .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")

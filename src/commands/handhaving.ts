@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { sqlOf } from "../db/sqlite/sql.js";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import { listZaken, overtrederVoorZaak, requireZaak, sluitZaak, zetZaak, type ZaakVelden, type ZaakVolledig } from "../db/handhaving.js";
@@ -58,10 +59,10 @@ export function register(program: Command, rt: Runtime): void {
     .option("--status <status>", ZAAK_STATUSSEN.join("|"))
     .option("--avond <id>", "alleen bevindingen van deze controleavond")
     .action(
-      action<{ gemeente?: string; status?: string; avond?: string }>(rt, (ctx, opts) => {
+      action<{ gemeente?: string; status?: string; avond?: string }>(rt, async (ctx, opts) => {
         const db = ctx.db();
         const zaken = listZaken(db, {
-          gemeenteId: opts.gemeente !== undefined ? requireGemeente(db, opts.gemeente).id : undefined,
+          gemeenteId: opts.gemeente !== undefined ? (await requireGemeente(sqlOf(db), opts.gemeente)).id : undefined,
           status: opts.status !== undefined ? parseEnum<ZaakStatus>("status", opts.status, ZAAK_STATUSSEN) : undefined,
           avondId: opts.avond !== undefined ? parseId("avond", opts.avond) : undefined,
         }).map(samenvatting);

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
-import { seedReferenceData } from "../db/seed.js";
-import { getSetting } from "../db/referentie.js";
+import { loadReferentiedata } from "../usecases/init.js";
 import { optionalText, parseList, requireText } from "../domain/invoer.js";
 import { aantal } from "../domain/tekst.js";
 
@@ -15,22 +14,15 @@ export function register(program: Command, rt: Runtime): void {
       action<{ team?: string; gemeenten?: string }>(rt, async (ctx, opts) => {
         const team = optionalText("team", opts.team, 80) ?? undefined;
         const gemeenten = parseList(opts.gemeenten).map((g) => requireText("gemeenten", g, 80));
-        const result = await ctx.change((tx) => seedReferenceData(tx, { team, gemeenten }));
-        const teamNaam = result.team ?? getSetting(ctx.db(), "team") ?? null;
-        ctx.emit(
-          {
-            database: ctx.dbPath,
-            team: teamNaam,
-            toegevoegd: { gemeenten: result.gemeenten, partners: result.partners, categorieen: result.categorieen },
-          },
-          () =>
-            [
-              `Database: ${ctx.dbPath}`,
-              teamNaam ? `Team: ${teamNaam}` : "",
-              `Toegevoegd: ${aantal(result.gemeenten, "gemeente", "gemeenten")}, ${aantal(result.partners, "partner", "partners")}, ${aantal(result.categorieen, "categorie", "categorieën")}.`,
-            ]
-              .filter(Boolean)
-              .join("\n"),
+        const { team: teamNaam, toegevoegd } = await loadReferentiedata(ctx.store(), { team, gemeenten });
+        ctx.emit({ database: ctx.dbPath, team: teamNaam, toegevoegd }, () =>
+          [
+            `Database: ${ctx.dbPath}`,
+            teamNaam ? `Team: ${teamNaam}` : "",
+            `Toegevoegd: ${aantal(toegevoegd.gemeenten, "gemeente", "gemeenten")}, ${aantal(toegevoegd.partners, "partner", "partners")}, ${aantal(toegevoegd.categorieen, "categorie", "categorieën")}.`,
+          ]
+            .filter(Boolean)
+            .join("\n"),
         );
       }),
     );

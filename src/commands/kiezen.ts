@@ -1,4 +1,5 @@
 import type { Ctx } from "../context.js";
+import { sqlOf } from "../db/sqlite/sql.js";
 import type { Db } from "../db/connection.js";
 import { listPartners } from "../db/referentie.js";
 import { parseId } from "../domain/invoer.js";
@@ -25,6 +26,6 @@ export function ontbrekendArgument(wat: string, lijst: string): UserError {
 }
 
 /** The partners to choose from, by name. */
-export function partnerKeuzes(db: Db): Choice<string>[] {
-  return listPartners(db).map((p) => ({ name: p.naam, value: p.naam }));
+export async function partnerKeuzes(db: Db): Promise<Choice<string>[]> {
+  return (await listPartners(sqlOf(db))).map((p) => ({ name: p.naam, value: p.naam }));
 }

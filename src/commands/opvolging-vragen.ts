@@ -2,7 +2,7 @@ import type { Ctx } from "../context.js";
 import { listBevindingen } from "../db/bevinding.js";
 import { requireZaak } from "../db/handhaving.js";
 import { listOpvolgingen, type Opvolging } from "../db/opvolging.js";
-import { followUpRules, requireCategorie } from "../db/referentie.js";
+import { listOpvolgRegels, requireCategorie } from "../db/referentie.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { parseId, requireText } from "../domain/invoer.js";
 import { escaleer } from "../domain/ladder.js";
@@ -168,7 +168,7 @@ export async function vraagWijziging(ctx: Ctx, o: Opvolging, om: Omstandigheden)
       return {
         partner: await ctx.prompts.select({
           message: `Wie doet het voortaan (nu ${o.partner})?`,
-          choices: partnerKeuzes(ctx.db()).filter((p) => p.value !== o.partner),
+          choices: (await partnerKeuzes(ctx.db())).filter((p) => p.value !== o.partner),
         }),
       };
   }
@@ -196,7 +196,7 @@ const VAAK = ["hercontrole", "persbericht", "partner informeren"];
 /** The action: the category's own actions and the usual ones to choose from, or one typed in. */
 export async function vraagActie(ctx: Ctx, categorie: string): Promise<string> {
   if (!ctx.interactive) throw missingFlag("actie");
-  const eigen = followUpRules(ctx.db(), requireCategorie(ctx.db(), categorie).id).map((r) => r.actie);
+  const eigen = (await listOpvolgRegels(ctx.sql(), (await requireCategorie(ctx.sql(), categorie)).id)).map((r) => r.actie);
   const acties = [...eigen, ...VAAK].filter((a, i, all) => all.findIndex((x) => x.toLowerCase() === a.toLowerCase()) === i);
   const keuze = await ctx.prompts.select({
     message: "Welke actie?",

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { sqlOf } from "../db/sqlite/sql.js";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import type { Tx } from "../db/audit.js";
@@ -6,7 +7,7 @@ import { requireAvondKort, requireBevinding } from "../db/bevinding.js";
 import type { Db } from "../db/connection.js";
 import { insertStap, requireZaak, sluitZaak, volgNa, zaakVanBevinding } from "../db/handhaving.js";
 import { insertOpvolging, listOpvolgingen, requireOpvolging, updateOpvolging, type Opvolging } from "../db/opvolging.js";
-import { followUpRules, requireCategorie, requireGemeente, requirePartner } from "../db/referentie.js";
+import { listOpvolgRegels, requireCategorie, requireGemeente, requirePartner } from "../db/referentie.js";
 import { metGemeente } from "../domain/adres.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { optionalText, parseEnum, parseId, requireText } from "../domain/invoer.js";
@@ -80,13 +81,13 @@ function view(o: Opvolging, vandaag: string) {
   return opvolgingView(o, vandaag);
 }
 
-function lijst(ctx: Ctx, opts: LijstOpts): void {
+async function lijst(ctx: Ctx, opts: LijstOpts): Promise<void> {
   const db = ctx.db();
   const status = opts.status !== undefined ? parseEnum<LijstFilter>("status", opts.status, LIJST_FILTERS) : undefined;
   const rows = listOpvolgingen(db, {
     status,
-    gemeenteId: opts.gemeente !== undefined ? requireGemeente(db, opts.gemeente).id : undefined,
-    partnerId: opts.partner !== undefined ? requirePartner(db, opts.partner).id : undefined,
+    gemeenteId: opts.gemeente !== undefined ? (await requireGemeente(sqlOf(db), opts.gemeente)).id : undefined,
+    partnerId: opts.partner !== undefined ? (await requirePartner(sqlOf(db), opts.partner)).id : undefined,
     avondId: opts.avond !== undefined ? requireAvondKort(db, parseId("avond", opts.avond)).id : undefined,
     bevindingId: opts.bevinding !== undefined ? parseId("bevinding", opts.bevinding) : undefined,
     vandaag: ctx.today(),
@@ -137,17 +138,19 @@ async function toevoegen(
   const dialog = ctx.interactive && [opts.bevinding, opts.actie, opts.deadline].some((v) => v === undefined || v === "");
   const b = requireBevinding(db, await kiesBevinding(ctx, opts.bevinding));
   const actie = opts.actie ? requireText("actie", opts.actie, 200) : await vraagActie(ctx, b.categorie);
-  const partner = requirePartner(
-    db,
+  const partner = await requirePartner(
+    sqlOf(db),
     opts.partner ??
-      (dialog ? await ctx.prompts.select({ message: "Wie doet het?", choices: partnerKeuzes(db), default: b.partner }) : b.partner),
+      (dialog ? await ctx.prompts.select({ message: "Wie doet het?", choices: await partnerKeuzes(db), default: b.partner }) : b.partner),
   );
   const deadline = await ctx.needValue("deadline", opts.deadline, "Deadline (JJJJ-MM-DD of DD-MM-JJJJ)", (v) =>
     controleerDeadline(parseDate(v, "deadline"), b.datum),
   );
   if (opts.sjabloon !== undefined) laadSjabloon(opts.sjabloon, undefined); // an existing, safe template name
   // The same action in the category's rules names its letter (reference data, not a map in code).
-  const regel = followUpRules(db, requireCategorie(db, b.categorie).id).find((r) => r.actie.toLowerCase() === actie.toLowerCase());
+  const regel = (await listOpvolgRegels(sqlOf(db), (await requireCategorie(sqlOf(db), b.categorie)).id)).find(
+    (r) => r.actie.toLowerCase() === actie.toLowerCase(),
+  );
   const id = await ctx.change((tx) => {
     // An extra hercontrole of a running zaak is a step of its ladder: a failed one escalates.
     const zaak = isHercontrole(actie) ? zaakVanBevinding(tx.db, b.id) : undefined;
@@ -215,9 +218,9 @@ async function bijwerken(ctx: Ctx, flags: BijwerkenOpts, rawId: string | undefin
 
   // Read, decide and write in one IMMEDIATE transaction: two people closing the same hercontrole
   // at once escalate once; the second finds it closed ("al gesloten").
-  const gevolg = await ctx.change((tx): LadderGevolg => {
+  const gevolg = await ctx.change(async (tx): Promise<LadderGevolg> => {
     const o = requireOpvolging(tx.db, id);
-    const partner = opts.partner !== undefined ? requirePartner(tx.db, opts.partner) : undefined;
+    const partner = opts.partner !== undefined ? await requirePartner(tx.sql, opts.partner) : undefined;
     const stap = o.stap as Stap | null;
     const besluit = beslis(
       o,
@@ -232,7 +235,7 @@ async function bijwerken(ctx: Ctx, flags: BijwerkenOpts, rawId: string | undefin
         resultaat: besluit.resultaat === "" ? null : besluit.resultaat,
         beeindigd: besluit.beeindigd,
         deadline: deadline ?? o.deadline,
-        partnerId: partner?.id ?? requirePartner(tx.db, o.partner).id,
+        partnerId: partner?.id ?? (await requirePartner(tx.sql, o.partner)).id,
         geslotenOp: besluit.geslotenOp,
       },
       velden,

@@ -5,7 +5,7 @@ import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import { werkvoorraad } from "../db/handhaving.js";
 import { jaarRapport, opvolgingRapport, topRapport, type RapportFilter } from "../db/rapport.js";
-import { getSetting, requireGemeente, requirePartner } from "../db/referentie.js";
+import { getInstelling, requireGemeente, requirePartner } from "../db/referentie.js";
 import { formatDutch } from "../domain/dates.js";
 import {
   formatPercentage,
@@ -50,17 +50,17 @@ export function register(program: Command, rt: Runtime): void {
 }
 
 /** --van/--tot/--gemeente/--partner → a filter on ids; unknown names and bad dates are exit 2. */
-function resolveFilter(ctx: Ctx, opts: FilterOpts): { filter: RapportFilter; beschrijving: string[] } {
+async function resolveFilter(ctx: Ctx, opts: FilterOpts): Promise<{ filter: RapportFilter; beschrijving: string[] }> {
   const periode = parsePeriode(opts.van, opts.tot);
   const filter: RapportFilter = { ...periode };
   const beschrijving = [`Periode: ${periodeTekst(periode, formatDutch)}`];
   if (opts.gemeente !== undefined) {
-    const g = requireGemeente(ctx.db(), opts.gemeente);
+    const g = await requireGemeente(ctx.sql(), opts.gemeente);
     filter.gemeenteId = g.id;
     beschrijving.push(`Gemeente: ${g.naam}`);
   }
   if (opts.partner !== undefined) {
-    const p = requirePartner(ctx.db(), opts.partner);
+    const p = await requirePartner(ctx.sql(), opts.partner);
     filter.partnerId = p.id;
     beschrijving.push(`Partner: ${p.naam}`);
   }
@@ -84,7 +84,7 @@ export function registerTop(rapport: Command, rt: Runtime): void {
         const n = parseTopN(opts.n);
         if (opts.csv && ctx.json) throw new UserError("gebruik", "Kies --csv of --json, niet beide");
         const pdf = opts.pdf !== undefined ? ctx.outputFile(opts.pdf, "pdf", opts.overschrijven) : undefined;
-        const { filter, beschrijving } = resolveFilter(ctx, opts);
+        const { filter, beschrijving } = await resolveFilter(ctx, opts);
         const r = topRapport(ctx.db(), filter, n);
         if (pdf) {
           const { topPdf } = await import("../render/pdf/rapport.js");
@@ -144,7 +144,7 @@ export function registerJaar(rapport: Command, rt: Runtime): void {
         const r = jaarRapport(ctx.db(), jaar, ctx.today());
         if (pdf) {
           const { jaarPdf } = await import("../render/pdf/rapport.js");
-          await jaarPdf(r, { bestand: pdf, team: getSetting(ctx.db(), "team") });
+          await jaarPdf(r, { bestand: pdf, team: await getInstelling(ctx.sql(), "team") });
         }
         ctx.emit(opts.pdf ? { ...r, bestand: opts.pdf } : r, () => renderJaar(ctx, r, opts.pdf));
       }),
@@ -268,8 +268,8 @@ export function registerOpvolging(rapport: Command, rt: Runtime): void {
     .option("--van <datum>", "bevindingen van avonden vanaf deze datum")
     .option("--tot <datum>", "bevindingen van avonden tot en met deze datum")
     .action(
-      action<FilterOpts>(rt, (ctx, opts) => {
-        const { filter, beschrijving } = resolveFilter(ctx, opts);
+      action<FilterOpts>(rt, async (ctx, opts) => {
+        const { filter, beschrijving } = await resolveFilter(ctx, opts);
         // The werkvoorraad (open handhavingszaken against capacity) is today's, whatever the period.
         const r = { ...opvolgingRapport(ctx.db(), filter, ctx.today()), werkvoorraad: werkvoorraad(ctx.db()) };
         ctx.emit(r, () => {

@@ -1,27 +1,28 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
-import { categorieProfiel, werkvoorraad, zetCapaciteit } from "../db/handhaving.js";
-import { standaardOpvolging, zetProfielUitData, type ProfielData } from "../db/seed.js";
+import { categorieProfiel, werkvoorraad } from "../db/handhaving.js";
+import { standaardOpvolging, type ProfielData } from "../io/referentiedata.js";
 import { verplicht } from "./hulp.js";
 import {
   requireGemeente,
-  zetPartner,
+  updatePartner,
+  updateCapaciteit,
   findCategorie,
   findGemeente,
   findPartner,
-  followUpRules,
+  listOpvolgRegels,
   insertCategorie,
   listCategorieen,
   listGemeenten,
   listPartners,
   requirePartner,
+  setCategorieProfiel,
   upsertGemeente,
   upsertPartner,
-  type FollowUpRule,
 } from "../db/referentie.js";
 import { parseCount, optionalText, parseEnum, requireText } from "../domain/invoer.js";
 import { BESTUURSORGANEN, controleerProfiel, LADDER_STARTS, SPOREN, type LadderStart, type Spoor } from "../domain/ladder.js";
-import { EIGENAAR_BEVINDING, EIGENAAR_CATEGORIE } from "../domain/opvolging.js";
+import { EIGENAAR_BEVINDING, EIGENAAR_CATEGORIE, type OpvolgRegel } from "../domain/opvolging.js";
 import { UserError } from "../errors.js";
 import { renderTable } from "../render/table.js";
 
@@ -32,8 +33,8 @@ export function register(program: Command, rt: Runtime): void {
     .command("lijst")
     .description("toon alle gemeenten")
     .action(
-      action(rt, (ctx) => {
-        const rows = listGemeenten(ctx.db());
+      action(rt, async (ctx) => {
+        const rows = await ctx.read(listGemeenten);
         ctx.emit(rows, () =>
           renderTable(
             rows,
@@ -55,10 +56,10 @@ export function register(program: Command, rt: Runtime): void {
     .option("--zaken <n>", "aantal open handhavingszaken; 'geen' haalt de grens weg")
     .action(
       action<{ gemeente?: string; zaken?: string }>(rt, async (ctx, opts) => {
-        const g = requireGemeente(ctx.db(), await ctx.needText("gemeente", opts.gemeente, "Gemeente"));
+        const g = await requireGemeente(ctx.sql(), await ctx.needText("gemeente", opts.gemeente, "Gemeente"));
         const raw = await ctx.needText("zaken", opts.zaken, "Aantal open handhavingszaken");
         const zaken = raw.trim().toLowerCase() === "geen" ? null : parseCount("zaken", raw, 100_000);
-        await ctx.change((tx) => zetCapaciteit(tx, g.id, zaken));
+        await ctx.change((tx) => updateCapaciteit(tx, g.id, zaken));
         const w = werkvoorraad(ctx.db()).find((x) => x.gemeente === g.naam) ?? { gemeente: g.naam, open_zaken: 0, capaciteit: zaken };
         ctx.emit({ id: g.id, ...w }, () =>
           zaken === null
@@ -76,7 +77,7 @@ export function register(program: Command, rt: Runtime): void {
       action<{ naam?: string; team?: string }>(rt, async (ctx, opts) => {
         const naam = requireText("naam", await ctx.needText("naam", opts.naam, "Naam van de gemeente"), 80);
         const team = optionalText("team", opts.team, 80);
-        if (findGemeente(ctx.db(), naam)) throw new UserError("bestaat-al", `Gemeente ${naam} bestaat al`);
+        if (await findGemeente(ctx.sql(), naam)) throw new UserError("bestaat-al", `Gemeente ${naam} bestaat al`);
         const { id } = await ctx.change((tx) => upsertGemeente(tx, naam, team));
         ctx.emit({ id, naam, team }, () => `Gemeente ${naam} toegevoegd (id ${id}).`);
       }),
@@ -87,8 +88,8 @@ export function register(program: Command, rt: Runtime): void {
     .command("lijst")
     .description("toon alle partners")
     .action(
-      action(rt, (ctx) => {
-        const rows = listPartners(ctx.db());
+      action(rt, async (ctx) => {
+        const rows = await ctx.read(listPartners);
         ctx.emit(rows, () =>
           renderTable(
             rows,
@@ -113,7 +114,7 @@ export function register(program: Command, rt: Runtime): void {
       action<{ naam?: string; soort: string }>(rt, async (ctx, opts) => {
         const naam = requireText("naam", await ctx.needText("naam", opts.naam, "Naam van de partner"), 80);
         const soort = parseEnum("soort", opts.soort, ["convenant", "facultatief"] as const);
-        if (findPartner(ctx.db(), naam)) throw new UserError("bestaat-al", `Partner ${naam} bestaat al`);
+        if (await findPartner(ctx.sql(), naam)) throw new UserError("bestaat-al", `Partner ${naam} bestaat al`);
         const { id } = await ctx.change((tx) => upsertPartner(tx, naam, soort));
         ctx.emit({ id, naam, soort }, () => `Partner ${naam} toegevoegd (id ${id}).`);
       }),
@@ -126,14 +127,14 @@ export function register(program: Command, rt: Runtime): void {
     .option("--lidwoord <de|het|geen>", '"de Politie", "het UWV", "Enexis"')
     .action(
       action<{ naam?: string; postadres?: string; lidwoord?: string }>(rt, async (ctx, opts) => {
-        const p = requirePartner(ctx.db(), await ctx.needText("naam", opts.naam, "Partner"));
+        const p = await requirePartner(ctx.sql(), await ctx.needText("naam", opts.naam, "Partner"));
         const postadres = opts.postadres !== undefined ? optionalText("postadres", opts.postadres, 300) : undefined;
         const lidwoord = opts.lidwoord !== undefined ? parseEnum("lidwoord", opts.lidwoord, ["de", "het", "geen"] as const) : undefined;
         if (postadres === undefined && lidwoord === undefined) throw new UserError("niets-te-wijzigen", "Geef --postadres of --lidwoord");
         await ctx.change((tx) =>
-          zetPartner(tx, p.id, { postadres, lidwoord: lidwoord === undefined ? undefined : lidwoord === "geen" ? null : lidwoord }),
+          updatePartner(tx, p.id, { postadres, lidwoord: lidwoord === undefined ? undefined : lidwoord === "geen" ? null : lidwoord }),
         );
-        const na = requirePartner(ctx.db(), p.naam);
+        const na = await requirePartner(ctx.sql(), p.naam);
         ctx.emit(
           na,
           () => `Partner ${na.naam}: ${na.lidwoord ? `${na.lidwoord} ${na.naam}` : na.naam}, ${na.postadres ?? "geen postadres"}.`,
@@ -146,14 +147,16 @@ export function register(program: Command, rt: Runtime): void {
     .command("lijst")
     .description("toon alle categorieën")
     .action(
-      action(rt, (ctx) => {
+      action(rt, async (ctx) => {
         const db = ctx.db();
-        const rows = listCategorieen(db).map((c) => ({
-          ...c,
-          voorschrift: c.grondslag,
-          opvolging: followUpRules(db, c.id),
-          handhaving: categorieProfiel(db, c.id) ?? null,
-        }));
+        const rows = await Promise.all(
+          (await listCategorieen(ctx.sql())).map(async (c) => ({
+            ...c,
+            voorschrift: c.grondslag,
+            opvolging: await listOpvolgRegels(ctx.sql(), c.id),
+            handhaving: categorieProfiel(db, c.id) ?? null,
+          })),
+        );
         ctx.emit(rows, () =>
           renderTable(
             rows,
@@ -200,25 +203,30 @@ export function register(program: Command, rt: Runtime): void {
           "partner",
           opts.partner,
           "Welke partner is eigenaar?",
-          listPartners(db).map((p) => ({ name: p.naam, value: p.naam })),
+          (await listPartners(ctx.sql())).map((p) => ({ name: p.naam, value: p.naam })),
         );
-        const owner = requirePartner(db, partnerNaam);
+        const owner = await requirePartner(ctx.sql(), partnerNaam);
         const grondslag = optionalText("voorschrift", opts.voorschrift ?? opts.grondslag, 300);
         const thema = requireText("thema", opts.thema, 40).toLowerCase();
-        if (findCategorie(db, code)) throw new UserError("bestaat-al", `Categorie ${code} bestaat al`);
+        if (await findCategorie(ctx.sql(), code)) throw new UserError("bestaat-al", `Categorie ${code} bestaat al`);
         const standaard = standaardOpvolging();
         const profiel = handhavingsprofiel(opts, owner.naam, standaard.handhaving);
-        const rules = (profiel ? standaard.opvolging : standaard.partneropvolging).map((r) => ({
-          actie: r.actie,
-          partnerId: r.partner === EIGENAAR_CATEGORIE || r.partner === EIGENAAR_BEVINDING ? owner.id : requirePartner(db, r.partner).id,
-          eigenaarBevinding: r.partner === EIGENAAR_BEVINDING,
-          termijn: r.termijn,
-          eenheid: r.eenheid,
-          sjabloon: r.sjabloon ?? null,
-        }));
-        const id = await ctx.change((tx) => {
-          const cid = insertCategorie(tx, { code, naam, partnerId: owner.id, thema, grondslag }, rules);
-          if (profiel) zetProfielUitData(tx.db, cid, profiel);
+        const rules = await Promise.all(
+          (profiel ? standaard.opvolging : standaard.partneropvolging).map(async (r) => ({
+            actie: r.actie,
+            partnerId:
+              r.partner === EIGENAAR_CATEGORIE || r.partner === EIGENAAR_BEVINDING
+                ? owner.id
+                : (await requirePartner(ctx.sql(), r.partner)).id,
+            eigenaarBevinding: r.partner === EIGENAAR_BEVINDING,
+            termijn: r.termijn,
+            eenheid: r.eenheid,
+            sjabloon: r.sjabloon ?? null,
+          })),
+        );
+        const id = await ctx.change(async (tx) => {
+          const cid = await insertCategorie(tx, { code, naam, partnerId: owner.id, thema, grondslag }, rules);
+          if (profiel) await setCategorieProfiel(tx, cid, profiel);
           return cid;
         });
         ctx.emit(
@@ -278,6 +286,6 @@ function handhavingsprofiel(opts: CategorieOpts, eigenaar: string, standaard: Pr
   return p;
 }
 
-function describeRule(r: FollowUpRule): string {
+function describeRule(r: OpvolgRegel): string {
   return `${r.actie} (${r.partner === EIGENAAR_BEVINDING ? "eigenaar van de bevinding" : r.partner}, ${r.termijn} ${r.eenheid})`;
 }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { sqlOf } from "../db/sqlite/sql.js";
 import { action, type Runtime } from "./runtime.js";
 import { listAdressen, requireAdres } from "../db/adres.js";
 import { listPartners, requireGemeente, requirePartner } from "../db/referentie.js";
@@ -31,13 +32,13 @@ export function register(program: Command, rt: Runtime): void {
           listAdressen(db).map((a) => ({ name: `${formatAdres(a)} (${a.gemeente})`, value: String(a.id) })),
         );
         const adres = requireAdres(db, parseId("adres", adresText));
-        const partner = requirePartner(
-          db,
+        const partner = await requirePartner(
+          sqlOf(db),
           await ctx.needChoice(
             "partner",
             opts.partner,
             "Partner",
-            listPartners(db).map((p) => ({ name: p.naam, value: p.naam })),
+            (await listPartners(sqlOf(db))).map((p) => ({ name: p.naam, value: p.naam })),
           ),
         );
         const omschrijving = await ctx.needValue(
@@ -62,10 +63,10 @@ export function register(program: Command, rt: Runtime): void {
     .option("--gemeente <gemeente>", "alleen deze gemeente")
     .option("--partner <partner>", "alleen signalen van deze partner")
     .action(
-      action<{ gemeente?: string; partner?: string }>(rt, (ctx, opts) => {
+      action<{ gemeente?: string; partner?: string }>(rt, async (ctx, opts) => {
         const db = ctx.db();
-        const gemeenteId = opts.gemeente !== undefined ? requireGemeente(db, opts.gemeente).id : undefined;
-        const partnerId = opts.partner !== undefined ? requirePartner(db, opts.partner).id : undefined;
+        const gemeenteId = opts.gemeente !== undefined ? (await requireGemeente(sqlOf(db), opts.gemeente)).id : undefined;
+        const partnerId = opts.partner !== undefined ? (await requirePartner(sqlOf(db), opts.partner)).id : undefined;
         const rows = listSignalen(db, { gemeenteId, partnerId });
         ctx.emit(rows, () =>
           rows.length === 0

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { sqlOf } from "../db/sqlite/sql.js";
 import { action, type Runtime } from "./runtime.js";
 import { listPartners, requirePartner } from "../db/referentie.js";
 import { terugkoppelingVoor } from "../db/terugkoppeling.js";
@@ -33,9 +34,9 @@ export function registerTerugkoppeling(rapport: Command, rt: Runtime): void {
           "partner",
           opts.partner,
           "Partner",
-          listPartners(db).map((p) => ({ name: p.naam, value: p.naam })),
+          (await listPartners(sqlOf(db))).map((p) => ({ name: p.naam, value: p.naam })),
         );
-        const data = terugkoppelingVoor(db, requirePartner(db, naam), ctx.today());
+        const data = terugkoppelingVoor(db, await requirePartner(sqlOf(db), naam), ctx.today());
         if (pdf) {
           const { terugkoppelingPdf } = await import("../render/pdf/terugkoppeling.js");
           const { savePdf } = await import("../render/pdf/document.js");

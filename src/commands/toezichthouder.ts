@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { sqlOf } from "../db/sqlite/sql.js";
 import { action, type Runtime } from "./runtime.js";
 import { verplicht } from "./hulp.js";
 import { findGemeente, findPartner } from "../db/referentie.js";
@@ -30,8 +31,8 @@ export function register(program: Command, rt: Runtime): void {
         if (findToezichthouder(db, nummer)) throw new UserError("bestaat-al", `Toezichthouder ${nummer} bestaat al`);
         const functie = requireText("functie", await ctx.needText("functie", opts.functie, "Functie (zoals in het rapport)"), 120);
         const orgNaam = requireText("organisatie", await ctx.needText("organisatie", opts.organisatie, "Gemeente of partner"), 100);
-        const gemeente = findGemeente(db, orgNaam);
-        const partner = gemeente ? undefined : findPartner(db, orgNaam);
+        const gemeente = await findGemeente(sqlOf(db), orgNaam);
+        const partner = gemeente ? undefined : await findPartner(sqlOf(db), orgNaam);
         if (!gemeente && !partner) {
           throw new UserError(
             "niet-gevonden",

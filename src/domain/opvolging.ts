@@ -22,7 +22,8 @@ export type LijstFilter = (typeof LIJST_FILTERS)[number];
 export const EIGENAAR_CATEGORIE = "(eigenaar categorie)";
 export const EIGENAAR_BEVINDING = "(eigenaar bevinding)";
 
-export interface Regel {
+/** A category's default follow-up: what, by whom, within which term, with which letter (reference data). */
+export interface OpvolgRegel {
   actie: string;
   /** A partner's name, or EIGENAAR_BEVINDING. */
   partner: string;
@@ -44,7 +45,7 @@ export interface NieuweOpvolging {
  * evening's date, "(eigenaar bevinding)" given to the finding's own partner.
  */
 export function opvolgingenUitRegel(
-  regels: readonly Regel[],
+  regels: readonly OpvolgRegel[],
   bevinding: { avondDatum: IsoDate; partner: string },
   k: Kalender,
 ): NieuweOpvolging[] {

@@ -12,6 +12,21 @@ const CACHE_MAX = 500;
  * has done its work before the promise is returned, so awaiting costs a microtask, no I/O wait.
  */
 export function sqliteSql(db: BetterSqlite3.Database): Sql {
+  let sql = executors.get(db);
+  if (!sql) {
+    sql = executor(db);
+    executors.set(db, sql);
+  }
+  return sql;
+}
+
+/** The executor of a raw connection, while repositories and their callers move to the Store (issue 15). */
+export const sqlOf = sqliteSql;
+
+/** One executor (and statement cache) per connection. */
+const executors = new WeakMap<BetterSqlite3.Database, Sql>();
+
+function executor(db: BetterSqlite3.Database): Sql {
   const cache = new Map<string, Statement>();
   const prepare = (text: string): Statement => {
     let s = cache.get(text);

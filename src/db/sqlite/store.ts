@@ -11,7 +11,8 @@ import { sqliteSql } from "./sql.js";
  */
 export class SqliteStore implements Store {
   readonly db: Db;
-  private readonly sql: Sql;
+  /** The executor outside any transaction (autocommit), while commands move to read() (issue 15). */
+  readonly sql: Sql;
 
   constructor(
     readonly plek: string,

@@ -201,18 +201,19 @@ export class Ctx {
     return parseEnum(flag, raw, allowed);
   }
 
+  /** The flag, or a choice at a terminal; `choices` may be a function, called (reading the store) only when asking. */
   async needChoice<T extends string>(
     flag: string,
     value: string | undefined,
     message: string,
-    choices: Choice<T>[],
+    choices: Choice<T>[] | (() => Promise<Choice<T>[]>),
     opts: { placeholder?: string; leeg?: string } = {},
   ): Promise<string> {
-    if (choices.length === 0 && (value === undefined || value === "")) {
-      if (!this.interactive) throw missingFlag(flag);
-      throw new UserError("geen-keuze", opts.leeg ?? `Er is nog niets om uit te kiezen voor --${flag}`);
-    }
-    return this.need(flag, value, () => this.prompts.select({ message, choices, placeholder: opts.placeholder }));
+    if (value !== undefined && value !== "") return value;
+    if (!this.interactive) throw missingFlag(flag);
+    const keuzes = typeof choices === "function" ? await choices() : choices;
+    if (keuzes.length === 0) throw new UserError("geen-keuze", opts.leeg ?? `Er is nog niets om uit te kiezen voor --${flag}`);
+    return this.prompts.select({ message, choices: keuzes, placeholder: opts.placeholder });
   }
 }
 

@@ -2,8 +2,7 @@ import type { Ctx } from "../context.js";
 import type { Tx } from "../db/audit.js";
 import { avondGereedheid, insertAvond, insertRol, requireAvond, setNoodplan, setRisico } from "../db/avond.js";
 import { candidateInputs, listBesluiten, requireCasustafel, type Casustafel } from "../db/casustafel.js";
-import { requireAdres } from "../db/adres.js";
-import { formatAdres } from "../domain/adres.js";
+import { formatAdres, metAdres } from "../domain/adres.js";
 import { parseAvondDatum, parseDoel, parseStarttijd, STANDAARD_ROLLEN, type Noodplan } from "../domain/avond.js";
 import { formatDutch, type IsoDate } from "../domain/dates.js";
 import { controleer, perPartner, type Risico } from "../domain/gereedheid.js";
@@ -108,8 +107,9 @@ function adresNamen(ctx: Ctx, c: Casustafel): Map<number, string> {
   return new Map(kandidaten.map((k) => [k.adres_id, `${k.rang}. ${k.adres}`]));
 }
 
-function naamVan(ctx: Ctx, namen: Map<number, string>, id: number): string {
-  return namen.get(id) ?? formatAdres(requireAdres(ctx.db(), id));
+/** The addresses to choose from are the casustafel's ranked ones, so every chosen id has a name. */
+function naamVan(namen: Map<number, string>, id: number): string {
+  return namen.get(id) ?? `adres ${id}`;
 }
 
 async function vraagAdressen(ctx: Ctx, plan: AvondPlan, namen: Map<number, string>): Promise<number[]> {
@@ -160,7 +160,7 @@ async function vraagRollen(ctx: Ctx, plan: AvondPlan): Promise<void> {
 
 async function vraagRisicos(ctx: Ctx, plan: AvondPlan, namen: Map<number, string>, adresIds: number[]): Promise<void> {
   for (const id of adresIds) {
-    const niveau = await vraagNiveau(ctx, naamVan(ctx, namen, id), { later: true });
+    const niveau = await vraagNiveau(ctx, naamVan(namen, id), { later: true });
     if (niveau === null) plan.risicos.delete(id);
     else plan.risicos.set(id, { niveau, toelichting: await vraagToelichting(ctx, plan.risicos.get(id)?.toelichting ?? null) });
   }
@@ -169,10 +169,10 @@ async function vraagRisicos(ctx: Ctx, plan: AvondPlan, namen: Map<number, string
 function gereedheidVan(ctx: Ctx, plan: AvondPlan, namen: Map<number, string>) {
   const gevraagd = listBesluiten(ctx.db(), plan.casustafel.id)
     .filter((b) => b.besluit === "controle" && plan.adresIds.includes(b.adres_id))
-    .flatMap((b) => b.partners.map((partner) => ({ partner, adres: b.adres })));
+    .flatMap((b) => b.partners.map((partner) => ({ partner, adres: formatAdres(b) })));
   return controleer({
     rollen: plan.rollen,
-    adressen: plan.adresIds.map((id) => ({ adres: naamVan(ctx, namen, id), risico: plan.risicos.get(id)?.niveau ?? null })),
+    adressen: plan.adresIds.map((id) => ({ adres: naamVan(namen, id), risico: plan.risicos.get(id)?.niveau ?? null })),
     verzamelpunt: plan.noodplan?.verzamelpunt ?? null,
     codewoord: plan.noodplan?.codewoord ?? null,
     gevraagdePartners: perPartner(gevraagd),
@@ -185,7 +185,7 @@ function renderPlan(ctx: Ctx, plan: AvondPlan, namen: Map<number, string>): stri
       kop: `Nieuwe avond (nog niet opgeslagen) — ${formatDutch(plan.datum)}, ${plan.starttijd}; casustafel ${plan.casustafel.id}`,
       doel: plan.doel,
       adressen: plan.adresIds.map((id) => ({
-        adres: naamVan(ctx, namen, id),
+        adres: naamVan(namen, id),
         risico: plan.risicos.get(id)?.niveau ?? null,
         toelichting: plan.risicos.get(id)?.toelichting ?? null,
       })),
@@ -213,7 +213,7 @@ export function avondResultaat(ctx: Ctx, id: number, wat: string): AvondResultaa
   const a = requireAvond(ctx.db(), id);
   const gereedheid = avondGereedheid(ctx.db(), a);
   return {
-    json: { ...a, gereedheid },
+    json: { ...a, adressen: a.adressen.map(metAdres), gereedheid },
     human: `Avond ${id} op ${formatDutch(a.datum)} om ${a.starttijd} ${wat} met ${aantal(a.adressen.length, "adres", "adressen")}.\n\n${renderGereedheid(`avond ${id}`, gereedheid.ontbreekt)}`,
   };
 }

@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { formatAdres, metAdres } from "../domain/adres.js";
+import { sqlOf } from "../db/sqlite/sql.js";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import { requireAdres } from "../db/adres.js";
@@ -94,14 +96,17 @@ export function register(program: Command, rt: Runtime): void {
             "adres",
             opts.adres,
             "Welk adres?",
-            a.adressen.map((x) => ({ name: `${x.volgorde}. ${x.adres} — ${x.risico ?? "nog niet ingeschat"}`, value: String(x.adres_id) })),
+            a.adressen.map((x) => ({
+              name: `${x.volgorde}. ${formatAdres(x)} — ${x.risico ?? "nog niet ingeschat"}`,
+              value: String(x.adres_id),
+            })),
           ),
         );
         const op = a.adressen.find((x) => x.adres_id === adresId);
         const niveau =
           opts.niveau !== undefined
             ? parseNiveau(opts.niveau)
-            : (await vraagNiveau(ctx, op?.adres ?? `adres ${adresId}`, { later: false }))!;
+            : (await vraagNiveau(ctx, op ? formatAdres(op) : `adres ${adresId}`, { later: false }))!;
         const toelichting =
           opts.toelichting !== undefined || !dialog
             ? parseRisicoToelichting(opts.toelichting)
@@ -109,7 +114,7 @@ export function register(program: Command, rt: Runtime): void {
         await ctx.change((tx) => setRisico(tx, a.id, adresId, niveau, toelichting));
         ctx.emit(
           { avond_id: a.id, adres_id: adresId, niveau, toelichting },
-          () => `Risico ${niveau} vastgelegd voor ${op?.adres ?? `adres ${adresId}`} op avond ${a.id}.`,
+          () => `Risico ${niveau} vastgelegd voor ${op ? formatAdres(op) : `adres ${adresId}`} op avond ${a.id}.`,
         );
       }),
     );
@@ -222,7 +227,7 @@ export function register(program: Command, rt: Runtime): void {
         const a = await kiesAvond(ctx, id as string | undefined);
         const g = avondGereedheid(ctx.db(), a);
         ctx.emit(
-          { ...a, gereedheid: g },
+          { ...a, adressen: a.adressen.map(metAdres), gereedheid: g },
           () => `${renderOverzicht(overzichtVan(a), ctx.color)}\n\n${renderGereedheid(`avond ${a.id}`, g.ontbreekt)}`,
         );
       }),
@@ -270,7 +275,8 @@ async function metVlaggen(ctx: Ctx, casustafelId: number, opts: NieuwOpts): Prom
   const controle = listBesluiten(db, c.id)
     .filter((b) => b.besluit === "controle")
     .map((b) => b.adres_id);
-  const extra = (opts.extraAdres ?? []).map((x) => requireAdres(db, parseId("extra-adres", x)).id);
+  const extra: number[] = [];
+  for (const x of opts.extraAdres ?? []) extra.push((await requireAdres(sqlOf(db), parseId("extra-adres", x))).id);
   const zonder = (opts.zonderAdres ?? []).map((x) => parseId("zonder-adres", x));
   for (const z of zonder) {
     if (!controle.includes(z))

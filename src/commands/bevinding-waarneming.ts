@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { formatAdres } from "../domain/adres.js";
 import { action, type Runtime } from "./runtime.js";
 import { avondAdressen, requireAvondKort, requireBevinding } from "../db/bevinding.js";
 import { requireToezichthouder } from "../db/toezichthouder.js";
@@ -65,7 +66,7 @@ export function registerWaarneming(bevinding: Command, rt: Runtime): void {
         const onvolledig = ontbrekendeGegevens({ ...na, toezichthouders });
         ctx.emit({ ...na, toezichthouders, onvolledig, gewijzigd: velden }, () =>
           [
-            `Bevinding ${na.id} bijgewerkt (${velden.join(", ")}): ${na.categorie_naam} op ${na.adres}, om ${na.tijdstip}, toezichthouder ${toezichthouders.join(", ") || "onbekend"}, methode ${na.methode ?? "onbekend"}.`,
+            `Bevinding ${na.id} bijgewerkt (${velden.join(", ")}): ${na.categorie_naam} op ${formatAdres(na)}, om ${na.tijdstip}, toezichthouder ${toezichthouders.join(", ") || "onbekend"}, methode ${na.methode ?? "onbekend"}.`,
             onvolledig.length
               ? `Nog onvolledig: ${onvolledig.map((o) => ONTBREKEND_TEKST[o]).join("; ")}.`
               : "Volledig: klaar voor het rapport van bevindingen.",

@@ -33,7 +33,7 @@ import {
   requireCategorie,
   requirePartner,
 } from "../db/referentie.js";
-import { formatAdres } from "../domain/adres.js";
+import { formatAdres, metAdres } from "../domain/adres.js";
 import {
   BEVINDING_CSV_COLUMNS,
   bevindingImportCheck,
@@ -124,7 +124,7 @@ export function register(program: Command, rt: Runtime): void {
               [
                 { header: "id", value: (r) => r.id, align: "right", priority: 1 },
                 { header: "avond", value: (r) => `${r.avond_id} (${formatDutch(r.datum)})`, priority: 7 },
-                { header: "adres", value: (r) => r.adres, priority: 2 },
+                { header: "adres", value: (r) => formatAdres(r), priority: 2 },
                 { header: "categorie", value: (r) => r.categorie_naam, priority: 2 },
                 { header: "eigenaar", value: (r) => r.partner, priority: 6 },
                 { header: "omschrijving", value: (r) => r.omschrijving, priority: 4 },
@@ -151,7 +151,7 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
 
   const nieuw: Nieuw[] = [];
   if (!guided) {
-    const adres = requireAdres(db, parseId("adres", await ctx.needText("adres", opts.adres, "Adres-id")));
+    const adres = await requireAdres(sqlOf(db), parseId("adres", await ctx.needText("adres", opts.adres, "Adres-id")));
     const input = validateBevinding({
       categorie: await ctx.needText("categorie", opts.categorie, "Categorie"),
       omschrijving: await ctx.needText("omschrijving", opts.omschrijving, "Omschrijving"),
@@ -193,7 +193,7 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
     for (const n of nieuw) {
       if (!w.opLijst(avond.id, n.adresId)) {
         w.zetOpLijst(avond.id, n.adresId);
-        const a = requireAdres(tx.db, n.adresId);
+        const a = await requireAdres(tx.sql, n.adresId);
         waarschuwingen.push(`Adres ${formatAdres(a)} (id ${a.id}) stond niet op de lijst van avond ${avond.id}; toegevoegd aan de lijst`);
         tx.audit("avond_adres", avond.id, "toegevoegd", { adres: a.id });
       }
@@ -252,7 +252,7 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
  * time, then the previous address's time; the last used numbers and method), then each finding.
  */
 async function rondgang(ctx: Ctx, db: Db, avond: AvondKort, opts: ToevoegenOpts): Promise<Nieuw[]> {
-  const adressen = opts.adres !== undefined ? [requireAdres(db, parseId("adres", opts.adres))] : avondAdressen(db, avond.id);
+  const adressen = opts.adres !== undefined ? [await requireAdres(sqlOf(db), parseId("adres", opts.adres))] : avondAdressen(db, avond.id);
   if (adressen.length === 0) throw new UserError("geen-adressen", `Avond ${avond.id} heeft nog geen adressen; geef --adres`);
   const categorieen = await listCategorieen(sqlOf(db));
   const out: Nieuw[] = [];
@@ -352,7 +352,7 @@ function geldig(regel: (v: string) => unknown): (v: string) => true | string {
 }
 
 function dubbelTekst(b: Bevinding, avondId: number): string {
-  return `Er is al een bevinding ${b.categorie_naam} vastgelegd voor ${b.adres} op avond ${avondId} (bevinding ${b.id}: "${kort(b.omschrijving)}")`;
+  return `Er is al een bevinding ${b.categorie_naam} vastgelegd voor ${formatAdres(b)} op avond ${avondId} (bevinding ${b.id}: "${kort(b.omschrijving)}")`;
 }
 
 function dubbelFout(b: Bevinding, avondId: number): UserError {
@@ -366,7 +366,7 @@ function kort(t: string): string {
 /** A finding as JSON: its toezichthouders as a list and what a report would call incomplete. */
 function waarneming<B extends Bevinding>(b: B) {
   const toezichthouders = b.toezichthouders ? b.toezichthouders.split(",") : [];
-  return { ...b, toezichthouders, onvolledig: ontbrekendeGegevens({ ...b, toezichthouders }) };
+  return { ...metAdres(b), toezichthouders, onvolledig: ontbrekendeGegevens({ ...b, toezichthouders }) };
 }
 
 /**
@@ -447,10 +447,12 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
     });
     return { aantal: geimporteerd, eerste, laatste, opvolgingen };
   });
-  const waarschuwingen = controle.buitenLijst.map(
-    (b) =>
-      `regel ${b.line}: adres ${formatAdres(requireAdres(db, b.adresId))} (id ${b.adresId}) stond niet op de lijst van avond ${avond.id}; toegevoegd aan de lijst`,
-  );
+  const waarschuwingen: string[] = [];
+  for (const b of controle.buitenLijst) {
+    waarschuwingen.push(
+      `regel ${b.line}: adres ${formatAdres(await requireAdres(sqlOf(db), b.adresId))} (id ${b.adresId}) stond niet op de lijst van avond ${avond.id}; toegevoegd aan de lijst`,
+    );
+  }
   for (const w of waarschuwingen) ctx.warn(`waarschuwing: ${w}`);
   ctx.emit(
     // Ids of one import are consecutive (one IMMEDIATE transaction); a range keeps the document small for 100,000 rows.
@@ -531,7 +533,7 @@ function samenvatting(os: Opvolging[], vandaag: string): string {
 
 function beschrijf(ctx: Ctx, b: ReturnType<typeof waarneming> & { opvolgingen: ReturnType<typeof kortOpvolging>[] }): string {
   const lines = [
-    `Bevinding ${b.id}: ${b.categorie_naam} (eigenaar ${b.partner}) op ${b.adres}, avond ${b.avond_id} (${formatDutch(b.datum)}).`,
+    `Bevinding ${b.id}: ${b.categorie_naam} (eigenaar ${b.partner}) op ${formatAdres(b)}, avond ${b.avond_id} (${formatDutch(b.datum)}).`,
     `  Waargenomen om ${b.tijdstip} door ${b.toezichthouders.length ? `toezichthouder ${b.toezichthouders.join(", ")}` : "onbekende toezichthouder"}; methode: ${b.methode ?? "onbekend"}.`,
     ...(b.onvolledig.length
       ? [`  Onvolledig voor het rapport van bevindingen: ${b.onvolledig.map((o) => ONTBREKEND_TEKST[o]).join("; ")}.`]

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { formatAdres } from "../domain/adres.js";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import { bijlagenVan, koppelBijlage, onbekendeHashes, opgeslagenHashes } from "../db/bijlage.js";
@@ -51,7 +52,7 @@ export function registerBijlage(bevinding: Command, rt: Runtime): void {
         }
         ctx.emit({ bevinding_id: b.id, bijlagen: rows }, () =>
           [
-            `Bijlagen van bevinding ${b.id} (${b.categorie_naam}, ${b.adres}):`,
+            `Bijlagen van bevinding ${b.id} (${b.categorie_naam}, ${formatAdres(b)}):`,
             renderTable(
               rows,
               [

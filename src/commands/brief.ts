@@ -24,10 +24,10 @@ import {
 import { overtrederVoorZaak, sluitOpvolging, voltooiStap, zetZaak, type ZaakVelden } from "../db/handhaving.js";
 import { findGemeente, requirePartner } from "../db/referentie.js";
 import { parseEuro } from "../domain/bedrag.js";
+import { formatAdres, metAdres } from "../domain/adres.js";
 import {
   briefBestandsnaam,
   formatKenmerk,
-  volledigAdres,
   groepeerBrieven,
   maakBriefhoofd,
   type BriefGroep,
@@ -117,14 +117,14 @@ export function register(program: Command, rt: Runtime): void {
           ctx.out("Nog geen brieven.");
           return;
         }
-        ctx.emit(rows, () =>
+        ctx.emit(rows.map(metAdres), () =>
           renderTable(
             rows,
             [
               { header: "kenmerk", value: (r) => r.kenmerk, priority: 1 },
               { header: "datum", value: (r) => formatDutch(r.datum), priority: 3 },
               { header: "sjabloon", value: (r) => r.sjabloon, priority: 2 },
-              { header: "adres", value: (r) => r.adres, priority: 3 },
+              { header: "adres", value: (r) => formatAdres(r), priority: 3 },
               { header: "aan", value: (r) => r.ontvanger, priority: 4 },
               { header: "opvolging", value: (r) => r.opvolgingen.join(", "), priority: 6 },
               // The name carries date, kenmerk, template and address, all shown already: cut short, whole in --json.
@@ -194,12 +194,12 @@ async function beoordeelOpvolging(
   opts: { sjabloon?: string; aan?: number; batch: boolean; wijziging?: ZaakVelden },
 ): Promise<Beoordeling> {
   if (o.zaak && opts.wijziging) pasToe(o, opts.wijziging);
-  const aan = opts.aan !== undefined ? requireBetrokkene(db, opts.aan) : undefined;
+  const aan = opts.aan !== undefined ? await requireBetrokkene(sqlOf(db), opts.aan) : undefined;
   return beoordeel({
     o,
     sjabloon: opts.sjabloon,
     aanPartner: om.aanPartner,
-    betrokkenen: betrokkenenVanAdres(db, o.adres.id),
+    betrokkenen: await betrokkenenVanAdres(sqlOf(db), o.adres.id),
     partner: await requirePartner(sqlOf(db), o.partner),
     aan,
     batch: opts.batch,
@@ -225,8 +225,8 @@ async function herdrukGroep(db: Db, rij: GemaakteBriefRij): Promise<BriefGroep> 
   const eerste = opvolgingen[0]!;
   let ontvanger: Ontvanger;
   if (rij.betrokkene_id !== null) {
-    const b = requireBetrokkene(db, rij.betrokkene_id);
-    const rol = betrokkenenVanAdres(db, eerste.adres.id).find((x) => x.id === b.id)?.rol ?? null;
+    const b = await requireBetrokkene(sqlOf(db), rij.betrokkene_id);
+    const rol = (await betrokkenenVanAdres(sqlOf(db), eerste.adres.id)).find((x) => x.id === b.id)?.rol ?? null;
     ontvanger = { soort: "betrokkene", id: b.id, naam: b.naam, postadres: b.postadres, rol };
   } else {
     const p = await requirePartner(sqlOf(db), eerste.partner);
@@ -324,10 +324,10 @@ async function kiesBriefAanDeBeurt(ctx: Ctx, raw: string | undefined, eigen: str
     for (const o of openOpvolgingenVanAvond(db, avond.id)) {
       const sjabloon = o.sjabloon ?? (o.zaak && o.stap ? stapSjabloon(om.ladder, o.stap, o.zaak.profiel.spoor) : undefined);
       if (!sjabloon || brievenVanOpvolging(db, o.opvolgingId).some((b) => b.sjabloon === sjabloon)) continue;
-      const kandidaat = vraagtOvertreder(o) ? betrokkenenVanAdres(db, o.adres.id)[0] : undefined;
+      const kandidaat = vraagtOvertreder(o) ? (await betrokkenenVanAdres(sqlOf(db), o.adres.id))[0] : undefined;
       const wijziging = kandidaat ? { overtrederId: kandidaat.id } : undefined;
       const b = await beoordeelOpvolging(db, o, om, { batch: false, wijziging });
-      const waar = `${sjabloon}, ${volledigAdres(o.adres)}`;
+      const waar = `${sjabloon}, ${formatAdres(o.adres)}`;
       if (b.soort === "brief") {
         const aan = kandidaat ? "de overtreder (nog aan te wijzen)" : b.item.ontvanger.naam;
         keuzes.push({ name: `${o.opvolgingId}: ${waar} — aan ${aan}`, value: String(o.opvolgingId) });
@@ -375,7 +375,7 @@ async function zaakWijziging(
   const w: ZaakVelden = {};
   let overtreder = f.overtreder;
   if (overtreder === undefined && vraagtOvertreder(o) && ctx.interactive) {
-    const kandidaten = betrokkenenVanAdres(db, o.adres.id);
+    const kandidaten = await betrokkenenVanAdres(sqlOf(db), o.adres.id);
     if (kandidaten.length) {
       overtreder = Number(
         await ctx.prompts.select({
@@ -386,7 +386,7 @@ async function zaakWijziging(
     }
   }
   if (overtreder !== undefined) {
-    const adres = { id: o.adres.id, volledig: volledigAdres(o.adres) };
+    const adres = { id: o.adres.id, volledig: formatAdres(o.adres) };
     const standaard = overtrederVoorZaak(db, z, adres, overtreder, f.hoedanigheid);
     const hoedanigheid =
       f.hoedanigheid ??
@@ -396,7 +396,7 @@ async function zaakWijziging(
     Object.assign(w, overtrederVoorZaak(db, z, adres, overtreder, hoedanigheid));
   } else if (f.hoedanigheid !== undefined) {
     if (z.overtrederId === null) throw new UserError("ontbrekende-optie", "--hoedanigheid hoort bij --overtreder <betrokkene-id>");
-    Object.assign(w, overtrederVoorZaak(db, z, { id: o.adres.id, volledig: volledigAdres(o.adres) }, z.overtrederId, f.hoedanigheid));
+    Object.assign(w, overtrederVoorZaak(db, z, { id: o.adres.id, volledig: formatAdres(o.adres) }, z.overtrederId, f.hoedanigheid));
   }
   if (f.bedrag !== undefined || f.maximum !== undefined) {
     const d = z.profiel.dwangsom;
@@ -511,7 +511,7 @@ async function opmaak(db: Db, plan: Plan, o: { datum: string; teller: number; ui
   const jaar = Number(o.datum.slice(0, 4));
   const context = async (groep: BriefGroep, datum: string, kenmerk: string) => {
     const briefhoofd = await maakBriefhoofdVoor(db, groep);
-    const betrokkenen = betrokkenenVanAdres(db, groep.adres.id).map((b) => ({ id: b.id, naam: b.naam, rol: b.rol }));
+    const betrokkenen = (await betrokkenenVanAdres(sqlOf(db), groep.adres.id)).map((b) => ({ id: b.id, naam: b.naam, rol: b.rol }));
     return briefContext({ groep, briefhoofd, datum, kenmerk, kalender: kalender(), betrokkenen });
   };
   const nieuw = await Promise.all(

@@ -1,6 +1,7 @@
 import type { Ctx } from "../context.js";
 import { sqlOf } from "../db/sqlite/sql.js";
 import { requireAdres } from "../db/adres.js";
+import { formatAdres } from "../domain/adres.js";
 import { BESLUITEN, candidateInputs, type BesluitSoort } from "../db/casustafel.js";
 import { listGemeenten, listPartners, requireGemeente, requirePartner, type Gemeente } from "../db/referentie.js";
 import { formatDutch, parseDate, type IsoDate } from "../domain/dates.js";
@@ -40,7 +41,7 @@ export async function validateBesluit(
   raw: { adres: string; besluit: string; partners?: string; toelichting?: string },
 ): Promise<BesluitPlan> {
   const db = ctx.db();
-  const adres = requireAdres(db, parseId("adres", raw.adres));
+  const adres = await requireAdres(sqlOf(db), parseId("adres", raw.adres));
   if (!gemeenten.some((g) => sleutel(g) === sleutel(adres.gemeente))) {
     throw new UserError(
       "adres-buiten-casustafel",
@@ -53,7 +54,7 @@ export async function validateBesluit(
     throw new UserError("ongeldige-invoer", "besluit mono: noem precies één partner met --partners");
   return {
     adresId: adres.id,
-    adres: `${adres.straat} ${adres.huisnummer}${adres.toevoeging}, ${adres.plaats}`,
+    adres: formatAdres(adres),
     besluit,
     partners: besluit === "afgewezen" ? [] : partners.map((p) => ({ id: p.id, naam: p.naam })),
     toelichting: optionalText("toelichting", raw.toelichting, 1000),

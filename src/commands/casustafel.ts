@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { formatAdres, metAdres } from "../domain/adres.js";
 import { sqlOf } from "../db/sqlite/sql.js";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
@@ -195,7 +196,12 @@ async function nieuw(ctx: Ctx, opts: { datum?: string; gemeenten?: string }): Pr
       });
     return cid;
   });
-  const result: Record<string, unknown> = { id, datum, gemeenten: gemeenten.map((g) => g.naam), besluiten: listBesluiten(db, id) };
+  const result: Record<string, unknown> = {
+    id,
+    datum,
+    gemeenten: gemeenten.map((g) => g.naam),
+    besluiten: listBesluiten(db, id).map(metAdres),
+  };
   const lines = [
     `Casustafel ${id} op ${formatDutch(datum)} voor ${gemeenten.map((g) => g.naam).join(", ")} aangemaakt${besluiten.length ? ` met ${aantal(besluiten.length, "besluit", "besluiten")}` : ""}.`,
   ];
@@ -235,7 +241,7 @@ function renderAgenda(ctx: Ctx, a: Agenda): string {
   for (const v of t.verlopen) {
     out.push(c.red(`  Verlopen bij ${v.partner}: ${v.aantal}`));
     for (const o of v.opvolgingen)
-      out.push(...wrapIndented(`${o.actie} (${o.adres}), deadline ${formatDutch(o.deadline)}`, w, "    - ", "      "));
+      out.push(...wrapIndented(`${o.actie} (${formatAdres(o)}), deadline ${formatDutch(o.deadline)}`, w, "    - ", "      "));
   }
   for (const l of t.leerpunten) out.push(...wrapIndented(`Leerpunt (avond ${l.avond_id}): ${l.tekst}`, w, "  ", "    "));
   out.push("", c.bold("2. Kandidaat-adressen"));

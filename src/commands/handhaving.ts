@@ -4,7 +4,7 @@ import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import { listZaken, overtrederVoorZaak, requireZaak, sluitZaak, zetZaak, type ZaakVelden, type ZaakVolledig } from "../db/handhaving.js";
 import { requireGemeente } from "../db/referentie.js";
-import { metGemeente } from "../domain/adres.js";
+import { adresMetGemeente, adresVeldenVan, formatAdres } from "../domain/adres.js";
 import { formatEuro, parseEuro } from "../domain/bedrag.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { optionalText, parseEnum, parseId, requireText } from "../domain/invoer.js";
@@ -76,7 +76,7 @@ export function register(program: Command, rt: Runtime): void {
             [
               // At 80 columns: which case, where, and what comes next; who decides and the overtreder give way.
               { header: "zaak", value: (z) => z.id, align: "right", priority: 1 },
-              { header: "adres", value: (z) => metGemeente(z.adres, z.gemeente), priority: 2 },
+              { header: "adres", value: (z) => adresMetGemeente(z), priority: 2 },
               { header: "overtreding", value: (z) => z.categorie, priority: 2 },
               { header: "orgaan", value: (z) => z.bestuursorgaan, priority: 7 },
               { header: "overtreder", value: (z) => z.overtreder ?? "—", priority: 5 },
@@ -180,7 +180,7 @@ async function zet(ctx: Ctx, opts: ZetOpts, rawId: string): Promise<void> {
   }
   velden.kosten = o.kosten !== undefined ? parseEuro(o.kosten, "kosten") : undefined;
   const hoedanigheid = optionalText("hoedanigheid", o.hoedanigheid, 200) ?? undefined;
-  const adres = { id: z.rij.adres_id, volledig: z.rij.adres };
+  const adres = { id: z.rij.adres_id, volledig: formatAdres(z.rij) };
   if (o.overtreder !== undefined)
     Object.assign(velden, overtrederVoorZaak(db, z, adres, parseId("overtreder", o.overtreder), hoedanigheid));
   else if (hoedanigheid !== undefined) {
@@ -257,7 +257,8 @@ function samenvatting(z: ZaakVolledig) {
     id: z.id,
     bevinding_id: z.rij.bevinding_id,
     adres_id: z.rij.adres_id,
-    adres: z.rij.adres,
+    ...adresVeldenVan(z.rij),
+    adres: formatAdres(z.rij),
     gemeente: z.rij.gemeente,
     categorie: z.rij.categorie,
     status: z.status,

@@ -1,4 +1,5 @@
 import type { Ctx } from "../context.js";
+import { formatAdres } from "../domain/adres.js";
 import { listBevindingen } from "../db/bevinding.js";
 import { requireZaak } from "../db/handhaving.js";
 import { listOpvolgingen, type Opvolging } from "../db/opvolging.js";
@@ -51,7 +52,7 @@ export function kiesOpvolging(ctx: Ctx, raw: string | undefined): Promise<number
 /** "12: 3 december 2026 VERLOPEN — hercontrole — Kerkstraat 12, Veldhoven (Gemeente, in behandeling)" */
 function opvolgingKeuze(o: Opvolging, vandaag: string): string {
   const wanneer = `${formatDutch(o.deadline)}${isVerlopen(o, vandaag) ? " VERLOPEN" : ""}`;
-  return `${o.id}: ${wanneer} — ${o.actie} — ${o.adres} (${o.partner}${o.status === "open" ? "" : `, ${o.status}`})`;
+  return `${o.id}: ${wanneer} — ${o.actie} — ${formatAdres(o)} (${o.partner}${o.status === "open" ? "" : `, ${o.status}`})`;
 }
 
 const WIJZIGINGEN = {
@@ -79,7 +80,7 @@ export async function vraagWijziging(ctx: Ctx, o: Opvolging, om: Omstandigheden)
     return true;
   });
   const soort = await ctx.prompts.select({
-    message: `Wat wil je wijzigen aan opvolging ${o.id} (${o.actie}, ${o.adres})?`,
+    message: `Wat wil je wijzigen aan opvolging ${o.id} (${o.actie}, ${formatAdres(o)})?`,
     choices: soorten.map((s) => ({ name: WIJZIGINGEN[s], value: s })),
     placeholder: "Kies wat er gebeurd is",
   });
@@ -180,7 +181,7 @@ export async function kiesBevinding(ctx: Ctx, raw: string | undefined): Promise<
   if (!ctx.interactive) throw missingFlag("bevinding");
   const avondId = await kiesAvondId(ctx, undefined, "avond", missingFlag("bevinding"));
   const keuzes = listBevindingen(ctx.db(), { avondId }).map((b) => ({
-    name: `${b.id}: ${b.categorie_naam} — ${b.adres} (${b.partner})`,
+    name: `${b.id}: ${b.categorie_naam} — ${formatAdres(b)} (${b.partner})`,
     value: String(b.id),
   }));
   const gekozen = await ctx.needChoice("bevinding", undefined, "Welke bevinding?", keuzes, {

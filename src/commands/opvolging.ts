@@ -8,7 +8,7 @@ import type { Db } from "../db/connection.js";
 import { insertStap, requireZaak, sluitZaak, volgNa, zaakVanBevinding } from "../db/handhaving.js";
 import { insertOpvolging, listOpvolgingen, requireOpvolging, updateOpvolging, type Opvolging } from "../db/opvolging.js";
 import { listOpvolgRegels, requireCategorie, requireGemeente, requirePartner } from "../db/referentie.js";
-import { metGemeente } from "../domain/adres.js";
+import { adresMetGemeente, metAdres } from "../domain/adres.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { optionalText, parseEnum, parseId, requireText } from "../domain/invoer.js";
 import { briefVoltooit, escaleer, stapNaam, stapSjabloon, type LadderData, type Stap } from "../domain/ladder.js";
@@ -78,7 +78,7 @@ export function register(program: Command, rt: Runtime): void {
 }
 
 function view(o: Opvolging, vandaag: string) {
-  return opvolgingView(o, vandaag);
+  return opvolgingView(metAdres(o), vandaag);
 }
 
 async function lijst(ctx: Ctx, opts: LijstOpts): Promise<void> {
@@ -118,7 +118,7 @@ async function lijst(ctx: Ctx, opts: LijstOpts): Promise<void> {
           { header: "actie", value: (r) => r.actie, priority: 2 },
           { header: "partner", value: (r) => r.partner, priority: 6 },
           { header: "status", value: (r) => r.status, priority: 3 },
-          { header: "adres", value: (r) => metGemeente(r.adres, r.gemeente), priority: 3 },
+          { header: "adres", value: (r) => adresMetGemeente(r), priority: 3 },
           { header: "bevinding", value: (r) => `${r.bevinding_id}: ${r.categorie}`, priority: 7 },
           { header: "resultaat", value: (r) => r.resultaat ?? "", priority: 8 },
         ],

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { sqlOf } from "../db/sqlite/sql.js";
 import path from "node:path";
 import { action, type Runtime } from "./runtime.js";
 import { verplicht } from "./hulp.js";
@@ -105,7 +106,7 @@ async function bevindingenRapport(ctx: Ctx, opts: Opts): Promise<void> {
     if (versie !== undefined) throw new UserError("gebruik", "--versie kan alleen met --adres");
     if (metBevindingen.length === 0) throw new UserError("geen-bevindingen", `Avond ${avond.id} heeft geen bevindingen`);
     const map = ctx.outputFolder(opts.uit);
-    const adressen = metBevindingen.map((id) => requireAdres(db, id));
+    const adressen = await Promise.all(metBevindingen.map((id) => requireAdres(sqlOf(db), id)));
     // Signing an evening: every report is checked before the first is signed.
     if (opts.onderteken) for (const a of adressen) planOndertekening(ctx, db, avond.id, a, opts.ondertekenaar);
     const uitkomsten: Uitkomst[] = [];
@@ -119,9 +120,9 @@ async function bevindingenRapport(ctx: Ctx, opts: Opts): Promise<void> {
     "adres",
     opts.adres,
     "Adres",
-    metBevindingen.map((id) => ({ name: formatAdres(requireAdres(db, id)), value: String(id) })),
+    await Promise.all(metBevindingen.map(async (id) => ({ name: formatAdres(await requireAdres(sqlOf(db), id)), value: String(id) }))),
   );
-  const adres = requireAdres(db, parseId("adres", adresRaw));
+  const adres = await requireAdres(sqlOf(db), parseId("adres", adresRaw));
   const pdf = await ctx.needText("pdf", opts.pdf, "PDF-bestand");
   ctx.outputFile(pdf, "pdf", opts.overschrijven); // checked before any work: never the database, no silent overwrite
   if (!metBevindingen.includes(adres.id)) {

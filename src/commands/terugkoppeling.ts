@@ -3,7 +3,7 @@ import { sqlOf } from "../db/sqlite/sql.js";
 import { action, type Runtime } from "./runtime.js";
 import { listPartners, requirePartner } from "../db/referentie.js";
 import { terugkoppelingVoor } from "../db/terugkoppeling.js";
-import { metGemeente } from "../domain/adres.js";
+import { adresMetGemeente } from "../domain/adres.js";
 import { formatDutch } from "../domain/dates.js";
 import {
   BETROKKENHEID_TEKST,
@@ -56,7 +56,7 @@ function renderTerugkoppeling(d: TerugkoppelingData, c: Colors): string {
   for (const s of d.signalen) {
     lines.push(
       "",
-      ...wrapIndented(`${formatDutch(s.datum)} — ${metGemeente(s.adres, s.gemeente)}${s.thema ? `, ${s.thema}` : ""}`, w, "  ", "    "),
+      ...wrapIndented(`${formatDutch(s.datum)} — ${adresMetGemeente(s)}${s.thema ? `, ${s.thema}` : ""}`, w, "  ", "    "),
       ...wrapIndented(`Signaal: ${s.omschrijving}`, w, "    ", "      "),
       ...wrapIndented(`Uitkomst: ${s.tekst}`, w, "    ", "      "),
     );
@@ -65,9 +65,7 @@ function renderTerugkoppeling(d: TerugkoppelingData, c: Colors): string {
   for (const b of d.bevindingen) {
     lines.push(
       "",
-      ...wrapIndented(`Bevinding ${b.id} — ${b.categorie_naam} — ${metGemeente(b.adres, b.gemeente)}`, w, "  ", "    ").map((l) =>
-        c.bold(l),
-      ),
+      ...wrapIndented(`Bevinding ${b.id} — ${b.categorie_naam} — ${adresMetGemeente(b)}`, w, "  ", "    ").map((l) => c.bold(l)),
       ...wrapIndented(
         `avond ${b.avond_id}, ${formatDutch(b.datum)}; eigenaar ${b.eigenaar}; rol: ${b.betrokkenheid.map((x) => BETROKKENHEID_TEKST[x] ?? x).join(", ")}`,
         w,

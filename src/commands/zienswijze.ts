@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { formatAdres, metAdres } from "../domain/adres.js";
 import { action, type Runtime } from "./runtime.js";
 import { verplicht } from "./hulp.js";
 import type { Ctx } from "../context.js";
@@ -65,7 +66,7 @@ export function register(program: Command, rt: Runtime): void {
           ctx.out("Geen zienswijzen.");
           return;
         }
-        ctx.emit(rows, () =>
+        ctx.emit(rows.map(metAdres), () =>
           renderTable(
             rows,
             [
@@ -74,7 +75,7 @@ export function register(program: Command, rt: Runtime): void {
               { header: "zaak", value: (r) => r.handhaving_id, align: "right", priority: 4 },
               { header: "voornemen", value: (r) => r.kenmerk ?? "", priority: 3 },
               { header: "ontvangen", value: (r) => formatDutch(r.ontvangen), priority: 2 },
-              { header: "adres", value: (r) => r.adres, priority: 3 },
+              { header: "adres", value: (r) => formatAdres(r), priority: 3 },
               { header: "samenvatting", value: (r) => r.samenvatting, priority: 6 },
               { header: "gewogen", value: (r) => (r.weging ? "ja" : "nee"), priority: 2 },
             ],

@@ -1,4 +1,6 @@
 import type { Db } from "./connection.js";
+import { formatAdres, type AdresVelden } from "../domain/adres.js";
+import { ADRES_VELDEN } from "./adres.js";
 import type { Tx } from "./audit.js";
 import { controleer, perPartner, type Risico } from "../domain/gereedheid.js";
 import { notFound, UserError } from "../errors.js";
@@ -8,7 +10,6 @@ import type { AdresRegelsInput } from "../domain/adres.js";
 export interface AvondAdres extends AdresRegelsInput {
   adres_id: number;
   volgorde: number;
-  adres: string;
   type: string;
   risico: Risico | null;
   risico_toelichting: string | null;
@@ -67,7 +68,7 @@ export function getAvond(db: Db, id: number): Avond | undefined {
   if (!row) return undefined;
   const adressen = db
     .prepare(
-      `SELECT aa.adres_id, aa.volgorde, a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres,
+      `SELECT aa.adres_id, aa.volgorde, ${ADRES_VELDEN},
               a.straat, a.huisnummer, a.toevoeging, a.postcode, a.plaats,
               g.naam AS gemeente, a.type, aa.risico, aa.risico_toelichting
        FROM avond_adres aa JOIN adres a ON a.id = aa.adres_id JOIN gemeente g ON g.id = a.gemeente_id
@@ -156,14 +157,14 @@ export function bekendePersonen(db: Db): { naam: string; partner: string; telefo
 export function gevraagdePartners(db: Db, avondId: number): { partner: string; adressen: string[] }[] {
   const rows = db
     .prepare(
-      `SELECT p.naam AS partner, a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres
+      `SELECT p.naam AS partner, ${ADRES_VELDEN}
        FROM avond v JOIN besluit b ON b.casustafel_id = v.casustafel_id
        JOIN avond_adres aa ON aa.avond_id = v.id AND aa.adres_id = b.adres_id
        JOIN besluit_partner bp ON bp.besluit_id = b.id JOIN partner p ON p.id = bp.partner_id JOIN adres a ON a.id = b.adres_id
        WHERE v.id = ? AND b.besluit = 'controle' ORDER BY p.naam, aa.volgorde`,
     )
-    .all(avondId) as { partner: string; adres: string }[];
-  return perPartner(rows);
+    .all(avondId) as (AdresVelden & { partner: string })[];
+  return perPartner(rows.map((r) => ({ partner: r.partner, adres: formatAdres(r) })));
 }
 
 /** Partners and themes of the signals per address: the draaiboek's summary without personal data. */
@@ -185,7 +186,7 @@ export function signaalSamenvatting(
 export function avondGereedheid(db: Db, a: Avond): ReturnType<typeof controleer> {
   return controleer({
     rollen: a.rollen,
-    adressen: a.adressen.map((x) => ({ adres: x.adres, risico: x.risico })),
+    adressen: a.adressen.map((x) => ({ adres: formatAdres(x), risico: x.risico })),
     verzamelpunt: a.noodplan.verzamelpunt,
     codewoord: a.noodplan.codewoord,
     gevraagdePartners: gevraagdePartners(db, a.id),

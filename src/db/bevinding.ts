@@ -1,4 +1,6 @@
 import type { Db } from "./connection.js";
+import type { AdresVelden } from "../domain/adres.js";
+import { ADRES_VELDEN } from "./adres.js";
 import type { Tx } from "./audit.js";
 import { notFound } from "../errors.js";
 import type { Adres } from "./adres.js";
@@ -29,12 +31,11 @@ export interface RegelsVoor {
 
 export type AvondAdres = Pick<Adres, "id" | "postcode" | "huisnummer" | "toevoeging" | "straat" | "plaats" | "gemeente">;
 
-export interface Bevinding {
+export interface Bevinding extends AdresVelden {
   id: number;
   avond_id: number;
   datum: string;
   adres_id: number;
-  adres: string;
   gemeente: string;
   categorie: string;
   categorie_naam: string;
@@ -197,7 +198,7 @@ export function isOpAvondLijst(db: Db, avondId: number, adresId: number): boolea
 
 const SELECT = `
   SELECT b.id, b.avond_id, v.datum, b.adres_id,
-         a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres,
+         ${ADRES_VELDEN},
          g.naam AS gemeente, c.code AS categorie, c.naam AS categorie_naam, p.naam AS partner,
          b.omschrijving, b.maatregel, b.personen, b.tijdstip, b.tijdstip_geschat, b.methode,
          coalesce((SELECT group_concat(t.nummer, ',' ORDER BY bt.volgorde) FROM bevinding_toezichthouder bt

@@ -1,4 +1,6 @@
 import type { Db } from "./connection.js";
+import type { AdresVelden } from "../domain/adres.js";
+import { ADRES_VELDEN } from "./adres.js";
 import type { Tx } from "./audit.js";
 import type { AdresGegevens, BriefhoofdVelden, BriefOpvolging } from "../domain/brief.js";
 import type { Stap } from "../domain/ladder.js";
@@ -243,13 +245,12 @@ export function zetBriefhoofd(tx: Tx, gemeenteId: number, velden: BriefhoofdVeld
   tx.audit("briefhoofd", gemeenteId, "gewijzigd", { velden: given });
 }
 
-export interface BriefRij {
+export interface BriefRij extends AdresVelden {
   id: number;
   kenmerk: string;
   datum: string;
   sjabloon: string;
   adres_id: number;
-  adres: string;
   gemeente: string;
   ontvanger: string | null;
   bestand: string;
@@ -265,7 +266,7 @@ export function listBrieven(db: Db, filter: { avondId?: number } = {}): BriefRij
   const rows = db
     .prepare(
       `SELECT b.id, b.kenmerk, b.datum, b.sjabloon, b.adres_id,
-              a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres, g.naam AS gemeente,
+              ${ADRES_VELDEN}, g.naam AS gemeente,
               coalesce(be.naam, (SELECT p.naam FROM brief_opvolging bo JOIN opvolging o ON o.id = bo.opvolging_id JOIN partner p ON p.id = o.partner_id WHERE bo.brief_id = b.id LIMIT 1)) AS ontvanger,
               b.bestand, (SELECT group_concat(opvolging_id) FROM (SELECT opvolging_id FROM brief_opvolging WHERE brief_id = b.id ORDER BY opvolging_id)) AS opvolgingen
        FROM brief b JOIN adres a ON a.id = b.adres_id JOIN gemeente g ON g.id = a.gemeente_id LEFT JOIN betrokkene be ON be.id = b.betrokkene_id

@@ -1,6 +1,9 @@
 import type { Db } from "./connection.js";
+import { placeholders, type Sql } from "./sql.js";
 import type { Tx } from "./audit.js";
 import type { CandidateInput } from "../domain/ranking.js";
+import type { AdresVelden } from "../domain/adres.js";
+import { ADRES_VELDEN } from "./adres.js";
 import { notFound } from "../errors.js";
 
 export const BESLUITEN = ["controle", "mono", "meer-info", "afgewezen"] as const;
@@ -13,17 +16,14 @@ export interface Casustafel {
   gemeente_ids: number[];
 }
 
-export interface Besluit {
+export interface Besluit extends AdresVelden {
   id: number;
   adres_id: number;
-  adres: string;
   gemeente: string;
   besluit: BesluitSoort;
   partners: string[];
   toelichting: string | null;
 }
-
-const ADRES_TEXT = "a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats";
 
 export function insertCasustafel(tx: Tx, datum: string, gemeenteIds: number[]): number {
   const id = Number(tx.db.prepare("INSERT INTO casustafel (datum, aangemaakt) VALUES (?, ?)").run(datum, tx.now).lastInsertRowid);
@@ -84,7 +84,7 @@ export function upsertBesluit(
 export function listBesluiten(db: Db, casustafelId: number): Besluit[] {
   const rows = db
     .prepare(
-      `SELECT b.id, b.adres_id, ${ADRES_TEXT} AS adres, g.naam AS gemeente, b.besluit, b.toelichting,
+      `SELECT b.id, b.adres_id, ${ADRES_VELDEN}, g.naam AS gemeente, b.besluit, b.toelichting,
               (SELECT group_concat(p.naam, '|') FROM besluit_partner bp JOIN partner p ON p.id = bp.partner_id WHERE bp.besluit_id = b.id) AS partners
        FROM besluit b JOIN adres a ON a.id = b.adres_id JOIN gemeente g ON g.id = a.gemeente_id
        WHERE b.casustafel_id = ? ORDER BY b.id`,
@@ -99,31 +99,43 @@ export function candidateInputs(db: Db, gemeenteIds: number[], totEnMet: string)
   const marks = gemeenteIds.map(() => "?").join(",");
   const adressen = db
     .prepare(
-      `SELECT DISTINCT a.id, ${ADRES_TEXT} AS adres, g.naam AS gemeente, a.type
+      `SELECT DISTINCT a.id, ${ADRES_VELDEN}, g.naam AS gemeente, a.type
        FROM adres a JOIN gemeente g ON g.id = a.gemeente_id JOIN signaal s ON s.adres_id = a.id
        WHERE a.gemeente_id IN (${marks}) AND s.datum <= ? ORDER BY a.id`,
     )
-    .all(...gemeenteIds, totEnMet) as { id: number; adres: string; gemeente: string; type: string }[];
+    .all(...gemeenteIds, totEnMet) as (AdresVelden & { id: number; gemeente: string; type: string })[];
   const signalen = db.prepare(
     "SELECT p.naam AS partner, s.datum, s.thema, s.omschrijving FROM signaal s JOIN partner p ON p.id = s.partner_id WHERE s.adres_id = ? AND s.datum <= ? ORDER BY s.datum, s.id",
   );
   const hier = db.prepare("SELECT count(*) AS n FROM bevinding b JOIN avond v ON v.id = b.avond_id WHERE b.adres_id = ? AND v.datum <= ?");
   const elders = db.prepare(
-    `SELECT ${ADRES_TEXT} AS adres, g.naam AS gemeente, min(mine.rol) AS rol, count(DISTINCT b.id) AS aantal
+    `SELECT ${ADRES_VELDEN}, g.naam AS gemeente, min(mine.rol) AS rol, count(DISTINCT b.id) AS aantal
      FROM betrokkene_adres mine
      JOIN betrokkene_adres other ON other.betrokkene_id = mine.betrokkene_id AND other.adres_id <> mine.adres_id
      JOIN adres a ON a.id = other.adres_id JOIN gemeente g ON g.id = a.gemeente_id
      JOIN bevinding b ON b.adres_id = other.adres_id JOIN avond v ON v.id = b.avond_id
      WHERE mine.adres_id = ? AND v.datum <= ?
-     GROUP BY other.adres_id ORDER BY aantal DESC, a.id`,
+     GROUP BY a.id, g.id ORDER BY aantal DESC, a.id`,
   );
-  return adressen.map((a) => ({
-    adresId: a.id,
-    adres: a.adres,
-    gemeente: a.gemeente,
+  return adressen.map(({ id, ...a }) => ({
+    ...a,
+    adresId: id,
     type: a.type,
-    signalen: signalen.all(a.id, totEnMet) as CandidateInput["signalen"],
-    bevindingenHier: (hier.get(a.id, totEnMet) as { n: number }).n,
-    bevindingenElders: elders.all(a.id, totEnMet) as CandidateInput["bevindingenElders"],
+    signalen: signalen.all(id, totEnMet) as CandidateInput["signalen"],
+    bevindingenHier: (hier.get(id, totEnMet) as { n: number }).n,
+    bevindingenElders: elders.all(id, totEnMet) as CandidateInput["bevindingenElders"],
   }));
+}
+
+/** The partners of each decision, by name in alphabetical order (aggregated here: group_concat is SQLite's). */
+export async function partnersPerBesluit(sql: Sql, besluitIds: number[]): Promise<Map<number, string[]>> {
+  const per = new Map<number, string[]>();
+  if (besluitIds.length === 0) return per;
+  const rows = await sql.all<{ besluit_id: number; naam: string }>(
+    `SELECT bp.besluit_id, p.naam FROM besluit_partner bp JOIN partner p ON p.id = bp.partner_id
+     WHERE bp.besluit_id IN (${placeholders(besluitIds.length)}) ORDER BY bp.besluit_id, p.naam`,
+    ...besluitIds,
+  );
+  for (const r of rows) per.set(r.besluit_id, [...(per.get(r.besluit_id) ?? []), r.naam]);
+  return per;
 }

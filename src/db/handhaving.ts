@@ -1,4 +1,6 @@
 import type { Db } from "./connection.js";
+import type { AdresVelden } from "../domain/adres.js";
+import { ADRES_VELDEN } from "./adres.js";
 import type { Tx } from "./audit.js";
 import { notFound, UserError } from "../errors.js";
 import type { IsoDate } from "../domain/dates.js";
@@ -146,12 +148,11 @@ export function zakenVoorReeks(tx: Tx, eersteId: number, laatsteId: number): num
 // ---------------------------------------------------------------------------
 // Reading a zaak
 
-export interface ZaakRij {
+export interface ZaakRij extends AdresVelden {
   id: number;
   bevinding_id: number;
   status: ZaakStatus;
   adres_id: number;
-  adres: string;
   gemeente: string;
   categorie: string;
   categorie_naam: string;
@@ -167,7 +168,7 @@ export interface ZaakRij {
 export type ZaakVolledig = Zaak & { hoedanigheid: string | null; overtreder: string | null; rij: ZaakRij };
 
 const ZAAK_SELECT = `
-  SELECT h.*, b.adres_id, a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres, g.naam AS gemeente,
+  SELECT h.*, b.adres_id, ${ADRES_VELDEN}, g.naam AS gemeente,
          c.code AS categorie, c.naam AS categorie_naam, v.datum AS avond_datum, be.naam AS overtreder
   FROM handhaving h JOIN bevinding b ON b.id = h.bevinding_id JOIN adres a ON a.id = b.adres_id JOIN gemeente g ON g.id = a.gemeente_id
   JOIN categorie c ON c.id = b.categorie_id JOIN avond v ON v.id = b.avond_id LEFT JOIN betrokkene be ON be.id = h.overtreder_id`;
@@ -221,7 +222,11 @@ function bouwZaak(db: Db, r: ZaakSqlRij): ZaakVolledig {
       bevinding_id: r.bevinding_id,
       status: r.status,
       adres_id: r.adres_id,
-      adres: r.adres,
+      straat: r.straat,
+      huisnummer: r.huisnummer,
+      toevoeging: r.toevoeging,
+      postcode: r.postcode,
+      plaats: r.plaats,
       gemeente: r.gemeente,
       categorie: r.categorie,
       categorie_naam: r.categorie_naam,
@@ -439,14 +444,13 @@ export function wegZienswijze(tx: Tx, id: number, weging: string): void {
   tx.audit("zienswijze", id, "gewijzigd", { velden: ["weging"] });
 }
 
-export interface ZienswijzeRij {
+export interface ZienswijzeRij extends AdresVelden {
   id: number;
   handhaving_id: number;
   kenmerk: string | null;
   ontvangen: string;
   samenvatting: string;
   weging: string | null;
-  adres: string;
 }
 
 export function listZienswijzen(db: Db, f: { handhavingId?: number; id?: number } = {}): ZienswijzeRij[] {
@@ -454,7 +458,7 @@ export function listZienswijzen(db: Db, f: { handhavingId?: number; id?: number 
   return db
     .prepare(
       `SELECT z.id, z.handhaving_id, br.kenmerk, z.ontvangen, z.samenvatting, z.weging,
-              a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres
+              ${ADRES_VELDEN}
        FROM zienswijze z JOIN handhaving h ON h.id = z.handhaving_id JOIN bevinding b ON b.id = h.bevinding_id
        JOIN adres a ON a.id = b.adres_id LEFT JOIN brief br ON br.id = z.brief_id
        ${where} ORDER BY z.ontvangen, z.id`,

@@ -1,16 +1,17 @@
 import type { Db } from "./connection.js";
+import type { AdresVelden } from "../domain/adres.js";
+import { ADRES_VELDEN } from "./adres.js";
 import type { Tx } from "./audit.js";
 import { notFound } from "../errors.js";
 import type { NieuweRegel } from "./bevinding.js";
 import type { LijstFilter } from "../domain/opvolging.js";
 
-export interface Opvolging {
+export interface Opvolging extends AdresVelden {
   id: number;
   bevinding_id: number;
   avond_id: number;
   avond_datum: string;
   adres_id: number;
-  adres: string;
   gemeente: string;
   categorie: string;
   bevinding_partner: string;
@@ -32,7 +33,7 @@ export interface Opvolging {
 
 const SELECT = `
   SELECT o.id, o.bevinding_id, b.avond_id, v.datum AS avond_datum, b.adres_id,
-         a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres,
+         ${ADRES_VELDEN},
          g.naam AS gemeente, c.code AS categorie, bp.naam AS bevinding_partner,
          o.actie, p.naam AS partner, o.deadline, o.status, o.resultaat, o.beeindigd, o.gesloten_op,
          o.stap, o.niet_voor, o.sjabloon, (SELECT h.id FROM handhaving h WHERE h.bevinding_id = o.bevinding_id) AS handhaving_id

@@ -7,7 +7,7 @@ import {
   type RapportGegevens,
   type RapportInhoud,
 } from "../domain/rapport-bevindingen.js";
-import { volledigAdres } from "../domain/brief.js";
+import { formatAdres } from "../domain/adres.js";
 import type { Adres } from "./adres.js";
 
 /** The SQL of the rapport van bevindingen: its facts, its signed versions and its kenmerk counter. */
@@ -49,7 +49,7 @@ export function rapportGegevens(
   return {
     gemeente: adres.gemeente,
     afdeling,
-    adres: { volledig: volledigAdres(adres), type: adres.type },
+    adres: { volledig: formatAdres(adres), type: adres.type },
     avond,
     team,
     bevindingen: rows.map((r) => ({

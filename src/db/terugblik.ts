@@ -1,4 +1,6 @@
 import type { Db } from "./connection.js";
+import type { AdresVelden } from "../domain/adres.js";
+import { ADRES_VELDEN } from "./adres.js";
 
 /** The look back that opens a casustafel: earlier evenings, open and overdue follow-ups, learning points. */
 export interface Terugblik {
@@ -8,13 +10,12 @@ export interface Terugblik {
   leerpunten: { avond_id: number; datum: string; tekst: string }[];
 }
 
-export interface OpenOpvolging {
+export interface OpenOpvolging extends AdresVelden {
   id: number;
   actie: string;
   partner: string;
   deadline: string;
   status: string;
-  adres: string;
   gemeente: string;
   categorie: string;
 }
@@ -36,7 +37,7 @@ export function terugblik(db: Db, gemeenteIds: number[], datum: string, today: s
   const open = db
     .prepare(
       `SELECT o.id, o.actie, p.naam AS partner, o.deadline, o.status,
-              a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres, g.naam AS gemeente, c.naam AS categorie
+              ${ADRES_VELDEN}, g.naam AS gemeente, c.naam AS categorie
        FROM opvolging o JOIN bevinding b ON b.id = o.bevinding_id JOIN adres a ON a.id = b.adres_id
        JOIN gemeente g ON g.id = a.gemeente_id JOIN partner p ON p.id = o.partner_id JOIN categorie c ON c.id = b.categorie_id
        WHERE o.status IN ('open','in-behandeling') AND a.gemeente_id IN (${marks})

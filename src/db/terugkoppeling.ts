@@ -1,4 +1,6 @@
 import type { Db } from "./connection.js";
+import { metAdres, type AdresVelden } from "../domain/adres.js";
+import { ADRES_VELDEN } from "./adres.js";
 import { requireBevinding, type Bevinding } from "./bevinding.js";
 import { listOpvolgingen, type Opvolging } from "./opvolging.js";
 import { opvolgingView } from "../domain/opvolging.js";
@@ -52,11 +54,10 @@ export function terugkoppeling(db: Db, partnerId: number, vandaag: string): Teru
   });
 }
 
-export interface PartnerSignaal {
+export interface PartnerSignaal extends AdresVelden {
   id: number;
   datum: string;
   adres_id: number;
-  adres: string;
   gemeente: string;
   thema: string | null;
   omschrijving: string;
@@ -66,7 +67,7 @@ export interface PartnerSignaal {
 export function partnerSignalen(db: Db, partnerId: number): PartnerSignaal[] {
   return db
     .prepare(
-      `SELECT s.id, s.datum, s.adres_id, a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres,
+      `SELECT s.id, s.datum, s.adres_id, ${ADRES_VELDEN},
               g.naam AS gemeente, s.thema, s.omschrijving
        FROM signaal s JOIN adres a ON a.id = s.adres_id JOIN gemeente g ON g.id = a.gemeente_id
        WHERE s.partner_id = ? ORDER BY s.datum, s.id`,
@@ -104,11 +105,11 @@ export function bezoekenAan(db: Db, adresId: number): SignaalBezoek[] {
 /** The whole terugkoppeling for one partner, as terminal, JSON and PDF show it. */
 export function terugkoppelingVoor(db: Db, partner: { id: number; naam: string }, vandaag: string): TerugkoppelingData {
   const signalen = partnerSignalen(db, partner.id).map((s) => ({
-    ...s,
+    ...metAdres(s),
     ...signaalUitkomst(s.datum, besluitenOver(db, s.adres_id), bezoekenAan(db, s.adres_id), vandaag),
   }));
   const rows = terugkoppeling(db, partner.id, vandaag).map((r) => ({
-    bevinding: r.bevinding,
+    bevinding: metAdres(r.bevinding),
     opvolgingen: r.opvolgingen.map((o) => opvolgingView(o, vandaag)),
   }));
   return {

@@ -1,4 +1,4 @@
-import { displayPostcode, type AdresInput } from "./adres.js";
+import { adresInBestandsnaam, type AdresInput } from "./adres.js";
 import type { IsoDate } from "./dates.js";
 import type { Bestuursorgaan, Stap, Zaak } from "./ladder.js";
 
@@ -28,16 +28,7 @@ export function briefBestandsnaam(
   sjabloon: string,
   adres: Pick<AdresGegevens, "postcode" | "huisnummer" | "toevoeging">,
 ): string {
-  const toev = adres.toevoeging ? adres.toevoeging.replace(/[^\p{L}\p{N}]+/gu, "") : "";
-  return `${datum}_${kenmerk}_${sjabloon}_${adres.postcode}-${adres.huisnummer}${toev}.pdf`;
-}
-
-export function adresRegel(a: Pick<AdresGegevens, "straat" | "huisnummer" | "toevoeging">): string {
-  return `${a.straat} ${a.huisnummer}${a.toevoeging ? (/^\d/.test(a.toevoeging) ? `-${a.toevoeging}` : a.toevoeging) : ""}`;
-}
-
-export function volledigAdres(a: AdresGegevens): string {
-  return `${adresRegel(a)}, ${displayPostcode(a.postcode)} ${a.plaats}`;
+  return `${datum}_${kenmerk}_${sjabloon}_${adresInBestandsnaam(adres)}.pdf`;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { adresInBestandsnaam } from "./adres.js";
 import { addDays, type IsoDate } from "./dates.js";
 import { ontbrekendeGegevens, type Ontbrekend } from "./bevinding.js";
 import type { BijlageSoort } from "./bijlage.js";
@@ -205,6 +206,5 @@ export function rapportBestandsnaam(
   versie: number,
   adres: { postcode: string; huisnummer: number; toevoeging: string },
 ): string {
-  const toev = adres.toevoeging.replace(/[^\p{L}\p{N}]+/gu, "");
-  return `${kenmerk ?? "concept"}_v${versie}_${adres.postcode}-${adres.huisnummer}${toev}.pdf`;
+  return `${kenmerk ?? "concept"}_v${versie}_${adresInBestandsnaam(adres)}.pdf`;
 }

@@ -1,4 +1,5 @@
 import type { Avond } from "../db/avond.js";
+import { formatAdres } from "../domain/adres.js";
 import { formatDutch } from "../domain/dates.js";
 import type { Ontbrekend, Risico } from "../domain/gereedheid.js";
 import { aantal } from "../domain/tekst.js";
@@ -18,7 +19,7 @@ export function overzichtVan(a: Avond): AvondOverzicht {
   return {
     kop: `Avond ${a.id} — ${formatDutch(a.datum)}, ${a.starttijd}`,
     doel: a.doel,
-    adressen: a.adressen.map((x) => ({ adres: `${x.adres} (${x.type})`, risico: x.risico, toelichting: x.risico_toelichting })),
+    adressen: a.adressen.map((x) => ({ adres: `${formatAdres(x)} (${x.type})`, risico: x.risico, toelichting: x.risico_toelichting })),
     rollen: a.rollen,
     noodplan: a.noodplan,
   };

@@ -43,7 +43,7 @@ describe("de hele reis via de gebouwde CLI, zonder prompts", () => {
     expect(agenda.terugblik.leerpunten[0].tekst).toBe("Eerder beginnen; twee tolken meenemen");
     const agendaTekst = await pdfText(path.join(uit, "agenda.pdf"));
     expect(agendaTekst).toContain("Agenda casustafel");
-    expect(agendaTekst).toContain("Kerkstraat 12, Veldhoven");
+    expect(agendaTekst.replace(/\s+/g, " ")).toContain("Kerkstraat 12, 5504 AB Veldhoven"); // the address may wrap in its cell
     expect(agendaTekst).toContain("Hercontrole inschrijvingen");
 
     const human = ok(run(["casustafel", "agenda", cid])).stdout;
@@ -166,7 +166,7 @@ describe("rangschikking op de agenda", () => {
     expect(k[pos(s.industrieweg)]).toMatchObject({ signalen: 3, partners: ["Nederlandse Arbeidsinspectie"] }); // signals added as ISZW
     // Markt's single signal is older than Dorpstraat's, yet its owner's findings in Helmond lift it.
     expect(pos(s.markt)).toBeLessThan(pos(s.dorpstraat));
-    expect(k[pos(s.markt)].redenen).toContain("dezelfde eigenaar heeft 2 eerdere bevindingen op Hoofdstraat 1, Helmond (Helmond)");
+    expect(k[pos(s.markt)].redenen).toContain("dezelfde eigenaar heeft 2 eerdere bevindingen op Hoofdstraat 1, 5701 AA Helmond");
   });
 });
 

@@ -267,7 +267,7 @@ describe("bevinding toevoegen: één keer vastleggen", () => {
     const r = cli(db, args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      `Er is al een bevinding Overbewoning vastgelegd voor Kerkstraat 12, Veldhoven op avond ${avond} (bevinding ${b1.id}`,
+      `Er is al een bevinding Overbewoning vastgelegd voor Kerkstraat 12, 5504 AB Veldhoven op avond ${avond} (bevinding ${b1.id}`,
     );
     expect(r.stderr).toContain("--toch");
     expect(dump(db)).toBe(before);

@@ -1,4 +1,5 @@
 import type { OutputTarget } from "../../io/output-file.js";
+import { formatAdres } from "../../domain/adres.js";
 import type { Agenda } from "../../db/agenda.js";
 import { formatDutch } from "../../domain/dates.js";
 import { createPdf, FONT, FONT_BOLD, heading, numberPages, savePdf, table } from "./document.js";
@@ -40,7 +41,7 @@ export async function writeAgendaPdf(a: Agenda, file: OutputTarget): Promise<voi
       [
         { header: "Eigenaar", width: 0.18, value: (o) => o.partner },
         { header: "Actie", width: 0.32, value: (o) => o.actie },
-        { header: "Adres", width: 0.32, value: (o) => o.adres },
+        { header: "Adres", width: 0.32, value: (o) => formatAdres(o) },
         { header: "Deadline", width: 0.18, value: (o) => formatDutch(o.deadline) },
       ],
     );

@@ -17,6 +17,9 @@ import path from "node:path";
 
 export const MINIMALE_VERSIE = 15;
 export const SUPERUSER = "postgres";
+/** Test-only CA and server certificate for localhost. */
+export const TLS = path.resolve(import.meta.dirname, "../fixtures/tls");
+
 /** The administrator login of the tests (CREATEROLE, no superuser) and the template every test copies. */
 export const BEHEERDER = "interventie_test_beheerder";
 export const SJABLOON = "interventie_sjabloon";
@@ -186,6 +189,12 @@ async function start(b: Binaries, { postgres, versie }: { postgres: string; vers
     { ...als, encoding: "utf8" },
   );
   if (init.status !== 0) throw new Error(`initdb faalt: ${init.stderr || init.error?.message}`);
+  // TLS with a test-only certificate for localhost (test/fixtures/tls), so sslmode can be tested for real.
+  for (const f of ["server.crt", "server.key"]) {
+    fs.copyFileSync(path.join(TLS, f), path.join(data, f));
+    fs.chmodSync(path.join(data, f), 0o600);
+    if (wie) fs.chownSync(path.join(data, f), wie.uid, wie.gid);
+  }
   // Only the bootstrap superuser through the socket without a password; everyone else over TCP with scram.
   fs.writeFileSync(
     path.join(data, "pg_hba.conf"),
@@ -198,6 +207,7 @@ async function start(b: Binaries, { postgres, versie }: { postgres: string; vers
       `-c listen_addresses=127.0.0.1`,
       `-c port=${poort}`,
       `-c unix_socket_directories='${map}'`,
+      "-c ssl=on",
       "-c fsync=off",
       "-c synchronous_commit=off",
       "-c full_page_writes=off",

@@ -37,7 +37,7 @@ export interface PgServer {
 export interface ClusterInfo {
   /** Where the binaries came from: the machine's PostgreSQL or the npm package. */
   bron: "systeem" | "npm";
-  /** The server binary that runs, and what it says of itself. */
+  /** The server binary (where it is installed; it may run from a copy), and what it says of itself. */
   postgres: string;
   versie: string;
   poort: number;
@@ -231,7 +231,7 @@ async function start(b: Binaries, { postgres, versie }: { postgres: string; vers
         }
         fs.rmSync(map, { recursive: true, force: true });
       };
-      return { bron: b.bron, postgres: path.join(bin, "postgres"), versie, poort, socket: map, map, stop };
+      return { bron: b.bron, postgres, versie, poort, socket: map, map, stop };
     }
     const serverLog = fs.existsSync(log) ? fs.readFileSync(log, "utf8") : "";
     // Another process may have taken the port between our probe and the server's bind.

@@ -120,7 +120,7 @@ export async function migreer(q: Querier, b: Bestemming, doel = PG_SCHEMA_VERSIE
     await q.query(`SET LOCAL ROLE ${EIGENAAR}`);
     await q.query(
       `INSERT INTO interventie_schema (applicatie, versie, bijgewerkt)
-       VALUES ('interventie', $1, to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+       VALUES ('interventie', $1, iso_nu())
        ON CONFLICT (enkel) DO UPDATE SET versie = excluded.versie, bijgewerkt = excluded.bijgewerkt`,
       [doel],
     );

@@ -432,10 +432,10 @@ const BEHEER = `
     EXECUTE format('GRANT %I TO %I', 'interventie_' || p_rol, p_login);
 
     INSERT INTO gebruiker (login, rol, partner_id, aangemaakt)
-      VALUES (p_login, p_rol, v_partner, to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'));
+      VALUES (p_login, p_rol, v_partner, iso_nu());
     INSERT INTO gebruiker_gemeente (login, gemeente_id) SELECT p_login, unnest(v_gemeenten);
     INSERT INTO audit_log (tijd, gebruiker, tabel, rij_id, actie, details)
-      VALUES (to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), session_user, 'gebruiker', NULL, 'toegevoegd',
+      VALUES (iso_nu(), session_user, 'gebruiker', NULL, 'toegevoegd',
               json_build_object('login', p_login, 'rol', p_rol)::text);
   END $$;
 
@@ -455,7 +455,7 @@ const BEHEER = `
     -- The role stays (the audit log names it) but can no longer log in.
     EXECUTE format('ALTER ROLE %I NOLOGIN PASSWORD NULL', p_login);
     INSERT INTO audit_log (tijd, gebruiker, tabel, rij_id, actie, details)
-      VALUES (to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), session_user, 'gebruiker', NULL, 'verwijderd',
+      VALUES (iso_nu(), session_user, 'gebruiker', NULL, 'verwijderd',
               json_build_object('login', p_login)::text);
   END $$;
 

@@ -59,10 +59,10 @@ interface Binaries {
 /** Where the binaries may be, in order. INTERVENTIE_TEST_PG=systeem|npm|<bin folder> forces one. */
 async function kandidaten(): Promise<Binaries[]> {
   const keuze = process.env.INTERVENTIE_TEST_PG ?? "";
-  const systeem = keuze === "" || keuze === "systeem" ? systeemBinaries() : [];
-  const npm = keuze === "" || keuze === "npm" ? await npmBinaries() : [];
-  if (keuze !== "" && keuze !== "systeem" && keuze !== "npm") return [{ bron: "systeem", bin: keuze }];
-  return [...systeem, ...npm];
+  if (keuze === "systeem") return systeemBinaries();
+  if (keuze === "npm") return npmBinaries();
+  if (keuze !== "") return [{ bron: "systeem", bin: keuze }];
+  return [...systeemBinaries(), ...(await npmBinaries())];
 }
 
 function systeemBinaries(): Binaries[] {

@@ -5,7 +5,7 @@ import { openDatabase, type Db } from "./db/connection.js";
 import { makeTx, type Tx } from "./db/audit.js";
 import { parseDate, todayInAmsterdam, type IsoDate } from "./domain/dates.js";
 import { missingFlag, UserError } from "./errors.js";
-import { requireText } from "./domain/invoer.js";
+import { parseEnum, requireText } from "./domain/invoer.js";
 import { outputFolder, outputTarget, protectDatabase, type OutputTarget } from "./io/output-file.js";
 import { ask, inquirerPrompter, scriptedPrompter, type Choice, type Prompter } from "./io/prompts.js";
 import { writeJson, writeLine, type Colors, type Streams } from "./render/output.js";
@@ -29,6 +29,8 @@ export class Ctx {
   readonly interactive: boolean;
   readonly prompts: Prompter;
   private todayIso: IsoDate | undefined;
+  /** --vandaag / INTERVENTIE_VANDAAG was given: "today" is the user's, not the clock's. */
+  private readonly vandaagGegeven: boolean;
   private database: Db | undefined;
 
   constructor(
@@ -48,6 +50,7 @@ export class Ctx {
     const vandaag = globals.vandaag ?? env.INTERVENTIE_VANDAAG;
     // Checked now (bad input fails before anything runs); the clock is read only when a command needs it.
     this.todayIso = vandaag ? parseDate(vandaag, "vandaag") : undefined;
+    this.vandaagGegeven = this.todayIso !== undefined;
     // Scripted answers (JSON array) stand in for a person at a terminal: used by tests and scripts.
     const scripted = env.INTERVENTIE_ANTWOORDEN;
     if (scripted) {
@@ -65,6 +68,15 @@ export class Ctx {
   today(): IsoDate {
     this.todayIso ??= todayInAmsterdam();
     return this.todayIso;
+  }
+
+  /**
+   * The moment of a recorded act (a signature): now, or with --vandaag that day at the current
+   * time of day, so a document's dagtekening and its recorded signing moment agree.
+   */
+  moment(): string {
+    const now = new Date().toISOString();
+    return this.vandaagGegeven ? `${this.todayIso}${now.slice(10)}` : now;
   }
 
   db(): Db {
@@ -169,6 +181,17 @@ export class Ctx {
     if (value !== undefined && value !== "") return parse(value);
     if (!this.interactive) throw missingFlag(flag);
     return ask(this.prompts, { message, default: defaultAnswer, parse });
+  }
+
+  /** One of a fixed set: the flag checked against it (exit 2 when not allowed), at a terminal chosen from it. */
+  async needEnum<T extends string>(flag: string, value: string | undefined, message: string, allowed: readonly T[]): Promise<T> {
+    const raw = await this.needChoice(
+      flag,
+      value,
+      message,
+      allowed.map((a) => ({ name: a, value: a })),
+    );
+    return parseEnum(flag, raw, allowed);
   }
 
   async needChoice<T extends string>(

@@ -67,7 +67,7 @@ export function register(program: Command, rt: Runtime): void {
         if (plan.errors.length) {
           throw new UserError(
             "ongeldige-regels",
-            `${plan.errors.length} ongeldige regel(s) in ${bestand}; er is niets geïmporteerd`,
+            `${aantal(plan.errors.length, "ongeldige regel", "ongeldige regels")} in ${bestand}; er is niets geïmporteerd`,
             plan.errors,
           );
         }

@@ -1,6 +1,6 @@
 import type { Ctx } from "../context.js";
 import { bekendePersonen } from "../db/avond.js";
-import { listPartners, requirePartner, type Partner } from "../db/referentie.js";
+import { requirePartner, type Partner } from "../db/referentie.js";
 import {
   NOODPLAN,
   parseNaam,
@@ -16,6 +16,7 @@ import {
 import type { Risico } from "../domain/gereedheid.js";
 import { invalid, missingFlag } from "../errors.js";
 import { ask } from "../io/prompts.js";
+import { partnerKeuzes } from "./kiezen.js";
 
 /**
  * The questions about one evening, shared by the single commands (`avond rol`, `avond
@@ -48,7 +49,7 @@ export async function vraagRol(
     ? requirePartner(ctx.db(), given.partner)
     : known
       ? requirePartner(ctx.db(), known.partner)
-      : requirePartner(ctx.db(), await ctx.needChoice("partner", undefined, `Partner van ${naam}`, partnerKeuzes(ctx)));
+      : requirePartner(ctx.db(), await ctx.needChoice("partner", undefined, `Partner van ${naam}`, partnerKeuzes(ctx.db())));
   const telefoon =
     given.telefoon !== undefined
       ? parseTelefoon(given.telefoon)
@@ -98,10 +99,6 @@ async function vraagPersoon(ctx: Ctx): Promise<{ naam: string; known?: { naam: s
   const known = keuze === NIEUW ? undefined : bekend[Number(keuze)];
   if (known) return { naam: known.naam, known };
   return { naam: await ask(ctx.prompts, { message: "Naam", parse: parseNaam }) };
-}
-
-function partnerKeuzes(ctx: Ctx) {
-  return listPartners(ctx.db()).map((p) => ({ name: p.naam, value: p.naam }));
 }
 
 export const LATER = "<later>";

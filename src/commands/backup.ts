@@ -7,6 +7,9 @@ import { APPLICATION_ID, sqlite } from "../db/connection.js";
 import { SCHEMA_VERSION } from "../db/migrations.js";
 import { UserError } from "../errors.js";
 import { cleanupTemp, moveIntoPlace, privateTemp } from "../io/output-file.js";
+import { opgeslagenHashes } from "../db/bijlage.js";
+import { bijlagenMap, kopieerStore } from "../io/bijlagen.js";
+import { aantal } from "../domain/tekst.js";
 
 export interface Verificatie {
   integriteit: string;
@@ -70,10 +73,27 @@ export function register(program: Command, rt: Runtime): void {
         if (db.readonly) ctx.warn("Let op: de database is alleen-lezen; deze backup staat niet in het auditlog.");
         else ctx.change((tx) => tx.audit("database", null, "backup", { bestand: path.basename(file) }));
         const grootte = fs.statSync(file).size;
-        ctx.emit({ bestand: file, grootte, ...verificatie }, () =>
+        // The evidence (photos, signed report PDFs) lives next to the database: a backup without it
+        // would lose what the signed reports rest on. The copy's own hashes say what belongs to it.
+        const kopie = sqlite(file, { readonly: true, fileMustExist: true });
+        let hashes: ReturnType<typeof opgeslagenHashes>;
+        try {
+          hashes = opgeslagenHashes(kopie);
+        } finally {
+          kopie.close();
+        }
+        const store = kopieerStore(bijlagenMap(ctx.dbPath), bijlagenMap(file), hashes);
+        for (const p of store.problemen) ctx.warn(`Let op: bewijsstuk ${p}; niet in de backup (zie bevinding bijlage controleer)`);
+        const bijlagen = { map: bijlagenMap(file), bestanden: store.gekopieerd + store.aanwezig, problemen: store.problemen };
+        ctx.emit({ bestand: file, grootte, ...verificatie, bijlagen }, () =>
           [
             `Backup geschreven naar ${file} (${Math.ceil(grootte / 1024)} kB, rechten 0600).`,
-            `Gecontroleerd: integriteit ${verificatie.integriteit}, schema ${verificatie.schema}, ${Object.values(verificatie.tabellen).reduce((a, b) => a + b, 0)} rijen.`,
+            `Gecontroleerd: integriteit ${verificatie.integriteit}, schema ${verificatie.schema}, ${aantal(
+              Object.values(verificatie.tabellen).reduce((a, b) => a + b, 0),
+              "rij",
+              "rijen",
+            )}.`,
+            ...(bijlagen.bestanden ? [`Bewijsstukken: ${bijlagen.bestanden} in ${bijlagen.map} (elk gecontroleerd op zijn SHA-256).`] : []),
           ].join("\n"),
         );
       }),

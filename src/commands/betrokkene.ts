@@ -74,16 +74,7 @@ export function register(program: Command, rt: Runtime): void {
         const db = ctx.db();
         const b = requireBetrokkene(db, parseId("id", id as string));
         const adres = requireAdres(db, parseId("adres", await ctx.needText("adres", opts.adres, "Adres-id")));
-        const rol = parseEnum(
-          "rol",
-          await ctx.needChoice(
-            "rol",
-            opts.rol,
-            "Rol",
-            ROLLEN.map((r) => ({ name: r, value: r })),
-          ),
-          ROLLEN,
-        );
+        const rol = await ctx.needEnum("rol", opts.rol, "Rol", ROLLEN);
         ctx.change((tx) => koppelAdres(tx, b.id, adres.id, rol));
         ctx.emit({ id: b.id, adres_id: adres.id, rol }, () => `${b.naam} is nu ${rol} van ${formatAdres(adres)}.`);
       }),

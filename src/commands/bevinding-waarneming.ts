@@ -15,6 +15,7 @@ import { optionalText, parseCount, parseId, requireText } from "../domain/invoer
 import { invalid } from "../errors.js";
 import { outputPath, writePrivate } from "../io/output-file.js";
 import { toCsv } from "../render/csv.js";
+import { aantal } from "../domain/tekst.js";
 
 interface WijzigOpts {
   tijdstip?: string;
@@ -104,7 +105,7 @@ export function registerWaarneming(bevinding: Command, rt: Runtime): void {
         writePrivate(file, toCsv([header, ...rows]));
         ctx.emit({ avond_id: avond.id, bestand: file, kolommen: header, adressen: adressen.length }, () =>
           [
-            `Formulier voor avond ${avond.id} geschreven: ${file} (${adressen.length} adres(sen)).`,
+            `Formulier voor avond ${avond.id} geschreven: ${file} (${aantal(adressen.length, "adres", "adressen")}).`,
             `Kolommen: ${header.join(",")}. Vul per bevinding één regel in (categorie, omschrijving, tijdstip, toezichthouder, methode);`,
             `regels zonder categorie weglaten. Inlezen met: interventie bevinding importeren ${file} --avond ${avond.id}`,
           ].join("\n"),

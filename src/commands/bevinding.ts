@@ -7,6 +7,7 @@ import type { Db } from "../db/connection.js";
 import { requireAdres } from "../db/adres.js";
 import {
   type NieuweRegel,
+  type RegelsVoor,
   avondAdressen,
   bevindingenOpAdres,
   bevindingenVan,
@@ -21,7 +22,15 @@ import { eersteStapVan, zakenVoorReeks } from "../db/handhaving.js";
 import { listOpvolgingen, type Opvolging } from "../db/opvolging.js";
 import { kalender } from "../io/atw.js";
 import { ladderData } from "../io/ladder.js";
-import { findCategorie, findPartner, followUpRules, listCategorieen, requireCategorie, requirePartner } from "../db/referentie.js";
+import {
+  findCategorie,
+  findPartner,
+  followUpRules,
+  listCategorieen,
+  partnerNaam,
+  requireCategorie,
+  requirePartner,
+} from "../db/referentie.js";
 import { formatAdres } from "../domain/adres.js";
 import {
   BEVINDING_CSV_COLUMNS,
@@ -206,7 +215,7 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
         id,
         n.input.toezichthouders.map((nr) => toezichthouderIds.get(nr)!),
       );
-      for (const o of regels(cat.id, avond.datum)) w.opvolging(id, o);
+      for (const o of regels(cat.id, partnerId, avond.datum)) w.opvolging(id, o);
       zakenVoorReeks(tx, id, id);
       tx.audit("bevinding", id, "toegevoegd", { avond: avond.id });
       return id;
@@ -389,10 +398,11 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
   const result = await ctx.changeStreaming(async (tx) => {
     const w = bevindingWriter(tx);
     const regels = regelCache(tx);
-    const perCategorie = new Map<number, ReturnType<typeof regels>>();
+    // The rules per category and partner of the finding: a rule may give its action to the finding's partner.
+    const perSoort = new Map<string, RegelsVoor>();
     let eerste: number | null = null;
     let laatste: number | null = null;
-    let aantal = 0;
+    let geimporteerd = 0;
     await readCsv(bron, BEVINDING_CSV_COLUMNS, (row) => {
       const r = controle.check(row);
       if (!r || controle.errors.length) return; // from the first error on: only check
@@ -410,26 +420,30 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
       });
       if (r.toezichthouderIds.length) w.toezichthouders(laatste, r.toezichthouderIds);
       eerste ??= laatste;
-      aantal++;
-      if (!perCategorie.has(r.categorieId)) perCategorie.set(r.categorieId, regels(r.categorieId, avond.datum));
+      geimporteerd++;
+      memo(perSoort, `${r.categorieId}|${r.partnerId}`, () => ({
+        categorieId: r.categorieId,
+        partnerId: r.partnerId,
+        regels: regels(r.categorieId, r.partnerId, avond.datum),
+      }));
     });
     if (controle.errors.length) {
       throw new UserError(
         "ongeldige-regels",
-        `${controle.errors.length} ongeldige regel(s) in ${bestand}; er is niets geïmporteerd`,
+        `${aantal(controle.errors.length, "ongeldige regel", "ongeldige regels")} in ${bestand}; er is niets geïmporteerd`,
         controle.errors,
       );
     }
-    const opvolgingen = eerste === null || laatste === null ? 0 : w.opvolgingenVoorReeks(eerste, laatste, perCategorie);
+    const opvolgingen = eerste === null || laatste === null ? 0 : w.opvolgingenVoorReeks(eerste, laatste, [...perSoort.values()]);
     const zaken = eerste === null || laatste === null ? 0 : zakenVoorReeks(tx, eerste, laatste);
     tx.audit("bevinding", null, "geimporteerd", {
       avond: avond.id,
-      aantal,
+      aantal: geimporteerd,
       opvolgingen,
       handhavingszaken: zaken,
       toegevoegdAanLijst: controle.buitenLijst.map((b) => b.adresId),
     });
-    return { aantal, eerste, laatste, opvolgingen };
+    return { aantal: geimporteerd, eerste, laatste, opvolgingen };
   });
   const waarschuwingen = controle.buitenLijst.map(
     (b) =>
@@ -452,18 +466,19 @@ async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<
 }
 
 /**
- * A category's default follow-ups for an evening date, with partner ids, and the first step of
- * its handhavingsladder when the gemeente enforces it; computed once per category.
+ * A category's default follow-ups for a finding's partner and evening date, with partner ids, and
+ * the first step of its handhavingsladder when the gemeente enforces it; computed once per kind.
  */
 function regelCache(tx: Tx) {
   const cache = new Map<string, NieuweRegel[]>();
   const k = kalender();
-  return (categorieId: number, avondDatum: string) =>
-    memo(cache, `${categorieId}|${avondDatum}`, () => {
+  return (categorieId: number, partnerId: number, avondDatum: string) =>
+    memo(cache, `${categorieId}|${partnerId}|${avondDatum}`, () => {
       const eerste = eersteStapVan(tx.db, categorieId, avondDatum, k, ladderData());
+      const bevinding = { avondDatum, partner: partnerNaam(tx.db, partnerId) };
       return [
         ...(eerste ? [eerste] : []),
-        ...opvolgingenUitRegel(followUpRules(tx.db, categorieId), avondDatum, k).map((o) => ({
+        ...opvolgingenUitRegel(followUpRules(tx.db, categorieId), bevinding, k).map((o) => ({
           actie: o.actie,
           deadline: o.deadline,
           partnerId: requirePartner(tx.db, o.partner).id,

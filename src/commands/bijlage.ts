@@ -20,6 +20,7 @@ import {
 } from "../io/bijlagen.js";
 import { renderTable } from "../render/table.js";
 import fs from "node:fs";
+import { aantal } from "../domain/tekst.js";
 
 /** `bevinding bijlage toevoegen|lijst|controleer`: photos and documents as evidence of a finding. */
 export function registerBijlage(bevinding: Command, rt: Runtime): void {
@@ -54,12 +55,18 @@ export function registerBijlage(bevinding: Command, rt: Runtime): void {
             renderTable(
               rows,
               [
-                { header: "nr", value: (r) => r.volgnummer, align: "right" },
-                { header: "soort", value: (r) => SOORT_NAAM[r.soort] },
-                { header: "grootte", value: (r) => formatGrootte(r.grootte), align: "right" },
-                { header: "bijschrift", value: (r) => r.bijschrift ?? "" },
+                { header: "nr", value: (r) => r.volgnummer, align: "right", priority: 1 },
+                { header: "soort", value: (r) => SOORT_NAAM[r.soort], priority: 3 },
+                { header: "grootte", value: (r) => formatGrootte(r.grootte), align: "right", priority: 6 },
+                { header: "bijschrift", value: (r) => r.bijschrift ?? "", priority: 2 },
                 // A hash is not text to wrap: shortened in a narrow window (like git's short ids), whole in --json.
-                { header: "SHA-256", value: (r) => (r.aanwezig ? r.sha256 : `(ONTBREEKT) ${r.sha256}`), overflow: "shorten" },
+                {
+                  header: "SHA-256",
+                  value: (r) => (r.aanwezig ? r.sha256 : `(ONTBREEKT) ${r.sha256}`),
+                  overflow: "shorten",
+                  min: 12,
+                  priority: 7,
+                },
               ],
               ctx.color,
             ),
@@ -144,14 +151,15 @@ function controleer(ctx: Ctx): void {
     if (!ctx.json) for (const r of regels) ctx.out(r);
     throw new UserError(
       "bijlagen-niet-in-orde",
-      `${problemen.length} van ${verwacht.length} opgeslagen bestand(en) ontbreken of zijn gewijzigd in ${map}`,
+      `${problemen.length} van ${aantal(verwacht.length, "opgeslagen bestand", "opgeslagen bestanden")} ${problemen.length === 1 ? "ontbreekt of is" : "ontbreken of zijn"} gewijzigd in ${map}`,
       ctx.json ? regels : [],
     );
   }
   for (const f of los) ctx.warn(`waarschuwing: ${f} in ${map} hoort bij geen bijlage of rapport`);
   ctx.emit(
     { map, gecontroleerd: verwacht.length, in_orde: true, los },
-    () => `${verwacht.length} opgeslagen bestand(en) gecontroleerd in ${map}: alle aanwezig en ongewijzigd.`,
+    () =>
+      `${aantal(verwacht.length, "opgeslagen bestand", "opgeslagen bestanden")} gecontroleerd in ${map}: ${verwacht.length === 1 ? "aanwezig" : "alle aanwezig"} en ongewijzigd.`,
   );
 }
 

@@ -5,6 +5,7 @@ import type { Ctx } from "../context.js";
 import type { Tx } from "../db/audit.js";
 import type { Db } from "../db/connection.js";
 import { betrokkenenVanAdres, requireBetrokkene } from "../db/betrokkene.js";
+import { listAvondenKort } from "../db/bevinding.js";
 import {
   avondBestaat,
   brievenVanOpvolging,
@@ -41,7 +42,7 @@ import { formatDutch } from "../domain/dates.js";
 import { optionalText, parseId } from "../domain/invoer.js";
 import { briefVoltooit, stapSjabloon, type LadderData } from "../domain/ladder.js";
 import { isGesloten } from "../domain/opvolging.js";
-import { UserError, notFound } from "../errors.js";
+import { missingFlag, UserError, notFound } from "../errors.js";
 import { kalender } from "../io/atw.js";
 import { naamIn, plaats, ruimOp, stage, type Gestaged } from "../io/brief-bestanden.js";
 import { ladderData } from "../io/ladder.js";
@@ -51,6 +52,9 @@ import { briefPdf } from "../render/pdf/brief.js";
 import { pdfToBuffer } from "../render/pdf/document.js";
 import { vulSjabloon } from "../render/sjabloon.js";
 import { renderTable } from "../render/table.js";
+import { kiesAvondId } from "./avond-keuze.js";
+import { verplicht } from "./hulp.js";
+import { aantal } from "../domain/tekst.js";
 
 interface MaakOpts {
   opvolging?: string;
@@ -79,10 +83,10 @@ export function register(program: Command, rt: Runtime): void {
   brief
     .command("maak")
     .description("maak de brief bij één opvolging; een stap van de handhavingsladder alleen als die aan de beurt is")
-    .option("--opvolging <id>", "opvolging-id")
+    .addOption(verplicht("--opvolging <id>", "opvolging-id; in een terminal kies je uit de brieven die aan de beurt zijn"))
     .option("--sjabloon <naam>", "sjabloon (standaard: dat van de opvolging of van de stap op de handhavingsladder)")
     .option("--aan <betrokkene-id>", "ontvanger (standaard: de overtreder, anders de eigenaar van het adres)")
-    .option("--uit <map>", "map voor de PDF (bij --opnieuw standaard de map van de eerste afdruk)")
+    .addOption(verplicht("--uit <map>", "map voor de PDF (bij --opnieuw standaard de map van de eerste afdruk)"))
     .option("--opnieuw", "druk een gemaakte brief opnieuw af, met hetzelfde kenmerk en dezelfde datum")
     .option("--sjablonen <map>", "eigen sjablonenmap (of INTERVENTIE_SJABLONEN)")
     .option("--overtreder <betrokkene-id>", "wijs de overtreder van de handhavingszaak aan (vóór het voornemen)")
@@ -95,8 +99,8 @@ export function register(program: Command, rt: Runtime): void {
   brief
     .command("batch")
     .description("maak de brieven die voor een controleavond aan de beurt zijn; noemt wat wordt tegengehouden en tot wanneer")
-    .option("--avond <id>", "avond-id")
-    .option("--uit <map>", "map voor de PDF's")
+    .addOption(verplicht("--avond <id>", "avond-id; in een terminal kies je uit de avonden"))
+    .addOption(verplicht("--uit <map>", "map voor de PDF's"))
     .option("--opnieuw", "druk ook de brieven die al gemaakt zijn opnieuw af (zelfde kenmerk en datum)")
     .option("--sjablonen <map>", "eigen sjablonenmap (of INTERVENTIE_SJABLONEN)")
     .action(action<BatchOpts>(rt, batch));
@@ -116,13 +120,14 @@ export function register(program: Command, rt: Runtime): void {
           renderTable(
             rows,
             [
-              { header: "kenmerk", value: (r) => r.kenmerk },
-              { header: "datum", value: (r) => formatDutch(r.datum) },
-              { header: "sjabloon", value: (r) => r.sjabloon },
-              { header: "adres", value: (r) => r.adres },
-              { header: "aan", value: (r) => r.ontvanger },
-              { header: "opvolging", value: (r) => r.opvolgingen.join(", ") },
-              { header: "bestand", value: (r) => path.basename(r.bestand) },
+              { header: "kenmerk", value: (r) => r.kenmerk, priority: 1 },
+              { header: "datum", value: (r) => formatDutch(r.datum), priority: 3 },
+              { header: "sjabloon", value: (r) => r.sjabloon, priority: 2 },
+              { header: "adres", value: (r) => r.adres, priority: 3 },
+              { header: "aan", value: (r) => r.ontvanger, priority: 4 },
+              { header: "opvolging", value: (r) => r.opvolgingen.join(", "), priority: 6 },
+              // The name carries date, kenmerk, template and address, all shown already: cut short, whole in --json.
+              { header: "bestand", value: (r) => path.basename(r.bestand), overflow: "shorten", min: 16, priority: 8 },
             ],
             ctx.color,
           ),
@@ -176,6 +181,8 @@ const hints = (zaakId: number) => ({
   overtreder: `interventie handhaving zet ${zaakId} --overtreder <betrokkene-id> --hoedanigheid <tekst>`,
   weging: (id: number) => `interventie zienswijze wegen ${id} --weging <tekst>`,
   kosten: `interventie handhaving zet ${zaakId} --kosten <bedrag>`,
+  rapport: (avond: number, adres: number) =>
+    `interventie rapport bevindingen --avond ${avond} --adres ${adres} --pdf <bestand> --onderteken`,
 });
 
 /** One follow-up judged: its letter, or why none (yet). `wijziging` is what this command sets on the zaak first. */
@@ -238,7 +245,7 @@ function herdrukGroep(db: Db, rij: GemaakteBriefRij): BriefGroep {
 
 async function maak(ctx: Ctx, opts: MaakOpts): Promise<void> {
   const eigen = eigenSjabloonMap(opts.sjablonen, ctx.streams.env);
-  const opvolgingId = parseId("opvolging", await ctx.needText("opvolging", opts.opvolging, "Opvolging-id"));
+  const opvolgingId = await kiesBriefAanDeBeurt(ctx, opts.opvolging, eigen);
   const uit = opts.opnieuw ? opts.uit : await ctx.needText("uit", opts.uit, "Map voor de PDF");
   const bedrag = opts.bedrag !== undefined ? parseEuro(opts.bedrag, "bedrag") : undefined;
   const maximum = opts.maximum !== undefined ? parseEuro(opts.maximum, "maximum") : undefined;
@@ -300,6 +307,49 @@ async function maak(ctx: Ctx, opts: MaakOpts): Promise<void> {
   );
 }
 
+/**
+ * --opvolging, or at a terminal a choice of the follow-ups whose letter is due (all evenings, newest
+ * first), after those held back with their reason, as brief batch would name them. A step that
+ * waits only for its overtreder is offered: the next question designates him.
+ */
+async function kiesBriefAanDeBeurt(ctx: Ctx, raw: string | undefined, eigen: string | undefined): Promise<number> {
+  if (raw !== undefined && raw !== "") return parseId("opvolging", raw);
+  if (!ctx.interactive) throw missingFlag("opvolging");
+  const db = ctx.db();
+  const om = omgeving(ctx, eigen);
+  const keuzes: { name: string; value: string }[] = [];
+  const tegengehouden: string[] = [];
+  for (const avond of listAvondenKort(db)) {
+    for (const o of openOpvolgingenVanAvond(db, avond.id)) {
+      const sjabloon = o.sjabloon ?? (o.zaak && o.stap ? stapSjabloon(om.ladder, o.stap, o.zaak.profiel.spoor) : undefined);
+      if (!sjabloon || brievenVanOpvolging(db, o.opvolgingId).some((b) => b.sjabloon === sjabloon)) continue;
+      const kandidaat = vraagtOvertreder(o) ? betrokkenenVanAdres(db, o.adres.id)[0] : undefined;
+      const wijziging = kandidaat ? { overtrederId: kandidaat.id } : undefined;
+      const b = beoordeelOpvolging(db, o, om, { batch: false, wijziging });
+      const waar = `${sjabloon}, ${volledigAdres(o.adres)}`;
+      if (b.soort === "brief") {
+        const aan = kandidaat ? "de overtreder (nog aan te wijzen)" : b.item.ontvanger.naam;
+        keuzes.push({ name: `${o.opvolgingId}: ${waar} — aan ${aan}`, value: String(o.opvolgingId) });
+      } else tegengehouden.push(`  opvolging ${o.opvolgingId} (${waar}): ${b.reden}`);
+    }
+  }
+  if (tegengehouden.length) ctx.say(["Nog niet aan de beurt:", ...tegengehouden].join("\n"));
+  const gekozen = await ctx.needChoice("opvolging", undefined, "Welke brief maken?", keuzes, {
+    leeg: `Er is geen brief aan de beurt${tegengehouden.length ? " (zie hierboven wat wordt tegengehouden)" : ""}; zie interventie opvolging lijst`,
+  });
+  return parseId("opvolging", gekozen);
+}
+
+/** A step whose letter goes to the overtreder (5:1 Awb) while none is designated: brief maak asks for him. */
+function vraagtOvertreder(o: BriefOpvolgingRij): boolean {
+  const stap = o.stap;
+  return (
+    o.zaak !== null &&
+    o.zaak.overtrederId === null &&
+    (stap === "voornemen" || stap === "besluit" || stap === "invordering" || stap === "kostenverhaal")
+  );
+}
+
 /** A reason as one line, starting with a capital. */
 function eenRegel(t: string): string {
   return t.charAt(0).toUpperCase() + t.slice(1);
@@ -323,8 +373,7 @@ async function zaakWijziging(
   const z = o.zaak;
   const w: ZaakVelden = {};
   let overtreder = f.overtreder;
-  const nodig = o.stap === "voornemen" || o.stap === "besluit" || o.stap === "invordering" || o.stap === "kostenverhaal";
-  if (overtreder === undefined && z.overtrederId === null && nodig && ctx.interactive) {
+  if (overtreder === undefined && vraagtOvertreder(o) && ctx.interactive) {
     const kandidaten = betrokkenenVanAdres(db, o.adres.id);
     if (kandidaten.length) {
       overtreder = Number(
@@ -362,7 +411,7 @@ async function zaakWijziging(
 
 async function batch(ctx: Ctx, opts: BatchOpts): Promise<void> {
   const eigen = eigenSjabloonMap(opts.sjablonen, ctx.streams.env);
-  const avondId = parseId("avond", await ctx.needText("avond", opts.avond, "Avond-id"));
+  const avondId = await kiesAvondId(ctx, opts.avond, "avond", missingFlag("avond"));
   const uit = await ctx.needText("uit", opts.uit, "Map voor de PDF's");
   const db = ctx.db();
   if (!avondBestaat(db, avondId)) throw notFound("Avond", avondId);
@@ -407,7 +456,7 @@ async function batch(ctx: Ctx, opts: BatchOpts): Promise<void> {
       brieven.length === 0
         ? [`Geen brieven aan de beurt voor avond ${avondId}.`]
         : [
-            `${brieven.length} brief/brieven ${opts.opnieuw ? "gemaakt of opnieuw afgedrukt" : "gemaakt"} in ${path.resolve(uit)}:`,
+            `${aantal(brieven.length, "brief", "brieven")} ${opts.opnieuw ? "gemaakt of opnieuw afgedrukt" : "gemaakt"} in ${path.resolve(uit)}:`,
             ...brieven.map((b) => `  ${path.basename(b.bestand)}  aan ${b.ontvanger}${b.herdrukt ? " (opnieuw afgedrukt)" : ""}`),
           ];
     if (plan.tegengehouden.length) {

@@ -6,6 +6,7 @@ import { SCHEMA_VERSION } from "../db/migrations.js";
 import { getSetting, setSetting } from "../db/referentie.js";
 import { GEHEIME_INSTELLINGEN, pseudonimiseer, type Row } from "../domain/pseudoniem.js";
 import { writePrivate } from "../io/output-file.js";
+import { aantal } from "../domain/tekst.js";
 
 export const EXPORT_VERSIE = 1;
 
@@ -45,7 +46,11 @@ export function register(program: Command, rt: Runtime): void {
         ctx.emit({ bestand: file, pseudoniem, tabellen: telling }, () =>
           [
             `Export geschreven naar ${file} (rechten 0600)${pseudoniem ? ", gepseudonimiseerd: namen, postadressen, KvK- en telefoonnummers zijn codes" : ""}.`,
-            `${Object.values(telling).reduce((a, b) => a + b, 0)} rijen uit ${Object.keys(telling).length} tabellen.`,
+            `${aantal(
+              Object.values(telling).reduce((a, b) => a + b, 0),
+              "rij",
+              "rijen",
+            )} uit ${aantal(Object.keys(telling).length, "tabel", "tabellen")}.`,
             pseudoniem
               ? "Let op: vrije tekst (omschrijvingen, toelichtingen) is niet aangepast."
               : "Let op: deze export bevat persoonsgegevens; deel alleen wat de partner nodig heeft.",

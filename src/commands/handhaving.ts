@@ -3,6 +3,7 @@ import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import { listZaken, overtrederVoorZaak, requireZaak, sluitZaak, zetZaak, type ZaakVelden, type ZaakVolledig } from "../db/handhaving.js";
 import { requireGemeente } from "../db/referentie.js";
+import { metGemeente } from "../domain/adres.js";
 import { formatEuro, parseEuro } from "../domain/bedrag.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { optionalText, parseEnum, parseId, requireText } from "../domain/invoer.js";
@@ -23,6 +24,8 @@ import { formatTermijn, parseTermijn } from "../domain/termijn.js";
 import { UserError } from "../errors.js";
 import { kalender } from "../io/atw.js";
 import { renderTable } from "../render/table.js";
+import { verplicht } from "./hulp.js";
+import { aantal } from "../domain/tekst.js";
 
 /** Every value as typed: the zaak's fields (see ZaakVelden) and the dwangsom in parts. */
 type ZetOpts = Partial<
@@ -70,14 +73,16 @@ export function register(program: Command, rt: Runtime): void {
           renderTable(
             zaken,
             [
-              { header: "zaak", value: (z) => z.id, align: "right" },
-              { header: "adres", value: (z) => `${z.adres} (${z.gemeente})` },
-              { header: "overtreding", value: (z) => z.categorie },
-              { header: "orgaan", value: (z) => z.bestuursorgaan },
-              { header: "overtreder", value: (z) => z.overtreder ?? "—" },
-              { header: "status", value: (z) => z.status },
+              // At 80 columns: which case, where, and what comes next; who decides and the overtreder give way.
+              { header: "zaak", value: (z) => z.id, align: "right", priority: 1 },
+              { header: "adres", value: (z) => metGemeente(z.adres, z.gemeente), priority: 2 },
+              { header: "overtreding", value: (z) => z.categorie, priority: 2 },
+              { header: "orgaan", value: (z) => z.bestuursorgaan, priority: 7 },
+              { header: "overtreder", value: (z) => z.overtreder ?? "—", priority: 5 },
+              { header: "status", value: (z) => z.status, priority: 3 },
               {
                 header: "volgende stap",
+                priority: 3,
                 value: (z) =>
                   z.volgende
                     ? `${stapNaam(z.volgende.stap)} (${z.volgende.opvolging})${z.volgende.niet_voor ? `\nvanaf ${formatDutch(z.volgende.niet_voor)}` : ""}`
@@ -120,16 +125,13 @@ export function register(program: Command, rt: Runtime): void {
 
   hh.command("sluit <id>")
     .description("sluit een handhavingszaak af (bijv. overtreding beëindigd vóór het besluit); reden verplicht")
-    .option("--status <status>", "afgerond|doodgelopen")
-    .option("--resultaat <tekst>", "de reden")
+    .addOption(verplicht("--status <status>", "afgerond|doodgelopen"))
+    .addOption(verplicht("--resultaat <tekst>", "de reden"))
     .option("--datum <datum>", "standaard vandaag")
     .action(
       action<{ status?: string; resultaat?: string; datum?: string }>(rt, async (ctx, opts, id) => {
         const zaakId = parseId("id", id as string);
-        const status = parseEnum("status", await ctx.needText("status", opts.status, "Status (afgerond|doodgelopen)"), [
-          "afgerond",
-          "doodgelopen",
-        ] as const);
+        const status = await ctx.needEnum("status", opts.status, "Hoe eindigt de zaak?", ["afgerond", "doodgelopen"] as const);
         const reden = requireText("resultaat", await ctx.needText("resultaat", opts.resultaat, "Reden"), 2000);
         const datum = opts.datum !== undefined ? parseDate(opts.datum, "datum") : ctx.today();
         if (datum > ctx.today()) throw new UserError("ongeldige-invoer", `datum: ${formatDutch(datum)} ligt na vandaag`);
@@ -141,7 +143,7 @@ export function register(program: Command, rt: Runtime): void {
         const v = volledig(requireZaak(ctx.db(), zaakId));
         ctx.emit(
           { ...v, gesloten_opvolgingen: gesloten },
-          () => `Handhavingszaak ${zaakId} is ${status}; ${gesloten.length} open stap(pen) gesloten.`,
+          () => `Handhavingszaak ${zaakId} is ${status}; ${aantal(gesloten.length, "open stap", "open stappen")} gesloten.`,
         );
       }),
     );

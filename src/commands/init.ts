@@ -3,6 +3,7 @@ import { action, type Runtime } from "./runtime.js";
 import { seedReferenceData } from "../db/seed.js";
 import { getSetting } from "../db/referentie.js";
 import { optionalText, parseList, requireText } from "../domain/invoer.js";
+import { aantal } from "../domain/tekst.js";
 
 export function register(program: Command, rt: Runtime): void {
   program
@@ -26,7 +27,7 @@ export function register(program: Command, rt: Runtime): void {
             [
               `Database: ${ctx.dbPath}`,
               teamNaam ? `Team: ${teamNaam}` : "",
-              `Toegevoegd: ${result.gemeenten} gemeenten, ${result.partners} partners, ${result.categorieen} categorieën.`,
+              `Toegevoegd: ${aantal(result.gemeenten, "gemeente", "gemeenten")}, ${aantal(result.partners, "partner", "partners")}, ${aantal(result.categorieen, "categorie", "categorieën")}.`,
             ]
               .filter(Boolean)
               .join("\n"),

@@ -1,4 +1,6 @@
 import type { Ctx } from "../context.js";
+import type { Db } from "../db/connection.js";
+import { listPartners } from "../db/referentie.js";
 import { parseId } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
 import type { Choice } from "../io/prompts.js";
@@ -20,4 +22,9 @@ export async function kiesId(
 /** A positional id left out in a script: "Ontbrekende avond-id …; zie interventie avond lijst". */
 export function ontbrekendArgument(wat: string, lijst: string): UserError {
   return new UserError("ontbrekend-argument", `Ontbrekende ${wat} (verplicht zonder interactieve terminal); zie interventie ${lijst}`);
+}
+
+/** The partners to choose from, by name. */
+export function partnerKeuzes(db: Db): Choice<string>[] {
+  return listPartners(db).map((p) => ({ name: p.naam, value: p.naam }));
 }

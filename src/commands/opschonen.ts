@@ -6,6 +6,7 @@ import { grensdatum, parseMaanden, teVerwijderen } from "../domain/bewaartermijn
 import { formatDutch } from "../domain/dates.js";
 import { UserError } from "../errors.js";
 import { verwijderOpgeslagen } from "./bijlage.js";
+import { aantal } from "../domain/tekst.js";
 
 export function register(program: Command, rt: Runtime): void {
   program
@@ -39,7 +40,7 @@ export function register(program: Command, rt: Runtime): void {
         })();
         if (!dryRun && voorstel.adressen.length > 0 && !opts.ja) {
           const ja = await ctx.prompts.confirm({
-            message: `${voorstel.adressen.length} casus(sen) met laatste activiteit vóór ${formatDutch(grens)} definitief verwijderen (${samenvatting(voorstel.telling)})?`,
+            message: `${aantal(voorstel.adressen.length, "casus", "casussen")} met laatste activiteit vóór ${formatDutch(grens)} definitief verwijderen (${samenvatting(voorstel.telling)})?`,
             default: false,
           });
           if (!ja) throw new UserError("afgebroken", "Afgebroken; er is niets verwijderd");
@@ -69,8 +70,8 @@ export function register(program: Command, rt: Runtime): void {
             if (uitkomst.adressen.length === 0)
               return `Niets op te schonen: geen afgesloten casussen met laatste activiteit vóór ${formatDutch(grens)}.`;
             const kop = dryRun
-              ? `Proefrun (--dry-run): ${uitkomst.adressen.length} casus(sen) zouden worden verwijderd; er is niets gewijzigd.`
-              : `${uitkomst.adressen.length} casus(sen) verwijderd (laatste activiteit vóór ${formatDutch(grens)}); de adressen zelf blijven bestaan.`;
+              ? `Proefrun (--dry-run): ${aantal(uitkomst.adressen.length, "casus zou", "casussen zouden")} worden verwijderd; er is niets gewijzigd.`
+              : `${aantal(uitkomst.adressen.length, "casus", "casussen")} verwijderd (laatste activiteit vóór ${formatDutch(grens)}); de adressen zelf blijven bestaan.`;
             return [
               kop,
               `Adres-id's: ${uitkomst.adressen.join(", ")}`,

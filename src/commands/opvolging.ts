@@ -7,24 +7,30 @@ import type { Db } from "../db/connection.js";
 import { insertStap, requireZaak, sluitZaak, volgNa, zaakVanBevinding } from "../db/handhaving.js";
 import { insertOpvolging, listOpvolgingen, requireOpvolging, updateOpvolging, type Opvolging } from "../db/opvolging.js";
 import { followUpRules, requireCategorie, requireGemeente, requirePartner } from "../db/referentie.js";
+import { metGemeente } from "../domain/adres.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { optionalText, parseEnum, parseId, requireText } from "../domain/invoer.js";
 import { briefVoltooit, escaleer, stapNaam, stapSjabloon, type LadderData, type Stap } from "../domain/ladder.js";
 import {
   beslis,
+  controleerDeadline,
   isGesloten,
   isHercontrole,
   LIJST_FILTERS,
   NIEUWE_STATUSSEN,
   opvolgingView,
   type LijstFilter,
+  type Omstandigheden,
 } from "../domain/opvolging.js";
+import { aantal } from "../domain/tekst.js";
 import type { Kalender } from "../domain/termijn.js";
-import { UserError } from "../errors.js";
 import { kalender } from "../io/atw.js";
 import { ladderData } from "../io/ladder.js";
 import { laadSjabloon } from "../io/sjablonen.js";
 import { renderTable } from "../render/table.js";
+import { verplicht } from "./hulp.js";
+import { partnerKeuzes } from "./kiezen.js";
+import { kiesBevinding, kiesOpvolging, vraagActie, vraagWijziging, type BijwerkenOpts } from "./opvolging-vragen.js";
 
 interface LijstOpts {
   status?: string;
@@ -32,15 +38,6 @@ interface LijstOpts {
   partner?: string;
   avond?: string;
   bevinding?: string;
-}
-
-interface BijwerkenOpts {
-  status?: string;
-  resultaat?: string;
-  beeindigd?: string;
-  deadline?: string;
-  partner?: string;
-  datum?: string;
 }
 
 export function register(program: Command, rt: Runtime): void {
@@ -58,24 +55,25 @@ export function register(program: Command, rt: Runtime): void {
 
   opvolging
     .command("toevoegen")
-    .description("voeg een opvolgingsactie toe aan een bevinding")
-    .option("--bevinding <id>", "bevinding")
-    .option("--actie <tekst>", "bijv. informatiebrief eigenaar, hercontrole, persbericht")
+    .description("voeg een opvolgingsactie toe aan een bevinding (zonder opties: avond, bevinding en actie uit een lijst)")
+    .addOption(verplicht("--bevinding <id>", "bevinding"))
+    .addOption(verplicht("--actie <tekst>", "bijv. informatiebrief eigenaar, hercontrole, persbericht"))
     .option("--partner <partner>", "wie het doet (standaard: eigenaar van de bevinding)")
-    .option("--deadline <datum>", "uiterlijk (JJJJ-MM-DD of DD-MM-JJJJ)")
+    .addOption(verplicht("--deadline <datum>", "uiterlijk (JJJJ-MM-DD of DD-MM-JJJJ), niet vóór de avond"))
     .option("--sjabloon <naam>", "de brief waarmee de actie wordt gedaan (standaard: die van dezelfde actie in de regels van de categorie)")
     .action(action<{ bevinding?: string; actie?: string; partner?: string; deadline?: string; sjabloon?: string }>(rt, toevoegen));
 
   opvolging
-    .command("bijwerken <id>")
-    .description("wijzig status, resultaat, deadline of partner; doodgelopen vraagt --resultaat (de reden)")
+    .command("bijwerken")
+    .description("wijzig status, resultaat, deadline of partner; doodgelopen vraagt --resultaat (de reden); zonder opties: vraagt wat")
+    .argument("[id]", "opvolging-id; in een terminal kies je uit de open opvolgingen")
     .option("--status <status>", NIEUWE_STATUSSEN.join("|"))
     .option("--resultaat <tekst>", "resultaat, of de reden bij doodgelopen")
     .option("--beeindigd <ja|nee>", "hercontrole: is de overtreding beëindigd? nee = volgende stap op de handhavingsladder")
     .option("--datum <datum>", "bij afsluiten: de dag van de hercontrole of de dag waarop de actie is gedaan (standaard vandaag)")
     .option("--deadline <datum>", "nieuwe deadline")
     .option("--partner <partner>", "nieuwe eigenaar van de actie")
-    .action(action<BijwerkenOpts>(rt, (ctx, opts, id) => bijwerken(ctx, opts, id as string)));
+    .action(action<BijwerkenOpts>(rt, (ctx, opts, id) => bijwerken(ctx, opts, id as string | undefined)));
 }
 
 function view(o: Opvolging, vandaag: string) {
@@ -104,26 +102,28 @@ function lijst(ctx: Ctx, opts: LijstOpts): void {
       renderTable(
         rows,
         [
-          { header: "", value: (r) => (r.verlopen ? c.redBold("!") : "") },
-          { header: "id", value: (r) => r.id, align: "right" },
+          // At 80 columns: what, when, where and how far (issue 14); who, the finding and the result give way first.
+          { header: "", value: (r) => (r.verlopen ? c.redBold("!") : ""), priority: 1 },
+          { header: "id", value: (r) => r.id, align: "right", priority: 1 },
           {
             header: "deadline",
+            priority: 2,
             value: (r) =>
               (r.verlopen ? c.redBold(`${formatDutch(r.deadline)} VERLOPEN`) : formatDutch(r.deadline)) +
               (r.niet_voor && r.niet_voor > ctx.today() && !isGesloten(r.status)
                 ? `\n${c.dim(`niet vóór ${formatDutch(r.niet_voor)}`)}`
                 : ""),
           },
-          { header: "actie", value: (r) => r.actie },
-          { header: "partner", value: (r) => r.partner },
-          { header: "status", value: (r) => r.status },
-          { header: "adres", value: (r) => `${r.adres} (${r.gemeente})` },
-          { header: "bevinding", value: (r) => `${r.bevinding_id}: ${r.categorie}` },
-          { header: "resultaat", value: (r) => r.resultaat ?? "" },
+          { header: "actie", value: (r) => r.actie, priority: 2 },
+          { header: "partner", value: (r) => r.partner, priority: 6 },
+          { header: "status", value: (r) => r.status, priority: 3 },
+          { header: "adres", value: (r) => metGemeente(r.adres, r.gemeente), priority: 3 },
+          { header: "bevinding", value: (r) => `${r.bevinding_id}: ${r.categorie}`, priority: 7 },
+          { header: "resultaat", value: (r) => r.resultaat ?? "", priority: 8 },
         ],
         c,
       ),
-      `${rows.length} opvolging(en)${verlopen ? `, ${c.redBold(`${verlopen} verlopen`)} (gemarkeerd met !, peildatum ${formatDutch(ctx.today())})` : ""}.`,
+      `${aantal(rows.length, "opvolging", "opvolgingen")}${verlopen ? `, ${c.redBold(`${verlopen} verlopen`)} (gemarkeerd met !, peildatum ${formatDutch(ctx.today())})` : ""}.`,
     ].join("\n"),
   );
 }
@@ -133,11 +133,18 @@ async function toevoegen(
   opts: { bevinding?: string; actie?: string; partner?: string; deadline?: string; sjabloon?: string },
 ): Promise<void> {
   const db = ctx.db();
-  const b = requireBevinding(db, parseId("bevinding", await ctx.needText("bevinding", opts.bevinding, "Bevinding-id")));
-  const actie = requireText("actie", await ctx.needText("actie", opts.actie, "Actie"), 200);
-  const partner = requirePartner(db, opts.partner ?? b.partner);
-  const deadline = parseDate(await ctx.needText("deadline", opts.deadline, "Deadline (JJJJ-MM-DD)"), "deadline");
-  if (deadline < b.datum) throw new UserError("ongeldige-invoer", `deadline: ${deadline} ligt vóór de controleavond (${b.datum})`);
+  // At a terminal every missing value is asked, and then the partner too (the finding's own is the default).
+  const dialog = ctx.interactive && [opts.bevinding, opts.actie, opts.deadline].some((v) => v === undefined || v === "");
+  const b = requireBevinding(db, await kiesBevinding(ctx, opts.bevinding));
+  const actie = opts.actie ? requireText("actie", opts.actie, 200) : await vraagActie(ctx, b.categorie);
+  const partner = requirePartner(
+    db,
+    opts.partner ??
+      (dialog ? await ctx.prompts.select({ message: "Wie doet het?", choices: partnerKeuzes(db), default: b.partner }) : b.partner),
+  );
+  const deadline = await ctx.needValue("deadline", opts.deadline, "Deadline (JJJJ-MM-DD of DD-MM-JJJJ)", (v) =>
+    controleerDeadline(parseDate(v, "deadline"), b.datum),
+  );
   if (opts.sjabloon !== undefined) laadSjabloon(opts.sjabloon, undefined); // an existing, safe template name
   // The same action in the category's rules names its letter (reference data, not a map in code).
   const regel = followUpRules(db, requireCategorie(db, b.categorie).id).find((r) => r.actie.toLowerCase() === actie.toLowerCase());
@@ -174,17 +181,34 @@ interface LadderGevolg {
   melding?: string;
 }
 
-async function bijwerken(ctx: Ctx, opts: BijwerkenOpts, rawId: string): Promise<void> {
+/** The flags (or the answers) of `opvolging bijwerken`, parsed: a bad value is exit 2 before anything changes. */
+function parseWijziging(opts: BijwerkenOpts) {
+  return {
+    status: opts.status !== undefined ? parseEnum("status", opts.status, NIEUWE_STATUSSEN) : undefined,
+    resultaat: opts.resultaat !== undefined ? (optionalText("resultaat", opts.resultaat, 2000) ?? "") : undefined,
+    beeindigd: opts.beeindigd !== undefined ? parseEnum("beeindigd", opts.beeindigd, ["ja", "nee"] as const) === "ja" : undefined,
+    deadline: opts.deadline !== undefined ? parseDate(opts.deadline, "deadline") : undefined,
+    partner: opts.partner,
+    datum: opts.datum !== undefined ? parseDate(opts.datum, "datum") : undefined,
+  };
+}
+
+/** What beslis needs to know besides the change: the evening, today, and whether a letter completes the step. */
+function omstandigheden(o: Opvolging, vandaag: string, ladder: LadderData): Omstandigheden {
+  const stap = o.stap as Stap | null;
+  return { avondDatum: o.avond_datum, vandaag, briefStap: stap !== null && briefVoltooit(ladder, stap) };
+}
+
+async function bijwerken(ctx: Ctx, flags: BijwerkenOpts, rawId: string | undefined): Promise<void> {
   const db = ctx.db();
-  const id = parseId("id", rawId);
-  const status = opts.status !== undefined ? parseEnum("status", opts.status, NIEUWE_STATUSSEN) : undefined;
-  const beeindigd = opts.beeindigd !== undefined ? parseEnum("beeindigd", opts.beeindigd, ["ja", "nee"] as const) === "ja" : undefined;
-  const deadline = opts.deadline !== undefined ? parseDate(opts.deadline, "deadline") : undefined;
-  const datum = opts.datum !== undefined ? parseDate(opts.datum, "datum") : undefined;
-  const resultaat = opts.resultaat !== undefined ? (optionalText("resultaat", opts.resultaat, 2000) ?? "") : undefined;
-  requireOpvolging(db, id); // an unknown id is the user's error before anything else
+  const id = await kiesOpvolging(ctx, rawId);
+  const gegeven = Object.values(flags).some((v) => v !== undefined);
+  parseWijziging(flags);
+  const huidig = requireOpvolging(db, id); // an unknown id is the user's error before anything is asked
   const k = kalender();
   const ladder = ladderData();
+  const opts = gegeven || !ctx.interactive ? flags : await vraagWijziging(ctx, huidig, omstandigheden(huidig, ctx.today(), ladder));
+  const { status, resultaat, beeindigd, deadline, datum } = parseWijziging(opts);
   const velden = Object.entries({ status, resultaat, beeindigd, deadline, partner: opts.partner, datum })
     .filter(([, v]) => v !== undefined)
     .map(([k2]) => k2);
@@ -198,7 +222,7 @@ async function bijwerken(ctx: Ctx, opts: BijwerkenOpts, rawId: string): Promise<
     const besluit = beslis(
       o,
       { status, resultaat, beeindigd, deadline, partner: partner?.naam, datum },
-      { avondDatum: o.avond_datum, vandaag: ctx.today(), briefStap: stap !== null && briefVoltooit(ladder, stap) },
+      omstandigheden(o, ctx.today(), ladder),
     );
     updateOpvolging(
       tx,

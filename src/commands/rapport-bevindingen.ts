@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import path from "node:path";
 import { action, type Runtime } from "./runtime.js";
+import { verplicht } from "./hulp.js";
 import type { Ctx } from "../context.js";
 import { requireAdres, type Adres } from "../db/adres.js";
 import { kiesAvond } from "./avond-keuze.js";
@@ -52,8 +53,8 @@ export function registerBevindingen(rapport: Command, rt: Runtime): void {
     .description(
       "rapport van bevindingen per adres (RvS-minimum); met --onderteken onveranderlijk vastgelegd, een wijziging maakt een nieuwe versie",
     )
-    .option("--avond <id>", "controleavond")
-    .option("--adres <id>", "adres; zonder --adres en met --uit: één PDF per adres met bevindingen")
+    .addOption(verplicht("--avond <id>", "controleavond"))
+    .addOption(verplicht("--adres <id>", "adres; of zonder --adres met --uit: één PDF per adres met bevindingen"))
     .option("--pdf <bestand>", "PDF-bestand (bij --adres)")
     .option("--uit <map>", "map voor één PDF per adres (zonder --adres)")
     .option("--onderteken", "onderteken: de versie wordt onveranderlijk vastgelegd (snapshot en SHA-256)")
@@ -282,7 +283,7 @@ async function eenRapport(
     const auteur = p.inhoud.auteurs.find((a) => a.nummer === door.nummer)!;
     const jaar = Number(dagtekening.slice(0, 4));
     const kenmerk = p.kenmerk ?? volgendKenmerk(db, jaar);
-    const op = new Date().toISOString();
+    const op = ctx.moment(); // the signing moment agrees with the dagtekening, also with --vandaag
     const bytes = await pdfToBuffer(
       rapportBevindingenPdf({
         inhoud: p.inhoud,

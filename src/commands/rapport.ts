@@ -23,6 +23,7 @@ import { UserError } from "../errors.js";
 import { toCsv } from "../render/csv.js";
 import { renderTable } from "../render/table.js";
 import { terminalWidth, wrap as wrapText } from "../render/terminal.js";
+import { aantal } from "../domain/tekst.js";
 
 const LEEG = "Geen bevindingen in deze periode";
 
@@ -124,7 +125,7 @@ function renderTop(ctx: Ctx, r: TopRapport, n: number, beschrijving: string[], p
       ),
     );
     if (r.overig.bevindingen > 0) lines.push(restRegel(r.overig));
-    lines.push(`Totaal: ${r.totaal} bevindingen.`);
+    lines.push(`Totaal: ${aantal(r.totaal, "bevinding", "bevindingen")}.`);
   }
   if (pdf) lines.push(c.green(`PDF geschreven: ${pdf}`));
   return lines.join("\n");
@@ -227,7 +228,7 @@ function renderJaar(ctx: Ctx, r: JaarRapport, pdf?: string): string {
     ...r.maatregelen.soorten.map((m) => `  ${m.aantal} × ${m.maatregel}`),
   );
   section("Aangetroffen personen");
-  lines.push(`${r.personen.totaal} personen op ${r.personen.adressen} adressen.`);
+  lines.push(`${aantal(r.personen.totaal, "persoon", "personen")} op ${aantal(r.personen.adressen, "adres", "adressen")}.`);
   section("Opvolgingspercentage");
   lines.push(opvolgingZin(r.opvolging));
   if (pdf) lines.push("", c.green(`PDF geschreven: ${pdf}`));
@@ -236,7 +237,7 @@ function renderJaar(ctx: Ctx, r: JaarRapport, pdf?: string): string {
 
 function opvolgingZin(o: OpvolgingRapport["totaal"]): string {
   return wrapText(
-    `${formatPercentage(o.percentage)} van de bevindingen met opvolging is afgehandeld (${o.bevindingenAfgerond} van ${o.metOpvolging}); ${o.open} opvolgacties open, waarvan ${o.verlopen} verlopen.`,
+    `${formatPercentage(o.percentage)} van de bevindingen met opvolging is afgehandeld (${o.bevindingenAfgerond} van ${o.metOpvolging}); ${aantal(o.open, "opvolgactie", "opvolgacties")} open, waarvan ${o.verlopen} verlopen.`,
     terminalWidth(),
   ).join("\n");
 }

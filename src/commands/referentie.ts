@@ -21,6 +21,7 @@ import {
 } from "../db/referentie.js";
 import { parseCount, optionalText, parseEnum, requireText } from "../domain/invoer.js";
 import { BESTUURSORGANEN, controleerProfiel, LADDER_STARTS, SPOREN, type LadderStart, type Spoor } from "../domain/ladder.js";
+import { EIGENAAR_BEVINDING, EIGENAAR_CATEGORIE } from "../domain/opvolging.js";
 import { UserError } from "../errors.js";
 import { renderTable } from "../render/table.js";
 
@@ -209,7 +210,8 @@ export function register(program: Command, rt: Runtime): void {
         const profiel = handhavingsprofiel(opts, owner.naam, standaard.handhaving);
         const rules = (profiel ? standaard.opvolging : standaard.partneropvolging).map((r) => ({
           actie: r.actie,
-          partnerId: r.partner === "(eigenaar categorie)" ? owner.id : requirePartner(db, r.partner).id,
+          partnerId: r.partner === EIGENAAR_CATEGORIE || r.partner === EIGENAAR_BEVINDING ? owner.id : requirePartner(db, r.partner).id,
+          eigenaarBevinding: r.partner === EIGENAAR_BEVINDING,
           termijn: r.termijn,
           eenheid: r.eenheid,
           sjabloon: r.sjabloon ?? null,
@@ -277,5 +279,5 @@ function handhavingsprofiel(opts: CategorieOpts, eigenaar: string, standaard: Pr
 }
 
 function describeRule(r: FollowUpRule): string {
-  return `${r.actie} (${r.partner}, ${r.termijn} ${r.eenheid})`;
+  return `${r.actie} (${r.partner === EIGENAAR_BEVINDING ? "eigenaar van de bevinding" : r.partner}, ${r.termijn} ${r.eenheid})`;
 }

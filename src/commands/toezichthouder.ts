@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
+import { verplicht } from "./hulp.js";
 import { findGemeente, findPartner } from "../db/referentie.js";
 import { findToezichthouder, insertToezichthouder, listToezichthouders } from "../db/toezichthouder.js";
 import { parseToezichthouderNummer } from "../domain/bevinding.js";
@@ -18,9 +19,9 @@ export function register(program: Command, rt: Runtime): void {
 
   th.command("toevoegen")
     .description("leg een toezichthouder vast met nummer, functie en organisatie")
-    .option("--nummer <nummer>", "BOA- of toezichthoudernummer, bijv. 4711")
-    .option("--functie <tekst>", 'functie zoals in het rapport, bijv. "toezichthouder Wonen" of "BOA domein II"')
-    .option("--organisatie <naam>", "gemeente of partner waarvoor de toezichthouder werkt")
+    .addOption(verplicht("--nummer <nummer>", "BOA- of toezichthoudernummer, bijv. 4711"))
+    .addOption(verplicht("--functie <tekst>", 'functie zoals in het rapport, bijv. "toezichthouder Wonen" of "BOA domein II"'))
+    .addOption(verplicht("--organisatie <naam>", "gemeente of partner waarvoor de toezichthouder werkt"))
     .option("--beediging <soort>", "ambtseed|ambtsbelofte|geen: of rapporten 'opgemaakt op ambtseed/ambtsbelofte' vermelden", "geen")
     .action(
       action<{ nummer?: string; functie?: string; organisatie?: string; beediging: string }>(rt, async (ctx, opts) => {
@@ -66,10 +67,10 @@ export function register(program: Command, rt: Runtime): void {
           renderTable(
             rows,
             [
-              { header: "nummer", value: (r) => r.nummer },
-              { header: "functie", value: (r) => r.functie },
-              { header: "organisatie", value: (r) => r.organisatie },
-              { header: "beëdiging", value: (r) => r.beediging ?? "-" },
+              { header: "nummer", value: (r) => r.nummer, priority: 1 },
+              { header: "functie", value: (r) => r.functie, priority: 2 },
+              { header: "organisatie", value: (r) => r.organisatie, priority: 3 },
+              { header: "beëdiging", value: (r) => r.beediging ?? "-", priority: 6 },
             ],
             ctx.color,
           ),

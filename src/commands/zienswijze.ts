@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
+import { verplicht } from "./hulp.js";
 import type { Ctx } from "../context.js";
 import type { Db } from "../db/connection.js";
 import { insertZienswijze, listZienswijzen, requireZaak, wegZienswijze, zakenVanBrief, zetBesluitVanaf } from "../db/handhaving.js";
@@ -25,15 +26,17 @@ export function register(program: Command, rt: Runtime): void {
   zw.command("toevoegen")
     .description("leg een ontvangen zienswijze vast; het besluit is daarna meteen aan de beurt")
     .option("--opvolging <id>", "het voornemen of het besluit van de handhavingszaak")
-    .option("--brief <kenmerk>", "het kenmerk van het voornemen, bijv. INT-2026-000003 (alle zaken van die brief)")
-    .option("--ontvangen <datum>", "datum van ontvangst")
-    .option("--samenvatting <tekst>", "wat de overtreder naar voren brengt, kort")
+    .addOption(
+      verplicht("--brief <kenmerk>", "het kenmerk van het voornemen, bijv. INT-2026-000003 (alle zaken van die brief; of --opvolging)"),
+    )
+    .addOption(verplicht("--ontvangen <datum>", "datum van ontvangst"))
+    .addOption(verplicht("--samenvatting <tekst>", "wat de overtreder naar voren brengt, kort"))
     .option("--weging <tekst>", "hoe de zienswijze is gewogen (komt in het besluit; kan ook later met zienswijze wegen)")
     .action(action<ToevoegenOpts>(rt, toevoegen));
 
   zw.command("wegen <id>")
     .description("leg vast hoe een zienswijze is gewogen (het besluit noemt dit)")
-    .option("--weging <tekst>", "de weging")
+    .addOption(verplicht("--weging <tekst>", "de weging"))
     .action(
       action<{ weging?: string }>(rt, async (ctx, opts, id) => {
         const zid = parseId("id", id as string);
@@ -66,13 +69,14 @@ export function register(program: Command, rt: Runtime): void {
           renderTable(
             rows,
             [
-              { header: "id", value: (r) => r.id, align: "right" },
-              { header: "zaak", value: (r) => r.handhaving_id, align: "right" },
-              { header: "voornemen", value: (r) => r.kenmerk ?? "" },
-              { header: "ontvangen", value: (r) => formatDutch(r.ontvangen) },
-              { header: "adres", value: (r) => r.adres },
-              { header: "samenvatting", value: (r) => r.samenvatting },
-              { header: "gewogen", value: (r) => (r.weging ? "ja" : "nee") },
+              // An unweighed zienswijze holds the besluit back: "gewogen" stays at 80 columns, the summary gives way.
+              { header: "id", value: (r) => r.id, align: "right", priority: 1 },
+              { header: "zaak", value: (r) => r.handhaving_id, align: "right", priority: 4 },
+              { header: "voornemen", value: (r) => r.kenmerk ?? "", priority: 3 },
+              { header: "ontvangen", value: (r) => formatDutch(r.ontvangen), priority: 2 },
+              { header: "adres", value: (r) => r.adres, priority: 3 },
+              { header: "samenvatting", value: (r) => r.samenvatting, priority: 6 },
+              { header: "gewogen", value: (r) => (r.weging ? "ja" : "nee"), priority: 2 },
             ],
             ctx.color,
           ),

@@ -4,6 +4,8 @@ import type { AdresGegevens, BriefhoofdVelden, BriefOpvolging } from "../domain/
 import type { Stap } from "../domain/ladder.js";
 import { notFound } from "../errors.js";
 import { requireZaak } from "./handhaving.js";
+import { ondertekendRapport } from "./rapport-bevindingen.js";
+import { waarnemingsdatum } from "../domain/rapport-bevindingen.js";
 
 /** Letters, letterheads and the follow-ups letters are about: the only SQL of the brieven. */
 
@@ -25,20 +27,22 @@ type OpvolgingRow = Omit<AdresGegevens, "id"> & {
   omschrijving: string;
   maatregel: string | null;
   personen: number | null;
+  tijdstip: string | null;
   bevinding_partner: string;
   adres_id: number;
   avond_id: number;
   avond_datum: string;
   avond_doel: string;
+  avond_starttijd: string;
 };
 
 const SELECT = `
   SELECT o.id AS opvolging_id, o.actie, o.deadline, o.status, po.naam AS partner, o.partner_id, o.stap, o.niet_voor, o.sjabloon,
          h.id AS handhaving_id, b.id AS bevinding_id, c.code AS categorie, c.naam AS categorie_naam,
-         coalesce(h.voorschrift, c.grondslag) AS grondslag, b.omschrijving, b.maatregel, b.personen,
+         coalesce(h.voorschrift, c.grondslag) AS grondslag, b.omschrijving, b.maatregel, b.personen, b.tijdstip,
          pb.naam AS bevinding_partner,
          a.id AS adres_id, a.postcode, a.huisnummer, a.toevoeging, a.straat, a.plaats, g.naam AS gemeente, a.type,
-         av.id AS avond_id, av.datum AS avond_datum, av.doel AS avond_doel
+         av.id AS avond_id, av.datum AS avond_datum, av.doel AS avond_doel, av.starttijd AS avond_starttijd
   FROM opvolging o
   JOIN bevinding b ON b.id = o.bevinding_id
   JOIN categorie c ON c.id = b.categorie_id
@@ -53,6 +57,9 @@ const SELECT = `
 export type BriefOpvolgingRij = BriefOpvolging & { status: string; sjabloon: string | null };
 
 function toBriefOpvolging(db: Db, r: OpvolgingRow): BriefOpvolgingRij {
+  // The observation as signed (letters cite the report they rest on), else as recorded now.
+  const rapport = ondertekendRapport(db, r.bevinding_id);
+  const tijdstip = r.tijdstip ?? r.avond_starttijd;
   return {
     opvolgingId: r.opvolging_id,
     actie: r.actie,
@@ -73,6 +80,8 @@ function toBriefOpvolging(db: Db, r: OpvolgingRow): BriefOpvolgingRij {
       maatregel: r.maatregel,
       personen: r.personen,
       partner: r.bevinding_partner,
+      waarneming: rapport?.waarneming ?? { datum: waarnemingsdatum(r.avond_datum, r.avond_starttijd, tijdstip), tijdstip: r.tijdstip },
+      rapport: rapport ? { kenmerk: rapport.kenmerk, versie: rapport.versie, datum: rapport.datum } : null,
     },
     adres: {
       id: r.adres_id,

@@ -299,6 +299,45 @@ export const MIGRATIONS: readonly Migratie[] = [
   // ladder steps as follow-ups with a stap and an earliest date, zienswijzen, enforcement profiles
   // per category, partner aliases/addresses, more betrokkene roles, capacity, mandate. See migratie-ladder.ts.
   ladderMigratie,
+  // v5 (issue 14 point 7): a rule may give its action to the partner of each finding ("(eigenaar
+  // bevinding)" in data/), so an SVB finding of sociale-zekerheidsfraude gives SVB the action, not
+  // UWV. partner_id keeps the category's owner. The shipped category whose rules now follow the
+  // finding is converted where its rules are still exactly as the previous release shipped them.
+  (db) => {
+    db.exec("ALTER TABLE categorie_opvolging ADD COLUMN eigenaar_bevinding INTEGER NOT NULL DEFAULT 0 CHECK (eigenaar_bevinding IN (0,1))");
+    const vorigeRelease: Record<string, { eigenaar: string; regels: [string, number, string][] }> = {
+      "sociale-zekerheidsfraude": {
+        eigenaar: "UWV",
+        regels: [
+          ["onderzoek uitkeringsrecht", 30, "werkdagen"],
+          ["terugkoppeling aan de gemeente", 20, "werkdagen"],
+        ],
+      },
+    };
+    for (const [code, v] of Object.entries(vorigeRelease)) {
+      const c = db
+        .prepare("SELECT c.id, p.naam FROM categorie c JOIN partner p ON p.id = c.partner_id WHERE c.code = ? COLLATE NOCASE")
+        .get(code) as { id: number; naam: string } | undefined;
+      if (!c || c.naam.toLowerCase() !== v.eigenaar.toLowerCase()) continue;
+      const regels = db
+        .prepare(
+          `SELECT r.actie, r.termijn, r.eenheid, r.sjabloon, p.naam AS partner FROM categorie_opvolging r
+           LEFT JOIN partner p ON p.id = r.partner_id WHERE r.categorie_id = ? ORDER BY r.volgorde`,
+        )
+        .all(c.id) as { actie: string; termijn: number; eenheid: string; sjabloon: string | null; partner: string | null }[];
+      const ongewijzigd =
+        regels.length === v.regels.length &&
+        regels.every(
+          (r, i) =>
+            r.actie === v.regels[i]![0] &&
+            r.termijn === v.regels[i]![1] &&
+            r.eenheid === v.regels[i]![2] &&
+            r.sjabloon === null &&
+            r.partner?.toLowerCase() === v.eigenaar.toLowerCase(),
+        );
+      if (ongewijzigd) db.prepare("UPDATE categorie_opvolging SET eigenaar_bevinding = 1 WHERE categorie_id = ?").run(c.id);
+    }
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

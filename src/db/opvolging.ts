@@ -53,6 +53,8 @@ export interface OpvolgingFilter {
   bevindingId?: number;
   /** Needed for status "verlopen". */
   vandaag: string;
+  /** At most this many (the earliest deadlines). */
+  limiet?: number;
 }
 
 /** Sorted by deadline (earliest first), then id. */
@@ -85,7 +87,8 @@ export function listOpvolgingen(db: Db, f: OpvolgingFilter): Opvolging[] {
     args.push(value);
   }
   const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  return db.prepare(`${SELECT} ${clause} ORDER BY o.deadline, o.id`).all(...args) as Opvolging[];
+  const limiet = f.limiet !== undefined ? `LIMIT ${Math.trunc(f.limiet)}` : "";
+  return db.prepare(`${SELECT} ${clause} ORDER BY o.deadline, o.id ${limiet}`).all(...args) as Opvolging[];
 }
 
 export function requireOpvolging(db: Db, id: number): Opvolging {

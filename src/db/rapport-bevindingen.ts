@@ -26,9 +26,10 @@ export function rapportGegevens(
     .all(avond.id) as { rol: string; organisatie: string }[];
   const rows = db
     .prepare(
-      `SELECT b.id, c.code AS categorie, c.naam AS categorieNaam, c.grondslag AS norm, b.omschrijving, b.maatregel, b.personen,
-              b.tijdstip, b.tijdstip_geschat AS geschat, b.methode
+      `SELECT b.id, c.code AS categorie, c.naam AS categorieNaam, coalesce(h.voorschrift, c.grondslag) AS norm, b.omschrijving,
+              b.maatregel, b.personen, b.tijdstip, b.tijdstip_geschat AS geschat, b.methode
        FROM bevinding b JOIN categorie c ON c.id = b.categorie_id
+       LEFT JOIN handhaving h ON h.bevinding_id = b.id -- the norm the zaak names, as its letters do
        WHERE b.avond_id = ? AND b.adres_id = ? ORDER BY b.id`,
     )
     .all(avond.id, adres.id) as (Omit<BevindingFeit, "tijdstip" | "tijdstipGeschat" | "toezichthouders" | "bijlagen"> & {

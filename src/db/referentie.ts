@@ -3,6 +3,7 @@ import type { Tx } from "./audit.js";
 import { sleutel } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
 import { metSuggestie } from "../domain/suggestie.js";
+import { EIGENAAR_BEVINDING } from "../domain/opvolging.js";
 
 export interface Gemeente {
   id: number;
@@ -21,6 +22,7 @@ export interface Partner {
 }
 export interface FollowUpRule {
   actie: string;
+  /** The partner's name, or "(eigenaar bevinding)": the partner of each finding (domain/opvolging.ts). */
   partner: string;
   termijn: number;
   eenheid: "dagen" | "werkdagen";
@@ -143,19 +145,27 @@ export function requireCategorie(db: Db, code: string): Categorie {
 }
 
 export function followUpRules(db: Db, categorieId: number): FollowUpRule[] {
-  return db
+  const rows = db
     .prepare(
-      `SELECT r.actie, coalesce(p.naam, 'Gemeente') AS partner, r.termijn, r.eenheid, r.sjabloon
+      `SELECT r.actie, coalesce(p.naam, 'Gemeente') AS partner, r.termijn, r.eenheid, r.sjabloon, r.eigenaar_bevinding
        FROM categorie_opvolging r LEFT JOIN partner p ON p.id = r.partner_id
        WHERE r.categorie_id = ? ORDER BY r.volgorde`,
     )
-    .all(categorieId) as FollowUpRule[];
+    .all(categorieId) as (FollowUpRule & { eigenaar_bevinding: number })[];
+  return rows.map(({ eigenaar_bevinding, ...r }) => (eigenaar_bevinding ? { ...r, partner: EIGENAAR_BEVINDING } : r));
+}
+
+/** A partner's name by id (the finding's own partner, for rules that follow it). */
+export function partnerNaam(db: Db, id: number): string {
+  const r = db.prepare("SELECT naam FROM partner WHERE id = ?").pluck().get(id) as string | undefined;
+  if (r === undefined) throw new UserError("niet-gevonden", `Partner ${id} bestaat niet`);
+  return r;
 }
 
 export function insertCategorie(
   tx: Tx,
   c: { code: string; naam: string; partnerId: number; thema: string; grondslag: string | null },
-  rules: { actie: string; partnerId: number; termijn: number; eenheid: string; sjabloon?: string | null }[],
+  rules: { actie: string; partnerId: number; termijn: number; eenheid: string; sjabloon?: string | null; eigenaarBevinding?: boolean }[],
 ): number {
   // Checked again under the write lock: NOCASE would let "één" and "ÉÉN" both in.
   if (findCategorie(tx.db, c.code)) throw new UserError("bestaat-al", `Categorie ${c.code} bestaat al`);
@@ -165,9 +175,11 @@ export function insertCategorie(
       .run(c.code, c.naam, c.partnerId, c.thema, c.grondslag).lastInsertRowid,
   );
   const rule = tx.db.prepare(
-    "INSERT INTO categorie_opvolging (categorie_id, volgorde, actie, partner_id, termijn, eenheid, sjabloon) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    `INSERT INTO categorie_opvolging (categorie_id, volgorde, actie, partner_id, termijn, eenheid, sjabloon, eigenaar_bevinding)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  rules.forEach((r, i) => rule.run(id, i + 1, r.actie, r.partnerId, r.termijn, r.eenheid, r.sjabloon ?? null));
+  // A rule that follows the finding's partner keeps the category's owner in partner_id: the partner of a finding by default.
+  rules.forEach((r, i) => rule.run(id, i + 1, r.actie, r.partnerId, r.termijn, r.eenheid, r.sjabloon ?? null, r.eigenaarBevinding ? 1 : 0));
   tx.audit("categorie", id, "toegevoegd");
   return id;
 }

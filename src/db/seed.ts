@@ -6,6 +6,7 @@ import { sleutel } from "../domain/invoer.js";
 import type { Db } from "./connection.js";
 import { findCategorie, findPartner, insertCategorie, setSetting, upsertGemeente, upsertPartner, type FollowUpRule } from "./referentie.js";
 import type { Bestuursorgaan, DwangsomPer, LadderStart, Spoor } from "../domain/ladder.js";
+import { EIGENAAR_BEVINDING } from "../domain/opvolging.js";
 
 const DATA = shipped("data");
 
@@ -158,7 +159,8 @@ export function seedReferenceData(tx: Tx, opts: { team?: string; gemeenten?: str
       { code: c.code, naam: c.naam, partnerId: owner.id, thema: c.thema, grondslag: c.voorschrift },
       c.opvolging.map((r) => ({
         actie: r.actie,
-        partnerId: findPartner(tx.db, r.partner)!.id,
+        partnerId: r.partner === EIGENAAR_BEVINDING ? owner.id : findPartner(tx.db, r.partner)!.id,
+        eigenaarBevinding: r.partner === EIGENAAR_BEVINDING,
         termijn: r.termijn,
         eenheid: r.eenheid,
         sjabloon: r.sjabloon ?? null,

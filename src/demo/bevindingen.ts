@@ -63,6 +63,7 @@ export const BEVINDINGEN: DemoHoofdstuk[] = [
           "--personen",
           "6",
         ]),
+        bewaar: "bev_wav",
         vandaag: AVONDDAG,
       },
       {

@@ -1,6 +1,14 @@
 import { displayPostcode } from "./adres.js";
 import { formatEuro } from "./bedrag.js";
-import { adresRegel, volledigAdres, type BriefGroep, type BriefOpvolging, type Briefhoofd, type ZaakInfo } from "./brief.js";
+import {
+  adresRegel,
+  volledigAdres,
+  type BriefGroep,
+  type BriefOpvolging,
+  type Briefhoofd,
+  type RapportVerwijzing,
+  type ZaakInfo,
+} from "./brief.js";
 import { addDays, type IsoDate } from "./dates.js";
 import { dwangsomZin, eindeNa, invorderingVan, type Bestuursorgaan, type Spoor, type Stap, type Zaak } from "./ladder.js";
 import { BETAALTERMIJN, BEZWAARTERMIJN, eindeTermijn, parseTermijn, termijnInWoorden, type Kalender, type Termijn } from "./termijn.js";
@@ -40,6 +48,10 @@ export interface ZaakContext {
   omschrijving: string;
   personen: number | null;
   maatregel: string | null;
+  /** Date and time of the observation (5:9 Awb), as the signed report states them. */
+  waarneming: { datum: IsoDate; tijdstip: string | null };
+  /** The signed rapport van bevindingen this last rests on (required for a besluit). */
+  rapport: RapportVerwijzing | null;
   voorschrift: string;
   bevoegdheid: string;
   herstelmaatregel: string;
@@ -105,7 +117,11 @@ export interface BriefContext {
     maatregel: string | null;
     personen: number | null;
     partner: string;
+    waarneming: { datum: IsoDate; tijdstip: string | null };
+    rapport: RapportVerwijzing | null;
   }[];
+  /** The signed reports the findings of this letter rest on, each once. */
+  rapporten: RapportVerwijzing[];
   /** The handhavingszaken of the findings in this letter, one last (or warning) each. */
   zaken: ZaakContext[];
   meerdere: boolean;
@@ -121,8 +137,8 @@ export interface BriefContext {
   dwangsom: { bedrag: string; per: string; maximum: string };
   partner: { naam: string; metLidwoord: string };
   ondertekenaar: { naam: string | null; functie: string };
-  /** The signed rapport van bevindingen the letter rests on (issue 13); not yet recorded. */
-  rapport: null;
+  /** The (first) signed rapport van bevindingen the letter rests on; see also `rapporten`. */
+  rapport: RapportVerwijzing | null;
 }
 
 /** The least time a letter gives its recipient, counted from the letter's date. */
@@ -163,6 +179,8 @@ function zaakContext(z: ZaakInfo, o: BriefOpvolging, datum: IsoDate, k: Kalender
     omschrijving: o.bevinding.omschrijving,
     personen: o.bevinding.personen,
     maatregel: o.bevinding.maatregel,
+    waarneming: o.bevinding.waarneming,
+    rapport: o.bevinding.rapport,
     voorschrift: p.voorschrift,
     bevoegdheid: p.bevoegdheid,
     herstelmaatregel: p.herstelmaatregel,
@@ -232,7 +250,13 @@ export function briefContext(inv: BriefInvoer): BriefContext {
       maatregel: b.maatregel,
       personen: b.personen,
       partner: b.partner,
+      waarneming: b.waarneming,
+      rapport: b.rapport,
     }));
+  const rapporten = bevindingen
+    .map((b) => b.rapport)
+    .filter((r): r is RapportVerwijzing => r !== null)
+    .filter((r, i, all) => all.findIndex((x) => x.kenmerk === r.kenmerk && x.versie === r.versie) === i);
   const zaken = groep.opvolgingen
     .filter((x, i, all) => x.zaak !== null && all.findIndex((y) => y.zaak?.id === x.zaak!.id) === i)
     .map((x) => zaakContext(x.zaak!, x, datum, k));
@@ -288,6 +312,7 @@ export function briefContext(inv: BriefInvoer): BriefContext {
     },
     controle: { datum: eerste.avond.datum, doel: eerste.avond.doel },
     bevindingen,
+    rapporten,
     zaken,
     meerdere: bevindingen.length > 1,
     grondslagen,
@@ -308,6 +333,6 @@ export function briefContext(inv: BriefInvoer): BriefContext {
       metLidwoord: o.soort === "partner" && o.lidwoord ? `${o.lidwoord} ${o.naam}` : o.soort === "partner" ? o.naam : eerste.partner,
     },
     ondertekenaar: { naam: h.ondertekenaarNaam, functie: h.ondertekenaarFunctie },
-    rapport: null,
+    rapport: rapporten[0] ?? null,
   };
 }

@@ -47,7 +47,7 @@ export interface BeoordelingInvoer {
   kalender: Kalender;
   ladder: LadderData;
   /** Commands that fix what is missing, for the messages. */
-  hints: { overtreder: string; weging: (id: number) => string; kosten: string };
+  hints: { overtreder: string; weging: (id: number) => string; kosten: string; rapport: (avond: number, adres: number) => string };
 }
 
 export function beoordeel(inv: BeoordelingInvoer): Beoordeling {
@@ -79,6 +79,14 @@ export function beoordeel(inv: BeoordelingInvoer): Beoordeling {
     if (s) {
       const k = isKlaar(z, s, inv.vandaag, inv.kalender, inv.hints);
       if (!k.klaar) return { soort: "tegengehouden", reden: k.reden, tot: k.tot };
+    }
+    // A besluit rests on a signed record of the observation (ECLI:NL:RVS:2017:1179).
+    if (stap === "besluit" && o.bevinding.rapport === null) {
+      return {
+        soort: "tegengehouden",
+        reden: `het besluit rust op een ondertekend rapport van bevindingen en bevinding ${o.bevinding.id} staat nog in geen ondertekend rapport: ${inv.hints.rapport(o.avond.id, o.adres.id)}`,
+        tot: null,
+      };
     }
   }
   const bestuursorgaan = z?.profiel.bestuursorgaan ?? "college";

@@ -105,6 +105,9 @@ export function voorbeeldGroep(sjabloon: string, aanPartner: boolean, datum: Iso
     maatregel: null,
     personen,
     partner,
+    // Sample observation and signed report, so the voorbeeld shows what letters cite (5:9 Awb).
+    waarneming: { datum: avond.datum, tijdstip: "19:40" },
+    rapport: { kenmerk: `RVB-${avond.datum.slice(0, 4)}-000001`, versie: 1, datum: addDays(avond.datum, 1) },
   });
   const item = (id: number, b: BriefOpvolging["bevinding"], z: ZaakInfo | null): BriefOpvolging => ({
     opvolgingId: id,

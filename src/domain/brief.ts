@@ -47,6 +47,14 @@ export type Ontvanger =
   | { soort: "betrokkene"; id: number; naam: string; postadres: string | null; rol: string | null }
   | { soort: "partner"; id: number; naam: string; lidwoord: "de" | "het" | null; postadres: string | null };
 
+/** A signed rapport van bevindingen as letters cite it: "RVB-2026-000001, versie 1, van 23 november 2026". */
+export interface RapportVerwijzing {
+  kenmerk: string;
+  versie: number;
+  /** Its dagtekening. */
+  datum: IsoDate;
+}
+
 /** One follow-up with everything a letter about it needs. */
 export interface BriefOpvolging {
   opvolgingId: number;
@@ -67,6 +75,10 @@ export interface BriefOpvolging {
     maatregel: string | null;
     personen: number | null;
     partner: string;
+    /** When the violation was observed (5:9 Awb): as signed in the report, else as recorded. */
+    waarneming: { datum: IsoDate; tijdstip: string | null };
+    /** The newest signed rapport van bevindingen covering this finding; a besluit rests on it. */
+    rapport: RapportVerwijzing | null;
   };
   adres: AdresGegevens;
   avond: { id: number; datum: IsoDate; doel: string };

@@ -1,3 +1,5 @@
+import { aantal } from "./tekst.js";
+
 /**
  * Capacity before the evening ("eerst de bodem van de pizza"): a gemeente records how many open
  * handhavingszaken it can handle; an evening whose addresses could push it past that is warned
@@ -30,7 +32,7 @@ export function capaciteitsWaarschuwingen(
       open_zaken: w.open_zaken,
       adressen,
       capaciteit: w.capaciteit,
-      bericht: `${gemeente} heeft ${w.open_zaken} open handhavingszaken bij een capaciteit van ${w.capaciteit}; deze avond bezoekt ${adressen} adres(sen) in ${gemeente}, dus mogelijk ${w.open_zaken + adressen} zaken. Overleg vóór de avond over de opvolging.`,
+      bericht: `${gemeente} heeft ${aantal(w.open_zaken, "open handhavingszaak", "open handhavingszaken")} bij een capaciteit van ${w.capaciteit}; deze avond bezoekt ${aantal(adressen, "adres", "adressen")} in ${gemeente}, dus mogelijk ${aantal(w.open_zaken + adressen, "zaak", "zaken")}. Overleg vóór de avond over de opvolging.`,
     });
   }
   return out;

@@ -1,5 +1,6 @@
 import type { AdresHistorie } from "../db/historie.js";
 import { formatDutch } from "./dates.js";
+import { aantal } from "./tekst.js";
 
 export interface TimelineEntry {
   datum: string;
@@ -35,7 +36,7 @@ export function timeline(h: AdresHistorie): TimelineEntry[] {
     ...h.bevindingen.map((b) => ({
       datum: b.datum,
       soort: "bevinding" as const,
-      tekst: `${b.categorie_naam} (${b.partner}): ${b.omschrijving}${b.maatregel ? `; maatregel: ${b.maatregel}` : ""}${b.personen !== null ? `; ${b.personen} personen` : ""}`,
+      tekst: `${b.categorie_naam} (${b.partner}): ${b.omschrijving}${b.maatregel ? `; maatregel: ${b.maatregel}` : ""}${b.personen !== null ? `; ${aantal(b.personen, "persoon", "personen")}` : ""}`,
     })),
     ...h.opvolgingen.map((o) => ({
       datum: o.gesloten_op ?? o.deadline,

@@ -13,8 +13,18 @@ export const NIEUWE_STATUSSEN = ["in-behandeling", "afgerond", "doodgelopen"] as
 export const LIJST_FILTERS = ["open", "in-behandeling", "verlopen", "afgerond", "doodgelopen"] as const;
 export type LijstFilter = (typeof LIJST_FILTERS)[number];
 
+/**
+ * A rule's partner in the reference data may be a placeholder instead of a name:
+ * "(eigenaar categorie)" the category's owning partner (resolved when the category is made),
+ * "(eigenaar bevinding)" the partner of each finding (`--partner`; by default the category's owner),
+ * so an SVB finding of sociale-zekerheidsfraude gives SVB the action, not UWV.
+ */
+export const EIGENAAR_CATEGORIE = "(eigenaar categorie)";
+export const EIGENAAR_BEVINDING = "(eigenaar bevinding)";
+
 export interface Regel {
   actie: string;
+  /** A partner's name, or EIGENAAR_BEVINDING. */
   partner: string;
   termijn: number;
   eenheid: Eenheid;
@@ -29,14 +39,29 @@ export interface NieuweOpvolging {
   sjabloon: string | null;
 }
 
-/** The category's default rule applied to a finding of an evening: deadlines counted from the evening's date. */
-export function opvolgingenUitRegel(regels: readonly Regel[], avondDatum: IsoDate, k: Kalender): NieuweOpvolging[] {
-  return regels.map((r) => ({
-    actie: r.actie,
-    partner: r.partner,
-    deadline: deadline(k, avondDatum, r.termijn, r.eenheid),
-    sjabloon: r.sjabloon ?? null,
-  }));
+/**
+ * The category's default rule applied to a finding of an evening: deadlines counted from the
+ * evening's date, "(eigenaar bevinding)" given to the finding's own partner.
+ */
+export function opvolgingenUitRegel(
+  regels: readonly Regel[],
+  bevinding: { avondDatum: IsoDate; partner: string },
+  k: Kalender,
+): NieuweOpvolging[] {
+  return regels
+    .map((r) => ({ ...r, partner: r.partner === EIGENAAR_BEVINDING ? bevinding.partner : r.partner }))
+    .filter((r) => !meldtAanZichzelf(r))
+    .map((r) => ({
+      actie: r.actie,
+      partner: r.partner,
+      deadline: deadline(k, bevinding.avondDatum, r.termijn, r.eenheid),
+      sjabloon: r.sjabloon ?? null,
+    }));
+}
+
+/** The gemeente does not report back to itself: a bijstand finding of the gemeente needs no "terugkoppeling aan de gemeente". */
+function meldtAanZichzelf(r: { actie: string; partner: string }): boolean {
+  return /^terugkoppeling aan de gemeente$/i.test(r.actie.trim()) && r.partner.trim().toLowerCase() === "gemeente";
 }
 
 export function isGesloten(status: string): boolean {
@@ -82,6 +107,19 @@ export interface Omstandigheden {
   briefStap: boolean;
 }
 
+/** A closed follow-up stays closed: refused before anything is asked or changed. */
+export function magWijzigen(huidig: { status: string }): void {
+  if (isGesloten(huidig.status)) {
+    throw new UserError("al-gesloten", `Deze opvolging is al ${huidig.status}; een gesloten opvolging wijzigt niet meer`);
+  }
+}
+
+/** A follow-up's deadline never precedes the evening of its finding. */
+export function controleerDeadline(deadline: IsoDate, avondDatum: IsoDate): IsoDate {
+  if (deadline < avondDatum) throw new UserError("ongeldige-invoer", `deadline: ${deadline} ligt vóór de controleavond (${avondDatum})`);
+  return deadline;
+}
+
 /**
  * Decides a change to one follow-up, or refuses it with a Dutch message:
  * a closed follow-up stays closed, doodgelopen needs a reason, a hercontrole
@@ -102,9 +140,7 @@ export function beslis(
   ) {
     throw new UserError("niets-te-wijzigen", "Geef minstens één van --status, --resultaat, --beeindigd, --deadline of --partner");
   }
-  if (isGesloten(huidig.status)) {
-    throw new UserError("al-gesloten", `Deze opvolging is al ${huidig.status}; een gesloten opvolging wijzigt niet meer`);
-  }
+  magWijzigen(huidig);
   const hercontrole = huidig.stap === "hercontrole" || isHercontrole(huidig.actie);
   if (w.beeindigd !== undefined && !hercontrole) {
     throw new UserError("ongeldige-invoer", `--beeindigd hoort alleen bij een hercontrole (deze actie is "${huidig.actie}")`);
@@ -136,9 +172,7 @@ export function beslis(
   if (status === "afgerond" && hercontrole && w.beeindigd === undefined) {
     throw new UserError("beeindigd-verplicht", "Een hercontrole sluit je af met --beeindigd ja|nee (is de overtreding beëindigd?)");
   }
-  if (w.deadline !== undefined && w.deadline < o.avondDatum) {
-    throw new UserError("ongeldige-invoer", `deadline: ${w.deadline} ligt vóór de controleavond (${o.avondDatum})`);
-  }
+  if (w.deadline !== undefined) controleerDeadline(w.deadline, o.avondDatum);
   const gesloten = isGesloten(status);
   if (w.datum !== undefined) {
     if (!gesloten)

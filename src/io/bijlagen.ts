@@ -180,3 +180,35 @@ export function losseBestanden(map: string, bekend: Set<string>): string[] {
 export function opruimen(tmp: string): void {
   fs.rmSync(tmp, { force: true });
 }
+
+/**
+ * Copies the stored files a backup's database refers to into the backup's own store
+ * (`<backup>.bijlagen/`). Content addressing makes this safe to repeat: a file already there with
+ * the right content stays; each copy is verified against its hash before it is put in place.
+ * A source file that is missing or altered is reported, never copied.
+ */
+export function kopieerStore(
+  van: string,
+  naar: string,
+  hashes: readonly { sha256: string; wat: string }[],
+): { gekopieerd: number; aanwezig: number; problemen: string[] } {
+  const uitkomst = { gekopieerd: 0, aanwezig: 0, problemen: [] as string[] };
+  const uniek = hashes.filter((h, i, all) => all.findIndex((x) => x.sha256 === h.sha256) === i);
+  if (uniek.length === 0) return uitkomst;
+  maakMap(naar);
+  for (const h of uniek) {
+    if (controleerBestand(naar, h.sha256) === "in-orde") {
+      uitkomst.aanwezig++;
+      continue;
+    }
+    const bron = leesGeverifieerd(van, h.sha256);
+    if ("fout" in bron) {
+      uitkomst.problemen.push(`${h.wat} (${h.sha256.slice(0, 12)}…) ${bron.fout === "ontbreekt" ? "ontbreekt" : "is gewijzigd"}`);
+      continue;
+    }
+    const { tmp } = schrijfTijdelijk(naar, bron.data);
+    plaats(naar, tmp, h.sha256);
+    uitkomst.gekopieerd++;
+  }
+  return uitkomst;
+}

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { Readable } from "node:stream";
 import type PapaParse from "papaparse";
 import { UserError } from "../errors.js";
+import { aantal } from "../domain/tekst.js";
 
 const require = createRequire(import.meta.url);
 
@@ -267,7 +268,11 @@ export class RowErrors {
   }
   throwIfAny(file: string): void {
     if (this.lines.length) {
-      throw new UserError("ongeldige-regels", `${this.lines.length} ongeldige regel(s) in ${file}; er is niets geïmporteerd`, this.lines);
+      throw new UserError(
+        "ongeldige-regels",
+        `${aantal(this.lines.length, "ongeldige regel", "ongeldige regels")} in ${file}; er is niets geïmporteerd`,
+        this.lines,
+      );
     }
   }
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { beslis, isHercontrole, isVerlopen, opvolgingenUitRegel, type Omstandigheden } from "../../src/domain/opvolging.js";
+import {
+  beslis,
+  EIGENAAR_BEVINDING,
+  isHercontrole,
+  isVerlopen,
+  opvolgingenUitRegel,
+  type Omstandigheden,
+} from "../../src/domain/opvolging.js";
 import { UserError } from "../../src/errors.js";
 import { kalender } from "../../src/io/atw.js";
 
@@ -26,11 +33,35 @@ describe("opvolgingen uit de standaardregel", () => {
       { actie: "voornemen last onder dwangsom", partner: "Gemeente", termijn: 20, eenheid: "werkdagen" as const },
       { actie: "hercontrole", partner: "Gemeente", termijn: 42, eenheid: "dagen" as const },
     ];
-    expect(opvolgingenUitRegel(regels, "2026-11-19", kalender())).toEqual([
+    expect(opvolgingenUitRegel(regels, { avondDatum: "2026-11-19", partner: "Gemeente" }, kalender())).toEqual([
       { actie: "informatiebrief eigenaar", partner: "Gemeente", deadline: "2026-12-03", sjabloon: null },
       { actie: "voornemen last onder dwangsom", partner: "Gemeente", deadline: "2026-12-17", sjabloon: null },
       { actie: "hercontrole", partner: "Gemeente", deadline: "2026-12-31", sjabloon: null },
     ]);
+  });
+
+  it("geeft een actie van de eigenaar van de bevinding aan de partner van die bevinding; een vaste partner blijft", () => {
+    const regels = [
+      { actie: "onderzoek uitkeringsrecht", partner: EIGENAAR_BEVINDING, termijn: 30, eenheid: "werkdagen" as const },
+      { actie: "partner informeren", partner: "Belastingdienst", termijn: 10, eenheid: "werkdagen" as const },
+    ];
+    const svb = opvolgingenUitRegel(regels, { avondDatum: "2026-11-19", partner: "SVB" }, kalender());
+    expect(svb.map((o) => [o.actie, o.partner])).toEqual([
+      ["onderzoek uitkeringsrecht", "SVB"],
+      ["partner informeren", "Belastingdienst"],
+    ]);
+    expect(opvolgingenUitRegel(regels, { avondDatum: "2026-11-19", partner: "UWV" }, kalender())[0]!.partner).toBe("UWV");
+  });
+
+  it("de gemeente koppelt niet aan zichzelf terug", () => {
+    const regels = [
+      { actie: "onderzoek uitkeringsrecht", partner: EIGENAAR_BEVINDING, termijn: 30, eenheid: "werkdagen" as const },
+      { actie: "terugkoppeling aan de gemeente", partner: EIGENAAR_BEVINDING, termijn: 20, eenheid: "werkdagen" as const },
+    ];
+    const acties = (partner: string) =>
+      opvolgingenUitRegel(regels, { avondDatum: "2026-11-19", partner }, kalender()).map((o) => `${o.actie} (${o.partner})`);
+    expect(acties("Gemeente")).toEqual(["onderzoek uitkeringsrecht (Gemeente)"]);
+    expect(acties("SVB")).toEqual(["onderzoek uitkeringsrecht (SVB)", "terugkoppeling aan de gemeente (SVB)"]);
   });
 });
 

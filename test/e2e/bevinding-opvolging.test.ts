@@ -91,6 +91,47 @@ describe("bevinding toevoegen", () => {
     ]);
   });
 
+  it("--partner beslist wie de standaard-opvolging doet waar de categorie dat toestaat; toevoegen en importeren gelijk", () => {
+    const { db, avond, kerkstraat } = avondMetAdressen();
+    const acties = (b: any) => b.opvolgingen.map((o: any) => `${o.actie}: ${o.partner}`).sort();
+    const svb = voegToe(db, avond, kerkstraat, "sociale-zekerheidsfraude", ["--partner", "SVB"]);
+    expect(acties(svb)).toEqual(["onderzoek uitkeringsrecht: SVB", "terugkoppeling aan de gemeente: SVB"]);
+    // Without --partner the category's owner; a fixed partner in a rule stays (informing the Arbeidsinspectie).
+    expect(acties(voegToe(db, avond, kerkstraat, "sociale-zekerheidsfraude", ["--toch"]))).toEqual([
+      "onderzoek uitkeringsrecht: UWV",
+      "terugkoppeling aan de gemeente: UWV",
+    ]);
+    expect(acties(voegToe(db, avond, kerkstraat, "overbewoning", ["--partner", "UWV"]))).toContain(
+      "partner informeren: Nederlandse Arbeidsinspectie",
+    );
+    // The gemeente's own benefit finding: no feedback to itself.
+    expect(acties(voegToe(db, avond, kerkstraat, "sociale-zekerheidsfraude", ["--partner", "Gemeente", "--toch"]))).toEqual([
+      "onderzoek uitkeringsrecht: Gemeente",
+    ]);
+    const file = path.join(tempDir(), "b.csv");
+    fs.writeFileSync(
+      file,
+      "postcode,huisnummer,toevoeging,categorie,omschrijving,partner,maatregel,personen\n" +
+        "5504AB,12,,sociale-zekerheidsfraude,AOW,SVB,,\n5504AB,12,,sociale-zekerheidsfraude,WW,,,\n" +
+        "5504AB,12,,sociale-zekerheidsfraude,Bijstand,Gemeente,,\n5504AB,12,,sociale-zekerheidsfraude,Kinderbijslag,svb,,\n",
+    );
+    const imp = ok(cli(db, ["--json", "bevinding", "importeren", file, "--avond", String(avond)])).json();
+    expect(imp.opvolgingen).toBe(7);
+    const lijst = ok(cli(db, ["--json", "bevinding", "lijst", "--avond", String(avond)])).json();
+    const geimporteerd = lijst.filter((b: any) => b.id >= imp.eerste_id);
+    expect(geimporteerd.map((b: any) => [b.partner, ...acties(b)])).toEqual([
+      ["SVB", "onderzoek uitkeringsrecht: SVB", "terugkoppeling aan de gemeente: SVB"],
+      ["UWV", "onderzoek uitkeringsrecht: UWV", "terugkoppeling aan de gemeente: UWV"],
+      ["Gemeente", "onderzoek uitkeringsrecht: Gemeente"],
+      ["SVB", "onderzoek uitkeringsrecht: SVB", "terugkoppeling aan de gemeente: SVB"],
+    ]);
+    // Same rules, same order, same deadlines as one at a time.
+    const eenVoorEen = lijst.find((b: any) => b.id === svb.id);
+    expect(geimporteerd[0].opvolgingen.map((o: any) => [o.actie, o.deadline])).toEqual(
+      eenVoorEen.opvolgingen.map((o: any) => [o.actie, o.deadline]),
+    );
+  });
+
   it("accepteert een adres buiten de lijst van de avond met een waarschuwing en zet het op de lijst", () => {
     const { db, avond, markt } = avondMetAdressen();
     const r = ok(
@@ -217,7 +258,7 @@ describe("bevinding importeren", () => {
     const before = dump(db);
     const r = cli(db, ["bevinding", "importeren", file, "--avond", String(avond)]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("4 ongeldige regel(s)");
+    expect(r.stderr).toContain("4 ongeldige regels");
     expect(r.stderr).toMatch(/regel 3: categorie: "onbekend" is onbekend/);
     expect(r.stderr).toMatch(/regel 4: adres 9999ZZ 1 bestaat niet/);
     expect(r.stderr).toMatch(/regel 5: omschrijving/);
@@ -278,7 +319,7 @@ describe("bevinding importeren", () => {
     const before = dump(db);
     const r = cli(db, ["bevinding", "importeren", file, "--avond", String(avond)]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/1 ongeldige regel\(s\)[\s\S]*regel 20002: personen/);
+    expect(r.stderr).toMatch(/1 ongeldige regel in [\s\S]*regel 20002: personen/);
     expect(dump(db)).toBe(before);
   }, 60_000);
 });

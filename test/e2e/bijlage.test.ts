@@ -132,7 +132,7 @@ describe("bevinding bijlage", () => {
     fs.appendFileSync(path.join(map(db), pdf.sha256), "% later toegevoegd\n");
     const c = cli(db, ["bevinding", "bijlage", "controleer"]);
     expect(c.code).toBe(2);
-    expect(c.stderr.trim()).toMatch(/^fout: 2 van 2 opgeslagen bestand\(en\) ontbreken of zijn gewijzigd/);
+    expect(c.stderr.trim()).toMatch(/^fout: 2 van 2 opgeslagen bestanden ontbreken of zijn gewijzigd/);
     expect(c.stdout).toContain(`bijlage ${r.id}: bestand ontbreekt (${r.sha256})`);
     expect(c.stdout).toContain(`bijlage ${pdf.id}: bestand is gewijzigd (${pdf.sha256})`);
     expect(ok(cli(db, ["bevinding", "bijlage", "lijst", String(b.id)])).stdout).toContain("ONTBREEKT");
@@ -192,5 +192,27 @@ describe("bevinding bijlage", () => {
     // The shared photo stays (the Industrieweg still links to it); the own photo and the signed PDF are gone.
     expect(inhoudMap(db)).toEqual([foto1.sha256]);
     expect(ok(cli(db, ["--json", "bevinding", "bijlage", "controleer"])).json()).toMatchObject({ gecontroleerd: 1, in_orde: true });
+  });
+});
+
+describe("backup met bewijsstukken", () => {
+  it("neemt de bewaarde foto's mee naast de kopie, elk gecontroleerd op zijn hash; een ontbrekend bestand wordt gemeld", () => {
+    const { db, b, dir, foto } = opzet();
+    const r = ok(cli(db, ["--json", "bevinding", "bijlage", "toevoegen", String(b.id), foto])).json();
+    const uit = path.join(dir, "backup.db");
+    const backup = ok(cli(db, ["--json", "backup", "--uit", uit])).json();
+    expect(backup.bijlagen).toEqual({ map: `${uit}.bijlagen`, bestanden: 1, problemen: [] });
+    expect(inhoudMap(uit)).toEqual([r.sha256]);
+    expect(fs.statSync(`${uit}.bijlagen`).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(`${uit}.bijlagen`, r.sha256)).mode & 0o777).toBe(0o600);
+    // The backup is a working database with its evidence: the check passes there.
+    ok(cli(uit, ["bevinding", "bijlage", "controleer"]));
+
+    // A missing source file is named, the backup itself is still made.
+    fs.rmSync(path.join(map(db), r.sha256));
+    const tweede = path.join(dir, "backup2.db");
+    const zonder = ok(cli(db, ["--json", "backup", "--uit", tweede]));
+    expect(zonder.json().bijlagen.problemen).toEqual([expect.stringContaining("ontbreekt")]);
+    expect(zonder.stderr).toMatch(/bewijsstuk .* ontbreekt/);
   });
 });

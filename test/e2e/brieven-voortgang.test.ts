@@ -53,7 +53,7 @@ describe("voortgangsbalk bij brief batch", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("\r[");
     expect(r.stderr).toContain("6/6 brieven");
-    expect(r.stdout).toContain("6 brief/brieven gemaakt");
+    expect(r.stdout).toContain("6 brieven gemaakt");
   });
 
   it("geen balk met --json", async () => {

@@ -128,7 +128,7 @@ describe("de handhavingsladder, van controleavond tot invordering", () => {
     const t = await pdfTekst(voornemen.bestand);
     for (const deel of [
       "het college van burgemeester en wethouders van Veldhoven van plan is u een last onder dwangsom op te leggen",
-      "U bent als verhuurder van de woning overtreder in de zin van artikel 5:1",
+      "U bent overtreder in de zin van artikel 5:1 Algemene wet bestuursrecht, als verhuurder van de woning.",
       "Het omgevingsplan (regel over overbewoning",
       "artikel 125, eerste en tweede lid, Gemeentewet en artikel 5:32, eerste lid",
       "binnen vier weken na de verzenddatum van het besluit (de begunstigingstermijn)",
@@ -153,6 +153,28 @@ describe("de handhavingsladder, van controleavond tot invordering", () => {
     expect(wacht.tegengehouden.find((x: any) => x.stap === "besluit" && x.opvolging !== besluit)).toMatchObject({ tot: "2026-11-11" });
   });
 
+  it("een besluit zonder ondertekend rapport van bevindingen wordt geweigerd; het besluit rust op het ondertekende rapport", async () => {
+    const besluit = s.opvolging(s.bevinding.overbewoning, "besluit");
+    const voor = dump(s.db);
+    const r = cli(s.db, [...op("2026-11-20"), "brief", "maak", "--opvolging", String(besluit), "--uit", uit]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain(`Het besluit rust op een ondertekend rapport van bevindingen en bevinding ${s.bevinding.overbewoning}`);
+    expect(r.stderr).toContain(`interventie rapport bevindingen --avond ${s.avond} --adres ${s.adres.kerkstraat}`);
+    expect(dump(s.db)).toBe(voor);
+    const b = batch("2026-11-20");
+    expect(b.brieven.filter((x: any) => /^(last-|besluit-)/.test(x.sjabloon))).toEqual([]);
+    expect(b.tegengehouden.find((x: any) => x.opvolging === besluit)).toMatchObject({
+      stap: "besluit",
+      reden: expect.stringContaining("ondertekend rapport"),
+      tot: null,
+    });
+    // The handhaver completes and signs the reports; the batch above made nothing, so the store is unchanged.
+    await s.onderteken(s.adres.kerkstraat, [s.bevinding.overbewoning, s.bevinding.brandveiligheid]);
+    await s.onderteken(s.adres.industrieweg, [s.bevinding.brandgevaar, s.bevinding.wav]);
+    await s.onderteken(s.adres.heuvel, [s.bevinding.hennep]);
+  });
+
   it("na de zienswijzetermijn: de besluiten, met een begunstigingstermijn als datum na hun eigen datum en bezwaar volgens de Atw", async () => {
     const b = batch("2026-11-20");
     const lod = brief(b, "last-onder-dwangsom");
@@ -168,6 +190,9 @@ describe("de handhavingsladder, van controleavond tot invordering", () => {
       // Six weeks from 20 November end on Nieuwjaarsdag: the bezwaar term runs to Monday 4 January.
       "dus uiterlijk op 4 januari 2027",
       "Stuur uw bezwaarschrift aan het college van burgemeester en wethouders van Veldhoven",
+      // 5:9 Awb: place and time of the violation; the signed record it rests on (ECLI:NL:RVS:2017:1179).
+      "Waargenomen op 5 november 2026 om 19:40 uur.",
+      "vastgelegd in het rapport van bevindingen RVB-2026-",
     ])
       expect(t, deel).toContain(deel);
     const tb = await pdfTekst(lob.bestand);
@@ -349,7 +374,7 @@ describe("begeleid aan een terminal", () => {
       hoedanigheid: "verhuurder van Kerkstraat 12, 5504 AB Veldhoven",
       vastgelegd: r.kenmerk,
     });
-    expect(await pdfTekst(r.bestand)).toContain("U bent als verhuurder van Kerkstraat 12, 5504 AB Veldhoven overtreder");
+    expect(await pdfTekst(r.bestand)).toContain("U bent overtreder in de zin van artikel 5:1 Algemene wet bestuursrecht, als verhuurder van Kerkstraat 12, 5504 AB Veldhoven.");
   }, 60_000);
 
   it("handhaving zet zonder opties vraagt elke waarde, met de huidige als standaard", async () => {

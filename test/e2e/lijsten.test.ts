@@ -23,6 +23,10 @@ const LIJSTEN = [
   ["partner", "lijst"],
   ["sjabloon", "lijst"],
   ["log", "--limiet", "30"],
+  ["handhaving", "lijst"],
+  ["zienswijze", "lijst"],
+  ["toezichthouder", "lijst"],
+  ["bevinding", "bijlage", "lijst", "1"],
   ["rapport", "top"],
   ["rapport", "jaar", "2026"],
   ["rapport", "opvolging"],
@@ -67,5 +71,66 @@ describe("lijsten passen in het venster", () => {
     const opvolging = ok(cli(db, ["--vandaag", "2026-11-23", "opvolging", "lijst"], { env: { COLUMNS: "80" } })).stdout;
     expect(opvolging).toMatch(/\d{1,2} (november|december) 2026/);
     expect(opvolging).toMatch(/3 verlopen|verlopen/);
+  });
+});
+
+/** The column headings of a table (its first line of cells) and the columns it names as left out. */
+function kolommen(stdout: string): { getoond: string[]; weggelaten: string[] } {
+  const regels = stdout.split("\n");
+  const kop = regels.find((r) => r.startsWith("│"))!;
+  const getoond = kop
+    .split("│")
+    .slice(1, -1)
+    .map((c) => c.trim());
+  const noot = stdout.replace(/\n/g, " ").match(/Niet getoond bij deze vensterbreedte: (.*?) \(zie --json/);
+  return { getoond, weggelaten: noot ? noot[1]!.split(", ") : [] };
+}
+
+describe("welke kolommen blijven staan (issue 14: de nuttigste eerst)", () => {
+  const bij = (breedte: number, args: string[]) =>
+    kolommen(ok(cli(db, ["--vandaag", "2026-11-23", ...args], { env: { COLUMNS: String(breedte) } })).stdout);
+
+  it.each([
+    // command, shown at 80, left out at 80 (and shown at 120)
+    [
+      ["opvolging", "lijst"],
+      ["id", "deadline", "actie", "status", "adres"],
+      ["partner", "bevinding"],
+    ],
+    [
+      ["brief", "lijst"],
+      ["kenmerk", "datum", "sjabloon", "adres"],
+      ["aan", "opvolging"],
+    ],
+    [
+      ["handhaving", "lijst"],
+      ["zaak", "adres", "overtreding", "status", "volgende stap"],
+      ["orgaan", "overtreder"],
+    ],
+    [["zienswijze", "lijst"], ["id", "voornemen", "ontvangen", "adres", "gewogen"], ["samenvatting"]],
+    [["signaal", "lijst"], ["id", "datum, partner", "adres", "omschrijving"], ["gemeente"]],
+  ])("%j", (args, bij80, pas120) => {
+    const smal = bij(80, args);
+    expect(smal.getoond).toEqual(expect.arrayContaining(bij80));
+    for (const k of pas120) {
+      expect(smal.getoond).not.toContain(k);
+      expect(smal.weggelaten).toContain(k);
+    }
+    const breed = bij(120, args);
+    expect(breed.getoond).toEqual(expect.arrayContaining([...bij80, ...pas120]));
+  });
+
+  it("opvolging lijst: resultaat pas in een breed venster; brief lijst: het bestand ingekort, niet afgebroken", () => {
+    expect(bij(120, ["opvolging", "lijst"]).weggelaten).toEqual(["resultaat"]);
+    expect(bij(220, ["opvolging", "lijst"]).weggelaten).toEqual([]);
+    const brieven = ok(cli(db, ["brief", "lijst"], { env: { COLUMNS: "150" } })).stdout;
+    expect(kolommen(brieven).getoond).toContain("bestand");
+    expect(brieven).toMatch(/│ 2026-\d\d-\d\d_INT-2026-[^│]*… │/);
+    expect(brieven).not.toMatch(/│ +│ [^│]*\.pdf +│\n/); // no file name continued on a second line
+  });
+
+  it("toezichthouder lijst en bijlagen passen in 80 kolommen zonder iets weg te laten", () => {
+    expect(bij(80, ["toezichthouder", "lijst"])).toEqual({ getoond: ["nummer", "functie", "organisatie", "beëdiging"], weggelaten: [] });
+    expect(bij(80, ["bevinding", "bijlage", "lijst", "1"])).toMatchObject({ weggelaten: [] });
   });
 });

@@ -113,6 +113,29 @@ describe("schemamigraties", () => {
     ok(cli(file, ["betrokkene", "koppel", "1", "--adres", "1", "--rol", "exploitant"]));
   });
 
+  it("v4 → v5 (issue 14): de regels van sociale-zekerheidsfraude volgen de partner van de bevinding, tenzij de gebruiker ze wijzigde", () => {
+    const regelsNa = (termijn: number) => {
+      const file = tempDb();
+      openDatabase(file, { migrateTo: 4 }).close();
+      const db = new Database(file);
+      db.exec(`
+        INSERT INTO partner (naam, soort) VALUES ('UWV', 'convenant'), ('SVB', 'convenant'), ('Gemeente', 'convenant');
+        INSERT INTO categorie (code, naam, partner_id, thema) VALUES ('sociale-zekerheidsfraude', 'Sociale zekerheidsfraude', 1, 'fraude');
+        INSERT INTO categorie_opvolging (categorie_id, volgorde, actie, partner_id, termijn, eenheid) VALUES
+          (1, 1, 'onderzoek uitkeringsrecht', 1, ${termijn}, 'werkdagen'), (1, 2, 'terugkoppeling aan de gemeente', 1, 20, 'werkdagen');
+      `);
+      db.close();
+      const [c] = ok(cli(file, ["--json", "categorie", "lijst"])).json();
+      return c.opvolging.map((r: any) => `${r.actie}: ${r.partner}`);
+    };
+    expect(regelsNa(30)).toEqual([
+      "onderzoek uitkeringsrecht: (eigenaar bevinding)",
+      "terugkoppeling aan de gemeente: (eigenaar bevinding)",
+    ]);
+    // Changed by the user (another term): left as it was.
+    expect(regelsNa(25)).toEqual(["onderzoek uitkeringsrecht: UWV", "terugkoppeling aan de gemeente: UWV"]);
+  });
+
   it("weigert een database van een nieuwere versie en laat hem ongemoeid", () => {
     const file = tempDb();
     openDatabase(file).close();

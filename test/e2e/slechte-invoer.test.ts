@@ -48,7 +48,7 @@ const CASES: [string, () => string[], RegExp][] = [
   ["adres: ontbrekende vlag zonder terminal", () => ["adres", "toevoegen", "--postcode", "5504AB"], /Ontbrekende optie --huisnummer/],
   ["adres toon: id geen getal", () => ["adres", "toon", "twaalf"], /id: "twaalf" is geen geldig id/],
   ["adres toon: onbekend id", () => ["adres", "toon", "999"], /Adres 999 bestaat niet/],
-  ["adres importeren: foute regel (alles of niets)", () => ["adres", "importeren", csv], /ongeldige regel\(s\).*niets geïmporteerd/],
+  ["adres importeren: foute regel (alles of niets)", () => ["adres", "importeren", csv], /ongeldige regels? in .*niets geïmporteerd/],
   ["adres importeren: bestand bestaat niet", () => ["adres", "importeren", path.join(dir, "weg.csv")], /Kan .*weg\.csv niet lezen/],
   [
     "adres lijst: SQL als gemeente",

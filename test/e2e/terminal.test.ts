@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addAdres, cli, dump, initDb, ok, signaalArgs } from "../helpers/cli.js";
+import { avondMetAdressen, voegToe } from "../helpers/bevinding.js";
 import { cliPty, TOETS } from "../helpers/pty.js";
 
 /** A database with one address (in Asten, first in the list of gemeenten) that has a signal. */
@@ -41,6 +42,28 @@ describe("in een echte terminal (pseudo-terminal, 80 kolommen)", () => {
     expect(r.output).toMatch(/Casustafel 1 op 25 november 2026 voor Asten aangemaakt met 1 besluit\./);
     const ct = ok(cli(db, ["--json", "casustafel", "lijst"])).json()[0];
     expect(ct).toMatchObject({ datum: "2026-11-25", gemeenten: ["Asten"], besluiten: 1 });
+  });
+
+  it("opvolging bijwerken: de opvolging uit de lijst, wat er gebeurd is zonder stille standaard, de dag voorgesteld", () => {
+    const { db, avond, kerkstraat } = avondMetAdressen();
+    voegToe(db, avond, kerkstraat, "energiefraude");
+    const r = cliPty(
+      db,
+      ["opvolging", "bijwerken", "--vandaag", "2026-11-23"],
+      [
+        { expect: "Welke opvolging\\?", send: TOETS.enter },
+        { expect: "Wat wil je wijzigen", send: TOETS.enter },
+        { expect: "Kies eerst een antwoord", send: `${TOETS.omlaag}${TOETS.omlaag}${TOETS.enter}` },
+        { expect: "Resultaat \\(leeg mag\\)", send: `Meters vervangen${TOETS.enter}` },
+        { expect: "Op welke dag is het gedaan\\?", send: TOETS.enter },
+      ],
+    );
+    expect(r.missed, r.output).toBeNull();
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toMatch(/\d+: 3 december 2026 — meters vervangen en vordering — Kerkstra/);
+    expect(r.output).toContain("bijgewerkt: status afgerond, resultaat: Meters vervangen");
+    const [o] = ok(cli(db, ["--json", "opvolging", "lijst", "--status", "afgerond"])).json();
+    expect(o).toMatchObject({ actie: "meters vervangen en vordering", gesloten_op: "2026-11-23" });
   });
 
   it("Ctrl-C halverwege: exit 2, één regel, en de database is onveranderd", () => {

@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { PDFParse } from "pdf-parse";
 import { cliInProcess, initDb, ok, TESTADRESSEN } from "./cli.js";
@@ -19,6 +21,11 @@ export interface LadderScenario {
   /** The first open follow-up of a finding with this action or step. */
   opvolging(bevinding: number, stapOfActie: string): number;
   zaak(bevinding: number): number;
+  /**
+   * Completes the findings at an address (author number, method, time) and signs its rapport van
+   * bevindingen, as the handhaver does the morning after: a besluit rests on it.
+   */
+  onderteken(adres: number, bevindingen: number[]): Promise<void>;
 }
 
 export const AVOND = "2026-11-05";
@@ -106,6 +113,59 @@ export async function ladderScenario(): Promise<LadderScenario> {
     },
     zaak(bevindingId) {
       return sql("SELECT id FROM handhaving WHERE bevinding_id = ?", bevindingId)!.id;
+    },
+    async onderteken(adresId, bevindingen) {
+      const th = await cliInProcess(db, ["toezichthouder", "lijst", "--json"]);
+      if (
+        !ok(th)
+          .json()
+          .some((t: { nummer: string }) => t.nummer === "TH-4711")
+      ) {
+        ok(
+          await cliInProcess(db, [
+            "toezichthouder",
+            "toevoegen",
+            "--nummer",
+            "TH-4711",
+            "--functie",
+            "toezichthouder Wonen",
+            "--organisatie",
+            "Veldhoven",
+          ]),
+        );
+      }
+      for (const b of bevindingen) {
+        ok(
+          await cliInProcess(db, [
+            "bevinding",
+            "wijzig",
+            String(b),
+            "--toezichthouder",
+            "TH-4711",
+            "--methode",
+            "visuele waarneming en gesprek met bewoners",
+            "--tijdstip",
+            "19:40",
+          ]),
+        );
+      }
+      const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rvb-")), "rapport.pdf");
+      ok(
+        await cliInProcess(db, [
+          "--vandaag",
+          "2026-11-06",
+          "rapport",
+          "bevindingen",
+          "--avond",
+          String(avond),
+          "--adres",
+          String(adresId),
+          "--pdf",
+          pdf,
+          "--onderteken",
+        ]),
+      );
+      fs.rmSync(path.dirname(pdf), { recursive: true, force: true });
     },
   };
 }

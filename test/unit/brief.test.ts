@@ -30,7 +30,12 @@ const adres = (id: number, postcode = "5504AB", huisnummer = 12) => ({
   gemeente: "Veldhoven",
   type: "woning",
 });
-const opv = (id: number, adresId: number, o: { zaak?: ZaakInfo | null; stap?: Stap | null; categorie?: string } = {}): BriefOpvolging => ({
+const RVB = { kenmerk: "RVB-2026-000001", versie: 1, datum: "2026-11-13" };
+const opv = (
+  id: number,
+  adresId: number,
+  o: { zaak?: ZaakInfo | null; stap?: Stap | null; categorie?: string; rapport?: typeof RVB | null } = {},
+): BriefOpvolging => ({
   opvolgingId: id,
   actie: "x",
   deadline: "2026-12-10",
@@ -47,6 +52,8 @@ const opv = (id: number, adresId: number, o: { zaak?: ZaakInfo | null; stap?: St
     maatregel: null,
     personen: null,
     partner: o.categorie === "wav" ? "Nederlandse Arbeidsinspectie" : "Gemeente",
+    waarneming: { datum: "2026-11-12", tijdstip: "19:40" },
+    rapport: o.rapport === undefined ? RVB : o.rapport,
   },
   adres: adres(adresId, adresId === 1 ? "5504AB" : "5531NK"),
   avond: { id: 1, datum: "2026-11-12", doel: "controle" },
@@ -124,7 +131,12 @@ describe("welke brief, aan wie (brief-plan)", () => {
     vandaag: "2026-11-23",
     kalender: k,
     ladder,
-    hints: { overtreder: "handhaving zet 9 --overtreder <id>", weging: () => "", kosten: "" },
+    hints: {
+      overtreder: "handhaving zet 9 --overtreder <id>",
+      weging: () => "",
+      kosten: "",
+      rapport: (a, b) => `rapport bevindingen --avond ${a} --adres ${b} --onderteken`,
+    },
     ...x,
   });
 
@@ -144,6 +156,35 @@ describe("welke brief, aan wie (brief-plan)", () => {
       soort: "brief",
       item: { sjabloon: "voornemen-last-onder-dwangsom", ontvanger: { id: 6, rol: "exploitant" }, sleutel: "2 weken" },
     });
+  });
+
+  it("een besluit rust op een ondertekend rapport van bevindingen: zonder rapport wordt het tegengehouden", () => {
+    const stappen = [
+      {
+        opvolgingId: 1,
+        stap: "voornemen" as Stap,
+        status: "afgerond",
+        nietVoor: null,
+        geslotenOp: "2026-11-13",
+        beeindigd: null,
+        brief: { kenmerk: "INT-2026-000001", datum: "2026-11-13" },
+      },
+      { opvolgingId: 2, stap: "besluit" as Stap, status: "open", nietVoor: "2026-11-28", geslotenOp: null, beeindigd: null, brief: null },
+    ];
+    const zaak = zaakVan("besluit", { overtrederId: 5, stappen });
+    const zonder = beoordeel(invoer(opv(2, 1, { zaak, stap: "besluit", rapport: null }), { vandaag: "2026-12-01" }));
+    expect(zonder).toEqual({
+      soort: "tegengehouden",
+      reden: expect.stringContaining(
+        "ondertekend rapport van bevindingen en bevinding 2 staat nog in geen ondertekend rapport: rapport bevindingen --avond 1 --adres 1 --onderteken",
+      ),
+      tot: null,
+    });
+    const met = beoordeel(invoer(opv(2, 1, { zaak, stap: "besluit" }), { vandaag: "2026-12-01" }));
+    expect(met).toMatchObject({ soort: "brief", item: { sjabloon: "last-onder-dwangsom", ontvanger: { id: 5 } } });
+    // Before the zienswijze term has run, the term is the reason given (with its date), not the report.
+    const vroeg = beoordeel(invoer(opv(2, 1, { zaak, stap: "besluit", rapport: null }), { vandaag: "2026-11-20" }));
+    expect(vroeg).toMatchObject({ soort: "tegengehouden", tot: expect.any(String) });
   });
 
   it("de waarschuwing mag naar de eigenaar; een brief aan een partner naar de partner, maar nooit aan de gemeente zelf", () => {
@@ -255,7 +296,10 @@ describe("briefhoofd en context", () => {
     expect(c.afschrift).toEqual(["Woonstichting De Kempen (eigenaar)"]); // a werkgever holds no right to the building
     expect(c.zaken[0]!.begunstigingstermijn).toEqual({ duur: "drie werkdagen", tot: "2026-11-18" });
     expect(c.ontvanger.adresregels).toEqual(["ul. Długa 14", "80-831 Gdańsk", "POLEN"]);
-    expect(c.rapport).toBeNull();
+    // The letter cites the signed report and the time of the observation (5:9 Awb).
+    expect(c.rapport).toEqual({ kenmerk: "RVB-2026-000001", versie: 1, datum: expect.any(String) });
+    expect(c.rapporten).toHaveLength(1);
+    expect(c.zaken[0]!.waarneming).toEqual({ datum: expect.any(String), tijdstip: "19:40" });
   });
 
   it("de burgemeester in een 13b-brief; een partner met lidwoord en postadres", () => {

@@ -7,6 +7,7 @@ import type { OutputTarget } from "../../io/output-file.js";
 import type PDFKit from "pdfkit";
 import { barChart, barChartHeight, createPdf, FONT, FONT_BOLD, heading, numberPages, savePdf, table } from "./document.js";
 import { formatDutch } from "../../domain/dates.js";
+import { aantal } from "../../domain/tekst.js";
 import { formatPercentage, restRegel, type GroepCijfers, type JaarRapport, type TopRapport, type TopRegel } from "../../domain/rapport.js";
 
 /** The section headings of the year report, in order (tests check the PDF text for each). */
@@ -61,7 +62,7 @@ function topSection(doc: PDFKit.PDFDocument, r: TopRapport | JaarRapport["top"],
       : []),
   ]);
   if (r.overig.bevindingen > 0) note(doc, restRegel(r.overig), true);
-  note(doc, `Totaal: ${r.totaal} bevindingen${r.top.length < n ? "" : ` (top ${n} getoond)`}.`);
+  note(doc, `Totaal: ${aantal(r.totaal, "bevinding", "bevindingen")}${r.top.length < n ? "" : ` (top ${n} getoond)`}.`);
 }
 
 /** The top-N as a PDF: a horizontal bar chart, the table and the remainder line. */
@@ -101,7 +102,14 @@ export async function jaarPdf(r: JaarRapport, opts: { bestand: OutputTarget; tea
   heading(doc, JAAR_SECTIES.objecten, 13, barChartHeight(r.objecten.length) + 20);
   if (r.objecten.length === 0) note(doc, "Geen bezochte objecten in dit jaar.");
   else {
-    note(doc, `${r.objecten.reduce((s, o) => s + o.bezoeken, 0)} controles op ${r.bezochteAdressen} adressen.`);
+    note(
+      doc,
+      `${aantal(
+        r.objecten.reduce((s, o) => s + o.bezoeken, 0),
+        "controle",
+        "controles",
+      )} op ${aantal(r.bezochteAdressen, "adres", "adressen")}.`,
+    );
     barChart(
       doc,
       r.objecten.map((o) => ({ label: o.type, value: o.bezoeken, note: `${o.bezoeken} (${o.adressen} adr.)` })),
@@ -151,7 +159,7 @@ export async function jaarPdf(r: JaarRapport, opts: { bestand: OutputTarget; tea
     ]);
 
   heading(doc, JAAR_SECTIES.personen);
-  note(doc, `${r.personen.totaal} personen aangetroffen op ${r.personen.adressen} adressen.`);
+  note(doc, `${aantal(r.personen.totaal, "persoon", "personen")} aangetroffen op ${aantal(r.personen.adressen, "adres", "adressen")}.`);
 
   heading(doc, JAAR_SECTIES.opvolging, 13, barChartHeight(4) + 30);
   const o = r.opvolging;

@@ -1,6 +1,6 @@
 /**
  * The PostgreSQL schema: the final SQLite schema (src/db/migrations.ts, every version applied,
- * including migratie-ladder.ts) table for table, column for column, with the same keys, CHECKs
+ * including migratie-ladder.ts; now v5) table for table, column for column, with the same keys, CHECKs
  * and indexes. test/pg/schema.test.ts compares both catalogues, so a SQLite migration without
  * its PostgreSQL counterpart fails the suite.
  *
@@ -16,7 +16,7 @@
  *   would come back from the driver as a JS Date at midnight in some time zone.
  * - timestamps (`aangemaakt`, `tijd`) stay ISO 8601 text for the same reason; flags stay integer 0/1.
  *
- * Data conversions of the SQLite migrations (v3, v4) are not repeated: a PostgreSQL database
+ * Data conversions of the SQLite migrations (v3, v4, v5) are not repeated: a PostgreSQL database
  * starts empty at this version, and `overzetten` copies data SQLite has already converted.
  */
 
@@ -61,7 +61,7 @@ const PROFIEL = `
     dwangsom_maximum       integer CHECK (dwangsom_maximum IS NULL OR dwangsom_maximum > 0),
     toezicht_partner_id    bigint REFERENCES partner(id)`;
 
-/** The tables of SQLite schema v4 (migrations.ts v1–v3 and migratie-ladder.ts), in dependency order. */
+/** The tables of SQLite schema v5 (migrations.ts v1–v3, migratie-ladder.ts, v5), in dependency order. */
 export const TABELLEN = `
   CREATE TABLE instelling (
     sleutel tekst PRIMARY KEY,
@@ -101,6 +101,8 @@ export const TABELLEN = `
     termijn      integer NOT NULL CHECK (termijn >= 0),
     eenheid      tekst NOT NULL DEFAULT 'dagen' CHECK (eenheid IN ('dagen','werkdagen')),
     sjabloon     tekst,
+    -- SQLite v5 (issue 14): the action goes to the partner of each finding instead of partner_id.
+    eigenaar_bevinding integer NOT NULL DEFAULT 0 CHECK (eigenaar_bevinding IN (0,1)),
     UNIQUE (categorie_id, volgorde)
   );
   CREATE TABLE categorie_handhaving (

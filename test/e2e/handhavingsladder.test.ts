@@ -374,7 +374,9 @@ describe("begeleid aan een terminal", () => {
       hoedanigheid: "verhuurder van Kerkstraat 12, 5504 AB Veldhoven",
       vastgelegd: r.kenmerk,
     });
-    expect(await pdfTekst(r.bestand)).toContain("U bent overtreder in de zin van artikel 5:1 Algemene wet bestuursrecht, als verhuurder van Kerkstraat 12, 5504 AB Veldhoven.");
+    expect(await pdfTekst(r.bestand)).toContain(
+      "U bent overtreder in de zin van artikel 5:1 Algemene wet bestuursrecht, als verhuurder van Kerkstraat 12, 5504 AB Veldhoven.",
+    );
   }, 60_000);
 
   it("handhaving zet zonder opties vraagt elke waarde, met de huidige als standaard", async () => {

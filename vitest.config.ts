@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/helpers/opruimen.ts"],
+    // One real PostgreSQL for the run (test/pg/ and the store tests); fails the run if none starts.
+    globalSetup: ["test/helpers/postgres-setup.ts"],
     env: { TZ: "Europe/Amsterdam", NO_COLOR: "1" },
     testTimeout: 60_000,
     hookTimeout: 60_000,

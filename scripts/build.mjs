@@ -19,6 +19,8 @@ const external = [
   "@inquirer/prompts",
   "chalk",
   "@fontsource/dejavu-sans",
+  // The PostgreSQL driver: required only when --db is a postgres:// URL (src/db/pg/verbinding.ts).
+  "pg",
 ];
 
 /**

@@ -145,7 +145,7 @@ function report(err: unknown, rt: Runtime, streams: Streams, json: boolean, debu
     if (err.code === "commander.executeSubCommandAsync") return EXIT_OK;
     return userFailure(new UserError("gebruik", commanderMessage(err)), streams, json);
   }
-  const translated = translateSqliteError(err, rt.ctx?.dbPath ?? "database");
+  const translated = translateSqliteError(err, rt.ctx?.plek ?? "database");
   if (translated instanceof UserError) return userFailure(translated, streams, json);
   if (err instanceof Error && err.name === "ExitPromptError") {
     return userFailure(new UserError("afgebroken", "Afgebroken; er is niets gewijzigd"), streams, json);

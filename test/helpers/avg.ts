@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { ROOT } from "./cli.js";
+import { sqliteBestand } from "./opslag.js";
 
 /**
  * A separate process that keeps writing signals (each with its audit entry, in one transaction,
@@ -39,7 +40,7 @@ export function writerLoop(db: string, adresId: number, ms: number): { done: Pro
 }
 
 export function count(db: string, sql: string, ...args: unknown[]): number {
-  const conn = new Database(db, { readonly: true });
+  const conn = new Database(sqliteBestand(db, "count()"), { readonly: true });
   try {
     return (conn.prepare(sql).get(...args) as { n: number }).n;
   } finally {
@@ -48,7 +49,7 @@ export function count(db: string, sql: string, ...args: unknown[]): number {
 }
 
 export function exec(db: string, sql: string, ...args: unknown[]): void {
-  const conn = new Database(db);
+  const conn = new Database(sqliteBestand(db, "exec()"));
   try {
     conn.prepare(sql).run(...args);
   } finally {

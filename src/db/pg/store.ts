@@ -1,0 +1,176 @@
+import { UserError } from "../../errors.js";
+import type { Sql, SqlValue } from "../sql.js";
+import type { Store, Tx, Wie } from "../store.js";
+import { vertaalPgFout } from "./fouten.js";
+import { migreer } from "./migreer.js";
+import { pgSql } from "./sql.js";
+import {
+  controleerDatabase,
+  dezeOmgeving,
+  pgDoel,
+  verbindMet,
+  zonderWachtwoord,
+  type Ik,
+  type Omgeving,
+  type PgDoel,
+  type PgVerbinding,
+} from "./verbinding.js";
+
+/** 'INTW': the advisory lock every write transaction takes, so writers take turns as on SQLite. */
+export const SCHRIJF_SLOT = 0x494e5457;
+
+/** How long a writer waits for another before giving up with "bezet" (SQLite's busy timeout is the same). */
+const WACHTTIJD = "10s";
+
+interface Open {
+  verbinding: PgVerbinding;
+  sql: Sql;
+  ik: Ik;
+}
+
+/**
+ * The team's data in a PostgreSQL database (issue 16), behind the same Store interface as SQLite:
+ * the repositories' SQL runs on both (src/db/pg/sql.ts translates placeholders). Connects on first
+ * use (node-postgres is loaded only then), checks that this is an interventie database of a known
+ * version and that the login has a function in it, and migrates when the login may (the
+ * administrator: `init`, or the first command after an upgrade).
+ *
+ * Transactions keep SQLite's guarantees: a read is one snapshot (REPEATABLE READ, READ ONLY); a
+ * change takes the team's write lock first (an advisory lock held to COMMIT), so writers take turns
+ * and every read-decide-write inside one change sees the data it decides on, while readers never
+ * wait. Who wrote is the database login (session_user): the audit trigger records it, whatever
+ * the client says (--gebruiker).
+ */
+export class PgStore implements Store {
+  readonly soort = "postgres" as const;
+  readonly plek: string;
+  private readonly doel: PgDoel;
+  private geopend: Promise<Open> | undefined;
+  private inTransactie = false;
+
+  constructor(
+    url: string,
+    private readonly wie: Wie & { gegeven?: boolean; waarschuw?: (tekst: string) => void },
+    omgeving: Omgeving = dezeOmgeving(),
+  ) {
+    this.plek = zonderWachtwoord(url);
+    this.doel = pgDoel(url, omgeving);
+  }
+
+  /** The connection, opened, checked and (when the login may) migrated on first use. */
+  private open(): Promise<Open> {
+    this.geopend ??= this.verbind();
+    return this.geopend;
+  }
+
+  private async verbind(): Promise<Open> {
+    const verbinding = await verbindMet(this.doel);
+    try {
+      const eerst = await controleerDatabase(verbinding, this.doel);
+      let ik = eerst.ik;
+      if (eerst.oordeel.actie === "migreren") {
+        await migreer(verbinding, this.doel);
+        ({ ik } = await controleerDatabase(verbinding, this.doel));
+      }
+      const sql = pgSql(verbinding, verbinding.sqlTypen, (err) => vertaalPgFout(err, this.doel));
+      return { verbinding, sql, ik: ik! };
+    } catch (err) {
+      await verbinding.end().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** Who is logged in, by this database's mapping (the audit log records this login). */
+  async ik(): Promise<Ik> {
+    return (await this.open()).ik;
+  }
+
+  /** The executor outside any transaction (autocommit): connects on its first query. */
+  readonly sql: Sql = {
+    dialect: "postgres",
+    all: async <T>(text: string, ...params: SqlValue[]) => (await this.open()).sql.all<T>(text, ...params),
+    get: async <T>(text: string, ...params: SqlValue[]) => (await this.open()).sql.get<T>(text, ...params),
+    run: async (text: string, ...params: SqlValue[]) => (await this.open()).sql.run(text, ...params),
+    insert: async (text: string, ...params: SqlValue[]) => (await this.open()).sql.insert(text, ...params),
+  };
+
+  async read<T>(fn: (sql: Sql) => T | Promise<T>): Promise<T> {
+    const { sql } = await this.open();
+    if (this.inTransactie) return fn(sql);
+    return this.transactie("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", () => fn(sql));
+  }
+
+  async change<T>(fn: (tx: Tx) => T | Promise<T>): Promise<T> {
+    const { sql, ik } = await this.open();
+    if (this.inTransactie) throw new Error("change() binnen een transactie");
+    this.waarschuwGebruiker(ik);
+    const now = new Date().toISOString();
+    const wie = this.wie;
+    const tx: Tx = {
+      sql,
+      get db(): never {
+        throw alleenSqlite();
+      },
+      now,
+      get today() {
+        return wie.vandaag();
+      },
+      // The trigger audit_log_login replaces gebruiker with the login (session_user).
+      async audit(tabel, rijId, actie, details) {
+        await sql.run(
+          "INSERT INTO audit_log (tijd, gebruiker, tabel, rij_id, actie, details) VALUES (?, ?, ?, ?, ?, ?)",
+          now,
+          ik.login,
+          tabel,
+          rijId === null ? null : Number(rijId),
+          actie,
+          details ? JSON.stringify(details) : null,
+        );
+      },
+    };
+    return this.transactie(`BEGIN; SET LOCAL lock_timeout = '${WACHTTIJD}'; SELECT pg_advisory_xact_lock(${SCHRIJF_SLOT})`, () => fn(tx));
+  }
+
+  private async transactie<T>(begin: string, fn: () => T | Promise<T>): Promise<T> {
+    const { verbinding } = await this.open();
+    try {
+      await verbinding.query(begin);
+    } catch (err) {
+      throw vertaalPgFout(err, this.doel);
+    }
+    this.inTransactie = true;
+    try {
+      const uitkomst = await fn();
+      await verbinding.query("COMMIT").catch((err: unknown) => {
+        throw vertaalPgFout(err, this.doel);
+      });
+      return uitkomst;
+    } catch (err) {
+      await verbinding.query("ROLLBACK").catch(() => undefined);
+      throw err;
+    } finally {
+      this.inTransactie = false;
+    }
+  }
+
+  /** --gebruiker cannot make the audit log name someone else on PostgreSQL: say so, once. */
+  private gewaarschuwd = false;
+  private waarschuwGebruiker(ik: Ik): void {
+    if (this.gewaarschuwd || !this.wie.gegeven || this.wie.gebruiker === ik.login) return;
+    this.gewaarschuwd = true;
+    this.wie.waarschuw?.(`--gebruiker geldt niet op PostgreSQL: het auditlog noteert de login ${ik.login}`);
+  }
+
+  async close(): Promise<void> {
+    const open = this.geopend;
+    this.geopend = undefined;
+    if (!open) return;
+    const o = await open.catch(() => undefined);
+    await o?.verbinding.end().catch(() => undefined);
+  }
+}
+
+/** Raw SQLite access (ctx.db(), tx.db) by a command not yet moved to the Store (issue 15). */
+export function alleenSqlite(): UserError {
+  return new UserError("alleen-sqlite", "Deze opdracht werkt nog niet op een PostgreSQL-database; gebruik een databasebestand");
+}

@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import { addAdres, cli, initDb, ok, signaalArgs, tempDbBestand, TESTADRESSEN } from "../helpers/cli.js";
+import { alsBeheerder, alsLogin, databaseVan, itAlleenPostgres, nieuweTeamDatabase } from "../helpers/opslag.js";
+import { pgQuery } from "../helpers/pg-sync.js";
+import { pgServer } from "../helpers/postgres.js";
+
+/**
+ * The team server through the CLI (issue 16): logins made by `beheer gebruiker`, each seeing its
+ * part of the team through row-level security; the audit log names the database login. The SQL
+ * underneath is proven in test/pg/ (also that psql shows no more).
+ */
+const WACHTWOORD = "Lang genoeg wachtwoord 1";
+
+/** A login name of this test database only (roles are the cluster's). */
+const naam = (db: string, kort: string) => `${databaseVan(db)}_${kort}`;
+
+function toevoegen(db: string, login: string, rol: string, organisatie?: string) {
+  const args = ["--json", "beheer", "gebruiker", "toevoegen", "--login", login, "--rol", rol, "--wachtwoord-stdin"];
+  if (organisatie) args.push("--organisatie", organisatie);
+  return cli(alsBeheerder(db), args, { input: `${WACHTWOORD}\n`, env: { INTERVENTIE_GEBRUIKER: pgServer().beheerder.login } });
+}
+
+const als = (db: string, login: string, args: string[]) =>
+  cli(alsLogin(db, login), args, { env: { PGPASSWORD: WACHTWOORD, INTERVENTIE_GEBRUIKER: login } });
+
+describe("beheer gebruiker", () => {
+  it("is er alleen voor PostgreSQL: op een databasebestand exit 2 en één regel", () => {
+    const db = tempDbBestand();
+    for (const args of [
+      ["beheer", "gebruiker", "lijst"],
+      ["beheer", "gebruiker", "toevoegen", "--login", "jan", "--rol", "handhaver", "--organisatie", "Bladel", "--wachtwoord-stdin"],
+      ["beheer", "gebruiker", "intrekken", "--login", "jan"],
+    ]) {
+      const r = cli(db, args, { input: `${WACHTWOORD}\n` });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toBe(
+        "fout: beheer gebruiker is voor een PostgreSQL-teamdatabase (--db postgres://…); een databasebestand heeft geen logins\n",
+      );
+    }
+  });
+
+  itAlleenPostgres("de beheerder voegt logins toe, toont ze en trekt ze in; elk ziet zijn deel", () => {
+    const db = initDb();
+    const veldhoven = addAdres(db);
+    const bladel = addAdres(db, TESTADRESSEN.industrieweg);
+    ok(cli(db, [...signaalArgs(veldhoven, "Veel post op één adres", undefined, "UWV")]));
+    ok(cli(db, [...signaalArgs(bladel, "Meldingen over bewoning", undefined, "Politie")]));
+
+    const handhaver = naam(db, "hh");
+    const partner = naam(db, "uwv");
+    const jurist = naam(db, "jur");
+    expect(ok(toevoegen(db, handhaver, "handhaver", "Bladel")).json()).toEqual({
+      login: handhaver,
+      rol: "handhaver",
+      organisatie: "Bladel",
+      kan_aanmelden: true,
+    });
+    expect(ok(toevoegen(db, partner, "partner", "uwv")).json().organisatie).toBe("UWV");
+    ok(toevoegen(db, jurist, "jurist", "Veldhoven, Bladel"));
+
+    // Each login sees its part: the handhaver of Bladel the address in Bladel, the UWV its own signal.
+    const adressen = (login: string) =>
+      ok(als(db, login, ["--json", "adres", "lijst"]))
+        .json()
+        .map((a: any) => a.gemeente);
+    expect(adressen(handhaver)).toEqual(["Bladel"]);
+    expect(adressen(jurist).sort()).toEqual(["Bladel", "Veldhoven"]);
+    expect(adressen(partner)).toEqual(["Veldhoven"]);
+    const signalen = ok(als(db, partner, ["--json", "signaal", "lijst"])).json();
+    expect(signalen.map((s: any) => s.partner)).toEqual(["UWV"]);
+    expect(ok(cli(db, ["--json", "adres", "lijst"])).json()).toHaveLength(2); // the projectleider: everything
+
+    // What a login may not do, the database refuses: one line, exit 2, nothing changed.
+    const r = als(db, partner, ["adres", "toevoegen", ...Object.entries(TESTADRESSEN.markt).flatMap(([k, v]) => [`--${k}`, v])]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^fout: Geen toegang: login \S+ mag dit niet \(adres\); er is niets gewijzigd\n$/);
+
+    const lijst = ok(cli(alsBeheerder(db), ["--json", "beheer", "gebruiker", "lijst"])).json();
+    expect(lijst.map((g: any) => g.login)).toEqual(expect.arrayContaining([handhaver, partner, jurist, "tester"]));
+
+    ok(cli(alsBeheerder(db), ["beheer", "gebruiker", "intrekken", "--login", handhaver]));
+    const weg = als(db, handhaver, ["adres", "lijst"]);
+    expect(weg.code).toBe(2);
+    expect(weg.stderr).toMatch(/^fout: Aanmelden als \S+ op 127\.0\.0\.1:\d+ mislukt: wachtwoord onjuist of onbekende login\n$/);
+
+    // The passwords never reached argv, output or the audit log; the log names the administrator.
+    const audit = pgQuery<{ gebruiker: string; details: string }>(
+      databaseVan(db),
+      "SELECT gebruiker, details FROM audit_log WHERE tabel = 'gebruiker' ORDER BY id",
+    ).rows;
+    expect(audit.map((a) => a.gebruiker)).toEqual(Array(4).fill(pgServer().beheerder.login));
+    expect(JSON.stringify(audit)).not.toContain(WACHTWOORD);
+  });
+
+  itAlleenPostgres("fouten: geen wachtwoord zonder terminal, een te kort, een onbekende gemeente, geen beheerder", () => {
+    const db = initDb();
+    const beheer = (args: string[], input = "") =>
+      cli(alsBeheerder(db), ["beheer", "gebruiker", "toevoegen", ...args], {
+        input,
+        env: { INTERVENTIE_GEBRUIKER: pgServer().beheerder.login },
+      });
+    const gevallen: [CliArgs, string, RegExp][] = [
+      [
+        ["--login", naam(db, "a"), "--rol", "handhaver", "--organisatie", "Bladel"],
+        "",
+        /wachtwoord aan een terminal, of via stdin met --wachtwoord-stdin/,
+      ],
+      [["--login", naam(db, "a"), "--rol", "handhaver", "--organisatie", "Bladel", "--wachtwoord-stdin"], "kort\n", /minstens 12 tekens/],
+      [
+        ["--login", naam(db, "a"), "--rol", "handhaver", "--organisatie", "Atlantis", "--wachtwoord-stdin"],
+        `${WACHTWOORD}\n`,
+        /Gemeente "Atlantis" bestaat niet/,
+      ],
+      [["--login", naam(db, "a"), "--rol", "baas", "--wachtwoord-stdin"], `${WACHTWOORD}\n`, /rol: "baas" is niet toegestaan/],
+    ];
+    for (const [args, input, bericht] of gevallen) {
+      const r = beheer(args, input);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(bericht)]);
+    }
+    const tester = cli(db, ["beheer", "gebruiker", "lijst"]);
+    expect(tester.code).toBe(2);
+    expect(tester.stderr).toBe("fout: beheer gebruiker is voor de beheerder van de teamdatabase; login tester is dat niet\n");
+    expect(pgQuery(databaseVan(db), "SELECT 1 FROM gebruiker WHERE login = $1", [naam(db, "a")]).rows).toEqual([]);
+  });
+});
+
+type CliArgs = string[];
+
+describe("identiteit uit de database", () => {
+  itAlleenPostgres("het auditlog noteert de login; --gebruiker geeft een waarschuwing en verandert dat niet", () => {
+    const db = initDb();
+    const r = ok(cli(db, ["--gebruiker", "iemand-anders", "--json", ...adresArgs()]));
+    expect(r.stderr).toBe("--gebruiker geldt niet op PostgreSQL: het auditlog noteert de login tester\n");
+    const rij = pgQuery<{ gebruiker: string }>(databaseVan(db), "SELECT gebruiker FROM audit_log WHERE tabel = 'adres'").rows;
+    expect(rij).toEqual([{ gebruiker: "tester" }]);
+  });
+
+  itAlleenPostgres("een login zonder rol of organisatie in deze database: exit 2 en één regel", () => {
+    const db = initDb();
+    const login = naam(db, "los");
+    pgQuery("postgres", `CREATE ROLE ${login} LOGIN PASSWORD '${WACHTWOORD}'`);
+    pgQuery(databaseVan(db), `GRANT CONNECT ON DATABASE ${databaseVan(db)} TO ${login}`);
+    const r = als(db, login, ["adres", "lijst"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `fout: Login ${login} heeft in database ${databaseVan(db)} geen rol of organisatie; vraag de beheerder: interventie beheer gebruiker toevoegen --login ${login} --rol … --organisatie …\n`,
+    );
+  });
+});
+
+describe("init op PostgreSQL", () => {
+  itAlleenPostgres("op een lege database van de beheerder: schema, rollen, beleid en referentiegegevens", () => {
+    const leeg = databaseVan(nieuweTeamDatabase()) + "_leeg";
+    pgQuery("postgres", `CREATE DATABASE ${leeg} OWNER ${pgServer().beheerder.login}`);
+    try {
+      const db = alsBeheerder(`postgres://x@127.0.0.1/${leeg}`);
+      const r = ok(cli(db, ["--json", "init", "--team", "KIT"], { env: { INTERVENTIE_GEBRUIKER: pgServer().beheerder.login } }));
+      expect(r.json()).toMatchObject({ database: db, team: "Kempen Interventie Team (KIT)" });
+      expect(r.json().toegevoegd.gemeenten).toBeGreaterThan(5);
+      const rls = pgQuery<{ n: number }>(leeg, "SELECT count(*)::int AS n FROM pg_class WHERE relrowsecurity AND relforcerowsecurity")
+        .rows[0]!.n;
+      expect(rls).toBeGreaterThan(20);
+      const gemeenten = ok(cli(db, ["--json", "gemeente", "lijst"])).json();
+      expect(gemeenten.map((g: any) => g.naam)).toContain("Bladel");
+    } finally {
+      pgQuery("postgres", `DROP DATABASE IF EXISTS ${leeg} WITH (FORCE)`);
+    }
+  });
+});
+
+function adresArgs(): string[] {
+  return ["adres", "toevoegen", ...Object.entries(TESTADRESSEN.markt).flatMap(([k, v]) => [`--${k}`, v])];
+}

@@ -5,7 +5,7 @@ import type { Db } from "./db/connection.js";
 import type { Sql } from "./db/sql.js";
 import { SqliteStore } from "./db/sqlite/store.js";
 import { alleenSqlite, PgStore } from "./db/pg/store.js";
-import { kiesOpslag, zonderWachtwoord, type Opslag } from "./db/pg/verbinding.js";
+import { dezeOmgeving, kiesOpslag, zonderWachtwoord, type Opslag } from "./db/pg/verbinding.js";
 import type { Tx } from "./db/store.js";
 import { parseDate, todayInAmsterdam, type IsoDate } from "./domain/dates.js";
 import { missingFlag, UserError } from "./errors.js";
@@ -106,7 +106,11 @@ export class Ctx {
       this.opened =
         this.opslag.soort === "sqlite"
           ? new SqliteStore(this.opslag.pad, wie, { maxPageCount: maxPages(this.streams.env.INTERVENTIE_TEST_MAX_PAGES) })
-          : new PgStore(this.opslag.url, { ...wie, gegeven: this.gebruikerGegeven, waarschuw: (t) => this.warn(t) });
+          : new PgStore(
+              this.opslag.url,
+              { ...wie, gegeven: this.gebruikerGegeven, waarschuw: (t) => this.warn(t) },
+              dezeOmgeving(this.streams.env),
+            );
     }
     return this.opened;
   }

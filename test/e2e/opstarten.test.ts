@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, initDb, ok, ROOT, tempDir } from "../helpers/cli.js";
+import { opPostgres, pgOmgeving } from "../helpers/opslag.js";
 
 const BIN = path.join(ROOT, "bin", "interventie.cjs");
 
@@ -15,7 +16,7 @@ function geladenModules(args: string[]): string[] {
     preload,
     `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(uit)}, JSON.stringify(Object.keys(require.cache))));`,
   );
-  const r = spawnSync(process.execPath, ["-r", preload, BIN, ...args], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["-r", preload, BIN, ...args], { encoding: "utf8", env: { ...process.env, ...pgOmgeving() } });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(fs.readFileSync(uit, "utf8")) as string[];
 }
@@ -44,7 +45,9 @@ describe("opstarten", () => {
       ["brief", "lijst"],
     ]) {
       const geladen = pakketten(geladenModules(["--db", db, ...lijst, "--json"]));
-      expect(geladen).toContain("better-sqlite3");
+      // The driver of this store only: node-postgres is never loaded for a SQLite file, nor the reverse.
+      expect(geladen).toContain(opPostgres ? "pg" : "better-sqlite3");
+      expect(geladen).not.toContain(opPostgres ? "better-sqlite3" : "pg");
       for (const zwaar of ["pdfkit", "fontkit", "handlebars", "csv-parse", "date-holidays", "cli-table3"])
         expect(geladen, `${lijst.join(" ")}: ${zwaar}`).not.toContain(zwaar);
     }
@@ -61,7 +64,7 @@ describe("opstarten", () => {
     const r = spawnSync(
       "bash",
       ["-c", `"${process.execPath}" "${BIN}" --db "${db}" adres lijst --json | head -c 5 >/dev/null; exit \${PIPESTATUS[0]}`],
-      { encoding: "utf8" },
+      { encoding: "utf8", env: { ...process.env, ...pgOmgeving() } },
     );
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);

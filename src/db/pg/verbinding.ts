@@ -144,9 +144,9 @@ export function tlsOpties(doel: PgDoel, lees: (pad: string) => string): false | 
 }
 
 /** The real machine: environment, home folder, files (a password file readable by others is ignored, as libpq does). */
-export function dezeOmgeving(): Omgeving {
+export function dezeOmgeving(env: Record<string, string | undefined> = process.env): Omgeving {
   return {
-    env: process.env,
+    env,
     home: os.homedir(),
     osGebruiker: os.userInfo().username,
     bestaat: (p) => fs.existsSync(p),

@@ -78,7 +78,7 @@ export async function buildProgram(rt: Runtime, argv: string[]): Promise<Command
   const program = new Opdracht("interventie")
     .description("Casustafels, controleavonden, bevindingen, opvolging, brieven en rapportages voor interventieteams")
     .version(VERSION, "-V, --version", "toon het versienummer")
-    .option("--db <pad>", "databasebestand (of INTERVENTIE_DB)")
+    .option("--db <pad>", "databasebestand, of postgres://server/database (of INTERVENTIE_DB)")
     .option("--json", "uitvoer als één JSON-document")
     .option("--gebruiker <naam>", "naam in het auditlog (of INTERVENTIE_GEBRUIKER)")
     .option("--vandaag <datum>", "rekendatum voor termijnen en 'verlopen' (of INTERVENTIE_VANDAAG)")

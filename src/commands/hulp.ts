@@ -113,6 +113,7 @@ const VOORBEELDEN: Record<string, string[]> = {
   "beheer gebruiker toevoegen": [
     "interventie --db postgres://teamserver/kit beheer gebruiker toevoegen --login j.devries --rol handhaver --organisatie Bladel",
   ],
+  overzetten: ["interventie overzetten --van team.db --naar postgres://teamserver/kit"],
   "beheer gebruiker lijst": ["interventie --db postgres://teamserver/kit beheer gebruiker lijst"],
   "beheer gebruiker intrekken": ["interventie --db postgres://teamserver/kit beheer gebruiker intrekken --login j.devries"],
 };

@@ -34,4 +34,5 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   handhaving: () => import("./handhaving.js"),
   zienswijze: () => import("./zienswijze.js"),
   beheer: () => import("./beheer.js"),
+  overzetten: () => import("./overzetten.js"),
 };

@@ -172,3 +172,75 @@ describe("init op PostgreSQL", () => {
 function adresArgs(): string[] {
   return ["adres", "toevoegen", ...Object.entries(TESTADRESSEN.markt).flatMap(([k, v]) => [`--${k}`, v])];
 }
+
+describe("overzetten", () => {
+  itAlleenPostgres(
+    "een SQLite-team naar een nieuwe database: alles, ids en auditlog behouden, nageteld; een gevulde database nooit",
+    () => {
+      const bestand = tempDbBestand();
+      ok(cli(bestand, ["init", "--team", "KIT"]));
+      const veldhoven = addAdres(bestand);
+      const bladel = addAdres(bestand, TESTADRESSEN.industrieweg);
+      ok(cli(bestand, [...signaalArgs(veldhoven, "Veel post op één adres", "2026-11-02", "UWV")]));
+      ok(cli(bestand, [...signaalArgs(bladel, "Meldingen over bewoning", "2026-11-03")]));
+      ok(cli(bestand, ["betrokkene", "toevoegen", "--naam", "Verhuur B.V.", "--rol", "verhuurder", "--adres", String(bladel)]));
+
+      const leeg = `${databaseVan(nieuweTeamDatabase())}_over`;
+      pgQuery("postgres", `CREATE DATABASE ${leeg} OWNER ${pgServer().beheerder.login}`);
+      try {
+        const naar = alsBeheerder(`postgres://x@127.0.0.1/${leeg}`);
+        const beheerder = { env: { INTERVENTIE_GEBRUIKER: pgServer().beheerder.login } };
+        const r = ok(cli("", ["--json", "overzetten", "--van", bestand, "--naar", naar], beheerder)).json();
+        expect(r.tabellen).toMatchObject({ adres: 2, signaal: 2, betrokkene: 1 });
+        expect(r.rijen).toBe(Object.values(r.tabellen as Record<string, number>).reduce((a, b) => a + b, 0));
+
+        // The same answers from both stores.
+        for (const args of [
+          ["adres", "lijst"],
+          ["signaal", "lijst"],
+          ["betrokkene", "lijst"],
+          ["gemeente", "lijst"],
+          ["partner", "lijst"],
+          ["adres", "toon", String(bladel)],
+        ]) {
+          expect(ok(cli(naar, ["--json", ...args], beheerder)).json(), args.join(" ")).toEqual(
+            ok(cli(bestand, ["--json", ...args])).json(),
+          );
+        }
+        // The audit log keeps its ids and names; the copy itself is the last entry, by the administrator.
+        const audit = pgQuery<{ id: number; gebruiker: string; actie: string }>(
+          leeg,
+          "SELECT id, gebruiker, actie FROM audit_log ORDER BY id",
+        ).rows;
+        expect(audit.slice(0, -1).every((a) => a.gebruiker === "tester")).toBe(true);
+        expect(audit.at(-1)).toMatchObject({ gebruiker: pgServer().beheerder.login, actie: "geimporteerd" });
+        // The sequences moved past the copied ids.
+        expect(addAdres(naar, TESTADRESSEN.markt)).toBe(3);
+
+        const nogEens = cli("", ["overzetten", "--van", bestand, "--naar", naar], beheerder);
+        expect(nogEens.code).toBe(2);
+        expect(nogEens.stderr).toMatch(
+          /^fout: \S+ is niet leeg \(\w+: \d+ rijen\); overzetten gaat alleen naar een nieuwe database, zonder init\n$/,
+        );
+      } finally {
+        pgQuery("postgres", `DROP DATABASE IF EXISTS ${leeg} WITH (FORCE)`);
+      }
+    },
+  );
+
+  itAlleenPostgres("weigert een wachtwoord in --naar, een ontbrekend bestand en een gewone login", () => {
+    const bestand = tempDbBestand();
+    ok(cli(bestand, ["init"]));
+    const db = initDb();
+    for (const [args, bericht] of [
+      [["--van", bestand, "--naar", "postgres://kit:geheim@localhost/kit"], /zet geen wachtwoord in de URL/],
+      [["--van", "/bestaat/niet.db", "--naar", alsBeheerder(db)], /--van: \/bestaat\/niet\.db bestaat niet/],
+      [["--van", bestand, "--naar", db], /overzetten is voor de beheerder van de teamdatabase; login tester is dat niet/],
+    ] as const) {
+      const r = cli("", ["overzetten", ...args]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(bericht)]);
+      expect(r.stderr).not.toContain("geheim");
+    }
+  });
+});

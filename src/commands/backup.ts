@@ -10,6 +10,7 @@ import { cleanupTemp, moveIntoPlace, privateTemp } from "../io/output-file.js";
 import { opgeslagenHashes } from "../db/bijlage.js";
 import { bijlagenMap, kopieerStore } from "../io/bijlagen.js";
 import { aantal } from "../domain/tekst.js";
+import { backupPostgres } from "../usecases/backup-postgres.js";
 
 export interface Verificatie {
   integriteit: string;
@@ -53,6 +54,16 @@ export function register(program: Command, rt: Runtime): void {
       action<{ uit?: string; overschrijven?: boolean }>(rt, async (ctx, opts) => {
         // Compared by real path and inode: a symlinked --db cannot make the backup replace the database.
         const target = ctx.outputFile(opts.uit, "uit", opts.overschrijven);
+        const pg = ctx.store();
+        if (pg.soort === "postgres") {
+          const r = await backupPostgres(pg, target, ctx.streams.env);
+          ctx.emit(
+            r,
+            () =>
+              `Backup (pg_dump) geschreven naar ${r.bestand} (${Math.ceil(r.grootte / 1024)} kB, rechten 0600); terugzetten met pg_restore.`,
+          );
+          return;
+        }
         const file = target.file;
         const db = ctx.db();
         const tmp = privateTemp(file);

@@ -7,14 +7,15 @@ import { opPostgres, pgOmgeving } from "../helpers/opslag.js";
 
 const BIN = path.join(ROOT, "bin", "interventie.cjs");
 
-/** CommonJS modules a command loaded, from a preload that lists require.cache at exit. */
+/** CommonJS modules a command loaded, and Node's own as `node:<name>`, from a preload that lists them at exit. */
 function geladenModules(args: string[]): string[] {
   const dir = tempDir();
   const preload = path.join(dir, "lijst.cjs");
   const uit = path.join(dir, "modules.json");
   fs.writeFileSync(
     preload,
-    `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(uit)}, JSON.stringify(Object.keys(require.cache))));`,
+    `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(uit)}, JSON.stringify([...Object.keys(require.cache), ` +
+      `...process.moduleLoadList.filter((m) => m.startsWith("NativeModule ")).map((m) => "node:" + m.slice(13))])));`,
   );
   const r = spawnSync(process.execPath, ["-r", preload, BIN, ...args], { encoding: "utf8", env: { ...process.env, ...pgOmgeving() } });
   expect(r.status, r.stderr).toBe(0);
@@ -44,10 +45,12 @@ describe("opstarten", () => {
       ["handhaving", "lijst"],
       ["brief", "lijst"],
     ]) {
-      const geladen = pakketten(geladenModules(["--db", db, ...lijst, "--json"]));
-      // The driver of this store only: node-postgres is never loaded for a SQLite file, nor the reverse.
-      expect(geladen).toContain(opPostgres ? "pg" : "better-sqlite3");
-      expect(geladen).not.toContain(opPostgres ? "better-sqlite3" : "pg");
+      const modules = geladenModules(["--db", db, ...lijst, "--json"]);
+      const geladen = pakketten(modules);
+      // The driver of this store only: a SQLite file never loads node-postgres (bundled, so seen by
+      // the name lookup of its connection, node:dns), PostgreSQL never the native SQLite driver.
+      expect(geladen.has("better-sqlite3")).toBe(!opPostgres);
+      expect(modules.includes("node:dns")).toBe(opPostgres);
       for (const zwaar of ["pdfkit", "fontkit", "handlebars", "csv-parse", "date-holidays", "cli-table3"])
         expect(geladen, `${lijst.join(" ")}: ${zwaar}`).not.toContain(zwaar);
     }

@@ -1,5 +1,6 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { addAdres, cli, initDb, ok, signaalArgs, tempDbBestand, TESTADRESSEN } from "../helpers/cli.js";
+import { addAdres, cli, initDb, ok, signaalArgs, tempDbBestand, tempDir, TESTADRESSEN } from "../helpers/cli.js";
 import { alsBeheerder, alsLogin, databaseVan, itAlleenPostgres, nieuweTeamDatabase } from "../helpers/opslag.js";
 import { pgQuery } from "../helpers/pg-sync.js";
 import { pgServer } from "../helpers/postgres.js";
@@ -125,6 +126,26 @@ describe("beheer gebruiker", () => {
   });
 });
 
+describe("beheer gebruiker: het wachtwoord aan een terminal", () => {
+  itAlleenPostgres("twee keer gevraagd, nooit getoond: te kort wordt opnieuw gevraagd, twee verschillende is exit 2", () => {
+    const db = initDb();
+    const beheer = (login: string, antwoorden: string[]) =>
+      cli(alsBeheerder(db), ["beheer", "gebruiker", "toevoegen", "--login", login, "--rol", "jurist", "--organisatie", "Eersel"], {
+        env: { INTERVENTIE_GEBRUIKER: pgServer().beheerder.login, INTERVENTIE_ANTWOORDEN: JSON.stringify(antwoorden) },
+      });
+    const goed = beheer(naam(db, "t1"), ["kort", WACHTWOORD, WACHTWOORD]);
+    expect(goed.code, goed.stderr).toBe(0);
+    expect(goed.stderr).toContain("? Wachtwoord voor de nieuwe login ***\n> Het wachtwoord moet minstens 12 tekens hebben");
+    expect(goed.stderr + goed.stdout).not.toMatch(/kort"|Lang genoeg/);
+    expect(ok(als(db, naam(db, "t1"), ["--json", "adres", "lijst"])).json()).toEqual([]);
+
+    const anders = beheer(naam(db, "t2"), [WACHTWOORD, `${WACHTWOORD}!`]);
+    expect(anders.code).toBe(2);
+    expect(anders.stderr).toBe("fout: De twee wachtwoorden verschillen; er is niets gewijzigd\n");
+    expect(pgQuery(databaseVan(db), "SELECT 1 FROM gebruiker WHERE login = $1", [naam(db, "t2")]).rows).toEqual([]);
+  });
+});
+
 type CliArgs = string[];
 
 describe("identiteit uit de database", () => {
@@ -242,5 +263,77 @@ describe("overzetten", () => {
       expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(bericht)]);
       expect(r.stderr).not.toContain("geheim");
     }
+  });
+});
+
+describe("namen vergelijken zoals SQLite", () => {
+  it("een naam met een onzichtbaar stuurteken is een andere naam, op beide opslagen", () => {
+    const db = initDb();
+    const r = cli(db, ["signaal", "lijst", "--gemeente", "Veld\u202ehoven"]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/Gemeente "Veld\ufffdhoven" bestaat niet/);
+    expect(ok(cli(db, ["--json", "signaal", "lijst", "--gemeente", "VELDHOVEN"])).json()).toEqual([]);
+  });
+});
+
+describe("backup op PostgreSQL", () => {
+  itAlleenPostgres(
+    "de beheerder: pg_dump met rijbeveiliging, privé, in het auditlog; een teamlid en een machine zonder pg_dump: één regel",
+    () => {
+      const db = initDb();
+      addAdres(db);
+      const uit = `${tempDir()}/kit.dump`;
+      const beheerder = { env: { INTERVENTIE_GEBRUIKER: pgServer().beheerder.login } };
+      const r = ok(cli(alsBeheerder(db), ["--json", "backup", "--uit", uit], beheerder)).json();
+      expect(r).toMatchObject({ bestand: uit, formaat: "pg_dump custom (pg_restore)" });
+      expect(fs.readFileSync(uit).subarray(0, 5).toString()).toBe("PGDMP");
+      expect(fs.statSync(uit).mode & 0o777).toBe(0o600);
+      expect(pgQuery(databaseVan(db), "SELECT actie FROM audit_log WHERE tabel = 'database'").rows).toEqual([{ actie: "backup" }]);
+
+      const lid = cli(db, ["backup", "--uit", `${tempDir()}/x.dump`]);
+      expect(lid.code).toBe(2);
+      expect(lid.stderr).toMatch(/^fout: Een backup van de teamdatabase maakt de beheerder \(login tester ziet alleen een deel\)/);
+
+      const zonder = cli(alsBeheerder(db), ["backup", "--uit", `${tempDir()}/y.dump`], { env: { ...beheerder.env, PATH: "/nonexistent" } });
+      expect(zonder.code).toBe(2);
+      expect(zonder.stderr).toMatch(
+        /^fout: pg_dump is niet gevonden; installeer postgresql-client en draai: pg_dump -Fc --enable-row-security -h 127\.0\.0\.1 /,
+      );
+    },
+  );
+});
+
+describe("slechte invoer op PostgreSQL: exit 2 en één regel", () => {
+  itAlleenPostgres("een verkeerd wachtwoord, een database van iets anders, een nieuwere versie, een lege database voor een teamlid", () => {
+    const db = initDb();
+    const fout = (url: string, env: Record<string, string> = {}) => {
+      const r = cli(url, ["--json", "adres", "lijst"], { env });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+      expect(JSON.parse(r.stdout).fout.bericht).toBe(r.stderr.replace(/^fout: /, "").trim());
+      return r.stderr.trim();
+    };
+    expect(fout(db, { PGPASSWORD: "niet dit", PGPASSFILE: "/nonexistent" })).toMatch(
+      /^fout: Aanmelden als tester op 127\.0\.0\.1:\d+ mislukt: wachtwoord onjuist of onbekende login$/,
+    );
+
+    const anders = `${databaseVan(db)}_anders`;
+    pgQuery("postgres", `CREATE DATABASE ${anders} OWNER ${pgServer().beheerder.login}`);
+    try {
+      pgQuery(anders, "CREATE TABLE boekhouding (id int)");
+      pgQuery(anders, `GRANT SELECT ON boekhouding TO PUBLIC`);
+      const url = alsBeheerder(`postgres://x@127.0.0.1/${anders}`);
+      expect(fout(url)).toBe(
+        `fout: Database ${anders} is geen interventie-database (er staan al tabellen van iets anders in); er is niets gewijzigd`,
+      );
+      expect(pgQuery(anders, "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'").rows).toEqual([{ n: 1 }]);
+    } finally {
+      pgQuery("postgres", `DROP DATABASE IF EXISTS ${anders} WITH (FORCE)`);
+    }
+
+    pgQuery(databaseVan(db), "UPDATE interventie_schema SET versie = versie + 1");
+    expect(fout(db)).toMatch(
+      /^fout: Database \S+ is gemaakt door een nieuwere versie van interventie \(schema \d+, deze versie kent \d+\); werk interventie bij$/,
+    );
   });
 });

@@ -44,7 +44,8 @@ interface Open {
 export class PgStore implements Store {
   readonly soort = "postgres" as const;
   readonly plek: string;
-  private readonly doel: PgDoel;
+  /** Where it connects (with the password, if any: for pg_dump's environment, never for messages). */
+  readonly doel: PgDoel;
   private geopend: Promise<Open> | undefined;
   private inTransactie = false;
 

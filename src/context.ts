@@ -1,7 +1,6 @@
 import os from "node:os";
 import envPaths from "env-paths";
 import path from "node:path";
-import type { Db } from "./db/connection.js";
 import type { Sql } from "./db/sql.js";
 import { SqliteStore } from "./db/sqlite/store.js";
 import type { Store, Tx } from "./db/store.js";
@@ -84,16 +83,6 @@ export class Ctx {
   /** The store --db names, opened on first use: commands such as --help or brief voorbeeld never touch it. */
   store(): Store {
     return this.sqlite();
-  }
-
-  /** The raw SQLite connection, while repositories move to the Store (issue 15). */
-  db(): Db {
-    return this.sqlite().db;
-  }
-
-  /** Reads outside a snapshot on the raw store, while commands move to read() and use cases (issue 15). */
-  sql(): Sql {
-    return this.sqlite().sql;
   }
 
   private sqlite(): SqliteStore {

@@ -1,5 +1,5 @@
 import type { Ctx } from "../context.js";
-import { bekendePersonen } from "../db/avond.js";
+import { listBekendePersonen } from "../db/avond.js";
 import { requirePartner, type Partner } from "../db/referentie.js";
 import {
   NOODPLAN,
@@ -45,11 +45,9 @@ export async function vraagRol(
   const rol = given.rol ? rule(given.rol) : await vraagRolNaam(ctx, teamleider, rule);
   const dialog = !given.naam;
   const { naam, known } = given.naam ? { naam: parseNaam(given.naam), known: undefined } : await vraagPersoon(ctx);
-  const partner: Partner = given.partner
-    ? await requirePartner(ctx.sql(), given.partner)
-    : known
-      ? await requirePartner(ctx.sql(), known.partner)
-      : await requirePartner(ctx.sql(), await ctx.needChoice("partner", undefined, `Partner van ${naam}`, await partnerKeuzes(ctx.db())));
+  const partnerNaam =
+    given.partner ?? known?.partner ?? (await ctx.needChoice("partner", undefined, `Partner van ${naam}`, () => partnerKeuzes(ctx)));
+  const partner: Partner = await ctx.read((sql) => requirePartner(sql, partnerNaam));
   const telefoon =
     given.telefoon !== undefined
       ? parseTelefoon(given.telefoon)
@@ -86,7 +84,7 @@ async function vraagRolNaam(ctx: Ctx, teamleider: string | null, rule: (raw: str
 
 async function vraagPersoon(ctx: Ctx): Promise<{ naam: string; known?: { naam: string; partner: string; telefoon: string | null } }> {
   if (!ctx.interactive) throw missingFlag("naam");
-  const bekend = bekendePersonen(ctx.db());
+  const bekend = await ctx.read(listBekendePersonen);
   const keuze = bekend.length
     ? await ctx.prompts.select({
         message: "Wie?",

@@ -38,8 +38,8 @@ export function kiesOpvolging(ctx: Ctx, raw: string | undefined): Promise<number
   return kiesId(ctx, raw, {
     veld: "id",
     vraag: "Welke opvolging?",
-    keuzes: () => {
-      const open = listOpvolgingen(ctx.db(), { status: "open", vandaag: ctx.today(), limiet: MAX_KEUZES + 1 });
+    keuzes: async () => {
+      const open = await ctx.read((sql) => listOpvolgingen(sql, { status: "open", vandaag: ctx.today(), limiet: MAX_KEUZES + 1 }));
       if (open.length > MAX_KEUZES)
         ctx.say(`De ${MAX_KEUZES} open opvolgingen met de vroegste deadline; een andere: geef het id mee (zie opvolging lijst).`);
       return open.slice(0, MAX_KEUZES).map((o) => ({ name: opvolgingKeuze(o, ctx.today()), value: String(o.id) }));
@@ -134,7 +134,8 @@ export async function vraagWijziging(ctx: Ctx, o: Opvolging, om: Omstandigheden)
       });
       w.beeindigd = beeindigd === "ja";
       // A failed hercontrole within the term of the waarschuwing or the last is refused by the ladder: asked again.
-      const zaak = beeindigd === "nee" && o.handhaving_id !== null ? requireZaak(ctx.db(), o.handhaving_id) : undefined;
+      const zaakId = beeindigd === "nee" ? o.handhaving_id : null;
+      const zaak = zaakId !== null ? await ctx.read((sql) => requireZaak(sql, zaakId)) : undefined;
       const k = zaak?.status === "lopend" && o.stap === "hercontrole" ? kalender() : undefined;
       const dag = await datum("Op welke dag was de hercontrole?", (d) => {
         if (k) escaleer(zaak!, o.id, d, k);
@@ -169,7 +170,7 @@ export async function vraagWijziging(ctx: Ctx, o: Opvolging, om: Omstandigheden)
       return {
         partner: await ctx.prompts.select({
           message: `Wie doet het voortaan (nu ${o.partner})?`,
-          choices: (await partnerKeuzes(ctx.db())).filter((p) => p.value !== o.partner),
+          choices: (await partnerKeuzes(ctx)).filter((p) => p.value !== o.partner),
         }),
       };
   }
@@ -180,7 +181,7 @@ export async function kiesBevinding(ctx: Ctx, raw: string | undefined): Promise<
   if (raw !== undefined && raw !== "") return parseId("bevinding", raw);
   if (!ctx.interactive) throw missingFlag("bevinding");
   const avondId = await kiesAvondId(ctx, undefined, "avond", missingFlag("bevinding"));
-  const keuzes = listBevindingen(ctx.db(), { avondId }).map((b) => ({
+  const keuzes = (await ctx.read((sql) => listBevindingen(sql, { avondId }))).map((b) => ({
     name: `${b.id}: ${b.categorie_naam} — ${formatAdres(b)} (${b.partner})`,
     value: String(b.id),
   }));
@@ -197,7 +198,7 @@ const VAAK = ["hercontrole", "persbericht", "partner informeren"];
 /** The action: the category's own actions and the usual ones to choose from, or one typed in. */
 export async function vraagActie(ctx: Ctx, categorie: string): Promise<string> {
   if (!ctx.interactive) throw missingFlag("actie");
-  const eigen = (await listOpvolgRegels(ctx.sql(), (await requireCategorie(ctx.sql(), categorie)).id)).map((r) => r.actie);
+  const eigen = (await ctx.read(async (sql) => listOpvolgRegels(sql, (await requireCategorie(sql, categorie)).id))).map((r) => r.actie);
   const acties = [...eigen, ...VAAK].filter((a, i, all) => all.findIndex((x) => x.toLowerCase() === a.toLowerCase()) === i);
   const keuze = await ctx.prompts.select({
     message: "Welke actie?",

@@ -147,6 +147,11 @@ export function controleerBestand(map: string, sha256: string): Toestand {
   return createHash("sha256").update(data).digest("hex") === sha256 ? "in-orde" : "gewijzigd";
 }
 
+/** Is there a file for this hash in the store (without reading it)? */
+export function isOpgeslagen(map: string, sha256: string): boolean {
+  return fs.existsSync(opslagPad(map, sha256));
+}
+
 /** The stored bytes, or undefined when the file is missing. */
 export function leesOpgeslagen(map: string, sha256: string): Buffer | undefined {
   try {

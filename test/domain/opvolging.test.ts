@@ -33,7 +33,7 @@ describe("opvolgingen uit de standaardregel", () => {
       { actie: "voornemen last onder dwangsom", partner: "Gemeente", termijn: 20, eenheid: "werkdagen" as const },
       { actie: "hercontrole", partner: "Gemeente", termijn: 42, eenheid: "dagen" as const },
     ];
-    expect(opvolgingenUitRegel(regels, { avondDatum: "2026-11-19", partner: "Gemeente" }, kalender())).toEqual([
+    expect(opvolgingenUitRegel(regels, { avondDatum: "2026-11-19", partner: "Gemeente" }, kalender(), "Gemeente")).toEqual([
       { actie: "informatiebrief eigenaar", partner: "Gemeente", deadline: "2026-12-03", sjabloon: null },
       { actie: "voornemen last onder dwangsom", partner: "Gemeente", deadline: "2026-12-17", sjabloon: null },
       { actie: "hercontrole", partner: "Gemeente", deadline: "2026-12-31", sjabloon: null },
@@ -45,12 +45,12 @@ describe("opvolgingen uit de standaardregel", () => {
       { actie: "onderzoek uitkeringsrecht", partner: EIGENAAR_BEVINDING, termijn: 30, eenheid: "werkdagen" as const },
       { actie: "partner informeren", partner: "Belastingdienst", termijn: 10, eenheid: "werkdagen" as const },
     ];
-    const svb = opvolgingenUitRegel(regels, { avondDatum: "2026-11-19", partner: "SVB" }, kalender());
+    const svb = opvolgingenUitRegel(regels, { avondDatum: "2026-11-19", partner: "SVB" }, kalender(), "Gemeente");
     expect(svb.map((o) => [o.actie, o.partner])).toEqual([
       ["onderzoek uitkeringsrecht", "SVB"],
       ["partner informeren", "Belastingdienst"],
     ]);
-    expect(opvolgingenUitRegel(regels, { avondDatum: "2026-11-19", partner: "UWV" }, kalender())[0]!.partner).toBe("UWV");
+    expect(opvolgingenUitRegel(regels, { avondDatum: "2026-11-19", partner: "UWV" }, kalender(), "Gemeente")[0]!.partner).toBe("UWV");
   });
 
   it("de gemeente koppelt niet aan zichzelf terug", () => {
@@ -59,7 +59,7 @@ describe("opvolgingen uit de standaardregel", () => {
       { actie: "terugkoppeling aan de gemeente", partner: EIGENAAR_BEVINDING, termijn: 20, eenheid: "werkdagen" as const },
     ];
     const acties = (partner: string) =>
-      opvolgingenUitRegel(regels, { avondDatum: "2026-11-19", partner }, kalender()).map((o) => `${o.actie} (${o.partner})`);
+      opvolgingenUitRegel(regels, { avondDatum: "2026-11-19", partner }, kalender(), "Gemeente").map((o) => `${o.actie} (${o.partner})`);
     expect(acties("Gemeente")).toEqual(["onderzoek uitkeringsrecht (Gemeente)"]);
     expect(acties("SVB")).toEqual(["onderzoek uitkeringsrecht (SVB)", "terugkoppeling aan de gemeente (SVB)"]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startOfDayUtc } from "../../src/commands/log.js";
+import { startOfDayUtc } from "../../src/domain/dates.js";
 import { beoordeel, grensdatum, teVerwijderen } from "../../src/domain/bewaartermijn.js";
 import { code, pseudonimiseer } from "../../src/domain/pseudoniem.js";
 

@@ -5,7 +5,7 @@ import { requireBevinding } from "../db/bevinding.js";
 import { formatGrootte, parseBijschrift, SOORT_NAAM } from "../domain/bijlage.js";
 import { parseId } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
-import { bijlagenMap, controleerKandidaat, kopieerNaarTijdelijk, maakMap } from "../io/bijlagen.js";
+import { bijlagenMap, checkKandidaat, copyToTemp, makeMap } from "../io/bijlagen.js";
 import { renderBijlagen } from "../render/bijlage.js";
 import { addBijlage, checkBijlagen, showBijlagen } from "../usecases/bijlage.js";
 import fs from "node:fs";
@@ -43,11 +43,11 @@ async function toevoegen(ctx: Ctx, idRaw: string, bestand: string, bijschriftRaw
   const bevindingId = parseId("bevinding", idRaw);
   await ctx.read((sql) => requireBevinding(sql, bevindingId));
   const bijschrift = parseBijschrift(bijschriftRaw);
-  const kandidaat = controleerKandidaat(bestand);
+  const kandidaat = checkKandidaat(bestand);
   if (kandidaat.soort !== "pdf") await controleerAfbeelding(kandidaat.bestand, bestand);
   const map = bijlagenMap(ctx.dbPath);
-  maakMap(map);
-  const kopie = kopieerNaarTijdelijk(kandidaat, map);
+  makeMap(map);
+  const kopie = copyToTemp(kandidaat, map);
   const r = await addBijlage(ctx.store(), { bevindingId, map, kopie, soort: kandidaat.soort, naam: kandidaat.naam, bijschrift });
   const json = {
     id: r.id,
@@ -67,8 +67,8 @@ async function toevoegen(ctx: Ctx, idRaw: string, bestand: string, bijschriftRaw
 
 /** A JPEG or PNG that pdfkit cannot read would break every report it appears in: refuse it now. */
 async function controleerAfbeelding(file: string, raw: string): Promise<void> {
-  const { leesAfbeelding } = await import("../render/pdf/afbeelding.js");
-  if (!leesAfbeelding(fs.readFileSync(file))) {
+  const { readAfbeelding } = await import("../render/pdf/afbeelding.js");
+  if (!readAfbeelding(fs.readFileSync(file))) {
     throw new UserError("ongeldig-bestand", `bestand: ${raw} is een beschadigde of onbruikbare afbeelding`);
   }
 }

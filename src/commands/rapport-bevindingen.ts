@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import { verplicht } from "./hulp.js";
 import type { Ctx } from "../context.js";
-import { kiesAvond } from "./avond-keuze.js";
+import { chooseAvond } from "./avond-keuze.js";
 import { formatAdres } from "../domain/adres.js";
 import { parseId } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
@@ -58,7 +58,7 @@ function omgeving(ctx: Ctx): RapportOmgeving {
 }
 
 async function bevindingenRapport(ctx: Ctx, opts: Opts): Promise<void> {
-  const avond = await kiesAvond(ctx, opts.avond);
+  const avond = await chooseAvond(ctx, opts.avond);
   const versie = opts.versie === undefined ? undefined : parseId("versie", opts.versie);
   if (opts.ondertekenaar !== undefined && !opts.onderteken) throw new UserError("gebruik", "--ondertekenaar hoort bij --onderteken");
   if (versie !== undefined && opts.onderteken)

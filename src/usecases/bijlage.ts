@@ -2,7 +2,7 @@ import type { Store } from "../db/store.js";
 import { requireBevinding, type Bevinding } from "../db/bevinding.js";
 import { insertBijlage, listBijlagenVan, listOnbekendeHashes, listOpgeslagenHashes, type Bijlage } from "../db/bijlage.js";
 import type { BijlageSoort } from "../domain/bijlage.js";
-import { controleerBestand, isOpgeslagen, losseBestanden, opruimen, plaats, verwijder } from "../io/bijlagen.js";
+import { checkBestand, isOpgeslagen, losseBestanden, removeTemp, placeBestand, deleteBestand } from "../io/bijlagen.js";
 
 /**
  * `bevinding bijlage toevoegen`: a checked copy of the file (io/bijlagen.ts) is put in the private
@@ -23,7 +23,7 @@ export async function addBijlage(
   try {
     return await store.change(async (tx) => {
       await requireBevinding(tx.sql, b.bevindingId);
-      geplaatst = plaats(b.map, b.kopie.tmp, b.kopie.sha256);
+      geplaatst = placeBestand(b.map, b.kopie.tmp, b.kopie.sha256);
       return insertBijlage(tx, {
         bevindingId: b.bevindingId,
         sha256: b.kopie.sha256,
@@ -34,8 +34,8 @@ export async function addBijlage(
       });
     });
   } catch (err) {
-    opruimen(b.kopie.tmp);
-    if (geplaatst) verwijder(b.map, b.kopie.sha256);
+    removeTemp(b.kopie.tmp);
+    if (geplaatst) deleteBestand(b.map, b.kopie.sha256);
     throw err;
   }
 }
@@ -61,7 +61,7 @@ export async function checkBijlagen(
   const verwacht = await store.read(listOpgeslagenHashes);
   const problemen: { wat: string; sha256: string; toestand: string }[] = [];
   for (const v of verwacht) {
-    const toestand = controleerBestand(map, v.sha256);
+    const toestand = checkBestand(map, v.sha256);
     if (toestand !== "in-orde") problemen.push({ ...v, toestand });
   }
   return { verwacht: verwacht.length, problemen, los: losseBestanden(map, new Set(verwacht.map((v) => v.sha256))) };
@@ -70,6 +70,6 @@ export async function checkBijlagen(
 /** After a retention run: remove the stored files nothing refers to any more, under the write lock. */
 export function deleteLosseBestanden(store: Store, map: string, hashes: string[]): Promise<void> {
   return store.change(async (tx) => {
-    for (const h of await listOnbekendeHashes(tx.sql, [...new Set(hashes)])) verwijder(map, h);
+    for (const h of await listOnbekendeHashes(tx.sql, [...new Set(hashes)])) deleteBestand(map, h);
   });
 }

@@ -18,14 +18,14 @@ import { formatAdres } from "../domain/adres.js";
 import {
   bezwarenTegenOndertekenen,
   inhoudHash,
-  kiesOndertekenaar,
-  maakInhoud,
+  chooseOndertekenaar,
+  makeInhoud,
   rapportBestandsnaam,
   type Auteur,
   type RapportInhoud,
 } from "../domain/rapport-bevindingen.js";
 import { UserError } from "../errors.js";
-import { leesGeverifieerd, maakMap, opruimen, plaats, schrijfTijdelijk, verwijder } from "../io/bijlagen.js";
+import { readGeverifieerd, makeMap, removeTemp, placeBestand, writeTemp, deleteBestand } from "../io/bijlagen.js";
 import { writeOutput } from "../io/output-file.js";
 import { briefhoofdVan } from "./briefhoofd.js";
 
@@ -132,7 +132,7 @@ interface Plan {
 async function plan(sql: Sql, avondId: number, adres: Adres): Promise<Plan> {
   const avond: AvondKort = await requireAvond(sql, avondId);
   const { afdeling } = await briefhoofdVan(sql, adres.gemeente);
-  const inhoud = maakInhoud(await getRapportGegevens(sql, avond, adres, afdeling));
+  const inhoud = makeInhoud(await getRapportGegevens(sql, avond, adres, afdeling));
   const rapport = await getRapport(sql, avondId, adres.id);
   return {
     inhoud,
@@ -161,10 +161,10 @@ async function planOndertekening(
       bezwaren.slice(1),
     );
   }
-  const keuze = kiesOndertekenaar(p.inhoud, gevraagd);
+  const keuze = chooseOndertekenaar(p.inhoud, gevraagd);
   if ("fout" in keuze) throw new UserError("ongeldige-invoer", `ondertekenaar: ${keuze.fout}`);
   for (const b of p.inhoud.bijlagen) {
-    const r = leesGeverifieerd(om.bijlagen, b.sha256);
+    const r = readGeverifieerd(om.bijlagen, b.sha256);
     if ("fout" in r) {
       throw new UserError(
         "bijlagen-niet-in-orde",
@@ -210,7 +210,7 @@ async function eenRapport(
       );
     }
     if (herdruk) {
-      const r = leesGeverifieerd(map, herdruk.pdf_sha256);
+      const r = readGeverifieerd(map, herdruk.pdf_sha256);
       if ("fout" in r) {
         throw new UserError(
           "bijlagen-niet-in-orde",
@@ -240,7 +240,7 @@ async function eenRapport(
     const jaar = Number(dagtekening.slice(0, 4));
     const afbeeldingen = new Map(
       p.inhoud.bijlagen.map((b) => {
-        const r = leesGeverifieerd(map, b.sha256);
+        const r = readGeverifieerd(map, b.sha256);
         return [b.sha256, "data" in r ? r.data : r.fout] as const;
       }),
     );
@@ -294,8 +294,8 @@ async function eenRapport(
         bijlagen: afbeeldingen,
       }),
     );
-    maakMap(map);
-    const kopie = schrijfTijdelijk(map, bytes);
+    makeMap(map);
+    const kopie = writeTemp(map, bytes);
     const file = bestand(kenmerk, nieuweVersie);
     let geplaatst = false;
     let id = 0;
@@ -307,7 +307,7 @@ async function eenRapport(
         if (nu.hash !== p.hash || (nuLaatste?.versie ?? 0) !== nieuweVersie - 1 || (nu.kenmerk ?? kenmerk) !== kenmerk) throw new Opnieuw();
         const rapport = (await getRapport(tx.sql, avondId, adres.id)) ?? (await insertRapport(tx, avondId, adres.id, jaar));
         if (rapport.kenmerk !== kenmerk) throw new Opnieuw(); // rolls back the new kenmerk too
-        geplaatst = plaats(map, kopie.tmp, kopie.sha256);
+        geplaatst = placeBestand(map, kopie.tmp, kopie.sha256);
         id = await insertVersie(tx, {
           rapport,
           versie: nieuweVersie,
@@ -322,8 +322,8 @@ async function eenRapport(
         writeOutput(file, bytes, "pdf", { overschrijven: opts.overschrijven, dbPath: om.dbPath }); // inside: a PDF that cannot be written leaves nothing signed
       });
     } catch (err) {
-      opruimen(kopie.tmp);
-      if (geplaatst) verwijder(map, kopie.sha256);
+      removeTemp(kopie.tmp);
+      if (geplaatst) deleteBestand(map, kopie.sha256);
       if (!(err instanceof Opnieuw)) throw err;
       if (poging < 3) continue;
       throw new UserError("database-bezet", "Het rapport werd tegelijk door een ander proces gewijzigd; probeer het opnieuw");

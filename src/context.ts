@@ -1,7 +1,6 @@
 import os from "node:os";
 import envPaths from "env-paths";
 import path from "node:path";
-import type { Db } from "./db/connection.js";
 import type { Sql } from "./db/sql.js";
 import { SqliteStore } from "./db/sqlite/store.js";
 import { alleenSqlite, PgStore } from "./db/pg/store.js";
@@ -113,22 +112,6 @@ export class Ctx {
             );
     }
     return this.opened;
-  }
-
-  /** The raw SQLite connection, while repositories move to the Store (issue 15). */
-  db(): Db {
-    return this.sqlite().db;
-  }
-
-  /** Reads outside a snapshot on the raw store, while commands move to read() and use cases (issue 15). */
-  sql(): Sql {
-    return this.store().sql;
-  }
-
-  private sqlite(): SqliteStore {
-    const store = this.store();
-    if (store.soort !== "sqlite") throw alleenSqlite();
-    return store;
   }
 
   async close(): Promise<void> {

@@ -1,60 +1,24 @@
 import type { Command } from "commander";
-import { sqlOf } from "../db/sqlite/sql.js";
 import { action, type Runtime } from "./runtime.js";
 import { verplicht } from "./hulp.js";
 import type { Ctx } from "../context.js";
-import type { Tx } from "../db/audit.js";
-import type { Db } from "../db/connection.js";
 import { requireAdres } from "../db/adres.js";
-import {
-  type NieuweRegel,
-  type RegelsVoor,
-  avondAdressen,
-  bevindingenOpAdres,
-  bevindingenVan,
-  bevindingWriter,
-  isOpAvondLijst,
-  listBevindingen,
-  requireAvondKort,
-  type AvondKort,
-  type Bevinding,
-} from "../db/bevinding.js";
-import { eersteStapVan, zakenVoorReeks } from "../db/handhaving.js";
-import { listOpvolgingen, type Opvolging } from "../db/opvolging.js";
-import { kalender } from "../io/atw.js";
-import { ladderData } from "../io/ladder.js";
-import {
-  categorieIndex,
-  findCategorie,
-  listOpvolgRegels,
-  partnerIndex,
-  listCategorieen,
-  requirePartnerNaam,
-  requireCategorie,
-  requirePartner,
-} from "../db/referentie.js";
-import { formatAdres, metAdres } from "../domain/adres.js";
-import {
-  BEVINDING_CSV_COLUMNS,
-  bevindingImportCheck,
-  ONTBREKEND_TEKST,
-  ontbrekendeGegevens,
-  parseTijdstip,
-  parseToezichthouders,
-  validateBevinding,
-  type BevindingInput,
-} from "../domain/bevinding.js";
-import { findToezichthouder, laatsteWaarneming, requireToezichthouder } from "../db/toezichthouder.js";
-import { registerBijlage } from "./bijlage.js";
-import { registerWaarneming } from "./bevinding-waarneming.js";
-import { kiesAvond } from "./avond-keuze.js";
+import { avondAdressen, requireAvond, type AvondKort } from "../db/avond.js";
+import { bevindingenOpAdres } from "../db/bevinding.js";
+import { listCategorieen, requireCategorie, requirePartner } from "../db/referentie.js";
+import { getLaatsteWaarneming, requireToezichthouder, toezichthouderIndex, toezichthouderUitIndex } from "../db/toezichthouder.js";
+import { formatAdres } from "../domain/adres.js";
+import { BEVINDING_CSV_COLUMNS, parseTijdstip, parseToezichthouders, validateBevinding } from "../domain/bevinding.js";
 import { formatDutch } from "../domain/dates.js";
-import { parseCount, parseId, sleutel } from "../domain/invoer.js";
+import { parseCount, parseId } from "../domain/invoer.js";
 import { aantal } from "../domain/tekst.js";
-import { opvolgingenUitRegel, opvolgingView } from "../domain/opvolging.js";
 import { UserError } from "../errors.js";
 import { openCsv, readCsv } from "../io/csv.js";
-import { renderTable } from "../render/table.js";
+import { beschrijfBevinding, bevindingMetOpvolgingJson, renderBevindingen } from "../render/bevinding.js";
+import { addBevindingen, dubbelTekst, importBevindingen, showBevindingen, type NieuweBevinding } from "../usecases/bevinding.js";
+import { registerBijlage } from "./bijlage.js";
+import { registerWaarneming } from "./bevinding-waarneming.js";
+import { chooseAvond } from "./avond-keuze.js";
 
 interface ToevoegenOpts {
   avond?: string;
@@ -107,51 +71,25 @@ export function register(program: Command, rt: Runtime): void {
     .description("toon bevindingen")
     .option("--avond <id>", "alleen deze controleavond")
     .action(
-      action<{ avond?: string }>(rt, (ctx, opts) => {
-        const db = ctx.db();
-        const avondId = opts.avond !== undefined ? requireAvondKort(db, parseId("avond", opts.avond)).id : undefined;
-        const rows = listBevindingen(db, { avondId });
-        const perBevinding = groupBy(listOpvolgingen(db, { avondId, vandaag: ctx.today() }), (o) => o.bevinding_id);
-        if (!ctx.json && rows.length === 0) {
-          ctx.out("Geen bevindingen gevonden.");
-          return;
-        }
+      action<{ avond?: string }>(rt, async (ctx, opts) => {
+        const avondId = opts.avond !== undefined ? parseId("avond", opts.avond) : undefined;
+        const rows = await showBevindingen(ctx.store(), { avondId, vandaag: ctx.today() });
         ctx.emit(
-          rows.map((b) => ({ ...waarneming(b), opvolgingen: (perBevinding.get(b.id) ?? []).map((o) => kortOpvolging(o, ctx.today())) })),
-          () =>
-            renderTable(
-              rows,
-              [
-                { header: "id", value: (r) => r.id, align: "right", priority: 1 },
-                { header: "avond", value: (r) => `${r.avond_id} (${formatDutch(r.datum)})`, priority: 7 },
-                { header: "adres", value: (r) => formatAdres(r), priority: 2 },
-                { header: "categorie", value: (r) => r.categorie_naam, priority: 2 },
-                { header: "eigenaar", value: (r) => r.partner, priority: 6 },
-                { header: "omschrijving", value: (r) => r.omschrijving, priority: 4 },
-                { header: "opvolging", value: (r) => samenvatting(perBevinding.get(r.id) ?? [], ctx.today()), priority: 3 },
-              ],
-              ctx.color,
-            ),
+          rows.map((b) => bevindingMetOpvolgingJson(b, ctx.today())),
+          () => renderBevindingen(rows, ctx.today(), ctx.color),
         );
       }),
     );
 }
 
-interface Nieuw {
-  adresId: number;
-  input: BevindingInput;
-  /** The user confirmed at a terminal that a second finding of this category here is meant. */
-  dubbelBevestigd?: boolean;
-}
-
 async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
-  const db = ctx.db();
-  const avond = await kiesAvond(ctx, opts.avond);
+  const avond = await chooseAvond(ctx, opts.avond);
   const guided = ctx.interactive && (opts.adres === undefined || opts.categorie === undefined || opts.omschrijving === undefined);
 
-  const nieuw: Nieuw[] = [];
+  const nieuw: NieuweBevinding[] = [];
   if (!guided) {
-    const adres = await requireAdres(sqlOf(db), parseId("adres", await ctx.needText("adres", opts.adres, "Adres-id")));
+    const adresId = parseId("adres", await ctx.needText("adres", opts.adres, "Adres-id"));
+    await ctx.read((sql) => requireAdres(sql, adresId));
     const input = validateBevinding({
       categorie: await ctx.needText("categorie", opts.categorie, "Categorie"),
       omschrijving: await ctx.needText("omschrijving", opts.omschrijving, "Omschrijving"),
@@ -162,78 +100,31 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
       toezichthouder: opts.toezichthouder,
       methode: opts.methode,
     });
-    const cat = await requireCategorie(sqlOf(db), input.categorie);
-    const dubbel = bevindingenOpAdres(db, avond.id, adres.id).filter((b) => b.categorie === cat.code);
-    let dubbelBevestigd = false;
-    if (dubbel.length && !opts.toch) {
-      if (!ctx.interactive) throw dubbelFout(dubbel[0]!, avond.id);
-      dubbelBevestigd = await ctx.prompts.confirm({
-        message: `${dubbelTekst(dubbel[0]!, avond.id)}. Toch een tweede vastleggen?`,
-        default: false,
-      });
-      if (!dubbelBevestigd) throw new UserError("afgebroken", "Afgebroken; er is niets vastgelegd");
+    // Every name is checked, and a finding entered twice is caught, before anything is written.
+    const dubbel = await ctx.read(async (sql) => {
+      const cat = await requireCategorie(sql, input.categorie);
+      if (input.partner !== null) await requirePartner(sql, input.partner);
+      for (const nr of input.toezichthouders) await requireToezichthouder(sql, nr);
+      return (await bevindingenOpAdres(sql, avond.id, adresId)).filter((b) => b.categorie === cat.code);
+    });
+    let toch = Boolean(opts.toch);
+    if (dubbel.length && !toch) {
+      if (!ctx.interactive)
+        throw new UserError("dubbele-bevinding", `${dubbelTekst(dubbel[0]!, avond.id)}; gebruik --toch om toch een tweede vast te leggen`);
+      toch = await ctx.prompts.confirm({ message: `${dubbelTekst(dubbel[0]!, avond.id)}. Toch een tweede vastleggen?`, default: false });
+      if (!toch) throw new UserError("afgebroken", "Afgebroken; er is niets vastgelegd");
     }
-    nieuw.push({ adresId: adres.id, input, dubbelBevestigd });
+    nieuw.push({ adresId, input, toch });
   } else {
-    nieuw.push(...(await rondgang(ctx, db, avond, opts)));
-  }
-  // Check every category and partner before writing anything.
-  const toezichthouderIds = new Map<string, number>();
-  for (const n of nieuw) {
-    await requireCategorie(sqlOf(db), n.input.categorie);
-    if (n.input.partner !== null) await requirePartner(sqlOf(db), n.input.partner);
-    for (const nr of n.input.toezichthouders) toezichthouderIds.set(nr, requireToezichthouder(db, nr).id);
+    nieuw.push(...(await rondgang(ctx, avond, opts)));
   }
 
-  const { ids, waarschuwingen } = await ctx.change(async (tx) => {
-    const w = bevindingWriter(tx);
-    const regels = regelCache(tx);
-    const waarschuwingen: string[] = [];
-    const ids: number[] = [];
-    for (const n of nieuw) {
-      if (!w.opLijst(avond.id, n.adresId)) {
-        w.zetOpLijst(avond.id, n.adresId);
-        const a = await requireAdres(tx.sql, n.adresId);
-        waarschuwingen.push(`Adres ${formatAdres(a)} (id ${a.id}) stond niet op de lijst van avond ${avond.id}; toegevoegd aan de lijst`);
-        tx.audit("avond_adres", avond.id, "toegevoegd", { adres: a.id });
-      }
-      const cat = await requireCategorie(tx.sql, n.input.categorie);
-      // Checked again under the write lock: another process may have recorded the same finding meanwhile.
-      const dubbel =
-        opts.toch || n.dubbelBevestigd ? [] : bevindingenOpAdres(tx.db, avond.id, n.adresId).filter((b) => b.categorie === cat.code);
-      if (dubbel.length) throw dubbelFout(dubbel[0]!, avond.id);
-      const partnerId = n.input.partner !== null ? (await requirePartner(tx.sql, n.input.partner)).id : cat.partner_id;
-      const id = w.bevinding({
-        avondId: avond.id,
-        adresId: n.adresId,
-        categorieId: cat.id,
-        partnerId,
-        omschrijving: n.input.omschrijving,
-        maatregel: n.input.maatregel,
-        personen: n.input.personen,
-        tijdstip: n.input.tijdstip,
-        methode: n.input.methode,
-      });
-      w.toezichthouders(
-        id,
-        n.input.toezichthouders.map((nr) => toezichthouderIds.get(nr)!),
-      );
-      for (const o of await regels(cat.id, partnerId, avond.datum)) w.opvolging(id, o);
-      zakenVoorReeks(tx, id, id);
-      tx.audit("bevinding", id, "toegevoegd", { avond: avond.id });
-      ids.push(id);
-    }
-    return { ids, waarschuwingen };
-  });
+  const { bevindingen, waarschuwingen } = await addBevindingen(ctx.store(), avond.id, nieuw);
   for (const w of waarschuwingen) ctx.warn(`waarschuwing: ${w}`);
-
-  const created = bevindingenVan(db, ids).map((b) => ({
-    ...waarneming(b),
-    opvolgingen: listOpvolgingen(db, { bevindingId: b.id, vandaag: ctx.today() }).map((o) => kortOpvolging(o, ctx.today())),
-  }));
+  const created = bevindingen.map((b) => bevindingMetOpvolgingJson(b, ctx.today()));
   if (!guided) {
     const b = created[0]!;
-    ctx.emit({ ...b, waarschuwingen }, () => beschrijf(ctx, b));
+    ctx.emit({ ...b, waarschuwingen }, () => beschrijfBevinding(b));
     return;
   }
   ctx.emit({ avond_id: avond.id, bevindingen: created, waarschuwingen }, () =>
@@ -241,7 +132,7 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
       ? `Geen bevindingen vastgelegd voor avond ${avond.id}.`
       : [
           `${aantal(created.length, "bevinding", "bevindingen")} vastgelegd voor avond ${avond.id}.`,
-          ...created.map((b) => beschrijf(ctx, b)),
+          ...created.map(beschrijfBevinding),
         ].join("\n\n"),
   );
 }
@@ -251,18 +142,21 @@ async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
  * found, then time, toezichthouder(s) and method ONCE per address (defaults: the evening's start
  * time, then the previous address's time; the last used numbers and method), then each finding.
  */
-async function rondgang(ctx: Ctx, db: Db, avond: AvondKort, opts: ToevoegenOpts): Promise<Nieuw[]> {
-  const adressen = opts.adres !== undefined ? [await requireAdres(sqlOf(db), parseId("adres", opts.adres))] : avondAdressen(db, avond.id);
+async function rondgang(ctx: Ctx, avond: AvondKort, opts: ToevoegenOpts): Promise<NieuweBevinding[]> {
+  const { adressen, categorieen, vorige, toezichthouders } = await ctx.read(async (sql) => ({
+    adressen: opts.adres !== undefined ? [await requireAdres(sql, parseId("adres", opts.adres))] : await avondAdressen(sql, avond.id),
+    categorieen: await listCategorieen(sql),
+    vorige: await getLaatsteWaarneming(sql),
+    toezichthouders: await toezichthouderIndex(sql),
+  }));
   if (adressen.length === 0) throw new UserError("geen-adressen", `Avond ${avond.id} heeft nog geen adressen; geef --adres`);
-  const categorieen = await listCategorieen(sqlOf(db));
-  const out: Nieuw[] = [];
-  const vorige = laatsteWaarneming(db);
+  const out: NieuweBevinding[] = [];
   const standaard = { tijdstip: avond.starttijd, toezichthouder: vorige?.toezichthouders ?? "", methode: vorige?.methode ?? "" };
   if (!ctx.json)
     ctx.out(ctx.color.bold(`Bevindingen invoeren voor avond ${avond.id} (${formatDutch(avond.datum)}, aanvang ${avond.starttijd})`));
   for (const [i, a] of adressen.entries()) {
     if (!ctx.json) ctx.out(`\n${ctx.color.bold(`Adres ${i + 1} van ${adressen.length}: ${formatAdres(a)}`)}`);
-    const al = bevindingenOpAdres(db, avond.id, a.id);
+    const al = await ctx.read((sql) => bevindingenOpAdres(sql, avond.id, a.id));
     if (!ctx.json) {
       ctx.out(al.length ? "Al vastgelegd op dit adres:" : "Nog niets vastgelegd op dit adres.");
       for (const b of al)
@@ -293,22 +187,19 @@ async function rondgang(ctx: Ctx, db: Db, avond: AvondKort, opts: ToevoegenOpts)
       (await ctx.prompts.input({
         message: "Toezichthouder(s): nummer, meerdere met komma's (leeg = onbekend)",
         default: standaard.toezichthouder,
-        validate: geldig((v) => parseToezichthouders(v).forEach((nr) => requireToezichthouder(db, nr))),
+        validate: geldig((v) => parseToezichthouders(v).forEach((nr) => toezichthouderUitIndex(toezichthouders, nr))),
       }));
     const methode =
       opts.methode ??
       (await ctx.prompts.input({ message: "Methode (bijv. visuele waarneming, gesprek met bewoners)", default: standaard.methode }));
     Object.assign(standaard, { tijdstip, toezichthouder, methode });
     for (const code of codes) {
-      const naam = (await findCategorie(sqlOf(db), code))?.naam ?? code;
+      const naam = categorieen.find((c) => c.code.toLowerCase() === code.toLowerCase())?.naam ?? code;
       const dubbel = al.find((b) => b.categorie.toLowerCase() === code.toLowerCase());
-      let dubbelBevestigd = false;
-      if (dubbel && !opts.toch) {
-        dubbelBevestigd = await ctx.prompts.confirm({
-          message: `${dubbelTekst(dubbel, avond.id)}. Toch een tweede vastleggen?`,
-          default: false,
-        });
-        if (!dubbelBevestigd) continue;
+      let toch = Boolean(opts.toch);
+      if (dubbel && !toch) {
+        toch = await ctx.prompts.confirm({ message: `${dubbelTekst(dubbel, avond.id)}. Toch een tweede vastleggen?`, default: false });
+        if (!toch) continue;
       }
       const omschrijving =
         opts.omschrijving ??
@@ -332,7 +223,7 @@ async function rondgang(ctx: Ctx, db: Db, avond: AvondKort, opts: ToevoegenOpts)
           toezichthouder,
           methode,
         }),
-        dubbelBevestigd,
+        toch,
       });
     }
   }
@@ -351,197 +242,27 @@ function geldig(regel: (v: string) => unknown): (v: string) => true | string {
   };
 }
 
-function dubbelTekst(b: Bevinding, avondId: number): string {
-  return `Er is al een bevinding ${b.categorie_naam} vastgelegd voor ${formatAdres(b)} op avond ${avondId} (bevinding ${b.id}: "${kort(b.omschrijving)}")`;
-}
-
-function dubbelFout(b: Bevinding, avondId: number): UserError {
-  return new UserError("dubbele-bevinding", `${dubbelTekst(b, avondId)}; gebruik --toch om toch een tweede vast te leggen`);
-}
-
-function kort(t: string): string {
-  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
-}
-
-/** A finding as JSON: its toezichthouders as a list and what a report would call incomplete. */
-function waarneming<B extends Bevinding>(b: B) {
-  const toezichthouders = b.toezichthouders ? b.toezichthouders.split(",") : [];
-  return { ...metAdres(b), toezichthouders, onvolledig: ontbrekendeGegevens({ ...b, toezichthouders }) };
-}
-
-/**
- * One pass: rows are checked and written as the CSV streams in, inside one transaction. The
- * first bad row stops the writing (the rest is still checked, so every bad line is named) and
- * the transaction is rolled back: all or nothing, without holding 100,000 rows in memory.
- */
+/** `bevinding importeren`: the CSV checked (encoding, separator, size) before the write lock, then one pass. */
 async function importeren(ctx: Ctx, bestand: string, avondRaw: string): Promise<void> {
-  const db = ctx.db();
-  const avond = requireAvondKort(db, parseId("avond", avondRaw));
-  // Filled under the write lock, before the first row is checked.
-  const categorie = new Map<string, { id: number; partnerId: number }>();
-  const partner = new Map<string, number>();
-  const adresStmt = db.prepare("SELECT id FROM adres WHERE postcode = ? AND huisnummer = ? AND toevoeging = ?").pluck();
-  // Lookups memoised by the text as written (cheaper than folding it per row; the lookup folds):
-  // 100,000 rows name a few thousand addresses and a few dozen categories.
-  const adressen = new Map<string, number | undefined>();
-  const categorieen = new Map<string, { id: number; partnerId: number } | undefined>();
-  const partners = new Map<string, number | undefined>();
-  const opLijst = new Map<number, boolean>();
-  const toezichthouders = new Map<string, number | undefined>();
-  const controle = bevindingImportCheck({
-    adres: (pc, nr, toev) => memo(adressen, `${pc}|${nr}|${toev}`, () => adresStmt.get(pc, nr, toev) as number | undefined),
-    categorie: (code) => memo(categorieen, code, () => categorie.get(sleutel(code))),
-    partner: (naam) => memo(partners, naam, () => partner.get(sleutel(naam))),
-    opLijst: (adresId) => memo(opLijst, adresId, () => isOpAvondLijst(db, avond.id, adresId)),
-    toezichthouder: (nummer) => memo(toezichthouders, nummer, () => findToezichthouder(db, nummer)?.id),
-  });
-  // Encoding, separator and the size limits are checked before the write lock is taken.
+  const avondId = parseId("avond", avondRaw);
+  await ctx.read((sql) => requireAvond(sql, avondId)); // an unknown evening before anything about the file
   const bron = openCsv(bestand);
-  const result = await ctx.changeStreaming(async (tx) => {
-    const w = bevindingWriter(tx);
-    const regels = regelCache(tx);
-    for (const [k, v] of await categorieIndex(tx.sql)) categorie.set(k, v);
-    for (const [k, v] of await partnerIndex(tx.sql)) partner.set(k, v);
-    // The kinds of finding (category and partner): a rule may give its action to the finding's partner.
-    const soorten = new Map<string, { categorieId: number; partnerId: number }>();
-    let eerste: number | null = null;
-    let laatste: number | null = null;
-    let geimporteerd = 0;
-    await readCsv(bron, BEVINDING_CSV_COLUMNS, (row) => {
-      const r = controle.check(row);
-      if (!r || controle.errors.length) return; // from the first error on: only check
-      if (r.zetOpLijst) w.zetOpLijst(avond.id, r.adresId);
-      laatste = w.bevinding({
-        avondId: avond.id,
-        adresId: r.adresId,
-        categorieId: r.categorieId,
-        partnerId: r.partnerId,
-        omschrijving: r.omschrijving,
-        maatregel: r.maatregel,
-        personen: r.personen,
-        tijdstip: r.tijdstip,
-        methode: r.methode,
-      });
-      if (r.toezichthouderIds.length) w.toezichthouders(laatste, r.toezichthouderIds);
-      eerste ??= laatste;
-      geimporteerd++;
-      memo(soorten, `${r.categorieId}|${r.partnerId}`, () => ({ categorieId: r.categorieId, partnerId: r.partnerId }));
-    });
-    if (controle.errors.length) {
-      throw new UserError(
-        "ongeldige-regels",
-        `${aantal(controle.errors.length, "ongeldige regel", "ongeldige regels")} in ${bestand}; er is niets geïmporteerd`,
-        controle.errors,
-      );
-    }
-    const perSoort: RegelsVoor[] = [];
-    for (const s of soorten.values()) perSoort.push({ ...s, regels: await regels(s.categorieId, s.partnerId, avond.datum) });
-    const opvolgingen = eerste === null || laatste === null ? 0 : w.opvolgingenVoorReeks(eerste, laatste, perSoort);
-    const zaken = eerste === null || laatste === null ? 0 : zakenVoorReeks(tx, eerste, laatste);
-    tx.audit("bevinding", null, "geimporteerd", {
-      avond: avond.id,
-      aantal: geimporteerd,
-      opvolgingen,
-      handhavingszaken: zaken,
-      toegevoegdAanLijst: controle.buitenLijst.map((b) => b.adresId),
-    });
-    return { aantal: geimporteerd, eerste, laatste, opvolgingen };
-  });
-  const waarschuwingen: string[] = [];
-  for (const b of controle.buitenLijst) {
-    waarschuwingen.push(
-      `regel ${b.line}: adres ${formatAdres(await requireAdres(sqlOf(db), b.adresId))} (id ${b.adresId}) stond niet op de lijst van avond ${avond.id}; toegevoegd aan de lijst`,
-    );
-  }
+  const r = await importBevindingen(ctx.store(), avondId, (onRow) => readCsv(bron, BEVINDING_CSV_COLUMNS, onRow), bestand);
+  const waarschuwingen = r.buitenLijst.map(
+    (b) => `regel ${b.line}: adres ${b.adres} (id ${b.adresId}) stond niet op de lijst van avond ${r.avond.id}; toegevoegd aan de lijst`,
+  );
   for (const w of waarschuwingen) ctx.warn(`waarschuwing: ${w}`);
   ctx.emit(
-    // Ids of one import are consecutive (one IMMEDIATE transaction); a range keeps the document small for 100,000 rows.
+    // Ids of one import are consecutive (one transaction under the write lock); a range keeps the document small for 100,000 rows.
     {
-      avond_id: avond.id,
-      geimporteerd: result.aantal,
-      opvolgingen: result.opvolgingen,
-      eerste_id: result.eerste,
-      laatste_id: result.laatste,
+      avond_id: r.avond.id,
+      geimporteerd: r.aantal,
+      opvolgingen: r.opvolgingen,
+      eerste_id: r.eerste,
+      laatste_id: r.laatste,
       waarschuwingen,
     },
     () =>
-      `${aantal(result.aantal, "bevinding", "bevindingen")} geïmporteerd voor avond ${avond.id}, met ${aantal(result.opvolgingen, "opvolging", "opvolgingen")}.${waarschuwingen.length ? ` ${aantal(waarschuwingen.length, "waarschuwing", "waarschuwingen")}, zie hierboven.` : ""}`,
+      `${aantal(r.aantal, "bevinding", "bevindingen")} geïmporteerd voor avond ${r.avond.id}, met ${aantal(r.opvolgingen, "opvolging", "opvolgingen")}.${waarschuwingen.length ? ` ${aantal(waarschuwingen.length, "waarschuwing", "waarschuwingen")}, zie hierboven.` : ""}`,
   );
-}
-
-/**
- * A category's default follow-ups for a finding's partner and evening date, with partner ids, and
- * the first step of its handhavingsladder when the gemeente enforces it; computed once per kind.
- */
-function regelCache(tx: Tx) {
-  const cache = new Map<string, Promise<NieuweRegel[]>>();
-  const k = kalender();
-  return (categorieId: number, partnerId: number, avondDatum: string) =>
-    memo(cache, `${categorieId}|${partnerId}|${avondDatum}`, async () => {
-      const eerste = eersteStapVan(tx.db, categorieId, avondDatum, k, ladderData());
-      const bevinding = { avondDatum, partner: await requirePartnerNaam(tx.sql, partnerId) };
-      const regels: NieuweRegel[] = eerste ? [eerste] : [];
-      for (const o of opvolgingenUitRegel(await listOpvolgRegels(tx.sql, categorieId), bevinding, k)) {
-        regels.push({
-          actie: o.actie,
-          deadline: o.deadline,
-          partnerId: (await requirePartner(tx.sql, o.partner)).id,
-          sjabloon: o.sjabloon,
-        });
-      }
-      return regels;
-    });
-}
-
-function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  if (map.has(key)) return map.get(key) as V;
-  const v = make();
-  map.set(key, v);
-  return v;
-}
-
-function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
-  const m = new Map<K, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
-}
-
-function kortOpvolging(o: Opvolging, vandaag: string) {
-  const v = opvolgingView(o, vandaag);
-  return {
-    id: v.id,
-    actie: v.actie,
-    partner: v.partner,
-    deadline: v.deadline,
-    status: v.status,
-    resultaat: v.resultaat,
-    beeindigd: v.beeindigd,
-    verlopen: v.verlopen,
-  };
-}
-
-function samenvatting(os: Opvolging[], vandaag: string): string {
-  const open = os.filter((o) => o.status === "open" || o.status === "in-behandeling").length;
-  const verlopen = os.filter((o) => opvolgingView(o, vandaag).verlopen).length;
-  return `${aantal(os.length, "actie", "acties")}, ${open} open${verlopen ? `, ${verlopen} verlopen` : ""}`;
-}
-
-function beschrijf(ctx: Ctx, b: ReturnType<typeof waarneming> & { opvolgingen: ReturnType<typeof kortOpvolging>[] }): string {
-  const lines = [
-    `Bevinding ${b.id}: ${b.categorie_naam} (eigenaar ${b.partner}) op ${formatAdres(b)}, avond ${b.avond_id} (${formatDutch(b.datum)}).`,
-    `  Waargenomen om ${b.tijdstip} door ${b.toezichthouders.length ? `toezichthouder ${b.toezichthouders.join(", ")}` : "onbekende toezichthouder"}; methode: ${b.methode ?? "onbekend"}.`,
-    ...(b.onvolledig.length
-      ? [`  Onvolledig voor het rapport van bevindingen: ${b.onvolledig.map((o) => ONTBREKEND_TEKST[o]).join("; ")}.`]
-      : []),
-    ...(b.maatregel ? [`  Maatregel: ${b.maatregel}`] : []),
-    ...(b.personen !== null ? [`  Personen: ${b.personen}`] : []),
-    b.opvolgingen.length ? "  Opvolging:" : "  Geen standaard-opvolging voor deze categorie; voeg die toe met opvolging toevoegen.",
-    ...b.opvolgingen.map((o) => `    [${o.id}] ${o.actie} — ${o.partner} — uiterlijk ${formatDutch(o.deadline)}`),
-  ];
-  return lines.join("\n");
 }

@@ -51,7 +51,7 @@ export interface BeoordelingInvoer {
   hints: { overtreder: string; weging: (id: number) => string; kosten: string; rapport: (avond: number, adres: number) => string };
 }
 
-export function beoordeel(inv: BeoordelingInvoer): Beoordeling {
+export function assessBrief(inv: BeoordelingInvoer): Beoordeling {
   const { o, ladder } = inv;
   const z = o.zaak;
   const stap = o.stap;

@@ -51,7 +51,7 @@ describe("opstarten", () => {
       // the name lookup of its connection, node:dns), PostgreSQL never the native SQLite driver.
       expect(geladen.has("better-sqlite3")).toBe(!opPostgres);
       expect(modules.includes("node:dns")).toBe(opPostgres);
-      for (const zwaar of ["pdfkit", "fontkit", "handlebars", "csv-parse", "date-holidays", "cli-table3"])
+      for (const zwaar of ["pdfkit", "fontkit", "handlebars", "papaparse", "date-holidays", "@inquirer/prompts", "chalk"])
         expect(geladen, `${lijst.join(" ")}: ${zwaar}`).not.toContain(zwaar);
     }
   });

@@ -4,7 +4,8 @@ import Database from "better-sqlite3";
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.js";
-import { ondertekendRapport } from "../../src/db/rapport-bevindingen.js";
+import { getOndertekendRapport } from "../../src/db/rapport-bevindingen.js";
+import { sqliteSql } from "../../src/db/sqlite/sql.js";
 import { cli, cliAsync, dump, ok, tempDir } from "../helpers/cli.js";
 import { avondMetAdressen, rapportArgs, toevoegArgs, voegToe, waarneming } from "../helpers/bevinding.js";
 import { maakPng } from "../helpers/beeld.js";
@@ -150,14 +151,14 @@ describe("rapport van bevindingen", () => {
     // What letters will cite: the newest signed version, with the observation as signed.
     const conn = openDatabase(db);
     try {
-      expect(ondertekendRapport(conn, b1.id)).toMatchObject({
+      expect(await getOndertekendRapport(sqliteSql(conn), b1.id)).toMatchObject({
         kenmerk: "RVB-2026-000001",
         versie: 2,
         datum: "2026-11-23",
         ondertekend_door: "4711",
         waarneming: { datum: "2026-11-19", tijdstip: "19:40" },
       });
-      expect(ondertekendRapport(conn, 999)).toBeUndefined();
+      expect(await getOndertekendRapport(sqliteSql(conn), 999)).toBeUndefined();
       // Immutable in the database too.
       expect(() => conn.prepare("UPDATE rapport_versie SET dagtekening = '2026-01-01'").run()).toThrow(/onveranderlijk/);
     } finally {

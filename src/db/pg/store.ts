@@ -1,6 +1,8 @@
 import { UserError } from "../../errors.js";
+import { makeTx } from "../audit.js";
 import type { Sql, SqlValue } from "../sql.js";
-import type { Store, Tx, Wie } from "../store.js";
+import type { KopieControle, Store, Tx, Wie } from "../store.js";
+import { pgBulk } from "./bulk.js";
 import { vertaalPgFout } from "./fouten.js";
 import { migreer } from "./migreer.js";
 import { pgSql } from "./sql.js";
@@ -101,34 +103,18 @@ export class PgStore implements Store {
     return this.transactie("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", () => fn(sql));
   }
 
-  async change<T>(fn: (tx: Tx) => T | Promise<T>): Promise<T> {
+  async change<T>(fn: (tx: Tx) => T | Promise<T>, _opts: { bulk?: boolean } = {}): Promise<T> {
     const { sql, ik } = await this.open();
     if (this.inTransactie) throw new Error("change() binnen een transactie");
     this.waarschuwGebruiker(ik);
     const now = new Date().toISOString();
-    const wie = this.wie;
-    const tx: Tx = {
+    // The trigger audit_log_login writes the login (session_user) whatever is passed; passing it keeps both stores alike.
+    const tx = makeTx(
       sql,
-      get db(): never {
-        throw alleenSqlite();
-      },
+      { gebruiker: ik.login, vandaag: this.wie.vandaag },
       now,
-      get today() {
-        return wie.vandaag();
-      },
-      // The trigger audit_log_login replaces gebruiker with the login (session_user).
-      async audit(tabel, rijId, actie, details) {
-        await sql.run(
-          "INSERT INTO audit_log (tijd, gebruiker, tabel, rij_id, actie, details) VALUES (?, ?, ?, ?, ?, ?)",
-          now,
-          ik.login,
-          tabel,
-          rijId === null ? null : Number(rijId),
-          actie,
-          details ? JSON.stringify(details) : null,
-        );
-      },
-    };
+      pgBulk(sql, () => now),
+    );
     return this.transactie(`BEGIN; SET LOCAL lock_timeout = '${WACHTTIJD}'; SELECT pg_advisory_xact_lock(${SCHRIJF_SLOT})`, () => fn(tx));
   }
 
@@ -160,6 +146,37 @@ export class PgStore implements Store {
     if (this.gewaarschuwd || !this.wie.gegeven || this.wie.gebruiker === ik.login) return;
     this.gewaarschuwd = true;
     this.wie.waarschuw?.(`--gebruiker geldt niet op PostgreSQL: het auditlog noteert de login ${ik.login}`);
+  }
+
+  /** A team database is never opened read-only by the client (the server's grants decide). */
+  readonly readonly = false;
+
+  /** A PostgreSQL backup is pg_dump's (src/usecases/backup-postgres.ts), never a file copy by the client. */
+  async backupTo(): Promise<{ controle: KopieControle; hashes: { sha256: string; wat: string }[] }> {
+    throw new UserError(
+      "alleen-sqlite",
+      "Een backup van een PostgreSQL-database maakt pg_dump: interventie backup --uit <bestand> als beheerder",
+    );
+  }
+
+  /**
+   * Deleted rows stay in the table's pages until PostgreSQL's (auto)vacuum reuses them; that is the
+   * server's maintenance, not the client's. Nothing to do here: the deletion is committed.
+   */
+  async wipeFreeSpace(): Promise<boolean> {
+    return true;
+  }
+
+  /** Every table's rows, for export: ordered by the whole row (the id first where a table has one), as SQLite's insertion order. */
+  async dumpTables(sql: Sql): Promise<Record<string, Record<string, unknown>[]>> {
+    const tabellen = await sql.all<{ t: string }>(
+      `SELECT table_name AS t FROM information_schema.tables
+       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('interventie_schema', 'gebruiker', 'gebruiker_gemeente')
+       ORDER BY table_name COLLATE "C"`,
+    );
+    const uit: Record<string, Record<string, unknown>[]> = {};
+    for (const { t } of tabellen) uit[t] = await sql.all<Record<string, unknown>>(`SELECT * FROM "${t}" AS x ORDER BY x`);
+    return uit;
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,9 @@
 import { makeTx } from "../audit.js";
 import { openDatabase, type Db } from "../connection.js";
 import type { Sql } from "../sql.js";
-import type { Store, Tx, Wie } from "../store.js";
+import type { KopieControle, Store, Tx, Wie } from "../store.js";
+import { backupSqlite, dumpSqlite, wipeSqlite } from "./backup.js";
+import { sqliteBulk } from "./bulk.js";
 import { sqliteSql } from "./sql.js";
 
 /**
@@ -36,7 +38,13 @@ export class SqliteStore implements Store {
 
   async change<T>(fn: (tx: Tx) => T | Promise<T>, opts: { bulk?: boolean } = {}): Promise<T> {
     const db = this.db;
-    const tx = makeTx(this.sql, db, this.wie, new Date().toISOString());
+    const now = new Date().toISOString();
+    const tx = makeTx(
+      this.sql,
+      this.wie,
+      now,
+      sqliteBulk(db, () => now),
+    );
     // A bulk write touches many index pages: a 16 MB page cache (default 2 MB) saves re-reading
     // spilled pages (~10% of a 100,000-row import); only for this connection, only this command.
     if (opts.bulk) db.pragma("cache_size = -16000");
@@ -53,5 +61,21 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.db.close();
+  }
+
+  get readonly(): boolean {
+    return this.db.readonly;
+  }
+
+  backupTo(file: string): Promise<{ controle: KopieControle; hashes: { sha256: string; wat: string }[] }> {
+    return backupSqlite(this.db, file);
+  }
+
+  async wipeFreeSpace(): Promise<boolean> {
+    return wipeSqlite(this.db);
+  }
+
+  async dumpTables(): Promise<Record<string, Record<string, unknown>[]>> {
+    return dumpSqlite(this.db);
   }
 }

@@ -4,7 +4,22 @@ import { defineConfig } from "vitest/config";
  * The e2e files that run on PostgreSQL too, while the commands move to the async Store (issue 15)
  * one by one; at the end of issue 16 this is every file of test/e2e.
  */
-const OP_POSTGRES = ["hulp", "papier", "sjablonen-begrensd", "teamserver", "uitvoerbestanden"];
+const OP_POSTGRES = [
+  "begeleid",
+  "csv-zoals-gebruikers",
+  "fundament",
+  "fuzz",
+  "hulp",
+  "import-tot-brief",
+  "opstarten",
+  "papier",
+  "sjablonen-begrensd",
+  "slechte-invoer-cyclus",
+  "suggesties",
+  "teamserver",
+  "tekst-is-data",
+  "uitvoerbestanden",
+];
 /** INTERVENTIE_TEST_PG_E2E=alles runs every e2e file on PostgreSQL too: to see how far the port is. */
 const PG_BESTANDEN = process.env.INTERVENTIE_TEST_PG_E2E === "alles" ? ["test/e2e/*.test.ts"] : OP_POSTGRES.map((f) => `test/e2e/${f}.test.ts`);
 

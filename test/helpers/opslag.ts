@@ -1,7 +1,12 @@
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { describe, it } from "vitest";
 import { pgQuery, pgSluit, pgSluitAlles } from "./pg-sync.js";
 import { pgServer } from "./postgres.js";
+import { SCHRIJF_SLOT } from "../../src/db/pg/store.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /**
  * Which store the e2e tests run against: SQLite files (the default) or PostgreSQL databases. The
@@ -101,6 +106,33 @@ export function dumpPg(db: string): string {
     delen.push(`# ${t}`, ...rijen.map((r) => r.r));
   }
   return delen.join("\n");
+}
+
+/**
+ * Another process holds the team's write lock (as a colleague's long import would): on SQLite a
+ * BEGIN IMMEDIATE, on PostgreSQL the advisory lock every change takes (PgStore). Resolves once it
+ * is held, with the function that lets go.
+ */
+export function houdSchrijfslot(db: string): Promise<() => void> {
+  const script = isPgUrl(db)
+    ? `
+      const pg = require(${JSON.stringify(path.join(ROOT, "node_modules", "pg"))});
+      const c = new pg.Client({ host: ${JSON.stringify(pgServer().socket)}, port: ${pgServer().poort}, user: "postgres", database: process.argv[1] });
+      c.connect().then(() => c.query("BEGIN")).then(() => c.query("SELECT pg_advisory_xact_lock(${SCHRIJF_SLOT})")).then(() => {
+        process.stdout.write("slot\\n");
+        setTimeout(() => {}, 60000);
+      });`
+    : `
+      const Database = require(${JSON.stringify(path.join(ROOT, "node_modules", "better-sqlite3"))});
+      const db = new Database(process.argv[1]);
+      db.exec("BEGIN IMMEDIATE");
+      process.stdout.write("slot\\n");
+      setTimeout(() => {}, 60000);`;
+  const child = spawn(process.execPath, ["-e", script, isPgUrl(db) ? databaseVan(db) : db], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    child.on("exit", (code) => reject(new Error(`houdSchrijfslot: het proces stopte (${code})`)));
+    child.stdout.on("data", () => resolve(() => child.kill()));
+  });
 }
 
 /** A test of what only SQLite has (its file, modes, WAL, …): skipped on PostgreSQL, the reason in its name. */

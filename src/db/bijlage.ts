@@ -22,11 +22,20 @@ export function listBijlagenVan(sql: Sql, bevindingId: number): Promise<Bijlage[
   return sql.all<Bijlage>(`${SELECT} WHERE bb.bevinding_id = ? ORDER BY bb.aangemaakt, j.id`, bevindingId);
 }
 
-/** Links a stored content to a finding; an existing link is left as it is (idempotent). */
+/** What an attachment is evidence of: a finding, or the record of a hercontrole (migration v6). */
+export type BijlageDoel = { soort: "bevinding"; id: number } | { soort: "hercontrole"; id: number };
+
+const KOPPELING = {
+  bevinding: { tabel: "bevinding_bijlage", kolom: "bevinding_id" },
+  hercontrole: { tabel: "hercontrole_bijlage", kolom: "opvolging_id" },
+} as const;
+
+/** Links a stored content to a finding or hercontrole; an existing link is left as it is (idempotent). */
 export async function insertBijlage(
   tx: Tx,
-  b: { bevindingId: number; sha256: string; soort: BijlageSoort; grootte: number; bijschrift: string | null; bestandsnaam: string },
+  b: { doel: BijlageDoel; sha256: string; soort: BijlageSoort; grootte: number; bijschrift: string | null; bestandsnaam: string },
 ): Promise<{ id: number; nieuweInhoud: boolean; nieuweKoppeling: boolean }> {
+  const { tabel, kolom } = KOPPELING[b.doel.soort];
   let id = (await tx.sql.get<{ id: number }>("SELECT id FROM bijlage WHERE sha256 = ?", b.sha256))?.id;
   const nieuweInhoud = id === undefined;
   if (id === undefined) {
@@ -39,18 +48,18 @@ export async function insertBijlage(
     );
     await tx.audit("bijlage", id, "toegevoegd", { sha256: b.sha256, soort: b.soort, grootte: b.grootte });
   }
-  if (await tx.sql.get("SELECT 1 AS ja FROM bevinding_bijlage WHERE bevinding_id = ? AND bijlage_id = ?", b.bevindingId, id)) {
+  if (await tx.sql.get(`SELECT 1 AS ja FROM ${tabel} WHERE ${kolom} = ? AND bijlage_id = ?`, b.doel.id, id)) {
     return { id, nieuweInhoud, nieuweKoppeling: false };
   }
   await tx.sql.run(
-    "INSERT INTO bevinding_bijlage (bevinding_id, bijlage_id, bijschrift, bestandsnaam, aangemaakt) VALUES (?, ?, ?, ?, ?)",
-    b.bevindingId,
+    `INSERT INTO ${tabel} (${kolom}, bijlage_id, bijschrift, bestandsnaam, aangemaakt) VALUES (?, ?, ?, ?, ?)`,
+    b.doel.id,
     id,
     b.bijschrift,
     b.bestandsnaam,
     tx.now,
   );
-  await tx.audit("bevinding_bijlage", b.bevindingId, "toegevoegd", { bijlage: id, sha256: b.sha256 });
+  await tx.audit(tabel, b.doel.id, "toegevoegd", { bijlage: id, sha256: b.sha256 });
   return { id, nieuweInhoud, nieuweKoppeling: true };
 }
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addAdres, cli, cliInProcess, dump, initDb, ok, tempDir, TESTADRESSEN, type CliResult } from "../helpers/cli.js";
 import { gereedMaken } from "../helpers/casustafel.js";
 import { insertAvond } from "../helpers/fixtures.js";
-import { ladderScenario, pdfTekst, type LadderScenario } from "../helpers/ladder.js";
+import { ladderScenario, pdfTekst, type LadderScenario, hercontroleNee } from "../helpers/ladder.js";
 
 /**
  * Issue 12, as a jurist handhaving runs it: an evening with an Omgevingswet case, a 13b case, a
@@ -279,7 +279,7 @@ describe("de handhavingsladder, van controleavond tot invordering", () => {
     const her = s.opvolging(s.bevinding.overbewoning, "hercontrole");
     expect(rij(s.db, "SELECT niet_voor FROM opvolging WHERE id = ?", her)[0].niet_voor).toBe("2026-12-19");
     const before = dump(s.db);
-    const vroeg = cli(s.db, [...op("2026-12-18"), "opvolging", "bijwerken", String(her), "--beeindigd", "nee", "--datum", "2026-12-18"]);
+    const vroeg = cli(s.db, [...op("2026-12-18"), ...hercontroleNee(her, "2026-12-18")]);
     expect(vroeg.code).toBe(2);
     expect(vroeg.stderr.trim().split("\n")).toHaveLength(1);
     expect(vroeg.stderr).toMatch(
@@ -287,9 +287,7 @@ describe("de handhavingsladder, van controleavond tot invordering", () => {
     );
     expect(dump(s.db)).toBe(before);
 
-    const r = ok(
-      cli(s.db, ["--json", ...op("2026-12-21"), "opvolging", "bijwerken", String(her), "--beeindigd", "nee", "--datum", "2026-12-21"]),
-    ).json();
+    const r = ok(cli(s.db, ["--json", ...op("2026-12-21"), ...hercontroleNee(her, "2026-12-21")])).json();
     expect(r.voorstel).toMatchObject({ stap: "invordering", actie: "invordering verbeurde dwangsom", niet_voor: "2026-12-21" });
     const inv = brief(batch("2026-12-21"), "invorderingsbeschikking");
     const t = await pdfTekst(inv.bestand);
@@ -303,7 +301,7 @@ describe("de handhavingsladder, van controleavond tot invordering", () => {
 
   it("escalatie volgt de laatst voltooide stap: na een waarschuwing komt het voornemen, niet het besluit; beëindigd sluit de zaak", () => {
     const her = s.opvolging(s.bevinding.alcoholwet, "hercontrole");
-    const r = ok(cli(s.db, ["--json", ...op("2026-11-13"), "opvolging", "bijwerken", String(her), "--beeindigd", "nee"])).json();
+    const r = ok(cli(s.db, ["--json", ...op("2026-11-13"), ...hercontroleNee(her)])).json();
     expect(r.voorstel).toMatchObject({ stap: "voornemen", actie: "voornemen last onder dwangsom" });
     const brandv = s.opvolging(s.bevinding.brandveiligheid, "hercontrole");
     ok(cli(s.db, [...op("2026-11-20"), "opvolging", "bijwerken", String(brandv), "--beeindigd", "ja"]));
@@ -416,10 +414,9 @@ describe("tegelijk werken (issue 17, punt 2)", () => {
     const s = await ladderScenario();
     ok(cli(s.db, ["--vandaag", "2026-11-05", "brief", "batch", "--avond", String(s.avond), "--uit", tempDir()]));
     const her = s.opvolging(s.bevinding.alcoholwet, "hercontrole");
+    await s.toezichthouder();
     const { cliAsync } = await import("../helpers/cli.js");
-    const rs = await Promise.all(
-      [0, 1].map(() => cliAsync(s.db, ["--json", "--vandaag", "2026-11-13", "opvolging", "bijwerken", String(her), "--beeindigd", "nee"])),
-    );
+    const rs = await Promise.all([0, 1].map(() => cliAsync(s.db, ["--json", "--vandaag", "2026-11-13", ...hercontroleNee(her)])));
     expect(rs.map((r) => r.code).sort()).toEqual([0, 2]);
     expect(rs.find((r) => r.code === 2)!.json().fout.code).toBe("al-gesloten");
     expect(

@@ -1,12 +1,16 @@
 import type { Sql } from "./sql.js";
 import type { Tx } from "./store.js";
 import type { Auteur } from "../domain/rapport-bevindingen.js";
-import type { HercontroleInvoer } from "../domain/hercontrole.js";
+import type { HercontroleInvoer, HercontroleVerwijzing } from "../domain/hercontrole.js";
 import type { Bijlage } from "./bijlage.js";
 import { requireToezichthouder } from "./toezichthouder.js";
 import { requireOpvolging, type Opvolging } from "./opvolging.js";
 import { isHercontrole } from "../domain/opvolging.js";
 import { UserError } from "../errors.js";
+import { formatAdres } from "../domain/adres.js";
+import type { HercontroleGegevens, HercontroleInhoud } from "../domain/rapport-hercontrole.js";
+import { requireZaak } from "./handhaving.js";
+import { getOndertekendRapport, type VersieDoel } from "./rapport-bevindingen.js";
 
 /**
  * The record of a hercontrole (migration v6): time, authors by number, method and observation,
@@ -130,4 +134,73 @@ export function listHercontroleBijlagen(sql: Sql, opvolgingId: number): Promise<
 export async function setHercontroleKenmerk(tx: Tx, opvolgingId: number, kenmerk: string): Promise<void> {
   await tx.sql.run("UPDATE hercontrole SET kenmerk = ? WHERE opvolging_id = ? AND kenmerk IS NULL", kenmerk, opvolgingId);
   await tx.audit("hercontrole", opvolgingId, "gewijzigd", { kenmerk });
+}
+
+/** The facts a hercontrole report rests on (the afdeling from the letterhead, supplied by the caller). */
+export async function getHercontroleGegevens(sql: Sql, opvolgingId: number, afdeling: string): Promise<HercontroleGegevens> {
+  const o = await requireAfgeslotenHercontrole(sql, opvolgingId);
+  const record = await getHercontrole(sql, o.id);
+  const rapport = await getOndertekendRapport(sql, o.bevinding_id);
+  return {
+    gemeente: o.gemeente,
+    afdeling,
+    adres: { volledig: formatAdres(o), type: o.type },
+    opvolging: { id: o.id, datum: o.gesloten_op, beeindigd: o.beeindigd === 1 },
+    tijdstip: record?.tijdstip ?? null,
+    methode: record?.methode ?? null,
+    waarneming: record?.waarneming ?? null,
+    toezichthouders: record?.toezichthouders ?? [],
+    bijlagen: (await listHercontroleBijlagen(sql, o.id)).map((b) => ({
+      sha256: b.sha256,
+      soort: b.soort,
+      grootte: b.grootte,
+      bijschrift: b.bijschrift,
+    })),
+    bevinding: {
+      bevinding_id: o.bevinding_id,
+      categorie_naam: o.categorie_naam,
+      omschrijving: o.omschrijving,
+      controle_datum: o.avond_datum,
+      rapport: rapport ? { kenmerk: rapport.kenmerk, versie: rapport.versie, datum: rapport.datum } : null,
+    },
+    zaak: o.handhaving_id !== null ? await requireZaak(sql, o.handhaving_id) : null,
+  };
+}
+
+export const HERCONTROLE_VERSIES = (opvolgingId: number): VersieDoel => ({
+  tabel: "hercontrole_versie",
+  kolom: "opvolging_id",
+  id: opvolgingId,
+});
+
+/**
+ * The closed hercontroles of a finding as letters cite them: as signed in the newest signed version
+ * of their report (a later edit makes a new version, which must be signed before a letter cites it),
+ * else as recorded, without a report.
+ */
+export async function listHercontroleVerwijzingen(sql: Sql, bevindingId: number): Promise<HercontroleVerwijzing[]> {
+  const rows = await sql.all<{ id: number; datum: string; tijdstip: string | null; waarneming: string | null; kenmerk: string | null }>(
+    `SELECT o.id, o.gesloten_op AS datum, h.tijdstip, h.waarneming, h.kenmerk
+     FROM opvolging o LEFT JOIN hercontrole h ON h.opvolging_id = o.id
+     WHERE o.bevinding_id = ? AND o.stap = 'hercontrole' AND o.beeindigd IS NOT NULL AND o.gesloten_op IS NOT NULL ORDER BY o.id`,
+    bevindingId,
+  );
+  const out: HercontroleVerwijzing[] = [];
+  for (const r of rows) {
+    const v = r.kenmerk
+      ? await sql.get<{ versie: number; dagtekening: string; inhoud: string }>(
+          "SELECT versie, dagtekening, inhoud FROM hercontrole_versie WHERE opvolging_id = ? ORDER BY versie DESC LIMIT 1",
+          r.id,
+        )
+      : undefined;
+    const getekend = v ? (JSON.parse(v.inhoud) as HercontroleInhoud).hercontrole : undefined;
+    out.push({
+      opvolgingId: r.id,
+      datum: getekend?.datum ?? r.datum,
+      tijdstip: getekend ? getekend.tijdstip : r.tijdstip,
+      waarneming: getekend ? getekend.waarneming : r.waarneming,
+      rapport: v && r.kenmerk ? { kenmerk: r.kenmerk, versie: v.versie, datum: v.dagtekening } : null,
+    });
+  }
+  return out;
 }

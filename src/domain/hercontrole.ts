@@ -1,6 +1,10 @@
 import { UserError } from "../errors.js";
 import { parseMethode, parseTijdstip, parseToezichthouders } from "./bevinding.js";
 import { optionalText } from "./invoer.js";
+import type { RapportVerwijzing } from "./brief.js";
+import type { IsoDate } from "./dates.js";
+import { eindeNa, invorderingVan, mislukteHercontroles, type Zaak, type ZaakStap } from "./ladder.js";
+import type { Kalender } from "./termijn.js";
 
 /**
  * The record of a hercontrole (ECLI:NL:RVS:2017:1179, as for the evening's findings): the time of
@@ -97,4 +101,41 @@ export function controleerAfsluiting(beeindigd: boolean, h: HercontroleInvoer): 
     return { waarschuwing: `Waarneming onvolledig vastgelegd (ontbreekt: ${ontbreekt.map((v) => `--${v}`).join(", ")})` };
   }
   return {};
+}
+
+/** A hercontrole as a letter cites it: the day and time, what was seen, and the signed report it is recorded in. */
+export interface HercontroleVerwijzing {
+  opvolgingId: number;
+  datum: IsoDate;
+  tijdstip: string | null;
+  waarneming: string | null;
+  /** The newest signed version of its rapport van bevindingen; null: not signed (the letter is held back). */
+  rapport: RapportVerwijzing | null;
+}
+
+/**
+ * The failed hercontroles a letter of this step rests on: for an invordering, the constateringen
+ * that count towards the forfeited sum (5:33 Awb); for a kostenverhaal, those after the
+ * begunstigingstermijn that led to bestuursdwang. Other steps cite none.
+ */
+export function rustOpHercontroles(
+  z: Zaak,
+  stap: ZaakStap,
+  hercontroles: readonly HercontroleVerwijzing[],
+  k: Kalender,
+): HercontroleVerwijzing[] {
+  let dagen: IsoDate[];
+  if (stap.stap === "invordering") dagen = invorderingVan(z, stap, k)?.verbeurd.constateringen ?? [];
+  else if (stap.stap === "kostenverhaal") {
+    const b = eindeNa(z, "besluit", k);
+    dagen = b ? mislukteHercontroles(z).filter((d) => d > b.einde) : [];
+  } else return [];
+  const mislukt = new Set(
+    z.stappen
+      .filter((s) => s.stap === "hercontrole" && s.beeindigd === false && s.geslotenOp && dagen.includes(s.geslotenOp))
+      .map((s) => s.opvolgingId),
+  );
+  return hercontroles
+    .filter((h) => mislukt.has(h.opvolgingId))
+    .sort((a, b) => a.datum.localeCompare(b.datum) || a.opvolgingId - b.opvolgingId);
 }

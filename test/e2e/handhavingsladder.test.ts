@@ -289,10 +289,46 @@ describe("de handhavingsladder, van controleavond tot invordering", () => {
 
     const r = ok(cli(s.db, ["--json", ...op("2026-12-21"), ...hercontroleNee(her, "2026-12-21")])).json();
     expect(r.voorstel).toMatchObject({ stap: "invordering", actie: "invordering verbeurde dwangsom", niet_voor: "2026-12-21" });
+
+    // The invordering rests on the signed record of the failed hercontrole: held back until it is signed.
+    const invordering = r.voorstel.id;
+    const wacht = batch("2026-12-21");
+    expect(brief(wacht, "invorderingsbeschikking")).toBeUndefined();
+    const reden = `de invorderingsbeschikking rust op een ondertekend rapport van bevindingen van de hercontrole van 21 december 2026 (opvolging ${her}), dat er nog niet is: interventie rapport hercontrole --opvolging ${her} --pdf <bestand> --onderteken`;
+    expect(wacht.tegengehouden).toContainEqual(expect.objectContaining({ opvolging: invordering, reden }));
+    const maak = cli(s.db, [...op("2026-12-21"), "brief", "maak", "--opvolging", String(invordering), "--uit", uit]);
+    expect(maak.code).toBe(2);
+    expect(maak.stderr.trim()).toBe(`fout: ${reden.charAt(0).toUpperCase()}${reden.slice(1)}`);
+
+    const pdf = `${tempDir()}/hercontrole.pdf`;
+    const getekend = ok(
+      cli(s.db, ["--json", ...op("2026-12-21"), "rapport", "hercontrole", "--opvolging", String(her), "--pdf", pdf, "--onderteken"]),
+    ).json();
+    expect(getekend).toMatchObject({
+      opvolging_id: her,
+      status: "ondertekend",
+      versie: 1,
+      kenmerk: expect.stringMatching(/^RVB-2026-\d{6}$/),
+    });
+    const rt = await pdfTekst(pdf);
+    for (const deel of [
+      `Kenmerk ${getekend.kenmerk}, versie 1`,
+      "Hercontrole 21 december 2026 om 10:15 uur",
+      "Opgemaakt door toezichthouder nr. TH-4711, toezichthouder Wonen (Veldhoven)",
+      "Gecontroleerd Last onder dwangsom INT-2026-",
+      "Begunstigingstermijn tot en met 18 december 2026",
+      "Methode Visuele waarneming in de woning met toestemming van de bewoners.",
+      "Waargenomen Nog twaalf bewoners aangetroffen; op de zolder vijf matrassen",
+      "Conclusie De overtreding is niet beëindigd: aan de last onder dwangsom is niet voldaan.",
+      "Aldus naar waarheid opgemaakt op ambtseed en ondertekend door toezichthouder nr. TH-4711",
+      "Elektronisch ondertekend",
+    ])
+      expect(rt, deel).toContain(deel);
+
     const inv = brief(batch("2026-12-21"), "invorderingsbeschikking");
     const t = await pdfTekst(inv.bestand);
     for (const deel of [
-      "21 december 2026",
+      `21 december 2026 om 10:15 uur: Nog twaalf bewoners aangetroffen; op de zolder vijf matrassen (rapport van bevindingen ${getekend.kenmerk}, versie 1, van 21 december 2026)`,
       "Daarmee heeft u in totaal € 2.500 aan dwangsommen verbeurd.",
       "verbeurde dwangsom van € 2.500 bij u in te vorderen (artikel 5:37",
     ])

@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli, dump, kopieVan, ok, tempDir } from "../helpers/cli.js";
 import { maakPng } from "../helpers/beeld.js";
-import { HERCONTROLE_WAARNEMING, ladderScenario, type LadderScenario } from "../helpers/ladder.js";
+import { HERCONTROLE_WAARNEMING, hercontroleNee, ladderScenario, pdfTekst, type LadderScenario } from "../helpers/ladder.js";
 
 /**
  * The record of a hercontrole (issue 12/13 follow-up): closing one records time, toezichthouder
@@ -126,5 +127,89 @@ describe("hercontrole vastleggen", () => {
     expect(half.stderr).toContain(
       `Waarneming onvolledig vastgelegd (ontbreekt: --toezichthouder, --methode, --waarneming); aanvullen met: interventie hercontrole wijzig ${her}`,
     );
+  });
+
+  it("ondertekend is onveranderlijk; een wijziging daarna maakt versie 2; export deelt alleen hashes; opschonen ruimt record, versies en bestanden op", async () => {
+    const db = kopieVan(basis);
+    ok(cli(db, ["--vandaag", "2026-11-13", ...hercontroleNee(her, "2026-11-13")]));
+    const foto = path.join(tempDir(), "bar.png");
+    fs.writeFileSync(
+      foto,
+      maakPng(40, 30, (x) => [200, x * 4, 20]),
+    );
+    ok(cli(db, ["hercontrole", "bijlage", "toevoegen", String(her), foto, "--bijschrift", "Flessen achter de bar"]));
+    const map = tempDir();
+    const rapport = (naam: string, ...extra: string[]) =>
+      ok(
+        cli(db, [
+          "--json",
+          "--vandaag",
+          "2026-11-13",
+          "rapport",
+          "hercontrole",
+          "--opvolging",
+          String(her),
+          "--pdf",
+          path.join(map, naam),
+          ...extra,
+        ]),
+      ).json();
+
+    const concept = rapport("concept.pdf");
+    expect(concept).toMatchObject({ status: "concept", kenmerk: null, versie: 1, bijlagen: 1, ontbrekend: [] });
+    expect(await pdfTekst(path.join(map, "concept.pdf"))).toContain("CONCEPT — niet ondertekend");
+    const v1 = rapport("v1.pdf", "--onderteken");
+    expect(v1).toMatchObject({
+      status: "ondertekend",
+      versie: 1,
+      ondertekend_door: "TH-4711",
+      kenmerk: expect.stringMatching(/^RVB-2026-/),
+    });
+    const t1 = await pdfTekst(path.join(map, "v1.pdf"));
+    for (const deel of [
+      "Gecontroleerd Waarschuwing INT-2026-",
+      "Hersteltermijn tot en met",
+      "Foto 1 — bij de hercontrole",
+      "Flessen achter de bar",
+    ])
+      expect(t1, deel).toContain(deel);
+    expect(t1).not.toMatch(/CONCEPT/);
+
+    ok(cli(db, ["hercontrole", "wijzig", String(her), "--waarneming", "Achter de bar nog zes flessen sterke drank"]));
+    const v2concept = rapport("v2-concept.pdf");
+    expect(v2concept).toMatchObject({ status: "concept", kenmerk: v1.kenmerk, versie: 2 });
+    const v2 = rapport("v2.pdf", "--onderteken");
+    expect(v2).toMatchObject({ status: "ondertekend", kenmerk: v1.kenmerk, versie: 2 });
+    const herdruk = rapport("v1-opnieuw.pdf", "--versie", "1");
+    expect(herdruk).toMatchObject({ herdruk: true, versie: 1, actueel: false });
+    expect(fs.readFileSync(path.join(map, "v1-opnieuw.pdf")).equals(fs.readFileSync(path.join(map, "v1.pdf")))).toBe(true);
+    const conn = new Database(db);
+    expect(() => conn.prepare("UPDATE hercontrole_versie SET dagtekening = '2026-01-01'").run()).toThrow(/onveranderlijk/);
+    conn.close();
+    expect(ok(cli(db, ["--json", "bevinding", "bijlage", "controleer"])).json()).toMatchObject({ in_orde: true, los: [] });
+
+    const pseudo = path.join(tempDir(), "deel.json");
+    ok(cli(db, ["export", "--uit", pseudo, "--pseudoniem"]));
+    const doc = JSON.parse(fs.readFileSync(pseudo, "utf8"));
+    expect(doc.tabellen.hercontrole_versie).toHaveLength(2);
+    expect(doc.tabellen.hercontrole_versie[0]).toMatchObject({ inhoud: null, ondertekend_gebruiker: null, pdf_sha256: v1.pdf_sha256 });
+    expect(doc.tabellen.hercontrole_bijlage[0]).toMatchObject({ bestandsnaam: null });
+
+    // Close every follow-up at the address long ago; a 24-month term in 2029 removes the case with its hercontrole.
+    const c = new Database(db);
+    c.prepare(
+      "UPDATE opvolging SET status = 'afgerond', gesloten_op = coalesce(gesloten_op, '2026-12-01'), gewijzigd = '2026-12-01T10:00:00.000Z' WHERE bevinding_id IN (SELECT id FROM bevinding WHERE adres_id = ?)",
+    ).run(s.adres.markt);
+    c.close();
+    const r = ok(cli(db, ["--json", "--vandaag", "2029-06-01", "opschonen", "--ouder-dan", "24", "--ja"])).json();
+    expect(r.adressen).toContain(s.adres.markt);
+    expect(r.verwijderd).toMatchObject({ rapport: expect.any(Number), rapport_versie: expect.any(Number) });
+    const na = new Database(db, { readonly: true });
+    expect(na.prepare("SELECT count(*) AS n FROM hercontrole").get()).toEqual({ n: 0 });
+    expect(na.prepare("SELECT count(*) AS n FROM hercontrole_versie").get()).toEqual({ n: 0 });
+    na.close();
+    const rest = ok(cli(db, ["--json", "bevinding", "bijlage", "controleer"])).json();
+    expect(rest).toMatchObject({ in_orde: true, los: [] });
+    expect(fs.readdirSync(`${db}.bijlagen`).filter((f) => [v1.pdf_sha256, v2.pdf_sha256].includes(f))).toEqual([]);
   });
 });

@@ -212,4 +212,92 @@ describe("hercontrole vastleggen", () => {
     expect(rest).toMatchObject({ in_orde: true, los: [] });
     expect(fs.readdirSync(`${db}.bijlagen`).filter((f) => [v1.pdf_sha256, v2.pdf_sha256].includes(f))).toEqual([]);
   });
+
+  it("het kostenverhaal na bestuursdwang rust op het ondertekende rapport van de hercontrole en noemt het", async () => {
+    const db = kopieVan(basis);
+    const b = s.bevinding.brandgevaar;
+    const zaak = s.zaak(b);
+    const uit = tempDir();
+    const json = (vandaag: string, args: string[]) => ok(cli(db, ["--json", "--vandaag", vandaag, ...args])).json();
+    const op = (stap: string) => {
+      const conn = new Database(db, { readonly: true });
+      try {
+        return (
+          conn.prepare("SELECT id FROM opvolging WHERE bevinding_id = ? AND stap = ? AND status = 'open'").get(b, stap) as { id: number }
+        ).id;
+      } finally {
+        conn.close();
+      }
+    };
+    json("2026-11-06", [
+      "brief",
+      "maak",
+      "--opvolging",
+      String(op("voornemen")),
+      "--uit",
+      uit,
+      "--overtreder",
+      String(s.betrokkene.flex),
+      "--hoedanigheid",
+      "eigenaar van de loods",
+    ]);
+    // The besluit rests on the evening's signed report (issue 13); sign it in this copy.
+    const pdf = path.join(tempDir(), "rvb.pdf");
+    for (const x of [b, s.bevinding.wav])
+      ok(
+        cli(db, [
+          "bevinding",
+          "wijzig",
+          String(x),
+          "--toezichthouder",
+          "TH-4711",
+          "--methode",
+          "visuele waarneming",
+          "--tijdstip",
+          "20:25",
+        ]),
+      );
+    ok(
+      cli(db, [
+        "--vandaag",
+        "2026-11-06",
+        "rapport",
+        "bevindingen",
+        "--avond",
+        String(s.avond),
+        "--adres",
+        String(s.adres.industrieweg),
+        "--pdf",
+        pdf,
+        "--onderteken",
+      ]),
+    );
+    json("2026-11-12", ["brief", "maak", "--opvolging", String(op("besluit")), "--uit", uit]);
+    const her = op("hercontrole");
+    const nee = json("2026-11-30", hercontroleNee(her, "2026-11-30"));
+    expect(nee.voorstel).toMatchObject({ stap: "bestuursdwang-uitvoeren" });
+    json("2026-12-02", ["opvolging", "bijwerken", String(nee.voorstel.id), "--status", "afgerond", "--datum", "2026-12-02"]);
+    json("2026-12-02", ["handhaving", "zet", String(zaak), "--kosten", "3450"]);
+
+    const kosten = op("kostenverhaal");
+    const vroeg = cli(db, ["--vandaag", "2026-12-02", "brief", "maak", "--opvolging", String(kosten), "--uit", uit]);
+    expect(vroeg.code).toBe(2);
+    expect(vroeg.stderr).toContain(
+      `De kostenbeschikking rust op een ondertekend rapport van bevindingen van de hercontrole van 30 november 2026 (opvolging ${her}), dat er nog niet is: interventie rapport hercontrole --opvolging ${her} --pdf <bestand> --onderteken`,
+    );
+    const rapport = json("2026-12-02", [
+      "rapport",
+      "hercontrole",
+      "--opvolging",
+      String(her),
+      "--pdf",
+      path.join(uit, "her.pdf"),
+      "--onderteken",
+    ]);
+    const brief = json("2026-12-02", ["brief", "maak", "--opvolging", String(kosten), "--uit", uit]);
+    const t = await pdfTekst(brief.bestand);
+    expect(t).toContain(
+      `Bij hercontrole op 30 november 2026 om 10:15 uur heeft een toezichthouder geconstateerd: Nog twaalf bewoners aangetroffen; op de zolder vijf matrassen (rapport van bevindingen ${rapport.kenmerk}, versie 1, van 2 december 2026). Daarom heeft de gemeente de last zelf uitgevoerd`,
+    );
+  });
 });

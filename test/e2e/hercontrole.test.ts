@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cli, dump, kopieVan, ok, tempDir } from "../helpers/cli.js";
+import { cli, cliInProcess, dump, kopieVan, ok, tempDir } from "../helpers/cli.js";
 import { maakPng } from "../helpers/beeld.js";
 import { HERCONTROLE_WAARNEMING, hercontroleNee, ladderScenario, pdfTekst, type LadderScenario } from "../helpers/ladder.js";
 
@@ -114,6 +114,23 @@ describe("hercontrole vastleggen", () => {
       expect(x.stderr).toMatch(fout);
     }
     expect(dump(db)).toBe(before);
+  });
+
+  it("hercontrole wijzig aan een terminal vraagt wat ontbreekt, met dezelfde controles (ja: Enter slaat over)", async () => {
+    const db = kopieVan(basis);
+    ok(cli(db, ["--vandaag", "2026-11-13", "opvolging", "bijwerken", String(her), "--beeindigd", "ja"]));
+    const r = await cliInProcess(db, ["--json", "hercontrole", "wijzig", String(her)], {
+      answers: ["9 uur", "09:40", "TH-1", "TH-4711", "", "De bar is leeg; geen sterke drank meer aanwezig"],
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('"9 uur" is geen tijd');
+    expect(r.stderr).toContain("Toezichthouder TH-1 bestaat niet");
+    expect(r.json()).toMatchObject({
+      beeindigd: true,
+      tijdstip: "09:40",
+      toezichthouders: ["TH-4711"],
+      waarneming: "De bar is leeg; geen sterke drank meer aanwezig",
+    });
   });
 
   it("ja zonder waarneming mag (aanbevolen, niet verplicht); half vastgelegd geeft een waarschuwing", () => {

@@ -111,12 +111,10 @@ export async function deleteBewijsVanAdres(
   const reden = { reden: "bewaartermijn" };
   const rapporten = (await sql.all<{ id: number }>("SELECT id FROM rapport WHERE adres_id = ? ORDER BY id", adresId)).map((r) => r.id);
   // Hercontroles (migration v6) count as reports too: their record, versions, authors and links go with them.
-  const hercontroles = (
-    await sql.all<{ id: number }>(
-      "SELECT h.opvolging_id AS id FROM hercontrole h JOIN opvolging o ON o.id = h.opvolging_id JOIN bevinding b ON b.id = o.bevinding_id WHERE b.adres_id = ? ORDER BY 1",
-      adresId,
-    )
-  ).map((r) => r.id);
+  const hercontroles = await sql.all<{ id: number; kenmerk: string | null }>(
+    "SELECT h.opvolging_id AS id, h.kenmerk FROM hercontrole h JOIN opvolging o ON o.id = h.opvolging_id JOIN bevinding b ON b.id = o.bevinding_id WHERE b.adres_id = ? ORDER BY 1",
+    adresId,
+  );
   const versies = await sql.all<{ id: number; pdf_sha256: string }>(
     `SELECT v.id, v.pdf_sha256 FROM rapport_versie v JOIN rapport r ON r.id = v.rapport_id WHERE r.adres_id = ?
      UNION ALL
@@ -134,7 +132,7 @@ export async function deleteBewijsVanAdres(
     adresId,
     adresId,
   );
-  telling.rapport += rapporten.length + hercontroles.length;
+  telling.rapport += rapporten.length + hercontroles.filter((h) => h.kenmerk !== null).length; // a record is a report once signed
   telling.rapport_versie += versies.length;
   telling.bijlage += inhoud.length;
   if (!tx) return [];
@@ -142,7 +140,7 @@ export async function deleteBewijsVanAdres(
     await tx.sql.run("DELETE FROM rapport WHERE id = ?", id); // versions and their links cascade
     await tx.audit("rapport", id, "verwijderd", reden);
   }
-  for (const id of hercontroles) {
+  for (const { id } of hercontroles) {
     await tx.sql.run("DELETE FROM hercontrole WHERE opvolging_id = ?", id); // versions, authors and links cascade
     await tx.audit("hercontrole", id, "verwijderd", reden);
   }

@@ -35,7 +35,7 @@ export async function run(argv: string[], streams: Streams): Promise<number> {
   } catch (err) {
     return report(err, rt, streams, wantsJson, debug);
   } finally {
-    rt.ctx?.close();
+    await rt.ctx?.close();
   }
 }
 

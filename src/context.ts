@@ -1,8 +1,9 @@
 import os from "node:os";
 import envPaths from "env-paths";
 import path from "node:path";
-import { openDatabase, type Db } from "./db/connection.js";
-import { makeTx, type Tx } from "./db/audit.js";
+import type { Sql } from "./db/sql.js";
+import { SqliteStore } from "./db/sqlite/store.js";
+import type { Store, Tx } from "./db/store.js";
 import { parseDate, todayInAmsterdam, type IsoDate } from "./domain/dates.js";
 import { missingFlag, UserError } from "./errors.js";
 import { parseEnum, requireText } from "./domain/invoer.js";
@@ -31,7 +32,7 @@ export class Ctx {
   private todayIso: IsoDate | undefined;
   /** --vandaag / INTERVENTIE_VANDAAG was given: "today" is the user's, not the clock's. */
   private readonly vandaagGegeven: boolean;
-  private database: Db | undefined;
+  private opened: SqliteStore | undefined;
 
   constructor(
     readonly streams: Streams,
@@ -43,7 +44,7 @@ export class Ctx {
     this.debug = Boolean(globals.debug);
     const user = (globals.gebruiker ?? env.INTERVENTIE_GEBRUIKER ?? safeOsUser()).trim() || "onbekend";
     this.user = requireText("gebruiker", user, 80);
-    this.dbPath = path.resolve(globals.db ?? env.INTERVENTIE_DB ?? defaultDbPath());
+    this.dbPath = databasePath(globals.db ?? env.INTERVENTIE_DB ?? defaultDbPath());
     // No output of this run may land on the database, even in commands that never open it.
     protectDatabase(this.dbPath);
     this.color = colors;
@@ -79,46 +80,41 @@ export class Ctx {
     return this.vandaagGegeven ? `${this.todayIso}${now.slice(10)}` : now;
   }
 
-  db(): Db {
-    if (!this.database) {
-      // Lazy: commands such as --help or brief voorbeeld never touch the database.
-      this.database = openDb(this.dbPath, this.streams.env.INTERVENTIE_TEST_MAX_PAGES);
-    }
-    return this.database;
+  /** The store --db names, opened on first use: commands such as --help or brief voorbeeld never touch it. */
+  store(): Store {
+    return this.sqlite();
   }
 
-  close(): void {
-    this.database?.close();
-    this.database = undefined;
+  private sqlite(): SqliteStore {
+    this.opened ??= new SqliteStore(
+      this.dbPath,
+      { gebruiker: this.user, vandaag: () => this.today() },
+      { maxPageCount: maxPages(this.streams.env.INTERVENTIE_TEST_MAX_PAGES) },
+    );
+    return this.opened;
+  }
+
+  async close(): Promise<void> {
+    await this.opened?.close();
+    this.opened = undefined;
+  }
+
+  /** Reads in one consistent snapshot. */
+  read<T>(fn: (sql: Sql) => T | Promise<T>): Promise<T> {
+    return this.store().read(fn);
   }
 
   /** Runs fn in one IMMEDIATE transaction with an audit trail: all or nothing. */
-  change<T>(fn: (tx: Tx) => T): T {
-    const db = this.db();
-    const now = new Date().toISOString();
-    const tx = makeTx(db, this.user, now, () => this.today());
-    return db.transaction(() => fn(tx)).immediate();
+  change<T>(fn: (tx: Tx) => T | Promise<T>): Promise<T> {
+    return this.store().change(fn);
   }
 
   /**
-   * change() for work that streams its input (a 100,000-row import): one IMMEDIATE transaction
-   * held across awaits, committed only if fn resolves. Nothing else uses the connection meanwhile.
+   * change() for work that streams its input (a 100,000-row import): one transaction held across
+   * awaits, committed only if fn resolves.
    */
-  async changeStreaming<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    const db = this.db();
-    const tx = makeTx(db, this.user, new Date().toISOString(), () => this.today());
-    // A bulk write touches many index pages: a 16 MB page cache (default 2 MB) saves re-reading
-    // spilled pages (~10% of a 100,000-row import); only for this connection, only this command.
-    db.pragma("cache_size = -16000");
-    db.exec("BEGIN IMMEDIATE");
-    try {
-      const result = await fn(tx);
-      db.exec("COMMIT");
-      return result;
-    } catch (err) {
-      if (db.inTransaction) db.exec("ROLLBACK");
-      throw err;
-    }
+  changeStreaming<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.store().change(fn, { bulk: true });
   }
 
   /**
@@ -194,25 +190,46 @@ export class Ctx {
     return parseEnum(flag, raw, allowed);
   }
 
+  /** The flag, or a choice at a terminal; `choices` may be a function, called (reading the store) only when asking. */
   async needChoice<T extends string>(
     flag: string,
     value: string | undefined,
     message: string,
-    choices: Choice<T>[],
+    choices: Choice<T>[] | (() => Promise<Choice<T>[]>),
     opts: { placeholder?: string; leeg?: string } = {},
   ): Promise<string> {
-    if (choices.length === 0 && (value === undefined || value === "")) {
-      if (!this.interactive) throw missingFlag(flag);
-      throw new UserError("geen-keuze", opts.leeg ?? `Er is nog niets om uit te kiezen voor --${flag}`);
-    }
-    return this.need(flag, value, () => this.prompts.select({ message, choices, placeholder: opts.placeholder }));
+    if (value !== undefined && value !== "") return value;
+    if (!this.interactive) throw missingFlag(flag);
+    const keuzes = typeof choices === "function" ? await choices() : choices;
+    if (keuzes.length === 0) throw new UserError("geen-keuze", opts.leeg ?? `Er is nog niets om uit te kiezen voor --${flag}`);
+    return this.prompts.select({ message, choices: keuzes, placeholder: opts.placeholder });
   }
 }
 
 /** INTERVENTIE_TEST_MAX_PAGES: test hook that simulates a full disk (PRAGMA max_page_count). */
-function openDb(file: string, maxPages: string | undefined): Db {
-  const maxPageCount = maxPages && /^\d+$/.test(maxPages) ? Number(maxPages) : undefined;
-  return openDatabase(file, { maxPageCount });
+function maxPages(raw: string | undefined): number | undefined {
+  return raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
+}
+
+/**
+ * --db names a file; a URL selects another kind of store (CLI.md). PostgreSQL is not there yet
+ * (issue 16), and a URL of any scheme is refused rather than taken as a folder named "postgres:".
+ */
+function databasePath(raw: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(raw.trim())?.[1]?.toLowerCase();
+  if (scheme === "postgres" || scheme === "postgresql") {
+    throw new UserError(
+      "database-onbekend",
+      "Een PostgreSQL-database (--db postgres://…) kan deze versie nog niet gebruiken; geef een databasebestand",
+    );
+  }
+  if (scheme !== undefined) {
+    throw new UserError(
+      "database-onbekend",
+      `--db ${scheme}://… is geen databasebestand en geen PostgreSQL-adres; geef een databasebestand`,
+    );
+  }
+  return path.resolve(raw);
 }
 
 function safeOsUser(): string {

@@ -1,18 +1,17 @@
 import type { Ctx } from "../context.js";
-import type { Tx } from "../db/audit.js";
-import { avondGereedheid, insertAvond, insertRol, requireAvond, setNoodplan, setRisico } from "../db/avond.js";
-import { candidateInputs, listBesluiten, requireCasustafel, type Casustafel } from "../db/casustafel.js";
-import { requireAdres } from "../db/adres.js";
-import { formatAdres } from "../domain/adres.js";
+import type { Besluit, Casustafel } from "../db/casustafel.js";
+import type { Avond } from "../db/avond.js";
+import { formatAdres, metAdres } from "../domain/adres.js";
 import { parseAvondDatum, parseDoel, parseStarttijd, STANDAARD_ROLLEN, type Noodplan } from "../domain/avond.js";
 import { formatDutch, type IsoDate } from "../domain/dates.js";
-import { controleer, perPartner, type Risico } from "../domain/gereedheid.js";
-import { rankCandidates } from "../domain/ranking.js";
+import { checkGereedheid, perPartner, type Risico } from "../domain/gereedheid.js";
+import { addAvond, type Gereedheid } from "../usecases/avond.js";
+import { showKandidaten } from "../usecases/casustafel.js";
 import { aantal } from "../domain/tekst.js";
 import { UserError } from "../errors.js";
 import { ask, minstensEen } from "../io/prompts.js";
 import { renderGereedheid, renderOverzicht } from "../render/avond.js";
-import { rolRegel, vraagNiveau, vraagNoodplan, vraagRol, vraagToelichting, type RolKeuze } from "./avond-vragen.js";
+import { rolRegel, askNiveau, askNoodplan, askRol, askToelichting, type RolKeuze } from "./avond-vragen.js";
 
 /**
  * The guided evening (`avond nieuw` at a terminal, or after `casustafel nieuw`): date,
@@ -28,6 +27,8 @@ export interface AvondResultaat {
 
 export interface AvondPlan {
   casustafel: Casustafel;
+  /** The casustafel's decisions: which addresses it chose for control, and with which partners. */
+  besluiten: Besluit[];
   datum: IsoDate;
   starttijd: string;
   doel: string;
@@ -49,11 +50,12 @@ const ACTIES = {
 } as const;
 
 export async function planAvondGuided(ctx: Ctx, casustafelId: number): Promise<AvondResultaat> {
-  const db = ctx.db();
-  const casustafel = requireCasustafel(db, casustafelId);
-  const namen = adresNamen(ctx, casustafel);
+  const { casustafel, kandidaten, besluiten } = await showKandidaten(ctx.store(), casustafelId);
+  /** The casustafel's ranked addresses by id, for choices and the summary. */
+  const namen = new Map(kandidaten.map((k) => [k.adres_id, `${k.rang}. ${k.adres}`]));
   const plan: AvondPlan = {
     casustafel,
+    besluiten,
     ...(await vraagBasis(ctx, casustafel)),
     adresIds: [],
     rollen: [],
@@ -63,14 +65,14 @@ export async function planAvondGuided(ctx: Ctx, casustafelId: number): Promise<A
   plan.adresIds = await vraagAdressen(ctx, plan, namen);
   await vraagRollen(ctx, plan);
   await vraagRisicos(ctx, plan, namen, plan.adresIds);
-  plan.noodplan = await vraagNoodplan(ctx, {}, null);
+  plan.noodplan = await askNoodplan(ctx, {}, null);
   for (;;) {
     ctx.say(`\n${renderPlan(ctx, plan, namen)}\n`);
     const keuze = await ctx.prompts.select({
       message: "Opslaan, of eerst iets wijzigen?",
       choices: Object.entries(ACTIES).map(([value, name]) => ({ name, value: value as keyof typeof ACTIES })),
     });
-    if (keuze === "opslaan") return opslaan(ctx, plan);
+    if (keuze === "opslaan") return saveAvondPlan(ctx, plan);
     if (keuze === "afbreken") throw new UserError("afgebroken", "Afgebroken; er is niets opgeslagen");
     if (keuze === "basis") Object.assign(plan, await vraagBasis(ctx, casustafel, plan));
     if (keuze === "adressen") {
@@ -86,7 +88,7 @@ export async function planAvondGuided(ctx: Ctx, casustafelId: number): Promise<A
     }
     if (keuze === "rollen") await vraagRollen(ctx, plan);
     if (keuze === "risicos") await vraagRisicos(ctx, plan, namen, plan.adresIds);
-    if (keuze === "noodplan") plan.noodplan = await vraagNoodplan(ctx, {}, plan.noodplan);
+    if (keuze === "noodplan") plan.noodplan = await askNoodplan(ctx, {}, plan.noodplan);
   }
 }
 
@@ -102,20 +104,13 @@ async function vraagBasis(ctx: Ctx, c: Casustafel, nu?: AvondPlan): Promise<{ da
   return { datum, starttijd, doel };
 }
 
-/** The casustafel's ranked addresses by id, for choices and the summary. */
-function adresNamen(ctx: Ctx, c: Casustafel): Map<number, string> {
-  const kandidaten = rankCandidates(candidateInputs(ctx.db(), c.gemeente_ids, c.datum), c.datum);
-  return new Map(kandidaten.map((k) => [k.adres_id, `${k.rang}. ${k.adres}`]));
-}
-
-function naamVan(ctx: Ctx, namen: Map<number, string>, id: number): string {
-  return namen.get(id) ?? formatAdres(requireAdres(ctx.db(), id));
+/** The addresses to choose from are the casustafel's ranked ones, so every chosen id has a name. */
+function naamVan(namen: Map<number, string>, id: number): string {
+  return namen.get(id) ?? `adres ${id}`;
 }
 
 async function vraagAdressen(ctx: Ctx, plan: AvondPlan, namen: Map<number, string>): Promise<number[]> {
-  const controle = listBesluiten(ctx.db(), plan.casustafel.id)
-    .filter((b) => b.besluit === "controle")
-    .map((b) => b.adres_id);
+  const controle = plan.besluiten.filter((b) => b.besluit === "controle").map((b) => b.adres_id);
   const aangevinkt = plan.adresIds.length ? plan.adresIds : controle;
   if (namen.size === 0) throw new UserError("geen-adressen", `Casustafel ${plan.casustafel.id} heeft geen adressen met signalen`);
   const gekozen = await ctx.prompts.checkbox({
@@ -154,25 +149,25 @@ async function vraagRollen(ctx: Ctx, plan: AvondPlan): Promise<void> {
       continue;
     }
     const rol = keuze === EIGEN ? await ask(ctx.prompts, { message: "Naam van de rol", parse: rolRegel(teamleider) }) : keuze;
-    plan.rollen.push(await vraagRol(ctx, { rol }, teamleider));
+    plan.rollen.push(await askRol(ctx, { rol }, teamleider));
   }
 }
 
 async function vraagRisicos(ctx: Ctx, plan: AvondPlan, namen: Map<number, string>, adresIds: number[]): Promise<void> {
   for (const id of adresIds) {
-    const niveau = await vraagNiveau(ctx, naamVan(ctx, namen, id), { later: true });
+    const niveau = await askNiveau(ctx, naamVan(namen, id), { later: true });
     if (niveau === null) plan.risicos.delete(id);
-    else plan.risicos.set(id, { niveau, toelichting: await vraagToelichting(ctx, plan.risicos.get(id)?.toelichting ?? null) });
+    else plan.risicos.set(id, { niveau, toelichting: await askToelichting(ctx, plan.risicos.get(id)?.toelichting ?? null) });
   }
 }
 
-function gereedheidVan(ctx: Ctx, plan: AvondPlan, namen: Map<number, string>) {
-  const gevraagd = listBesluiten(ctx.db(), plan.casustafel.id)
+function gereedheidVan(plan: AvondPlan, namen: Map<number, string>): Gereedheid {
+  const gevraagd = plan.besluiten
     .filter((b) => b.besluit === "controle" && plan.adresIds.includes(b.adres_id))
-    .flatMap((b) => b.partners.map((partner) => ({ partner, adres: b.adres })));
-  return controleer({
+    .flatMap((b) => b.partners.map((partner) => ({ partner, adres: formatAdres(b) })));
+  return checkGereedheid({
     rollen: plan.rollen,
-    adressen: plan.adresIds.map((id) => ({ adres: naamVan(ctx, namen, id), risico: plan.risicos.get(id)?.niveau ?? null })),
+    adressen: plan.adresIds.map((id) => ({ adres: naamVan(namen, id), risico: plan.risicos.get(id)?.niveau ?? null })),
     verzamelpunt: plan.noodplan?.verzamelpunt ?? null,
     codewoord: plan.noodplan?.codewoord ?? null,
     gevraagdePartners: perPartner(gevraagd),
@@ -185,7 +180,7 @@ function renderPlan(ctx: Ctx, plan: AvondPlan, namen: Map<number, string>): stri
       kop: `Nieuwe avond (nog niet opgeslagen) — ${formatDutch(plan.datum)}, ${plan.starttijd}; casustafel ${plan.casustafel.id}`,
       doel: plan.doel,
       adressen: plan.adresIds.map((id) => ({
-        adres: naamVan(ctx, namen, id),
+        adres: naamVan(namen, id),
         risico: plan.risicos.get(id)?.niveau ?? null,
         toelichting: plan.risicos.get(id)?.toelichting ?? null,
       })),
@@ -194,26 +189,27 @@ function renderPlan(ctx: Ctx, plan: AvondPlan, namen: Map<number, string>): stri
     },
     ctx.color,
   );
-  return `${overzicht}\n\n${renderGereedheid("bij opslaan", gereedheidVan(ctx, plan, namen).ontbreekt)}`;
+  return `${overzicht}\n\n${renderGereedheid("bij opslaan", gereedheidVan(plan, namen).ontbreekt)}`;
 }
 
 /** Writes the evening with its roles, risks and noodplan in one transaction; then the readiness check. */
-export function opslaan(ctx: Ctx, plan: Omit<AvondPlan, "casustafel"> & { casustafel: { id: number } }): AvondResultaat {
-  const id = ctx.change((tx: Tx) => {
-    const aid = insertAvond(tx, { casustafelId: plan.casustafel.id, ...plan });
-    for (const r of plan.rollen) insertRol(tx, { avondId: aid, ...r });
-    for (const [adresId, r] of plan.risicos) setRisico(tx, aid, adresId, r.niveau, r.toelichting);
-    if (plan.noodplan) setNoodplan(tx, aid, plan.noodplan);
-    return aid;
+export async function saveAvondPlan(ctx: Ctx, plan: AvondPlan): Promise<AvondResultaat> {
+  const r = await addAvond(ctx.store(), {
+    casustafelId: plan.casustafel.id,
+    datum: plan.datum,
+    starttijd: plan.starttijd,
+    doel: plan.doel,
+    adresIds: plan.adresIds,
+    rollen: plan.rollen,
+    risicos: plan.risicos,
+    noodplan: plan.noodplan,
   });
-  return avondResultaat(ctx, id, "aangemaakt");
+  return avondResultaat(r.avond, r.gereedheid, "aangemaakt");
 }
 
-export function avondResultaat(ctx: Ctx, id: number, wat: string): AvondResultaat {
-  const a = requireAvond(ctx.db(), id);
-  const gereedheid = avondGereedheid(ctx.db(), a);
+export function avondResultaat(a: Avond, gereedheid: Gereedheid, wat: string): AvondResultaat {
   return {
-    json: { ...a, gereedheid },
-    human: `Avond ${id} op ${formatDutch(a.datum)} om ${a.starttijd} ${wat} met ${aantal(a.adressen.length, "adres", "adressen")}.\n\n${renderGereedheid(`avond ${id}`, gereedheid.ontbreekt)}`,
+    json: { ...a, adressen: a.adressen.map(metAdres), gereedheid },
+    human: `Avond ${a.id} op ${formatDutch(a.datum)} om ${a.starttijd} ${wat} met ${aantal(a.adressen.length, "adres", "adressen")}.\n\n${renderGereedheid(`avond ${a.id}`, gereedheid.ontbreekt)}`,
   };
 }

@@ -1,5 +1,5 @@
 import type { Ctx } from "../context.js";
-import { bekendePersonen } from "../db/avond.js";
+import { listBekendePersonen } from "../db/avond.js";
 import { requirePartner, type Partner } from "../db/referentie.js";
 import {
   NOODPLAN,
@@ -36,7 +36,7 @@ const EIGEN = "<eigen>";
 const NIEUW = "<nieuw>";
 
 /** One role: which role, who (people used before are offered), their partner and phone. */
-export async function vraagRol(
+export async function askRol(
   ctx: Ctx,
   given: { rol?: string; naam?: string; partner?: string; telefoon?: string },
   teamleider: string | null,
@@ -45,11 +45,9 @@ export async function vraagRol(
   const rol = given.rol ? rule(given.rol) : await vraagRolNaam(ctx, teamleider, rule);
   const dialog = !given.naam;
   const { naam, known } = given.naam ? { naam: parseNaam(given.naam), known: undefined } : await vraagPersoon(ctx);
-  const partner: Partner = given.partner
-    ? requirePartner(ctx.db(), given.partner)
-    : known
-      ? requirePartner(ctx.db(), known.partner)
-      : requirePartner(ctx.db(), await ctx.needChoice("partner", undefined, `Partner van ${naam}`, partnerKeuzes(ctx.db())));
+  const partnerNaam =
+    given.partner ?? known?.partner ?? (await ctx.needChoice("partner", undefined, `Partner van ${naam}`, () => partnerKeuzes(ctx)));
+  const partner: Partner = await ctx.read((sql) => requirePartner(sql, partnerNaam));
   const telefoon =
     given.telefoon !== undefined
       ? parseTelefoon(given.telefoon)
@@ -86,7 +84,7 @@ async function vraagRolNaam(ctx: Ctx, teamleider: string | null, rule: (raw: str
 
 async function vraagPersoon(ctx: Ctx): Promise<{ naam: string; known?: { naam: string; partner: string; telefoon: string | null } }> {
   if (!ctx.interactive) throw missingFlag("naam");
-  const bekend = bekendePersonen(ctx.db());
+  const bekend = await ctx.read(listBekendePersonen);
   const keuze = bekend.length
     ? await ctx.prompts.select({
         message: "Wie?",
@@ -107,7 +105,7 @@ export const LATER = "<later>";
  * A risk level with no silent default: the first line cannot be chosen, so Enter alone
  * rates nothing. `later` offers "nog niet inschatten" (the guided flow); then null.
  */
-export async function vraagNiveau(ctx: Ctx, adres: string, opts: { later: boolean }): Promise<Risico | null> {
+export async function askNiveau(ctx: Ctx, adres: string, opts: { later: boolean }): Promise<Risico | null> {
   if (!ctx.interactive) throw missingFlag("niveau");
   const keuze = await ctx.prompts.select({
     message: `Risico bij ${adres}`,
@@ -120,7 +118,7 @@ export async function vraagNiveau(ctx: Ctx, adres: string, opts: { later: boolea
   return keuze === LATER ? null : parseNiveau(keuze);
 }
 
-export async function vraagToelichting(ctx: Ctx, huidig: string | null): Promise<string | null> {
+export async function askToelichting(ctx: Ctx, huidig: string | null): Promise<string | null> {
   return ask(ctx.prompts, {
     message: "Toelichting (agressie, wapens, honden, uitgangen, omvang; leeg mag)",
     default: huidig ?? undefined,
@@ -129,7 +127,7 @@ export async function vraagToelichting(ctx: Ctx, huidig: string | null): Promise
 }
 
 /** The noodplan: flags as given, the rest asked; optional parts only when the plan is asked for at all. */
-export async function vraagNoodplan(
+export async function askNoodplan(
   ctx: Ctx,
   given: { verzamelpunt?: string; codewoord?: string; communicatie?: string; uitrusting?: string },
   huidig: Noodplan | null,

@@ -1,13 +1,10 @@
 import type { Command } from "commander";
+import { writeOutput } from "../io/output-file.js";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
 import { requireAdres } from "../db/adres.js";
-import { avondGereedheid, insertRol, listAvonden, requireAvond, setNoodplan, setRisico, type Avond } from "../db/avond.js";
 import { listBesluiten, listCasustafels, requireCasustafel } from "../db/casustafel.js";
-import type { Db } from "../db/connection.js";
-import { avondAdressen } from "../db/bevinding.js";
-import { werkvoorraad } from "../db/handhaving.js";
-import { capaciteitsWaarschuwingen } from "../domain/capaciteit.js";
+import { formatAdres, metAdres } from "../domain/adres.js";
 import {
   parseAvondDatum,
   parseDoel,
@@ -22,11 +19,11 @@ import { formatDutch } from "../domain/dates.js";
 import { parseId, parseList } from "../domain/invoer.js";
 import { aantal } from "../domain/tekst.js";
 import { UserError } from "../errors.js";
-import { overzichtVan, renderGereedheid, renderOverzicht } from "../render/avond.js";
-import { renderTable } from "../render/table.js";
-import { opslaan, planAvondGuided, type AvondPlan } from "./avond-begeleid.js";
-import { vraagNiveau, vraagNoodplan, vraagRol, vraagToelichting } from "./avond-vragen.js";
-import { kiesAvondId } from "./avond-keuze.js";
+import { overzichtVan, renderAvonden, renderGereedheid, renderOverzicht } from "../render/avond.js";
+import { addRol, checkAvond, recordNoodplan, recordRisico, showAvond, showAvonden, showDraaiboek } from "../usecases/avond.js";
+import { saveAvondPlan, planAvondGuided, type AvondPlan } from "./avond-begeleid.js";
+import { askNiveau, askNoodplan, askRol, askToelichting } from "./avond-vragen.js";
+import { chooseAvondId } from "./avond-keuze.js";
 import { verplicht } from "./hulp.js";
 import { ontbrekendArgument } from "./kiezen.js";
 
@@ -66,10 +63,10 @@ export function register(program: Command, rt: Runtime): void {
     .option("--telefoon <nr>", "bereikbaar die avond op")
     .action(
       action<{ rol?: string; naam?: string; partner?: string; telefoon?: string }>(rt, async (ctx, opts, id) => {
-        const a = await kiesAvond(ctx, id as string | undefined);
+        const a = await chooseAvond(ctx, id as string | undefined);
         const teamleider = a.rollen.find((r) => r.rol === "teamleider")?.naam ?? null;
-        const r = await vraagRol(ctx, opts, teamleider);
-        const rid = ctx.change((tx) => insertRol(tx, { avondId: a.id, ...r }));
+        const r = await askRol(ctx, opts, teamleider);
+        const rid = await addRol(ctx.store(), a.id, r);
         ctx.emit(
           { id: rid, avond_id: a.id, rol: r.rol, naam: r.naam, partner: r.partner, telefoon: r.telefoon },
           () => `Rol ${r.rol}: ${r.naam} (${r.partner}) op avond ${a.id}.`,
@@ -86,7 +83,7 @@ export function register(program: Command, rt: Runtime): void {
     .option("--toelichting <tekst>", "toelichting")
     .action(
       action<{ adres?: string; niveau?: string; toelichting?: string }>(rt, async (ctx, opts, id) => {
-        const a = await kiesAvond(ctx, id as string | undefined);
+        const a = await chooseAvond(ctx, id as string | undefined);
         const dialog = opts.adres === undefined || opts.niveau === undefined;
         const adresId = parseId(
           "adres",
@@ -94,22 +91,25 @@ export function register(program: Command, rt: Runtime): void {
             "adres",
             opts.adres,
             "Welk adres?",
-            a.adressen.map((x) => ({ name: `${x.volgorde}. ${x.adres} — ${x.risico ?? "nog niet ingeschat"}`, value: String(x.adres_id) })),
+            a.adressen.map((x) => ({
+              name: `${x.volgorde}. ${formatAdres(x)} — ${x.risico ?? "nog niet ingeschat"}`,
+              value: String(x.adres_id),
+            })),
           ),
         );
         const op = a.adressen.find((x) => x.adres_id === adresId);
         const niveau =
           opts.niveau !== undefined
             ? parseNiveau(opts.niveau)
-            : (await vraagNiveau(ctx, op?.adres ?? `adres ${adresId}`, { later: false }))!;
+            : (await askNiveau(ctx, op ? formatAdres(op) : `adres ${adresId}`, { later: false }))!;
         const toelichting =
           opts.toelichting !== undefined || !dialog
             ? parseRisicoToelichting(opts.toelichting)
-            : await vraagToelichting(ctx, op?.risico_toelichting ?? null);
-        ctx.change((tx) => setRisico(tx, a.id, adresId, niveau, toelichting));
+            : await askToelichting(ctx, op?.risico_toelichting ?? null);
+        await recordRisico(ctx.store(), a.id, adresId, niveau, toelichting);
         ctx.emit(
           { avond_id: a.id, adres_id: adresId, niveau, toelichting },
-          () => `Risico ${niveau} vastgelegd voor ${op?.adres ?? `adres ${adresId}`} op avond ${a.id}.`,
+          () => `Risico ${niveau} vastgelegd voor ${op ? formatAdres(op) : `adres ${adresId}`} op avond ${a.id}.`,
         );
       }),
     );
@@ -124,10 +124,10 @@ export function register(program: Command, rt: Runtime): void {
     .option("--uitrusting <lijst>", "komma-gescheiden, bijv. hesjes,portofoons,steekvesten")
     .action(
       action<{ verzamelpunt?: string; codewoord?: string; communicatie?: string; uitrusting?: string }>(rt, async (ctx, opts, id) => {
-        const a = await kiesAvond(ctx, id as string | undefined);
+        const a = await chooseAvond(ctx, id as string | undefined);
         const huidig = a.noodplan.verzamelpunt && a.noodplan.codewoord ? (a.noodplan as Noodplan) : null;
-        const plan = await vraagNoodplan(ctx, opts, huidig);
-        ctx.change((tx) => setNoodplan(tx, a.id, plan));
+        const plan = await askNoodplan(ctx, opts, huidig);
+        await recordNoodplan(ctx.store(), a.id, plan);
         ctx.emit(
           { avond_id: a.id, ...plan },
           () => `Noodplan vastgelegd voor avond ${a.id}: verzamelpunt ${plan.verzamelpunt}, codewoord ${plan.codewoord}.`,
@@ -141,10 +141,9 @@ export function register(program: Command, rt: Runtime): void {
     .argument("[id]", AVOND_ID)
     .action(
       action(rt, async (ctx, _opts, id) => {
-        const a = await kiesAvond(ctx, id as string | undefined);
-        const r = avondGereedheid(ctx.db(), a);
+        const a = await chooseAvond(ctx, id as string | undefined);
+        const { gereedheid: r, capaciteit } = await checkAvond(ctx.store(), a.id);
         // Capacity is a warning, never a reason by itself to stop the evening.
-        const capaciteit = capaciteitVanAvond(ctx.db(), a.id);
         for (const w of capaciteit) ctx.warn(`Let op: ${w.bericht}`);
         if (r.gereed) {
           ctx.emit({ avond_id: a.id, gereed: true, ontbreekt: [], capaciteit }, () => `Avond ${a.id} is gereed: alles is geregeld.`);
@@ -167,8 +166,7 @@ export function register(program: Command, rt: Runtime): void {
     .option("--overschrijven", "een bestaand PDF-bestand vervangen")
     .action(
       action<{ pdf?: string; overschrijven?: boolean }>(rt, async (ctx, opts, id) => {
-        const db = ctx.db();
-        const a = await kiesAvond(ctx, id as string | undefined);
+        const a = await chooseAvond(ctx, id as string | undefined);
         // The output file's own checks (never the database, no surprise overwrite) are the rule for the answer too.
         const pdf = await ctx.needValue(
           "pdf",
@@ -177,9 +175,12 @@ export function register(program: Command, rt: Runtime): void {
           (v) => ctx.outputFile(v, "pdf", opts.overschrijven),
           `draaiboek-avond-${a.id}.pdf`,
         );
-        const { draaiboekData, writeDraaiboekPdf } = await import("../render/pdf/draaiboek.js");
-        const data = draaiboekData(db, a, avondGereedheid(db, a));
-        await writeDraaiboekPdf(data, pdf);
+        const data = await showDraaiboek(ctx.store(), a.id);
+        const [{ draaiboekPdf }, { pdfToBuffer }] = await Promise.all([
+          import("../render/pdf/draaiboek.js"),
+          import("../render/pdf/document.js"),
+        ]);
+        writeOutput(pdf, await pdfToBuffer(draaiboekPdf(data)));
         const ontbreekt = aantal(data.gereedheid.ontbreekt.length, "punt ontbreekt", "punten ontbreken");
         ctx.emit(
           { avond_id: a.id, pdf: pdf.file, gereed: data.gereedheid.gereed },
@@ -193,23 +194,9 @@ export function register(program: Command, rt: Runtime): void {
     .command("lijst")
     .description("toon controleavonden, nieuwste eerst")
     .action(
-      action(rt, (ctx) => {
-        const rows = listAvonden(ctx.db());
-        ctx.emit(rows, () =>
-          rows.length === 0
-            ? "Nog geen controleavonden."
-            : renderTable(
-                rows,
-                [
-                  { header: "id", value: (r) => r.id, align: "right", priority: 1 },
-                  { header: "datum", value: (r) => `${formatDutch(r.datum)} ${r.starttijd}`, priority: 2 },
-                  { header: "doel", value: (r) => r.doel, priority: 3 },
-                  { header: "adressen", value: (r) => r.adressen, align: "right" },
-                  { header: "rollen", value: (r) => r.rollen, align: "right" },
-                ],
-                ctx.color,
-              ),
-        );
+      action(rt, async (ctx) => {
+        const rows = await showAvonden(ctx.store());
+        ctx.emit(rows, () => renderAvonden(rows, ctx.color));
       }),
     );
 
@@ -219,58 +206,55 @@ export function register(program: Command, rt: Runtime): void {
     .argument("[id]", AVOND_ID)
     .action(
       action(rt, async (ctx, _opts, id) => {
-        const a = await kiesAvond(ctx, id as string | undefined);
-        const g = avondGereedheid(ctx.db(), a);
+        const a = await chooseAvond(ctx, id as string | undefined);
+        const { gereedheid: g } = await showAvond(ctx.store(), a.id);
         ctx.emit(
-          { ...a, gereedheid: g },
+          { ...a, adressen: a.adressen.map(metAdres), gereedheid: g },
           () => `${renderOverzicht(overzichtVan(a), ctx.color)}\n\n${renderGereedheid(`avond ${a.id}`, g.ontbreekt)}`,
         );
       }),
     );
 }
 
-/** Gemeenten this evening's addresses could push past the open handhavingszaken they can handle. */
-function capaciteitVanAvond(db: Db, avondId: number) {
-  const perGemeente = new Map<string, number>();
-  for (const adres of avondAdressen(db, avondId)) perGemeente.set(adres.gemeente, (perGemeente.get(adres.gemeente) ?? 0) + 1);
-  return capaciteitsWaarschuwingen(werkvoorraad(db), perGemeente);
-}
-
 /** The evening named by the id argument; at a terminal without one, chosen from the list (newest first). */
-async function kiesAvond(ctx: Ctx, id: string | undefined): Promise<Avond> {
-  return requireAvond(ctx.db(), await kiesAvondId(ctx, id, "id", ontbrekendArgument("avond-id", "avond lijst")));
+async function chooseAvond(ctx: Ctx, id: string | undefined) {
+  const gekozen = await chooseAvondId(ctx, id, "id", ontbrekendArgument("avond-id", "avond lijst"));
+  return (await showAvond(ctx.store(), gekozen)).avond;
 }
 
 async function nieuw(ctx: Ctx, opts: NieuwOpts): Promise<void> {
-  const db = ctx.db();
   const guided = ctx.interactive && opts.casustafel === undefined && opts.datum === undefined && opts.doel === undefined;
-  const casustafels = listCasustafels(db).map((c) => ({
-    name: `${c.id}: ${formatDutch(c.datum)} — ${c.gemeenten.join(", ")}`,
-    value: String(c.id),
-  }));
+  const casustafels = async () =>
+    (await ctx.read(listCasustafels)).map((c) => ({
+      name: `${c.id}: ${formatDutch(c.datum)} — ${c.gemeenten.join(", ")}`,
+      value: String(c.id),
+    }));
   const cid = parseId(
     "casustafel",
     await ctx.needChoice("casustafel", opts.casustafel, "Vanuit welke casustafel?", casustafels, {
       leeg: "Er is nog geen casustafel; maak er een met interventie casustafel nieuw",
     }),
   );
-  const r = guided ? await planAvondGuided(ctx, cid) : opslaan(ctx, await metVlaggen(ctx, cid, opts));
+  const r = guided ? await planAvondGuided(ctx, cid) : await saveAvondPlan(ctx, await metVlaggen(ctx, cid, opts));
   ctx.emit(r.json, () => r.human);
 }
 
 /** Date, start, goal and addresses from the flags (a terminal asks for a missing date or goal). */
 async function metVlaggen(ctx: Ctx, casustafelId: number, opts: NieuwOpts): Promise<AvondPlan> {
-  const db = ctx.db();
-  const c = requireCasustafel(db, casustafelId);
+  const c = await ctx.read((sql) => requireCasustafel(sql, casustafelId));
   const datum = await ctx.needValue("datum", opts.datum, "Datum van de avond (JJJJ-MM-DD of DD-MM-JJJJ)", (v) =>
     parseAvondDatum(v, c.datum),
   );
   const starttijd = parseStarttijd(opts.start ?? "19:00");
   const doel = await ctx.needValue("doel", opts.doel, "Doel van de avond (bekend bij iedereen)", parseDoel);
-  const controle = listBesluiten(db, c.id)
-    .filter((b) => b.besluit === "controle")
-    .map((b) => b.adres_id);
-  const extra = (opts.extraAdres ?? []).map((x) => requireAdres(db, parseId("extra-adres", x)).id);
+  const besluiten = await ctx.read((sql) => listBesluiten(sql, c.id));
+  const controle = besluiten.filter((b) => b.besluit === "controle").map((b) => b.adres_id);
+  const extraIds = (opts.extraAdres ?? []).map((x) => parseId("extra-adres", x));
+  const extra = await ctx.read(async (sql) => {
+    const ids: number[] = [];
+    for (const x of extraIds) ids.push((await requireAdres(sql, x)).id);
+    return ids;
+  });
   const zonder = (opts.zonderAdres ?? []).map((x) => parseId("zonder-adres", x));
   for (const z of zonder) {
     if (!controle.includes(z))
@@ -283,5 +267,5 @@ async function metVlaggen(ctx: Ctx, casustafelId: number, opts: NieuwOpts): Prom
       `Casustafel ${c.id} heeft geen adressen met besluit controle; leg besluiten vast of gebruik --extra-adres`,
     );
   }
-  return { casustafel: c, datum, starttijd, doel, adresIds, rollen: [], risicos: new Map(), noodplan: null };
+  return { casustafel: c, besluiten, datum, starttijd, doel, adresIds, rollen: [], risicos: new Map(), noodplan: null };
 }

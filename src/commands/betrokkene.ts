@@ -2,19 +2,12 @@ import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import { verplicht } from "./hulp.js";
 import { requireAdres } from "../db/adres.js";
-import {
-  insertBetrokkene,
-  koppelAdres,
-  koppelingen,
-  listBetrokkenen,
-  requireBetrokkene,
-  ROLLEN,
-  type BetrokkeneRol,
-} from "../db/betrokkene.js";
-import { formatAdres } from "../domain/adres.js";
+import { requireBetrokkene, ROLLEN, type BetrokkeneRol } from "../db/betrokkene.js";
+import { formatAdres, metAdres } from "../domain/adres.js";
 import { optionalText, parseEnum, parseId, requireText } from "../domain/invoer.js";
 import { invalid } from "../errors.js";
-import { renderTable } from "../render/table.js";
+import { renderBetrokkene, renderBetrokkenen } from "../render/betrokkene.js";
+import { addBetrokkene, linkBetrokkene, showBetrokkene, showBetrokkenen } from "../usecases/betrokkene.js";
 
 /** KvK-nummer: 8 digits. */
 function parseKvk(raw: string | undefined): string | null {
@@ -40,7 +33,6 @@ export function register(program: Command, rt: Runtime): void {
     .option("--kvk <nummer>", "KvK-nummer (8 cijfers)")
     .action(
       action<{ naam?: string; rol?: string; adres?: string; postadres?: string; kvk?: string }>(rt, async (ctx, opts) => {
-        const db = ctx.db();
         const naam = requireText("naam", await ctx.needText("naam", opts.naam, "Naam van de betrokkene"), 160);
         const rolText = await ctx.needChoice(
           "rol",
@@ -49,14 +41,11 @@ export function register(program: Command, rt: Runtime): void {
           ROLLEN.map((r) => ({ name: r, value: r })),
         );
         const rol: BetrokkeneRol = parseEnum("rol", rolText, ROLLEN);
-        const adres = opts.adres !== undefined ? requireAdres(db, parseId("adres", opts.adres)) : undefined;
+        const adresId = opts.adres !== undefined ? parseId("adres", opts.adres) : undefined;
+        if (adresId !== undefined) await ctx.read((sql) => requireAdres(sql, adresId));
         const postadres = optionalText("postadres", opts.postadres, 300);
         const kvk = parseKvk(opts.kvk);
-        const id = ctx.change((tx) => {
-          const newId = insertBetrokkene(tx, { naam, postadres, kvk });
-          if (adres) koppelAdres(tx, newId, adres.id, rol);
-          return newId;
-        });
+        const { id, adres } = await addBetrokkene(ctx.store(), { naam, postadres, kvk, rol, adresId });
         ctx.emit(
           { id, naam, rol, adres_id: adres?.id ?? null, postadres, kvk },
           () => `Betrokkene ${naam} toegevoegd met id ${id}${adres ? `, ${rol} van ${formatAdres(adres)}` : ""}.`,
@@ -71,12 +60,13 @@ export function register(program: Command, rt: Runtime): void {
     .option("--rol <rol>", ROLLEN.join("|"))
     .action(
       action<{ adres?: string; rol?: string }>(rt, async (ctx, opts, id) => {
-        const db = ctx.db();
-        const b = requireBetrokkene(db, parseId("id", id as string));
-        const adres = requireAdres(db, parseId("adres", await ctx.needText("adres", opts.adres, "Adres-id")));
+        const betrokkeneId = parseId("id", id as string);
+        await ctx.read((sql) => requireBetrokkene(sql, betrokkeneId)); // unknown: refused before anything is asked
+        const adresId = parseId("adres", await ctx.needText("adres", opts.adres, "Adres-id"));
+        await ctx.read((sql) => requireAdres(sql, adresId));
         const rol = await ctx.needEnum("rol", opts.rol, "Rol", ROLLEN);
-        ctx.change((tx) => koppelAdres(tx, b.id, adres.id, rol));
-        ctx.emit({ id: b.id, adres_id: adres.id, rol }, () => `${b.naam} is nu ${rol} van ${formatAdres(adres)}.`);
+        const { betrokkene, adres } = await linkBetrokkene(ctx.store(), { betrokkeneId, adresId, rol });
+        ctx.emit({ id: betrokkene.id, adres_id: adres.id, rol }, () => `${betrokkene.naam} is nu ${rol} van ${formatAdres(adres)}.`);
       }),
     );
 
@@ -84,23 +74,9 @@ export function register(program: Command, rt: Runtime): void {
     .command("lijst")
     .description("toon betrokkenen met hun adressen")
     .action(
-      action(rt, (ctx) => {
-        const rows = listBetrokkenen(ctx.db());
-        ctx.emit(rows, () =>
-          rows.length === 0
-            ? "Geen betrokkenen."
-            : renderTable(
-                rows,
-                [
-                  { header: "id", value: (r) => r.id, align: "right" },
-                  { header: "naam", value: (r) => r.naam },
-                  { header: "KvK", value: (r) => r.kvk },
-                  { header: "adressen", value: (r) => r.adressen, align: "right" },
-                  { header: "gemeenten", value: (r) => r.gemeenten?.split(",").join(", ") },
-                ],
-                ctx.color,
-              ),
-        );
+      action(rt, async (ctx) => {
+        const rows = await showBetrokkenen(ctx.store());
+        ctx.emit(rows, () => renderBetrokkenen(rows, ctx.color));
       }),
     );
 
@@ -108,20 +84,9 @@ export function register(program: Command, rt: Runtime): void {
     .command("toon <id>")
     .description("toon een betrokkene met alle adressen")
     .action(
-      action(rt, (ctx, _opts, id) => {
-        const db = ctx.db();
-        const b = requireBetrokkene(db, parseId("id", id as string));
-        const adressen = koppelingen(db, b.id);
-        ctx.emit({ ...b, adressen }, () =>
-          [
-            ctx.color.bold(b.naam),
-            b.postadres ? `Postadres: ${b.postadres}` : "",
-            b.kvk ? `KvK: ${b.kvk}` : "",
-            ...adressen.map((a) => `  ${a.rol}: ${a.adres} (${a.gemeente}) [adres ${a.adres_id}]`),
-          ]
-            .filter(Boolean)
-            .join("\n"),
-        );
+      action(rt, async (ctx, _opts, id) => {
+        const b = await showBetrokkene(ctx.store(), parseId("id", id as string));
+        ctx.emit({ ...b, adressen: b.adressen.map(metAdres) }, () => renderBetrokkene(b, ctx.color));
       }),
     );
 }

@@ -1,16 +1,9 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
-import { avondAdressen, requireAvondKort, requireBevinding } from "../db/bevinding.js";
-import { requireToezichthouder } from "../db/toezichthouder.js";
-import { wijzigWaarneming, type WaarnemingWijziging } from "../db/waarneming.js";
-import {
-  BEVINDING_CSV_COLUMNS,
-  ONTBREKEND_TEKST,
-  ontbrekendeGegevens,
-  parseMethode,
-  parseTijdstip,
-  parseToezichthouders,
-} from "../domain/bevinding.js";
+import { requireBevinding } from "../db/bevinding.js";
+import { bevindingJson, beschrijfWijziging } from "../render/bevinding.js";
+import { changeWaarneming, showFormulier } from "../usecases/bevinding.js";
+import { BEVINDING_CSV_COLUMNS, parseMethode, parseTijdstip, parseToezichthouders } from "../domain/bevinding.js";
 import { optionalText, parseCount, parseId, requireText } from "../domain/invoer.js";
 import { invalid } from "../errors.js";
 import { outputPath, writePrivate } from "../io/output-file.js";
@@ -40,10 +33,10 @@ export function registerWaarneming(bevinding: Command, rt: Runtime): void {
     .option("--maatregel <tekst>", "directe maatregel (leeg: geen)")
     .option("--personen <n>", "aantal aangetroffen personen (leeg: onbekend)")
     .action(
-      action<WijzigOpts>(rt, (ctx, opts, idRaw) => {
-        const db = ctx.db();
-        const b = requireBevinding(db, parseId("bevinding", idRaw as string));
-        const w: WaarnemingWijziging = {};
+      action<WijzigOpts>(rt, async (ctx, opts, idRaw) => {
+        const bevindingId = parseId("bevinding", idRaw as string);
+        await ctx.read((sql) => requireBevinding(sql, bevindingId)); // an unknown finding before anything about its fields
+        const w: Parameters<typeof changeWaarneming>[2] = {};
         if (opts.tijdstip !== undefined) w.tijdstip = parseTijdstip(opts.tijdstip);
         if (opts.methode !== undefined) {
           const m = parseMethode(opts.methode);
@@ -56,21 +49,12 @@ export function registerWaarneming(bevinding: Command, rt: Runtime): void {
         if (opts.toezichthouder !== undefined) {
           const nummers = parseToezichthouders(opts.toezichthouder);
           if (nummers.length === 0) throw invalid("toezichthouder", "geef minstens één nummer");
-          w.toezichthouderIds = nummers.map((n) => requireToezichthouder(db, n).id);
+          w.toezichthouders = nummers;
         }
         if (Object.keys(w).length === 0) throw invalid("wijzig", "geef minstens één veld, bijv. --tijdstip of --methode");
-        const velden = ctx.change((tx) => wijzigWaarneming(tx, b.id, w));
-        const na = requireBevinding(db, b.id);
-        const toezichthouders = na.toezichthouders ? na.toezichthouders.split(",") : [];
-        const onvolledig = ontbrekendeGegevens({ ...na, toezichthouders });
-        ctx.emit({ ...na, toezichthouders, onvolledig, gewijzigd: velden }, () =>
-          [
-            `Bevinding ${na.id} bijgewerkt (${velden.join(", ")}): ${na.categorie_naam} op ${na.adres}, om ${na.tijdstip}, toezichthouder ${toezichthouders.join(", ") || "onbekend"}, methode ${na.methode ?? "onbekend"}.`,
-            onvolledig.length
-              ? `Nog onvolledig: ${onvolledig.map((o) => ONTBREKEND_TEKST[o]).join("; ")}.`
-              : "Volledig: klaar voor het rapport van bevindingen.",
-          ].join("\n"),
-        );
+        const { velden, bevinding } = await changeWaarneming(ctx.store(), bevindingId, w);
+        const na = bevindingJson(bevinding);
+        ctx.emit({ ...na, gewijzigd: velden }, () => beschrijfWijziging(na, velden));
       }),
     );
 
@@ -81,14 +65,12 @@ export function registerWaarneming(bevinding: Command, rt: Runtime): void {
     .option("--uit <bestand>", "CSV-bestand om te schrijven")
     .option("--overschrijven", "een bestaand bestand vervangen")
     .action(
-      action<{ avond: string; uit?: string; overschrijven?: boolean }>(rt, (ctx, opts) => {
-        const db = ctx.db();
-        const avond = requireAvondKort(db, parseId("avond", opts.avond));
+      action<{ avond: string; uit?: string; overschrijven?: boolean }>(rt, async (ctx, opts) => {
+        const { avond, adressen } = await showFormulier(ctx.store(), parseId("avond", opts.avond));
         const file = outputPath(opts.uit, { overschrijven: Boolean(opts.overschrijven), dbPath: ctx.dbPath });
         const kolommen = [...BEVINDING_CSV_COLUMNS.required.slice(0, 2), "toevoeging", ...BEVINDING_CSV_COLUMNS.required.slice(2)];
         const rest = BEVINDING_CSV_COLUMNS.optional.filter((k) => !kolommen.includes(k));
         const header = [...kolommen, ...rest];
-        const adressen = avondAdressen(db, avond.id);
         const rows = adressen.map((a) =>
           header.map((k) =>
             k === "postcode"

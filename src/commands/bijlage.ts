@@ -1,24 +1,13 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
-import { bijlagenVan, koppelBijlage, onbekendeHashes, opgeslagenHashes } from "../db/bijlage.js";
 import { requireBevinding } from "../db/bevinding.js";
 import { formatGrootte, parseBijschrift, SOORT_NAAM } from "../domain/bijlage.js";
 import { parseId } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
-import {
-  bijlagenMap,
-  controleerBestand,
-  controleerKandidaat,
-  kopieerNaarTijdelijk,
-  losseBestanden,
-  maakMap,
-  opruimen,
-  opslagPad,
-  plaats,
-  verwijder,
-} from "../io/bijlagen.js";
-import { renderTable } from "../render/table.js";
+import { bijlagenMap, checkKandidaat, copyToTemp, makeMap } from "../io/bijlagen.js";
+import { renderBijlagen } from "../render/bijlage.js";
+import { addBijlage, checkBijlagen, showBijlagen } from "../usecases/bijlage.js";
 import fs from "node:fs";
 import { aantal } from "../domain/tekst.js";
 
@@ -36,42 +25,10 @@ export function registerBijlage(bevinding: Command, rt: Runtime): void {
     .command("lijst <bevinding-id>")
     .description("de bijlagen van een bevinding met hun SHA-256")
     .action(
-      action(rt, (ctx, _opts, id) => {
-        const db = ctx.db();
-        const b = requireBevinding(db, parseId("bevinding", id as string));
-        const map = bijlagenMap(ctx.dbPath);
-        const rows = bijlagenVan(db, b.id).map((j, i) => ({
-          ...j,
-          volgnummer: i + 1,
-          aanwezig: fs.existsSync(opslagPad(map, j.sha256)),
-        }));
-        if (!ctx.json && rows.length === 0) {
-          ctx.out(`Bevinding ${b.id} heeft geen bijlagen.`);
-          return;
-        }
-        ctx.emit({ bevinding_id: b.id, bijlagen: rows }, () =>
-          [
-            `Bijlagen van bevinding ${b.id} (${b.categorie_naam}, ${b.adres}):`,
-            renderTable(
-              rows,
-              [
-                { header: "nr", value: (r) => r.volgnummer, align: "right", priority: 1 },
-                { header: "soort", value: (r) => SOORT_NAAM[r.soort], priority: 3 },
-                { header: "grootte", value: (r) => formatGrootte(r.grootte), align: "right", priority: 6 },
-                { header: "bijschrift", value: (r) => r.bijschrift ?? "", priority: 2 },
-                // A hash is not text to wrap: shortened in a narrow window (like git's short ids), whole in --json.
-                {
-                  header: "SHA-256",
-                  value: (r) => (r.aanwezig ? r.sha256 : `(ONTBREEKT) ${r.sha256}`),
-                  overflow: "shorten",
-                  min: 12,
-                  priority: 7,
-                },
-              ],
-              ctx.color,
-            ),
-          ].join("\n"),
-        );
+      action(rt, async (ctx, _opts, id) => {
+        const { bevinding, bijlagen } = await showBijlagen(ctx.store(), parseId("bevinding", id as string), bijlagenMap(ctx.dbPath));
+        const rows = bijlagen.map((j, i) => ({ ...j, volgnummer: i + 1 }));
+        ctx.emit({ bevinding_id: bevinding.id, bijlagen: rows }, () => renderBijlagen(bevinding, rows, ctx.color));
       }),
     );
 
@@ -82,68 +39,43 @@ export function registerBijlage(bevinding: Command, rt: Runtime): void {
 }
 
 async function toevoegen(ctx: Ctx, idRaw: string, bestand: string, bijschriftRaw: string | undefined): Promise<void> {
-  const db = ctx.db();
   // Everything the user can get wrong is checked before the store folder is touched.
-  const b = requireBevinding(db, parseId("bevinding", idRaw));
+  const bevindingId = parseId("bevinding", idRaw);
+  await ctx.read((sql) => requireBevinding(sql, bevindingId));
   const bijschrift = parseBijschrift(bijschriftRaw);
-  const kandidaat = controleerKandidaat(bestand);
+  const kandidaat = checkKandidaat(bestand);
   if (kandidaat.soort !== "pdf") await controleerAfbeelding(kandidaat.bestand, bestand);
   const map = bijlagenMap(ctx.dbPath);
-  maakMap(map);
-  const kopie = kopieerNaarTijdelijk(kandidaat, map);
-  let geplaatst = false;
-  try {
-    const r = ctx.change((tx) => {
-      // The file is put in place under the write lock, so a retention run cannot remove it meanwhile.
-      geplaatst = plaats(map, kopie.tmp, kopie.sha256);
-      return koppelBijlage(tx, {
-        bevindingId: b.id,
-        sha256: kopie.sha256,
-        soort: kandidaat.soort,
-        grootte: kopie.grootte,
-        bijschrift,
-        bestandsnaam: kandidaat.naam,
-      });
-    });
-    const json = {
-      id: r.id,
-      bevinding_id: b.id,
-      sha256: kopie.sha256,
-      soort: kandidaat.soort,
-      grootte: kopie.grootte,
-      bijschrift,
-      nieuw: r.nieuweKoppeling,
-    };
-    ctx.emit(json, () =>
-      r.nieuweKoppeling
-        ? `${capitalise(SOORT_NAAM[kandidaat.soort])} toegevoegd aan bevinding ${b.id} (${formatGrootte(kopie.grootte)}).\nSHA-256: ${kopie.sha256}${r.nieuweInhoud ? "" : "\n(Dezelfde inhoud was al opgeslagen; er is geen tweede kopie gemaakt.)"}`
-        : `Deze inhoud is al bijgevoegd bij bevinding ${b.id}; er is niets gewijzigd.\nSHA-256: ${kopie.sha256}`,
-    );
-  } catch (err) {
-    opruimen(kopie.tmp);
-    if (geplaatst) verwijder(map, kopie.sha256);
-    throw err;
-  }
+  makeMap(map);
+  const kopie = copyToTemp(kandidaat, map);
+  const r = await addBijlage(ctx.store(), { bevindingId, map, kopie, soort: kandidaat.soort, naam: kandidaat.naam, bijschrift });
+  const json = {
+    id: r.id,
+    bevinding_id: bevindingId,
+    sha256: kopie.sha256,
+    soort: kandidaat.soort,
+    grootte: kopie.grootte,
+    bijschrift,
+    nieuw: r.nieuweKoppeling,
+  };
+  ctx.emit(json, () =>
+    r.nieuweKoppeling
+      ? `${capitalise(SOORT_NAAM[kandidaat.soort])} toegevoegd aan bevinding ${bevindingId} (${formatGrootte(kopie.grootte)}).\nSHA-256: ${kopie.sha256}${r.nieuweInhoud ? "" : "\n(Dezelfde inhoud was al opgeslagen; er is geen tweede kopie gemaakt.)"}`
+      : `Deze inhoud is al bijgevoegd bij bevinding ${bevindingId}; er is niets gewijzigd.\nSHA-256: ${kopie.sha256}`,
+  );
 }
 
 /** A JPEG or PNG that pdfkit cannot read would break every report it appears in: refuse it now. */
 async function controleerAfbeelding(file: string, raw: string): Promise<void> {
-  const { leesAfbeelding } = await import("../render/pdf/afbeelding.js");
-  if (!leesAfbeelding(fs.readFileSync(file))) {
+  const { readAfbeelding } = await import("../render/pdf/afbeelding.js");
+  if (!readAfbeelding(fs.readFileSync(file))) {
     throw new UserError("ongeldig-bestand", `bestand: ${raw} is een beschadigde of onbruikbare afbeelding`);
   }
 }
 
-function controleer(ctx: Ctx): void {
-  const db = ctx.db();
+async function controleer(ctx: Ctx): Promise<void> {
   const map = bijlagenMap(ctx.dbPath);
-  const verwacht = opgeslagenHashes(db);
-  const problemen: { wat: string; sha256: string; toestand: string }[] = [];
-  for (const v of verwacht) {
-    const toestand = controleerBestand(map, v.sha256);
-    if (toestand !== "in-orde") problemen.push({ ...v, toestand });
-  }
-  const los = losseBestanden(map, new Set(verwacht.map((v) => v.sha256)));
+  const { verwacht, problemen, los } = await checkBijlagen(ctx.store(), map);
   const regels = problemen.map(
     (p) => `${p.wat}: ${p.toestand === "ontbreekt" ? "bestand ontbreekt" : "bestand is gewijzigd"} (${p.sha256})`,
   );
@@ -151,24 +83,16 @@ function controleer(ctx: Ctx): void {
     if (!ctx.json) for (const r of regels) ctx.out(r);
     throw new UserError(
       "bijlagen-niet-in-orde",
-      `${problemen.length} van ${aantal(verwacht.length, "opgeslagen bestand", "opgeslagen bestanden")} ${problemen.length === 1 ? "ontbreekt of is" : "ontbreken of zijn"} gewijzigd in ${map}`,
+      `${problemen.length} van ${aantal(verwacht, "opgeslagen bestand", "opgeslagen bestanden")} ${problemen.length === 1 ? "ontbreekt of is" : "ontbreken of zijn"} gewijzigd in ${map}`,
       ctx.json ? regels : [],
     );
   }
   for (const f of los) ctx.warn(`waarschuwing: ${f} in ${map} hoort bij geen bijlage of rapport`);
   ctx.emit(
-    { map, gecontroleerd: verwacht.length, in_orde: true, los },
+    { map, gecontroleerd: verwacht, in_orde: true, los },
     () =>
-      `${aantal(verwacht.length, "opgeslagen bestand", "opgeslagen bestanden")} gecontroleerd in ${map}: ${verwacht.length === 1 ? "aanwezig" : "alle aanwezig"} en ongewijzigd.`,
+      `${aantal(verwacht, "opgeslagen bestand", "opgeslagen bestanden")} gecontroleerd in ${map}: ${verwacht === 1 ? "aanwezig" : "alle aanwezig"} en ongewijzigd.`,
   );
-}
-
-/** After a retention run: remove the stored files nothing refers to any more, under the write lock. */
-export function verwijderOpgeslagen(ctx: Ctx, hashes: string[]): void {
-  const map = bijlagenMap(ctx.dbPath);
-  ctx.change((tx) => {
-    for (const h of onbekendeHashes(tx.db, [...new Set(hashes)])) verwijder(map, h);
-  });
 }
 
 function capitalise(t: string): string {

@@ -2,12 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
-import { getBriefhoofd, zetBriefhoofd } from "../db/brief.js";
 import { requireGemeente } from "../db/referentie.js";
-import { maakBriefhoofd, type BriefhoofdVelden } from "../domain/brief.js";
+import type { BriefhoofdVelden } from "../domain/brief.js";
+import { renderBriefhoofd } from "../render/briefhoofd.js";
 import { requireText } from "../domain/invoer.js";
 import { invalid } from "../errors.js";
-import { standaardBriefhoofd } from "../io/sjablonen.js";
+import { setBriefhoofd, showBriefhoofd } from "../usecases/briefhoofd.js";
 
 interface ZetOpts {
   gemeente?: string;
@@ -47,8 +47,8 @@ export function register(program: Command, rt: Runtime): void {
     .option("--rekening <iban>", "rekeningnummer voor verbeurde dwangsommen en kosten van bestuursdwang")
     .action(
       action<ZetOpts>(rt, async (ctx, opts) => {
-        const db = ctx.db();
-        const g = requireGemeente(db, await ctx.needText("gemeente", opts.gemeente, "Gemeente"));
+        const gemeente = await ctx.needText("gemeente", opts.gemeente, "Gemeente");
+        await ctx.read((sql) => requireGemeente(sql, gemeente)); // an unknown gemeente before the fields are checked
         const velden: BriefhoofdVelden = {};
         const text = (field: string, raw: string | undefined, max = 200) =>
           raw === undefined ? undefined : raw.trim() === "" ? "" : requireText(field, raw, max);
@@ -66,9 +66,8 @@ export function register(program: Command, rt: Runtime): void {
         if (opts.logo !== undefined) velden.logo = opts.logo.trim() === "" ? "" : checkLogo(opts.logo);
         const gezet = Object.values(velden).some((v) => v !== undefined);
         if (!gezet) throw invalid("briefhoofd", "geef minstens één veld, bijv. --afdeling of --telefoon");
-        ctx.change((tx) => zetBriefhoofd(tx, g.id, velden));
-        const h = maakBriefhoofd(g.naam, getBriefhoofd(db, g.id), standaardBriefhoofd(g.naam));
-        ctx.emit({ id: g.id, ...h }, () => `Briefhoofd van ${g.naam} bijgewerkt.\n${toon(h)}`);
+        const h = await setBriefhoofd(ctx.store(), gemeente, velden);
+        ctx.emit(h, () => `Briefhoofd van ${h.gemeente} bijgewerkt.\n${renderBriefhoofd(h)}`);
       }),
     );
 
@@ -77,11 +76,8 @@ export function register(program: Command, rt: Runtime): void {
     .option("--gemeente <naam>", "gemeente")
     .action(
       action<{ gemeente?: string }>(rt, async (ctx, opts) => {
-        const db = ctx.db();
-        const g = requireGemeente(db, await ctx.needText("gemeente", opts.gemeente, "Gemeente"));
-        const eigen = getBriefhoofd(db, g.id);
-        const h = maakBriefhoofd(g.naam, eigen, standaardBriefhoofd(g.naam));
-        ctx.emit({ id: g.id, ...h, eigen: Boolean(eigen) }, () => toon(h));
+        const h = await showBriefhoofd(ctx.store(), await ctx.needText("gemeente", opts.gemeente, "Gemeente"));
+        ctx.emit(h, () => renderBriefhoofd(h));
       }),
     );
 }
@@ -100,18 +96,4 @@ function checkLogo(raw: string): string {
   const jpeg = head[0] === 0xff && head[1] === 0xd8;
   if (!png && !jpeg) throw invalid("logo", `"${raw}" is geen PNG- of JPEG-afbeelding`);
   return file;
-}
-
-function toon(h: ReturnType<typeof maakBriefhoofd>): string {
-  return [
-    `Gemeente ${h.gemeente}`,
-    `  afdeling:      ${h.afdeling}`,
-    `  postadres:     ${h.postadres ?? "-"}`,
-    `  telefoon:      ${h.telefoon ?? "-"}`,
-    `  e-mail:        ${h.email ?? "-"}`,
-    `  logo:          ${h.logo ?? "-"}`,
-    `  ondertekenaar: ${h.ondertekenaarNaam ?? "-"} (${h.ondertekenaarFunctie})`,
-    `  mandaat:       ${h.mandaat}${h.mandaatBurgemeester ? `; burgemeester: ${h.mandaatBurgemeester}` : ""}`,
-    `  rekening:      ${h.rekening ?? "-"}`,
-  ].join("\n");
 }

@@ -1,10 +1,12 @@
 import type { Ctx } from "../context.js";
 import { requireAdres } from "../db/adres.js";
-import { BESLUITEN, candidateInputs, type BesluitSoort } from "../db/casustafel.js";
+import { formatAdres } from "../domain/adres.js";
+import { BESLUITEN, type BesluitSoort } from "../db/casustafel.js";
 import { listGemeenten, listPartners, requireGemeente, requirePartner, type Gemeente } from "../db/referentie.js";
+import { rankKandidaten, type BesluitInvoer } from "../usecases/casustafel.js";
 import { formatDutch, parseDate, type IsoDate } from "../domain/dates.js";
 import { optionalText, parseEnum, parseId, parseList, sleutel } from "../domain/invoer.js";
-import { rankCandidates, type Candidate } from "../domain/ranking.js";
+import type { Candidate } from "../domain/ranking.js";
 import { aantal } from "../domain/tekst.js";
 import { UserError } from "../errors.js";
 import { ask, minstensEen } from "../io/prompts.js";
@@ -33,13 +35,13 @@ export interface BesluitPlan {
 }
 
 /** The rules of a decision, for flags and answers alike: the address in the casustafel's gemeenten, mono with one partner. */
-export function validateBesluit(
+export async function validateBesluit(
   ctx: Ctx,
   gemeenten: string[],
   raw: { adres: string; besluit: string; partners?: string; toelichting?: string },
-): BesluitPlan {
-  const db = ctx.db();
-  const adres = requireAdres(db, parseId("adres", raw.adres));
+): Promise<BesluitPlan> {
+  const adresId = parseId("adres", raw.adres);
+  const adres = await ctx.read((sql) => requireAdres(sql, adresId));
   if (!gemeenten.some((g) => sleutel(g) === sleutel(adres.gemeente))) {
     throw new UserError(
       "adres-buiten-casustafel",
@@ -47,12 +49,12 @@ export function validateBesluit(
     );
   }
   const besluit = parseEnum("besluit", raw.besluit, BESLUITEN);
-  const partners = parseList(raw.partners).map((p) => requirePartner(db, p));
+  const partners = await ctx.read((sql) => Promise.all(parseList(raw.partners).map((p) => requirePartner(sql, p))));
   if (besluit === "mono" && partners.length !== 1)
     throw new UserError("ongeldige-invoer", "besluit mono: noem precies één partner met --partners");
   return {
     adresId: adres.id,
-    adres: `${adres.straat} ${adres.huisnummer}${adres.toevoeging}, ${adres.plaats}`,
+    adres: formatAdres(adres),
     besluit,
     partners: besluit === "afgewezen" ? [] : partners.map((p) => ({ id: p.id, naam: p.naam })),
     toelichting: optionalText("toelichting", raw.toelichting, 1000),
@@ -63,7 +65,7 @@ export function validateBesluit(
  * The questions of one decision: what the signals say first, then the decision, and only
  * the questions that apply to it (no partners for afgewezen, exactly one for mono).
  */
-export async function vraagBesluit(
+export async function askBesluit(
   ctx: Ctx,
   gemeenten: string[],
   k: Candidate,
@@ -94,7 +96,7 @@ export async function vraagBesluit(
 
 /** Partners as the --partners list: several for controle and meer-info, one for mono, none for afgewezen. */
 async function vraagPartners(ctx: Ctx, besluit: BesluitSoort, vooraf: string[]): Promise<string> {
-  const partners = listPartners(ctx.db());
+  const partners = await ctx.read(listPartners);
   if (besluit === "afgewezen") return "";
   if (besluit === "mono") {
     return ctx.prompts.select({
@@ -129,7 +131,7 @@ const ACTIES = {
 export async function casustafelGuided(ctx: Ctx): Promise<CasustafelPlan> {
   const plan: CasustafelPlan = {
     datum: await vraagDatum(ctx),
-    gemeenten: await vraagGemeenten(ctx, []),
+    gemeenten: await askGemeenten(ctx, []),
     besluiten: [],
   };
   await vraagAdressen(ctx, plan, true);
@@ -148,11 +150,11 @@ export async function casustafelGuided(ctx: Ctx): Promise<CasustafelPlan> {
     if (keuze === "opslaan") return plan;
     if (keuze === "afbreken") throw new UserError("afgebroken", "Afgebroken; er is niets opgeslagen");
     if (keuze === "datum") plan.datum = await vraagDatum(ctx, plan.datum);
-    if (keuze === "gemeenten") plan.gemeenten = await vraagGemeenten(ctx, plan.gemeenten);
+    if (keuze === "gemeenten") plan.gemeenten = await askGemeenten(ctx, plan.gemeenten);
     if (keuze.startsWith("besluit:")) {
       const i = Number(keuze.slice("besluit:".length));
-      const k = kandidaten(ctx, plan).find((x) => x.adres_id === plan.besluiten[i]!.adresId)!;
-      plan.besluiten[i] = await vraagBesluit(ctx, namen(plan), k, {}, plan.besluiten[i]);
+      const k = (await kandidaten(ctx, plan)).find((x) => x.adres_id === plan.besluiten[i]!.adresId)!;
+      plan.besluiten[i] = await askBesluit(ctx, namen(plan), k, {}, plan.besluiten[i]);
     }
     // A new date or other gemeenten change the candidates: keep the decisions that still apply, ask for new ones.
     if (keuze === "datum" || keuze === "gemeenten" || keuze === "adressen") await vraagAdressen(ctx, plan, keuze !== "datum");
@@ -163,38 +165,36 @@ function vraagDatum(ctx: Ctx, huidig?: IsoDate): Promise<IsoDate> {
   return ask(ctx.prompts, { message: "Datum van de casustafel (JJJJ-MM-DD of DD-MM-JJJJ)", default: huidig, parse: (v) => parseDate(v) });
 }
 
-export async function vraagGemeenten(ctx: Ctx, huidig: Gemeente[]): Promise<Gemeente[]> {
-  const db = ctx.db();
+export async function askGemeenten(ctx: Ctx, huidig: Gemeente[]): Promise<Gemeente[]> {
   const gekozen = await ctx.prompts.checkbox({
     message: "Welke gemeenten (meestal drie)?",
-    choices: listGemeenten(db).map((g) => ({
+    choices: (await ctx.read(listGemeenten)).map((g) => ({
       name: g.team ? `${g.naam} (${g.team})` : g.naam,
       value: g.naam,
       checked: huidig.some((h) => h.id === g.id),
     })),
     validate: minstensEen("gemeente"),
   });
-  return gekozen.map((n) => requireGemeente(db, n));
+  return ctx.read((sql) => Promise.all(gekozen.map((n) => requireGemeente(sql, n))));
 }
 
 function namen(plan: CasustafelPlan): string[] {
   return plan.gemeenten.map((g) => g.naam);
 }
 
-function kandidaten(ctx: Ctx, plan: CasustafelPlan): Candidate[] {
-  return rankCandidates(
-    candidateInputs(
-      ctx.db(),
+function kandidaten(ctx: Ctx, plan: CasustafelPlan): Promise<Candidate[]> {
+  return ctx.read((sql) =>
+    rankKandidaten(
+      sql,
       plan.gemeenten.map((g) => g.id),
       plan.datum,
     ),
-    plan.datum,
   );
 }
 
 /** Which addresses the casustafel discusses (its decisions so far stay ticked), and a decision for each new one. */
 async function vraagAdressen(ctx: Ctx, plan: CasustafelPlan, vraag: boolean): Promise<void> {
-  const lijst = kandidaten(ctx, plan);
+  const lijst = await kandidaten(ctx, plan);
   plan.besluiten = plan.besluiten.filter((b) => lijst.some((k) => k.adres_id === b.adresId));
   if (!vraag) return;
   if (lijst.length === 0) {
@@ -214,7 +214,7 @@ async function vraagAdressen(ctx: Ctx, plan: CasustafelPlan, vraag: boolean): Pr
   ).map(Number);
   const besluiten: BesluitPlan[] = [];
   for (const k of lijst.filter((x) => gekozen.includes(x.adres_id))) {
-    besluiten.push(plan.besluiten.find((b) => b.adresId === k.adres_id) ?? (await vraagBesluit(ctx, namen(plan), k, {})));
+    besluiten.push(plan.besluiten.find((b) => b.adresId === k.adres_id) ?? (await askBesluit(ctx, namen(plan), k, {})));
   }
   plan.besluiten = besluiten;
 }
@@ -229,6 +229,11 @@ function renderPlan(plan: CasustafelPlan): string {
       ? plan.besluiten.flatMap((b, i) => wrapIndented(besluitRegel(b), w, `  ${i + 1}. `, "     "))
       : ["  nog geen"]),
   ].join("\n");
+}
+
+/** What the use case writes of a decision. */
+export function besluitInvoer(b: BesluitPlan): BesluitInvoer {
+  return { adresId: b.adresId, besluit: b.besluit, partnerIds: b.partners.map((p) => p.id), toelichting: b.toelichting };
 }
 
 export function besluitRegel(b: BesluitPlan): string {

@@ -1,37 +1,28 @@
 import type { Command } from "commander";
+import { writeOutput } from "../io/output-file.js";
+import { metAdres } from "../domain/adres.js";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
-import { buildAgenda, type Agenda } from "../db/agenda.js";
-import {
-  BESLUITEN,
-  candidateInputs,
-  insertCasustafel,
-  listBesluiten,
-  listCasustafels,
-  requireCasustafel,
-  upsertBesluit,
-  type Casustafel,
-} from "../db/casustafel.js";
+import { BESLUITEN, listCasustafels, requireCasustafel, type Casustafel } from "../db/casustafel.js";
 import { requireGemeente, type Gemeente } from "../db/referentie.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { parseList } from "../domain/invoer.js";
-import { rankCandidates } from "../domain/ranking.js";
 import { aantal } from "../domain/tekst.js";
 import { missingFlag, UserError } from "../errors.js";
-import { renderKandidaten } from "../render/kandidaten.js";
-import { renderTable } from "../render/table.js";
-import { terminalWidth, wrapIndented } from "../render/terminal.js";
+import { renderAgenda, renderCasustafels } from "../render/casustafel.js";
+import { addCasustafel, setBesluit, showAgenda, showCasustafels, showKandidaten } from "../usecases/casustafel.js";
 import { planAvondGuided, type AvondResultaat } from "./avond-begeleid.js";
 import {
+  besluitInvoer,
   besluitRegel,
   casustafelGuided,
   validateBesluit,
-  vraagBesluit,
-  vraagGemeenten,
+  askBesluit,
+  askGemeenten,
   type CasustafelPlan,
 } from "./casustafel-begeleid.js";
 import { verplicht } from "./hulp.js";
-import { kiesId, ontbrekendArgument } from "./kiezen.js";
+import { chooseId, ontbrekendArgument } from "./kiezen.js";
 
 const CASUSTAFEL_ID = "casustafel-id; in een terminal kies je uit de lijst";
 
@@ -53,14 +44,18 @@ export function register(program: Command, rt: Runtime): void {
       action<{ pdf?: string; overschrijven?: boolean }>(rt, async (ctx, opts, id) => {
         const pdf = opts.pdf !== undefined ? ctx.outputFile(opts.pdf, "pdf", opts.overschrijven) : undefined;
         const c = await kiesCasustafel(ctx, id as string | undefined);
-        const agenda = buildAgenda(ctx.db(), c.id, ctx.today());
+        const agenda = await showAgenda(ctx.store(), c.id, ctx.today());
         if (pdf) {
-          const { writeAgendaPdf } = await import("../render/pdf/agenda.js");
-          await writeAgendaPdf(agenda, pdf);
+          const [{ agendaPdf }, { pdfToBuffer }] = await Promise.all([
+            import("../render/pdf/agenda.js"),
+            import("../render/pdf/document.js"),
+          ]);
+          writeOutput(pdf, await pdfToBuffer(agendaPdf(agenda)));
         }
+        const json = { ...agenda, besluiten: agenda.besluiten.map(metAdres) };
         ctx.emit(
-          opts.pdf ? { ...agenda, pdf: opts.pdf } : agenda,
-          () => renderAgenda(ctx, agenda) + (opts.pdf ? `\n\nPDF geschreven: ${opts.pdf}` : ""),
+          opts.pdf ? { ...json, pdf: opts.pdf } : json,
+          () => renderAgenda(agenda, ctx.color) + (opts.pdf ? `\n\nPDF geschreven: ${opts.pdf}` : ""),
         );
       }),
     );
@@ -74,10 +69,9 @@ export function register(program: Command, rt: Runtime): void {
     .option("--toelichting <tekst>", "toelichting; bij afgewezen leest de partner die in de terugkoppeling")
     .action(
       action<{ adres?: string; besluit?: string; partners?: string; toelichting?: string }>(rt, async (ctx, opts, id) => {
-        const db = ctx.db();
         const c = await kiesCasustafel(ctx, id as string | undefined);
-        const kandidaten = rankCandidates(candidateInputs(db, c.gemeente_ids, c.datum), c.datum);
-        const huidig = new Map(listBesluiten(db, c.id).map((b) => [b.adres_id, b.besluit]));
+        const { kandidaten, besluiten } = await showKandidaten(ctx.store(), c.id);
+        const huidig = new Map(besluiten.map((b) => [b.adres_id, b.besluit]));
         const adresText = await ctx.needChoice(
           "adres",
           opts.adres,
@@ -93,22 +87,14 @@ export function register(program: Command, rt: Runtime): void {
         const dialog = ctx.interactive && k !== undefined && (opts.besluit === undefined || (opts.besluit === "mono" && !opts.partners));
         if (!dialog && opts.besluit === undefined) throw missingFlag("besluit");
         const plan = dialog
-          ? await vraagBesluit(ctx, c.gemeenten, k, opts)
-          : validateBesluit(ctx, c.gemeenten, {
+          ? await askBesluit(ctx, c.gemeenten, k, opts)
+          : await validateBesluit(ctx, c.gemeenten, {
               adres: adresText,
               besluit: opts.besluit!,
               partners: opts.partners,
               toelichting: opts.toelichting,
             });
-        const r = ctx.change((tx) =>
-          upsertBesluit(tx, {
-            casustafelId: c.id,
-            adresId: plan.adresId,
-            besluit: plan.besluit,
-            partnerIds: plan.partners.map((p) => p.id),
-            toelichting: plan.toelichting,
-          }),
-        );
+        const r = await setBesluit(ctx.store(), c.id, besluitInvoer(plan));
         ctx.emit(
           {
             id: r.id,
@@ -127,42 +113,30 @@ export function register(program: Command, rt: Runtime): void {
   ct.command("lijst")
     .description("toon casustafels, nieuwste eerst")
     .action(
-      action(rt, (ctx) => {
-        const rows = listCasustafels(ctx.db()).map(({ gemeente_ids: _g, ...r }) => r);
-        ctx.emit(rows, () =>
-          rows.length === 0
-            ? "Nog geen casustafels."
-            : renderTable(
-                rows,
-                [
-                  { header: "id", value: (r) => r.id, align: "right", priority: 1 },
-                  { header: "datum", value: (r) => formatDutch(r.datum), priority: 2 },
-                  { header: "gemeenten", value: (r) => r.gemeenten.join(", "), priority: 3 },
-                  { header: "besluiten", value: (r) => r.besluiten, align: "right" },
-                ],
-                ctx.color,
-              ),
-        );
+      action(rt, async (ctx) => {
+        const rows = (await showCasustafels(ctx.store())).map(({ gemeente_ids: _g, ...r }) => r);
+        ctx.emit(rows, () => renderCasustafels(rows, ctx.color));
       }),
     );
 }
 
 /** The casustafel named by the id argument; at a terminal without one, chosen from the list (newest first). */
 async function kiesCasustafel(ctx: Ctx, id: string | undefined): Promise<Casustafel> {
-  const db = ctx.db();
-  const gekozen = await kiesId(ctx, id, {
+  const gekozen = await chooseId(ctx, id, {
     veld: "id",
     vraag: "Welke casustafel?",
-    keuzes: () =>
-      listCasustafels(db).map((c) => ({ name: `${c.id}: ${formatDutch(c.datum)} — ${c.gemeenten.join(", ")}`, value: String(c.id) })),
+    keuzes: async () =>
+      (await ctx.read(listCasustafels)).map((c) => ({
+        name: `${c.id}: ${formatDutch(c.datum)} — ${c.gemeenten.join(", ")}`,
+        value: String(c.id),
+      })),
     leeg: "Er is nog geen casustafel; maak er een met interventie casustafel nieuw",
     ontbreekt: ontbrekendArgument("casustafel-id", "casustafel lijst"),
   });
-  return requireCasustafel(db, gekozen);
+  return ctx.read((sql) => requireCasustafel(sql, gekozen));
 }
 
 async function nieuw(ctx: Ctx, opts: { datum?: string; gemeenten?: string }): Promise<void> {
-  const db = ctx.db();
   const guided = ctx.interactive && opts.datum === undefined && opts.gemeenten === undefined;
   let plan: CasustafelPlan;
   if (guided) plan = await casustafelGuided(ctx);
@@ -172,31 +146,25 @@ async function nieuw(ctx: Ctx, opts: { datum?: string; gemeenten?: string }): Pr
     if (opts.gemeenten !== undefined) {
       const namen = parseList(opts.gemeenten);
       if (namen.length === 0) throw new UserError("ongeldige-invoer", "gemeenten: kies minstens één gemeente");
-      gemeenten = namen.map((n) => requireGemeente(db, n));
+      gemeenten = await ctx.read(async (sql) => Promise.all(namen.map((n) => requireGemeente(sql, n))));
     } else if (!ctx.interactive) throw missingFlag("gemeenten");
-    else gemeenten = await vraagGemeenten(ctx, []);
+    else gemeenten = await askGemeenten(ctx, []);
     plan = { datum, gemeenten, besluiten: [] };
   }
   const { datum, gemeenten, besluiten } = plan;
-  const id = ctx.change((tx) => {
-    const cid = insertCasustafel(
-      tx,
-      datum,
-      gemeenten.map((g) => g.id),
-    );
-    for (const p of besluiten)
-      upsertBesluit(tx, {
-        casustafelId: cid,
-        adresId: p.adresId,
-        besluit: p.besluit,
-        partnerIds: p.partners.map((x) => x.id),
-        toelichting: p.toelichting,
-      });
-    return cid;
+  const r = await addCasustafel(ctx.store(), {
+    datum,
+    gemeenteIds: gemeenten.map((g) => g.id),
+    besluiten: besluiten.map(besluitInvoer),
   });
-  const result: Record<string, unknown> = { id, datum, gemeenten: gemeenten.map((g) => g.naam), besluiten: listBesluiten(db, id) };
+  const result: Record<string, unknown> = {
+    id: r.id,
+    datum,
+    gemeenten: gemeenten.map((g) => g.naam),
+    besluiten: r.besluiten.map(metAdres),
+  };
   const lines = [
-    `Casustafel ${id} op ${formatDutch(datum)} voor ${gemeenten.map((g) => g.naam).join(", ")} aangemaakt${besluiten.length ? ` met ${aantal(besluiten.length, "besluit", "besluiten")}` : ""}.`,
+    `Casustafel ${r.id} op ${formatDutch(datum)} voor ${gemeenten.map((g) => g.naam).join(", ")} aangemaakt${besluiten.length ? ` met ${aantal(besluiten.length, "besluit", "besluiten")}` : ""}.`,
   ];
   let avond: AvondResultaat | undefined;
   if (
@@ -206,38 +174,11 @@ async function nieuw(ctx: Ctx, opts: { datum?: string; gemeenten?: string }): Pr
   ) {
     ctx.say(lines.join("\n"));
     lines.length = 0;
-    avond = await planAvondGuided(ctx, id);
+    avond = await planAvondGuided(ctx, r.id);
     result.avond = avond.json;
     lines.push(avond.human);
   } else if (!besluiten.length) {
-    lines.push(`Volgende stap: interventie casustafel agenda ${id}`);
+    lines.push(`Volgende stap: interventie casustafel agenda ${r.id}`);
   }
   ctx.emit(result, () => lines.join("\n"));
-}
-
-function renderAgenda(ctx: Ctx, a: Agenda): string {
-  const c = ctx.color;
-  const t = a.terugblik;
-  const out = [
-    c.bold(`Agenda casustafel ${a.casustafel.id} — ${formatDutch(a.casustafel.datum)}`),
-    `Gemeenten: ${a.casustafel.gemeenten.join(", ")}`,
-    "",
-    c.bold("1. Terugblik"),
-  ];
-  if (t.avonden.length === 0) out.push("  Geen eerdere controleavonden in deze gemeenten.");
-  const w = terminalWidth();
-  for (const v of t.avonden) {
-    const tekst = `Avond ${v.id}, ${formatDutch(v.datum)}: ${v.doel} — ${aantal(v.adressen, "adres", "adressen")}, ${aantal(v.bevindingen, "bevinding", "bevindingen")}`;
-    out.push(...wrapIndented(tekst, w, "  ", "    "));
-  }
-  out.push(`  Open opvolgingen: ${t.open_opvolgingen.length}`);
-  for (const v of t.verlopen) {
-    out.push(c.red(`  Verlopen bij ${v.partner}: ${v.aantal}`));
-    for (const o of v.opvolgingen)
-      out.push(...wrapIndented(`${o.actie} (${o.adres}), deadline ${formatDutch(o.deadline)}`, w, "    - ", "      "));
-  }
-  for (const l of t.leerpunten) out.push(...wrapIndented(`Leerpunt (avond ${l.avond_id}): ${l.tekst}`, w, "  ", "    "));
-  out.push("", c.bold("2. Kandidaat-adressen"));
-  out.push(a.kandidaten.length ? renderKandidaten(a.kandidaten, c) : "  Geen adressen met signalen.");
-  return out.join("\n");
 }

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
-import { seedReferenceData } from "../db/seed.js";
-import { getSetting } from "../db/referentie.js";
+import { loadReferentiedata } from "../usecases/init.js";
 import { optionalText, parseList, requireText } from "../domain/invoer.js";
 import { aantal } from "../domain/tekst.js";
 
@@ -12,25 +11,18 @@ export function register(program: Command, rt: Runtime): void {
     .option("--team <naam>", "naam of code van het team (bijv. KIT, PIT)")
     .option("--gemeenten <lijst>", "extra gemeenten van het team, komma-gescheiden")
     .action(
-      action<{ team?: string; gemeenten?: string }>(rt, (ctx, opts) => {
+      action<{ team?: string; gemeenten?: string }>(rt, async (ctx, opts) => {
         const team = optionalText("team", opts.team, 80) ?? undefined;
         const gemeenten = parseList(opts.gemeenten).map((g) => requireText("gemeenten", g, 80));
-        const result = ctx.change((tx) => seedReferenceData(tx, { team, gemeenten }));
-        const teamNaam = result.team ?? getSetting(ctx.db(), "team") ?? null;
-        ctx.emit(
-          {
-            database: ctx.dbPath,
-            team: teamNaam,
-            toegevoegd: { gemeenten: result.gemeenten, partners: result.partners, categorieen: result.categorieen },
-          },
-          () =>
-            [
-              `Database: ${ctx.dbPath}`,
-              teamNaam ? `Team: ${teamNaam}` : "",
-              `Toegevoegd: ${aantal(result.gemeenten, "gemeente", "gemeenten")}, ${aantal(result.partners, "partner", "partners")}, ${aantal(result.categorieen, "categorie", "categorieën")}.`,
-            ]
-              .filter(Boolean)
-              .join("\n"),
+        const { team: teamNaam, toegevoegd } = await loadReferentiedata(ctx.store(), { team, gemeenten });
+        ctx.emit({ database: ctx.dbPath, team: teamNaam, toegevoegd }, () =>
+          [
+            `Database: ${ctx.dbPath}`,
+            teamNaam ? `Team: ${teamNaam}` : "",
+            `Toegevoegd: ${aantal(toegevoegd.gemeenten, "gemeente", "gemeenten")}, ${aantal(toegevoegd.partners, "partner", "partners")}, ${aantal(toegevoegd.categorieen, "categorie", "categorieën")}.`,
+          ]
+            .filter(Boolean)
+            .join("\n"),
         );
       }),
     );

@@ -1,11 +1,12 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import { verplicht } from "./hulp.js";
-import { casussen, verwijderCasussen, wisVrijeRuimte, type Telling } from "../db/opschonen.js";
-import { grensdatum, parseMaanden, teVerwijderen } from "../domain/bewaartermijn.js";
+import type { Telling } from "../db/opschonen.js";
+import { grensdatum, parseMaanden } from "../domain/bewaartermijn.js";
 import { formatDutch } from "../domain/dates.js";
 import { UserError } from "../errors.js";
-import { verwijderOpgeslagen } from "./bijlage.js";
+import { bijlagenMap } from "../io/bijlagen.js";
+import { runOpschoning, planOpschoning } from "../usecases/opschonen.js";
 import { aantal } from "../domain/tekst.js";
 
 export function register(program: Command, rt: Runtime): void {
@@ -31,13 +32,7 @@ export function register(program: Command, rt: Runtime): void {
           );
         }
         const grens = grensdatum(ctx.today(), maanden);
-        const db = ctx.db();
-        const plan = () => teVerwijderen(casussen(db), ctx.today(), maanden);
-        // Counting happens in a transaction too, so a dry run sees one consistent state.
-        const voorstel = db.transaction(() => {
-          const adressen = plan();
-          return { adressen, telling: verwijderCasussen({ db, now: "", today: ctx.today(), audit: () => {} }, adressen, true) };
-        })();
+        const voorstel = await planOpschoning(ctx.store(), ctx.today(), maanden);
         if (!dryRun && voorstel.adressen.length > 0 && !opts.ja) {
           const ja = await ctx.prompts.confirm({
             message: `${aantal(voorstel.adressen.length, "casus", "casussen")} met laatste activiteit vóór ${formatDutch(grens)} definitief verwijderen (${samenvatting(voorstel.telling)})?`,
@@ -45,16 +40,8 @@ export function register(program: Command, rt: Runtime): void {
           });
           if (!ja) throw new UserError("afgebroken", "Afgebroken; er is niets verwijderd");
         }
-        const bestanden: string[] = [];
-        const uitkomst = dryRun
-          ? voorstel
-          : ctx.change((tx) => {
-              // Re-plan inside the write transaction: another process may have changed things meanwhile.
-              const adressen = plan();
-              return { adressen, telling: verwijderCasussen(tx, adressen, false, bestanden) };
-            });
-        if (bestanden.length) verwijderOpgeslagen(ctx, bestanden);
-        if (!dryRun && uitkomst.adressen.length > 0 && !wisVrijeRuimte(db)) {
+        const uitkomst = dryRun ? voorstel : await runOpschoning(ctx.store(), ctx.today(), maanden, bijlagenMap(ctx.dbPath));
+        if ("vrijeRuimteGewist" in uitkomst && !uitkomst.vrijeRuimteGewist) {
           ctx.warn("Let op: de database is bezet; vrijgekomen ruimte wordt bij een volgend opschonen gewist.");
         }
         ctx.emit(

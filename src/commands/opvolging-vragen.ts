@@ -1,17 +1,18 @@
 import type { Ctx } from "../context.js";
+import { formatAdres } from "../domain/adres.js";
 import { listBevindingen } from "../db/bevinding.js";
 import { requireZaak } from "../db/handhaving.js";
 import { listOpvolgingen, type Opvolging } from "../db/opvolging.js";
-import { followUpRules, requireCategorie } from "../db/referentie.js";
+import { listOpvolgRegels, requireCategorie } from "../db/referentie.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { parseId, requireText } from "../domain/invoer.js";
-import { escaleer } from "../domain/ladder.js";
-import { beslis, isHercontrole, isVerlopen, magWijzigen, type Omstandigheden, type Wijziging } from "../domain/opvolging.js";
+import { escalate } from "../domain/ladder.js";
+import { decideWijziging, isHercontrole, isVerlopen, magWijzigen, type Omstandigheden, type Wijziging } from "../domain/opvolging.js";
 import { missingFlag } from "../errors.js";
 import { kalender } from "../io/atw.js";
 import { ask } from "../io/prompts.js";
-import { kiesAvondId } from "./avond-keuze.js";
-import { kiesId, ontbrekendArgument, partnerKeuzes } from "./kiezen.js";
+import { chooseAvondId } from "./avond-keuze.js";
+import { chooseId, ontbrekendArgument, partnerKeuzes } from "./kiezen.js";
 
 /**
  * The questions of `opvolging bijwerken` and `opvolging toevoegen` at a terminal: the follow-up
@@ -33,12 +34,12 @@ export interface BijwerkenOpts {
 const MAX_KEUZES = 100;
 
 /** The follow-up's id as typed, or chosen at a terminal from those not yet closed (earliest deadline first). */
-export function kiesOpvolging(ctx: Ctx, raw: string | undefined): Promise<number> {
-  return kiesId(ctx, raw, {
+export function chooseOpvolging(ctx: Ctx, raw: string | undefined): Promise<number> {
+  return chooseId(ctx, raw, {
     veld: "id",
     vraag: "Welke opvolging?",
-    keuzes: () => {
-      const open = listOpvolgingen(ctx.db(), { status: "open", vandaag: ctx.today(), limiet: MAX_KEUZES + 1 });
+    keuzes: async () => {
+      const open = await ctx.read((sql) => listOpvolgingen(sql, { status: "open", vandaag: ctx.today(), limiet: MAX_KEUZES + 1 }));
       if (open.length > MAX_KEUZES)
         ctx.say(`De ${MAX_KEUZES} open opvolgingen met de vroegste deadline; een andere: geef het id mee (zie opvolging lijst).`);
       return open.slice(0, MAX_KEUZES).map((o) => ({ name: opvolgingKeuze(o, ctx.today()), value: String(o.id) }));
@@ -51,7 +52,7 @@ export function kiesOpvolging(ctx: Ctx, raw: string | undefined): Promise<number
 /** "12: 3 december 2026 VERLOPEN — hercontrole — Kerkstraat 12, Veldhoven (Gemeente, in behandeling)" */
 function opvolgingKeuze(o: Opvolging, vandaag: string): string {
   const wanneer = `${formatDutch(o.deadline)}${isVerlopen(o, vandaag) ? " VERLOPEN" : ""}`;
-  return `${o.id}: ${wanneer} — ${o.actie} — ${o.adres} (${o.partner}${o.status === "open" ? "" : `, ${o.status}`})`;
+  return `${o.id}: ${wanneer} — ${o.actie} — ${formatAdres(o)} (${o.partner}${o.status === "open" ? "" : `, ${o.status}`})`;
 }
 
 const WIJZIGINGEN = {
@@ -69,7 +70,7 @@ type Soort = keyof typeof WIJZIGINGEN;
  * closed with ja/nee and its date; a step whose letter completes it is not closed by hand), then
  * only the questions that change needs.
  */
-export async function vraagWijziging(ctx: Ctx, o: Opvolging, om: Omstandigheden): Promise<BijwerkenOpts> {
+export async function askWijziging(ctx: Ctx, o: Opvolging, om: Omstandigheden): Promise<BijwerkenOpts> {
   magWijzigen(o);
   const hercontrole = o.stap === "hercontrole" || isHercontrole(o.actie);
   const soorten = (Object.keys(WIJZIGINGEN) as Soort[]).filter((s) => {
@@ -79,17 +80,17 @@ export async function vraagWijziging(ctx: Ctx, o: Opvolging, om: Omstandigheden)
     return true;
   });
   const soort = await ctx.prompts.select({
-    message: `Wat wil je wijzigen aan opvolging ${o.id} (${o.actie}, ${o.adres})?`,
+    message: `Wat wil je wijzigen aan opvolging ${o.id} (${o.actie}, ${formatAdres(o)})?`,
     choices: soorten.map((s) => ({ name: WIJZIGINGEN[s], value: s })),
     placeholder: "Kies wat er gebeurd is",
   });
-  // Each answer is checked by beslis, the rule the flags go through, with the answers before it.
+  // Each answer is checked by decideWijziging, the rule the flags go through, with the answers before it.
   const w: Wijziging = {};
   const geldig =
     <T>(parse: (raw: string) => T, zet: (v: T) => Wijziging) =>
     (raw: string) => {
       const v = parse(raw);
-      beslis(o, { ...w, ...zet(v) }, om);
+      decideWijziging(o, { ...w, ...zet(v) }, om);
       return v;
     };
   const resultaat = (message: string) =>
@@ -133,10 +134,11 @@ export async function vraagWijziging(ctx: Ctx, o: Opvolging, om: Omstandigheden)
       });
       w.beeindigd = beeindigd === "ja";
       // A failed hercontrole within the term of the waarschuwing or the last is refused by the ladder: asked again.
-      const zaak = beeindigd === "nee" && o.handhaving_id !== null ? requireZaak(ctx.db(), o.handhaving_id) : undefined;
+      const zaakId = beeindigd === "nee" ? o.handhaving_id : null;
+      const zaak = zaakId !== null ? await ctx.read((sql) => requireZaak(sql, zaakId)) : undefined;
       const k = zaak?.status === "lopend" && o.stap === "hercontrole" ? kalender() : undefined;
       const dag = await datum("Op welke dag was de hercontrole?", (d) => {
-        if (k) escaleer(zaak!, o.id, d, k);
+        if (k) escalate(zaak!, o.id, d, k);
       });
       w.datum = dag;
       const r = await resultaat(`Wat is aangetroffen? (leeg: "Overtreding ${w.beeindigd ? "" : "niet "}beëindigd")`);
@@ -168,19 +170,19 @@ export async function vraagWijziging(ctx: Ctx, o: Opvolging, om: Omstandigheden)
       return {
         partner: await ctx.prompts.select({
           message: `Wie doet het voortaan (nu ${o.partner})?`,
-          choices: partnerKeuzes(ctx.db()).filter((p) => p.value !== o.partner),
+          choices: (await partnerKeuzes(ctx)).filter((p) => p.value !== o.partner),
         }),
       };
   }
 }
 
 /** --bevinding, or at a terminal the evening and then one of its findings. */
-export async function kiesBevinding(ctx: Ctx, raw: string | undefined): Promise<number> {
+export async function chooseBevinding(ctx: Ctx, raw: string | undefined): Promise<number> {
   if (raw !== undefined && raw !== "") return parseId("bevinding", raw);
   if (!ctx.interactive) throw missingFlag("bevinding");
-  const avondId = await kiesAvondId(ctx, undefined, "avond", missingFlag("bevinding"));
-  const keuzes = listBevindingen(ctx.db(), { avondId }).map((b) => ({
-    name: `${b.id}: ${b.categorie_naam} — ${b.adres} (${b.partner})`,
+  const avondId = await chooseAvondId(ctx, undefined, "avond", missingFlag("bevinding"));
+  const keuzes = (await ctx.read((sql) => listBevindingen(sql, { avondId }))).map((b) => ({
+    name: `${b.id}: ${b.categorie_naam} — ${formatAdres(b)} (${b.partner})`,
     value: String(b.id),
   }));
   const gekozen = await ctx.needChoice("bevinding", undefined, "Welke bevinding?", keuzes, {
@@ -194,9 +196,9 @@ const ANDERE_ACTIE = "<andere>";
 const VAAK = ["hercontrole", "persbericht", "partner informeren"];
 
 /** The action: the category's own actions and the usual ones to choose from, or one typed in. */
-export async function vraagActie(ctx: Ctx, categorie: string): Promise<string> {
+export async function askActie(ctx: Ctx, categorie: string): Promise<string> {
   if (!ctx.interactive) throw missingFlag("actie");
-  const eigen = followUpRules(ctx.db(), requireCategorie(ctx.db(), categorie).id).map((r) => r.actie);
+  const eigen = (await ctx.read(async (sql) => listOpvolgRegels(sql, (await requireCategorie(sql, categorie)).id))).map((r) => r.actie);
   const acties = [...eigen, ...VAAK].filter((a, i, all) => all.findIndex((x) => x.toLowerCase() === a.toLowerCase()) === i);
   const keuze = await ctx.prompts.select({
     message: "Welke actie?",

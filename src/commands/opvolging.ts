@@ -1,36 +1,19 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
-import type { Tx } from "../db/audit.js";
-import { requireAvondKort, requireBevinding } from "../db/bevinding.js";
-import type { Db } from "../db/connection.js";
-import { insertStap, requireZaak, sluitZaak, volgNa, zaakVanBevinding } from "../db/handhaving.js";
-import { insertOpvolging, listOpvolgingen, requireOpvolging, updateOpvolging, type Opvolging } from "../db/opvolging.js";
-import { followUpRules, requireCategorie, requireGemeente, requirePartner } from "../db/referentie.js";
-import { metGemeente } from "../domain/adres.js";
+import { requireBevinding } from "../db/bevinding.js";
+import { requireOpvolging } from "../db/opvolging.js";
+import { requirePartner } from "../db/referentie.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { optionalText, parseEnum, parseId, requireText } from "../domain/invoer.js";
-import { briefVoltooit, escaleer, stapNaam, stapSjabloon, type LadderData, type Stap } from "../domain/ladder.js";
-import {
-  beslis,
-  controleerDeadline,
-  isGesloten,
-  isHercontrole,
-  LIJST_FILTERS,
-  NIEUWE_STATUSSEN,
-  opvolgingView,
-  type LijstFilter,
-  type Omstandigheden,
-} from "../domain/opvolging.js";
-import { aantal } from "../domain/tekst.js";
-import type { Kalender } from "../domain/termijn.js";
-import { kalender } from "../io/atw.js";
+import { checkDeadline, LIJST_FILTERS, NIEUWE_STATUSSEN, type LijstFilter } from "../domain/opvolging.js";
 import { ladderData } from "../io/ladder.js";
-import { laadSjabloon } from "../io/sjablonen.js";
-import { renderTable } from "../render/table.js";
+import { loadSjabloon } from "../io/sjablonen.js";
+import { opvolgingJson, renderOpvolgingen } from "../render/opvolging.js";
+import { addOpvolging, changeOpvolging, omstandigheden, showOpvolgingen } from "../usecases/opvolging.js";
 import { verplicht } from "./hulp.js";
 import { partnerKeuzes } from "./kiezen.js";
-import { kiesBevinding, kiesOpvolging, vraagActie, vraagWijziging, type BijwerkenOpts } from "./opvolging-vragen.js";
+import { chooseBevinding, chooseOpvolging, askActie, askWijziging, type BijwerkenOpts } from "./opvolging-vragen.js";
 
 interface LijstOpts {
   status?: string;
@@ -76,109 +59,43 @@ export function register(program: Command, rt: Runtime): void {
     .action(action<BijwerkenOpts>(rt, (ctx, opts, id) => bijwerken(ctx, opts, id as string | undefined)));
 }
 
-function view(o: Opvolging, vandaag: string) {
-  return opvolgingView(o, vandaag);
-}
-
-function lijst(ctx: Ctx, opts: LijstOpts): void {
-  const db = ctx.db();
+async function lijst(ctx: Ctx, opts: LijstOpts): Promise<void> {
   const status = opts.status !== undefined ? parseEnum<LijstFilter>("status", opts.status, LIJST_FILTERS) : undefined;
-  const rows = listOpvolgingen(db, {
-    status,
-    gemeenteId: opts.gemeente !== undefined ? requireGemeente(db, opts.gemeente).id : undefined,
-    partnerId: opts.partner !== undefined ? requirePartner(db, opts.partner).id : undefined,
-    avondId: opts.avond !== undefined ? requireAvondKort(db, parseId("avond", opts.avond)).id : undefined,
-    bevindingId: opts.bevinding !== undefined ? parseId("bevinding", opts.bevinding) : undefined,
-    vandaag: ctx.today(),
-  }).map((o) => view(o, ctx.today()));
-  if (!ctx.json && rows.length === 0) {
-    ctx.out("Geen opvolgingen gevonden.");
-    return;
-  }
-  const c = ctx.color;
-  const verlopen = rows.filter((r) => r.verlopen).length;
-  ctx.emit(rows, () =>
-    [
-      renderTable(
-        rows,
-        [
-          // At 80 columns: what, when, where and how far (issue 14); who, the finding and the result give way first.
-          { header: "", value: (r) => (r.verlopen ? c.redBold("!") : ""), priority: 1 },
-          { header: "id", value: (r) => r.id, align: "right", priority: 1 },
-          {
-            header: "deadline",
-            priority: 2,
-            value: (r) =>
-              (r.verlopen ? c.redBold(`${formatDutch(r.deadline)} VERLOPEN`) : formatDutch(r.deadline)) +
-              (r.niet_voor && r.niet_voor > ctx.today() && !isGesloten(r.status)
-                ? `\n${c.dim(`niet vóór ${formatDutch(r.niet_voor)}`)}`
-                : ""),
-          },
-          { header: "actie", value: (r) => r.actie, priority: 2 },
-          { header: "partner", value: (r) => r.partner, priority: 6 },
-          { header: "status", value: (r) => r.status, priority: 3 },
-          { header: "adres", value: (r) => metGemeente(r.adres, r.gemeente), priority: 3 },
-          { header: "bevinding", value: (r) => `${r.bevinding_id}: ${r.categorie}`, priority: 7 },
-          { header: "resultaat", value: (r) => r.resultaat ?? "", priority: 8 },
-        ],
-        c,
-      ),
-      `${aantal(rows.length, "opvolging", "opvolgingen")}${verlopen ? `, ${c.redBold(`${verlopen} verlopen`)} (gemarkeerd met !, peildatum ${formatDutch(ctx.today())})` : ""}.`,
-    ].join("\n"),
-  );
+  const rows = (
+    await showOpvolgingen(ctx.store(), {
+      status,
+      gemeente: opts.gemeente,
+      partner: opts.partner,
+      avond: opts.avond !== undefined ? parseId("avond", opts.avond) : undefined,
+      bevinding: opts.bevinding !== undefined ? parseId("bevinding", opts.bevinding) : undefined,
+      vandaag: ctx.today(),
+    })
+  ).map((o) => opvolgingJson(o, ctx.today()));
+  ctx.emit(rows, () => renderOpvolgingen(rows, ctx.today(), ctx.color));
 }
 
 async function toevoegen(
   ctx: Ctx,
   opts: { bevinding?: string; actie?: string; partner?: string; deadline?: string; sjabloon?: string },
 ): Promise<void> {
-  const db = ctx.db();
   // At a terminal every missing value is asked, and then the partner too (the finding's own is the default).
   const dialog = ctx.interactive && [opts.bevinding, opts.actie, opts.deadline].some((v) => v === undefined || v === "");
-  const b = requireBevinding(db, await kiesBevinding(ctx, opts.bevinding));
-  const actie = opts.actie ? requireText("actie", opts.actie, 200) : await vraagActie(ctx, b.categorie);
-  const partner = requirePartner(
-    db,
+  const bevindingId = await chooseBevinding(ctx, opts.bevinding);
+  const b = await ctx.read((sql) => requireBevinding(sql, bevindingId));
+  const actie = opts.actie ? requireText("actie", opts.actie, 200) : await askActie(ctx, b.categorie);
+  const partnerNaam =
     opts.partner ??
-      (dialog ? await ctx.prompts.select({ message: "Wie doet het?", choices: partnerKeuzes(db), default: b.partner }) : b.partner),
-  );
+    (dialog ? await ctx.prompts.select({ message: "Wie doet het?", choices: await partnerKeuzes(ctx), default: b.partner }) : b.partner);
+  const partner = await ctx.read((sql) => requirePartner(sql, partnerNaam));
   const deadline = await ctx.needValue("deadline", opts.deadline, "Deadline (JJJJ-MM-DD of DD-MM-JJJJ)", (v) =>
-    controleerDeadline(parseDate(v, "deadline"), b.datum),
+    checkDeadline(parseDate(v, "deadline"), b.datum),
   );
-  if (opts.sjabloon !== undefined) laadSjabloon(opts.sjabloon, undefined); // an existing, safe template name
-  // The same action in the category's rules names its letter (reference data, not a map in code).
-  const regel = followUpRules(db, requireCategorie(db, b.categorie).id).find((r) => r.actie.toLowerCase() === actie.toLowerCase());
-  const id = ctx.change((tx) => {
-    // An extra hercontrole of a running zaak is a step of its ladder: a failed one escalates.
-    const zaak = isHercontrole(actie) ? zaakVanBevinding(tx.db, b.id) : undefined;
-    const alsStap = zaak?.status === "lopend";
-    return insertOpvolging(tx, {
-      bevindingId: b.id,
-      actie,
-      partnerId: partner.id,
-      deadline,
-      stap: alsStap ? "hercontrole" : null,
-      sjabloon:
-        opts.sjabloon ?? (alsStap ? (stapSjabloon(ladderData(), "hercontrole", zaak!.profiel.spoor) ?? null) : (regel?.sjabloon ?? null)),
-    });
-  });
-  const o = view(requireOpvolging(db, id), ctx.today());
-  ctx.emit(o, () => `Opvolging ${id} toegevoegd aan bevinding ${b.id}: ${actie} — ${partner.naam} — uiterlijk ${formatDutch(deadline)}.`);
-}
-
-interface Voorstel {
-  id: number;
-  stap: string;
-  actie: string;
-  partner: string;
-  niet_voor: string | null;
-  deadline: string;
-}
-
-/** What a change did to the handhavingszaak, for the user: the next step, or why there is none. */
-interface LadderGevolg {
-  voorstel?: Voorstel;
-  melding?: string;
+  if (opts.sjabloon !== undefined) loadSjabloon(opts.sjabloon, undefined); // an existing, safe template name
+  const o = opvolgingJson(
+    await addOpvolging(ctx.store(), { bevindingId: b.id, actie, partner: partner.naam, deadline, sjabloon: opts.sjabloon }),
+    ctx.today(),
+  );
+  ctx.emit(o, () => `Opvolging ${o.id} toegevoegd aan bevinding ${b.id}: ${actie} — ${partner.naam} — uiterlijk ${formatDutch(deadline)}.`);
 }
 
 /** The flags (or the answers) of `opvolging bijwerken`, parsed: a bad value is exit 2 before anything changes. */
@@ -193,75 +110,18 @@ function parseWijziging(opts: BijwerkenOpts) {
   };
 }
 
-/** What beslis needs to know besides the change: the evening, today, and whether a letter completes the step. */
-function omstandigheden(o: Opvolging, vandaag: string, ladder: LadderData): Omstandigheden {
-  const stap = o.stap as Stap | null;
-  return { avondDatum: o.avond_datum, vandaag, briefStap: stap !== null && briefVoltooit(ladder, stap) };
-}
-
 async function bijwerken(ctx: Ctx, flags: BijwerkenOpts, rawId: string | undefined): Promise<void> {
-  const db = ctx.db();
-  const id = await kiesOpvolging(ctx, rawId);
+  const id = await chooseOpvolging(ctx, rawId);
   const gegeven = Object.values(flags).some((v) => v !== undefined);
   parseWijziging(flags);
-  const huidig = requireOpvolging(db, id); // an unknown id is the user's error before anything is asked
-  const k = kalender();
-  const ladder = ladderData();
-  const opts = gegeven || !ctx.interactive ? flags : await vraagWijziging(ctx, huidig, omstandigheden(huidig, ctx.today(), ladder));
-  const { status, resultaat, beeindigd, deadline, datum } = parseWijziging(opts);
-  const velden = Object.entries({ status, resultaat, beeindigd, deadline, partner: opts.partner, datum })
+  const huidig = await ctx.read((sql) => requireOpvolging(sql, id)); // an unknown id is the user's error before anything is asked
+  const opts = gegeven || !ctx.interactive ? flags : await askWijziging(ctx, huidig, omstandigheden(huidig, ctx.today(), ladderData()));
+  const w = parseWijziging(opts);
+  const velden = Object.entries(w)
     .filter(([, v]) => v !== undefined)
-    .map(([k2]) => k2);
-
-  // Read, decide and write in one IMMEDIATE transaction: two people closing the same hercontrole
-  // at once escalate once; the second finds it closed ("al gesloten").
-  const gevolg = ctx.change((tx): LadderGevolg => {
-    const o = requireOpvolging(tx.db, id);
-    const partner = opts.partner !== undefined ? requirePartner(tx.db, opts.partner) : undefined;
-    const stap = o.stap as Stap | null;
-    const besluit = beslis(
-      o,
-      { status, resultaat, beeindigd, deadline, partner: partner?.naam, datum },
-      omstandigheden(o, ctx.today(), ladder),
-    );
-    updateOpvolging(
-      tx,
-      o.id,
-      {
-        status: besluit.status,
-        resultaat: besluit.resultaat === "" ? null : besluit.resultaat,
-        beeindigd: besluit.beeindigd,
-        deadline: deadline ?? o.deadline,
-        partnerId: partner?.id ?? requirePartner(tx.db, o.partner).id,
-        geslotenOp: besluit.geslotenOp,
-      },
-      velden,
-    );
-    if (!besluit.gesloten) return {};
-    const zaak = o.handhaving_id !== null && stap !== null ? requireZaak(tx.db, o.handhaving_id) : undefined;
-    const op = besluit.geslotenOp!;
-    if (!zaak || zaak.status !== "lopend") {
-      return besluit.escaleren
-        ? {
-            melding:
-              "Overtreding niet beëindigd. Deze categorie kent geen handhavingsladder van de gemeente: de eigenaar van de bevinding beslist over het vervolg.",
-          }
-        : {};
-    }
-    if (besluit.status === "doodgelopen") {
-      sluitZaak(tx, zaak, "doodgelopen", op, besluit.resultaat ?? "Doodgelopen");
-      return { melding: `Handhavingszaak ${zaak.id} is doodgelopen; de open stappen zijn gesloten.` };
-    }
-    if (stap === "hercontrole" && besluit.beeindigd === 1) {
-      sluitZaak(tx, zaak, "afgerond", op, `Niet meer nodig: overtreding beëindigd (hercontrole ${o.id})`);
-      return { melding: `Overtreding beëindigd: handhavingszaak ${zaak.id} is afgerond.` };
-    }
-    if (stap === "hercontrole") return escaleerNa(tx, zaak.id, o.id, op, k, ladder);
-    const nieuw = volgNa(tx, zaak.id, o.id, op, k, ladder);
-    return nieuw === null ? { melding: `Handhavingszaak ${zaak.id} is afgerond.` } : { voorstel: voorstelVan(tx.db, nieuw) };
-  });
-
-  const na = view(requireOpvolging(db, id), ctx.today());
+    .map(([k]) => k);
+  const { opvolging, gevolg } = await changeOpvolging(ctx.store(), id, w, velden);
+  const na = opvolgingJson(opvolging, ctx.today());
   const melding =
     gevolg.melding ??
     (gevolg.voorstel
@@ -273,20 +133,4 @@ async function bijwerken(ctx: Ctx, flags: BijwerkenOpts, rawId: string | undefin
       ...(melding ? [ctx.color.yellow(melding)] : []),
     ].join("\n"),
   );
-}
-
-function voorstelVan(db: Db, id: number): Voorstel {
-  const o = requireOpvolging(db, id);
-  return { id, stap: o.stap ?? "", actie: o.actie, partner: o.partner, niet_voor: o.niet_voor, deadline: o.deadline };
-}
-
-/** A failed hercontrole: the next step from the last completed one, or why there is none. */
-function escaleerNa(tx: Tx, zaakId: number, hercontroleId: number, datum: string, k: Kalender, ladder: LadderData): LadderGevolg {
-  const e = escaleer(requireZaak(tx.db, zaakId), hercontroleId, datum, k);
-  if (e.soort === "al-open") {
-    return { melding: `Overtreding niet beëindigd. De volgende stap staat al open: ${stapNaam(e.stap)} (opvolging ${e.opvolgingId}).` };
-  }
-  if (e.soort === "einde") return { melding: `Overtreding niet beëindigd, maar ${e.reden}; overleg met de juridische afdeling.` };
-  const id = insertStap(tx, requireZaak(tx.db, zaakId), e.stap, k, ladder);
-  return { voorstel: voorstelVan(tx.db, id) };
 }

@@ -1,29 +1,23 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
-import { categorieProfiel, werkvoorraad, zetCapaciteit } from "../db/handhaving.js";
-import { standaardOpvolging, zetProfielUitData, type ProfielData } from "../db/seed.js";
+import { standaardOpvolging, gemeentePartner, type ProfielData } from "../io/referentiedata.js";
 import { verplicht } from "./hulp.js";
-import {
-  requireGemeente,
-  zetPartner,
-  findCategorie,
-  findGemeente,
-  findPartner,
-  followUpRules,
-  insertCategorie,
-  listCategorieen,
-  listGemeenten,
-  listPartners,
-  requirePartner,
-  upsertGemeente,
-  upsertPartner,
-  type FollowUpRule,
-} from "../db/referentie.js";
-import { parseCount, optionalText, parseEnum, requireText } from "../domain/invoer.js";
-import { BESTUURSORGANEN, controleerProfiel, LADDER_STARTS, SPOREN, type LadderStart, type Spoor } from "../domain/ladder.js";
-import { EIGENAAR_BEVINDING, EIGENAAR_CATEGORIE } from "../domain/opvolging.js";
+import { findCategorie, findGemeente, findPartner, listPartners, requireGemeente, requirePartner } from "../db/referentie.js";
+import { parseCount, optionalText, parseEnum, requireText, sleutel } from "../domain/invoer.js";
+import { BESTUURSORGANEN, checkProfiel, LADDER_STARTS, SPOREN, type LadderStart, type Spoor } from "../domain/ladder.js";
 import { UserError } from "../errors.js";
-import { renderTable } from "../render/table.js";
+import { renderCategorieen, renderGemeenten, renderPartners } from "../render/referentie.js";
+import {
+  addCategorie,
+  addGemeente,
+  addPartner,
+  setCapaciteit,
+  setPartner,
+  showCategorieen,
+  showCategorieProfiel,
+  showGemeenten,
+  showPartners,
+} from "../usecases/referentie.js";
 
 /** gemeente | partner | categorie: reference data the user can list and extend. */
 export function register(program: Command, rt: Runtime): void {
@@ -32,20 +26,9 @@ export function register(program: Command, rt: Runtime): void {
     .command("lijst")
     .description("toon alle gemeenten")
     .action(
-      action(rt, (ctx) => {
-        const rows = listGemeenten(ctx.db());
-        ctx.emit(rows, () =>
-          renderTable(
-            rows,
-            [
-              { header: "id", value: (r) => r.id, align: "right" },
-              { header: "gemeente", value: (r) => r.naam },
-              { header: "team", value: (r) => r.team },
-              { header: "capaciteit", value: (r) => r.capaciteit ?? "", align: "right" },
-            ],
-            ctx.color,
-          ),
-        );
+      action(rt, async (ctx) => {
+        const rows = await showGemeenten(ctx.store());
+        ctx.emit(rows, () => renderGemeenten(rows, ctx.color));
       }),
     );
   gemeente
@@ -55,15 +38,15 @@ export function register(program: Command, rt: Runtime): void {
     .option("--zaken <n>", "aantal open handhavingszaken; 'geen' haalt de grens weg")
     .action(
       action<{ gemeente?: string; zaken?: string }>(rt, async (ctx, opts) => {
-        const g = requireGemeente(ctx.db(), await ctx.needText("gemeente", opts.gemeente, "Gemeente"));
+        const naam = await ctx.needText("gemeente", opts.gemeente, "Gemeente");
+        await ctx.read((sql) => requireGemeente(sql, naam)); // an unknown gemeente before the number is asked
         const raw = await ctx.needText("zaken", opts.zaken, "Aantal open handhavingszaken");
         const zaken = raw.trim().toLowerCase() === "geen" ? null : parseCount("zaken", raw, 100_000);
-        ctx.change((tx) => zetCapaciteit(tx, g.id, zaken));
-        const w = werkvoorraad(ctx.db()).find((x) => x.gemeente === g.naam) ?? { gemeente: g.naam, open_zaken: 0, capaciteit: zaken };
-        ctx.emit({ id: g.id, ...w }, () =>
+        const w = await setCapaciteit(ctx.store(), naam, zaken);
+        ctx.emit(w, () =>
           zaken === null
-            ? `Gemeente ${g.naam}: geen capaciteit vastgelegd (${w.open_zaken} open handhavingszaken).`
-            : `Gemeente ${g.naam} kan ${zaken} open handhavingszaken aan; nu open: ${w.open_zaken}.`,
+            ? `Gemeente ${w.gemeente}: geen capaciteit vastgelegd (${w.open_zaken} open handhavingszaken).`
+            : `Gemeente ${w.gemeente} kan ${zaken} open handhavingszaken aan; nu open: ${w.open_zaken}.`,
         );
       }),
     );
@@ -76,8 +59,8 @@ export function register(program: Command, rt: Runtime): void {
       action<{ naam?: string; team?: string }>(rt, async (ctx, opts) => {
         const naam = requireText("naam", await ctx.needText("naam", opts.naam, "Naam van de gemeente"), 80);
         const team = optionalText("team", opts.team, 80);
-        if (findGemeente(ctx.db(), naam)) throw new UserError("bestaat-al", `Gemeente ${naam} bestaat al`);
-        const { id } = ctx.change((tx) => upsertGemeente(tx, naam, team));
+        if (await ctx.read((sql) => findGemeente(sql, naam))) throw new UserError("bestaat-al", `Gemeente ${naam} bestaat al`);
+        const id = await addGemeente(ctx.store(), naam, team);
         ctx.emit({ id, naam, team }, () => `Gemeente ${naam} toegevoegd (id ${id}).`);
       }),
     );
@@ -87,21 +70,9 @@ export function register(program: Command, rt: Runtime): void {
     .command("lijst")
     .description("toon alle partners")
     .action(
-      action(rt, (ctx) => {
-        const rows = listPartners(ctx.db());
-        ctx.emit(rows, () =>
-          renderTable(
-            rows,
-            [
-              { header: "id", value: (r) => r.id, align: "right" },
-              { header: "partner", value: (r) => r.naam },
-              { header: "soort", value: (r) => r.soort },
-              { header: "ook", value: (r) => r.aliassen.join(", ") },
-              { header: "postadres", value: (r) => r.postadres ?? "" },
-            ],
-            ctx.color,
-          ),
-        );
+      action(rt, async (ctx) => {
+        const rows = await showPartners(ctx.store());
+        ctx.emit(rows, () => renderPartners(rows, ctx.color));
       }),
     );
   partner
@@ -113,8 +84,8 @@ export function register(program: Command, rt: Runtime): void {
       action<{ naam?: string; soort: string }>(rt, async (ctx, opts) => {
         const naam = requireText("naam", await ctx.needText("naam", opts.naam, "Naam van de partner"), 80);
         const soort = parseEnum("soort", opts.soort, ["convenant", "facultatief"] as const);
-        if (findPartner(ctx.db(), naam)) throw new UserError("bestaat-al", `Partner ${naam} bestaat al`);
-        const { id } = ctx.change((tx) => upsertPartner(tx, naam, soort));
+        if (await ctx.read((sql) => findPartner(sql, naam))) throw new UserError("bestaat-al", `Partner ${naam} bestaat al`);
+        const id = await addPartner(ctx.store(), naam, soort);
         ctx.emit({ id, naam, soort }, () => `Partner ${naam} toegevoegd (id ${id}).`);
       }),
     );
@@ -126,14 +97,15 @@ export function register(program: Command, rt: Runtime): void {
     .option("--lidwoord <de|het|geen>", '"de Politie", "het UWV", "Enexis"')
     .action(
       action<{ naam?: string; postadres?: string; lidwoord?: string }>(rt, async (ctx, opts) => {
-        const p = requirePartner(ctx.db(), await ctx.needText("naam", opts.naam, "Partner"));
+        const naam = await ctx.needText("naam", opts.naam, "Partner");
+        await ctx.read((sql) => requirePartner(sql, naam));
         const postadres = opts.postadres !== undefined ? optionalText("postadres", opts.postadres, 300) : undefined;
         const lidwoord = opts.lidwoord !== undefined ? parseEnum("lidwoord", opts.lidwoord, ["de", "het", "geen"] as const) : undefined;
         if (postadres === undefined && lidwoord === undefined) throw new UserError("niets-te-wijzigen", "Geef --postadres of --lidwoord");
-        ctx.change((tx) =>
-          zetPartner(tx, p.id, { postadres, lidwoord: lidwoord === undefined ? undefined : lidwoord === "geen" ? null : lidwoord }),
-        );
-        const na = requirePartner(ctx.db(), p.naam);
+        const na = await setPartner(ctx.store(), naam, {
+          postadres,
+          lidwoord: lidwoord === undefined ? undefined : lidwoord === "geen" ? null : lidwoord,
+        });
         ctx.emit(
           na,
           () => `Partner ${na.naam}: ${na.lidwoord ? `${na.lidwoord} ${na.naam}` : na.naam}, ${na.postadres ?? "geen postadres"}.`,
@@ -146,32 +118,9 @@ export function register(program: Command, rt: Runtime): void {
     .command("lijst")
     .description("toon alle categorieën")
     .action(
-      action(rt, (ctx) => {
-        const db = ctx.db();
-        const rows = listCategorieen(db).map((c) => ({
-          ...c,
-          voorschrift: c.grondslag,
-          opvolging: followUpRules(db, c.id),
-          handhaving: categorieProfiel(db, c.id) ?? null,
-        }));
-        ctx.emit(rows, () =>
-          renderTable(
-            rows,
-            [
-              { header: "code", value: (r) => r.code },
-              { header: "naam", value: (r) => r.naam },
-              { header: "eigenaar", value: (r) => r.partner },
-              { header: "thema", value: (r) => r.thema },
-              { header: "voorschrift", value: (r) => r.grondslag },
-              {
-                header: "handhaving",
-                value: (r) => (r.handhaving ? `${r.handhaving.bestuursorgaan}: ${r.handhaving.ladder} → ${r.handhaving.spoor}` : "partner"),
-              },
-              { header: "standaard-opvolging", value: (r) => r.opvolging.map(describeRule).join("\n") },
-            ],
-            ctx.color,
-          ),
-        );
+      action(rt, async (ctx) => {
+        const rows = await showCategorieen(ctx.store());
+        ctx.emit(rows, () => renderCategorieen(rows, ctx.color));
       }),
     );
   categorie
@@ -190,39 +139,37 @@ export function register(program: Command, rt: Runtime): void {
     .option("--herstelmaatregel <tekst>", "wat de overtreder moet doen")
     .action(
       action<CategorieOpts>(rt, async (ctx, opts) => {
-        const db = ctx.db();
         const code = requireText("code", await ctx.needText("code", opts.code, "Code van de categorie"), 40).toLowerCase();
         if (!/^[a-z0-9][a-z0-9-]*$/.test(code)) {
           throw new UserError("ongeldige-invoer", `code: "${code}" mag alleen kleine letters, cijfers en - bevatten`);
         }
         const naam = requireText("naam", await ctx.needText("naam", opts.naam, "Naam van de categorie"), 120);
-        const partnerNaam = await ctx.needChoice(
-          "partner",
-          opts.partner,
-          "Welke partner is eigenaar?",
-          listPartners(db).map((p) => ({ name: p.naam, value: p.naam })),
+        const partnerNaam = await ctx.needChoice("partner", opts.partner, "Welke partner is eigenaar?", async () =>
+          (await ctx.read(listPartners)).map((p) => ({ name: p.naam, value: p.naam })),
         );
-        const owner = requirePartner(db, partnerNaam);
+        const owner = await ctx.read((sql) => requirePartner(sql, partnerNaam));
         const grondslag = optionalText("voorschrift", opts.voorschrift ?? opts.grondslag, 300);
         const thema = requireText("thema", opts.thema, 40).toLowerCase();
-        if (findCategorie(db, code)) throw new UserError("bestaat-al", `Categorie ${code} bestaat al`);
+        if (await ctx.read((sql) => findCategorie(sql, code))) throw new UserError("bestaat-al", `Categorie ${code} bestaat al`);
         const standaard = standaardOpvolging();
         const profiel = handhavingsprofiel(opts, owner.naam, standaard.handhaving);
-        const rules = (profiel ? standaard.opvolging : standaard.partneropvolging).map((r) => ({
-          actie: r.actie,
-          partnerId: r.partner === EIGENAAR_CATEGORIE || r.partner === EIGENAAR_BEVINDING ? owner.id : requirePartner(db, r.partner).id,
-          eigenaarBevinding: r.partner === EIGENAAR_BEVINDING,
-          termijn: r.termijn,
-          eenheid: r.eenheid,
-          sjabloon: r.sjabloon ?? null,
-        }));
-        const id = ctx.change((tx) => {
-          const cid = insertCategorie(tx, { code, naam, partnerId: owner.id, thema, grondslag }, rules);
-          if (profiel) zetProfielUitData(tx.db, cid, profiel);
-          return cid;
-        });
+        const id = await addCategorie(
+          ctx.store(),
+          { code, naam, eigenaar: owner.naam, thema, grondslag },
+          profiel ? standaard.opvolging : standaard.partneropvolging,
+          profiel,
+        );
         ctx.emit(
-          { id, code, naam, partner: owner.naam, thema, grondslag, voorschrift: grondslag, handhaving: categorieProfiel(db, id) ?? null },
+          {
+            id,
+            code,
+            naam,
+            partner: owner.naam,
+            thema,
+            grondslag,
+            voorschrift: grondslag,
+            handhaving: await showCategorieProfiel(ctx.store(), id),
+          },
           () =>
             `Categorie ${code} (${naam}) toegevoegd, eigenaar ${owner.naam}${profiel ? `; handhaving door ${profiel.bestuursorgaan === "burgemeester" ? "de burgemeester" : "het college"}, ladder begint bij ${profiel.ladder}` : "; geen gemeentelijke handhavingsladder"}.`,
         );
@@ -246,10 +193,12 @@ interface CategorieOpts {
 
 /** A new category's enforcement profile: the gemeente's own categories get one by default, a partner's none. */
 function handhavingsprofiel(opts: CategorieOpts, eigenaar: string, standaard: ProfielData): ProfielData | undefined {
-  const keuze = parseEnum("bestuursorgaan", opts.bestuursorgaan ?? (eigenaar.toLowerCase() === "gemeente" ? "college" : "geen"), [
-    ...BESTUURSORGANEN,
-    "geen",
-  ] as const);
+  // The gemeente's own categories get a ladder by default (data/partners.json names the partner that is the gemeente).
+  const keuze = parseEnum(
+    "bestuursorgaan",
+    opts.bestuursorgaan ?? (sleutel(eigenaar) === sleutel(gemeentePartner()) ? "college" : "geen"),
+    [...BESTUURSORGANEN, "geen"] as const,
+  );
   if (keuze === "geen") {
     if (opts.ladder !== undefined || opts.spoor !== undefined)
       throw new UserError("ongeldige-invoer", "--ladder en --spoor horen bij een --bestuursorgaan (college of burgemeester)");
@@ -267,7 +216,7 @@ function handhavingsprofiel(opts: CategorieOpts, eigenaar: string, standaard: Pr
     dwangsom: spoor === "dwangsom" ? standaard.dwangsom : undefined,
     sluitingsduur: spoor === "sluiting" ? (standaard.sluitingsduur ?? "3 maanden") : undefined,
   };
-  controleerProfiel({
+  checkProfiel({
     ...p,
     voorschrift: "",
     spoed: Boolean(p.spoed),
@@ -276,8 +225,4 @@ function handhavingsprofiel(opts: CategorieOpts, eigenaar: string, standaard: Pr
     dwangsom: p.dwangsom ?? null,
   });
   return p;
-}
-
-function describeRule(r: FollowUpRule): string {
-  return `${r.actie} (${r.partner === EIGENAAR_BEVINDING ? "eigenaar van de bevinding" : r.partner}, ${r.termijn} ${r.eenheid})`;
 }

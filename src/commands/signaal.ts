@@ -1,13 +1,13 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import { listAdressen, requireAdres } from "../db/adres.js";
-import { listPartners, requireGemeente, requirePartner } from "../db/referentie.js";
-import { insertSignaal, listSignalen } from "../db/signaal.js";
-import { formatAdres } from "../domain/adres.js";
+import { listPartners, requirePartner } from "../db/referentie.js";
+import { formatAdres, metAdres } from "../domain/adres.js";
 import { formatDutch } from "../domain/dates.js";
 import { signaalDatum } from "../domain/signaal.js";
 import { optionalText, parseId, requireText } from "../domain/invoer.js";
-import { renderTable } from "../render/table.js";
+import { renderSignalen } from "../render/signaal.js";
+import { addSignaal, showSignalen } from "../usecases/signaal.js";
 import { verplicht } from "./hulp.js";
 
 export function register(program: Command, rt: Runtime): void {
@@ -23,23 +23,17 @@ export function register(program: Command, rt: Runtime): void {
     .option("--datum <datum>", "datum van het signaal (standaard vandaag)")
     .action(
       action<{ adres?: string; partner?: string; omschrijving?: string; thema?: string; datum?: string }>(rt, async (ctx, opts) => {
-        const db = ctx.db();
-        const adresText = await ctx.needChoice(
+        const adresId = parseId(
           "adres",
-          opts.adres,
-          "Adres",
-          listAdressen(db).map((a) => ({ name: `${formatAdres(a)} (${a.gemeente})`, value: String(a.id) })),
-        );
-        const adres = requireAdres(db, parseId("adres", adresText));
-        const partner = requirePartner(
-          db,
-          await ctx.needChoice(
-            "partner",
-            opts.partner,
-            "Partner",
-            listPartners(db).map((p) => ({ name: p.naam, value: p.naam })),
+          await ctx.needChoice("adres", opts.adres, "Adres", async () =>
+            (await ctx.read(listAdressen)).map((a) => ({ name: `${formatAdres(a)} (${a.gemeente})`, value: String(a.id) })),
           ),
         );
+        await ctx.read((sql) => requireAdres(sql, adresId)); // an unknown address is refused before anything else is asked
+        const partner = await ctx.needChoice("partner", opts.partner, "Partner", async () =>
+          (await ctx.read(listPartners)).map((p) => ({ name: p.naam, value: p.naam })),
+        );
+        await ctx.read((sql) => requirePartner(sql, partner));
         const omschrijving = await ctx.needValue(
           "omschrijving",
           opts.omschrijving,
@@ -48,10 +42,10 @@ export function register(program: Command, rt: Runtime): void {
         );
         const thema = optionalText("thema", opts.thema, 40)?.toLowerCase() ?? null;
         const datum = signaalDatum(opts.datum, ctx.today());
-        const id = ctx.change((tx) => insertSignaal(tx, { adresId: adres.id, partnerId: partner.id, omschrijving, thema, datum }));
+        const s = await addSignaal(ctx.store(), { adresId, partner, omschrijving, thema, datum });
         ctx.emit(
-          { id, adres_id: adres.id, partner: partner.naam, omschrijving, thema, datum },
-          () => `Signaal ${id} van ${partner.naam} vastgelegd bij ${formatAdres(adres)} (${formatDutch(datum)}).`,
+          { id: s.id, adres_id: s.adres.id, partner: s.partner, omschrijving, thema, datum },
+          () => `Signaal ${s.id} van ${s.partner} vastgelegd bij ${formatAdres(s.adres)} (${formatDutch(datum)}).`,
         );
       }),
     );
@@ -62,27 +56,9 @@ export function register(program: Command, rt: Runtime): void {
     .option("--gemeente <gemeente>", "alleen deze gemeente")
     .option("--partner <partner>", "alleen signalen van deze partner")
     .action(
-      action<{ gemeente?: string; partner?: string }>(rt, (ctx, opts) => {
-        const db = ctx.db();
-        const gemeenteId = opts.gemeente !== undefined ? requireGemeente(db, opts.gemeente).id : undefined;
-        const partnerId = opts.partner !== undefined ? requirePartner(db, opts.partner).id : undefined;
-        const rows = listSignalen(db, { gemeenteId, partnerId });
-        ctx.emit(rows, () =>
-          rows.length === 0
-            ? "Geen signalen gevonden."
-            : renderTable(
-                rows,
-                [
-                  { header: "id", value: (r) => r.id, align: "right", priority: 1 },
-                  { header: "datum, partner", value: (r) => `${formatDutch(r.datum)}\n${r.partner}`, priority: 2 },
-                  { header: "adres", value: (r) => r.adres, priority: 2 },
-                  { header: "gemeente", value: (r) => r.gemeente, priority: 8 },
-                  { header: "thema", value: (r) => r.thema, priority: 7 },
-                  { header: "omschrijving", value: (r) => r.omschrijving, priority: 3 },
-                ],
-                ctx.color,
-              ),
-        );
+      action<{ gemeente?: string; partner?: string }>(rt, async (ctx, opts) => {
+        const rows = await showSignalen(ctx.store(), opts);
+        ctx.emit(rows.map(metAdres), () => renderSignalen(rows, ctx.color));
       }),
     );
 }

@@ -1,12 +1,12 @@
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import { verplicht } from "./hulp.js";
-import { findGemeente, findPartner } from "../db/referentie.js";
-import { findToezichthouder, insertToezichthouder, listToezichthouders } from "../db/toezichthouder.js";
+import { findToezichthouder } from "../db/toezichthouder.js";
 import { parseToezichthouderNummer } from "../domain/bevinding.js";
 import { parseEnum, requireText } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
 import { renderTable } from "../render/table.js";
+import { addToezichthouder, showToezichthouders } from "../usecases/toezichthouder.js";
 
 /**
  * `toezichthouder toevoegen|lijst`: the inspectors who sign reports, by number, function and
@@ -25,25 +25,15 @@ export function register(program: Command, rt: Runtime): void {
     .option("--beediging <soort>", "ambtseed|ambtsbelofte|geen: of rapporten 'opgemaakt op ambtseed/ambtsbelofte' vermelden", "geen")
     .action(
       action<{ nummer?: string; functie?: string; organisatie?: string; beediging: string }>(rt, async (ctx, opts) => {
-        const db = ctx.db();
         const nummer = parseToezichthouderNummer(await ctx.needText("nummer", opts.nummer, "Nummer van de toezichthouder"), "nummer");
-        if (findToezichthouder(db, nummer)) throw new UserError("bestaat-al", `Toezichthouder ${nummer} bestaat al`);
+        // Known already: said before anything else is asked (the use case checks again under the lock).
+        if (await ctx.read((sql) => findToezichthouder(sql, nummer)))
+          throw new UserError("bestaat-al", `Toezichthouder ${nummer} bestaat al`);
         const functie = requireText("functie", await ctx.needText("functie", opts.functie, "Functie (zoals in het rapport)"), 120);
         const orgNaam = requireText("organisatie", await ctx.needText("organisatie", opts.organisatie, "Gemeente of partner"), 100);
-        const gemeente = findGemeente(db, orgNaam);
-        const partner = gemeente ? undefined : findPartner(db, orgNaam);
-        if (!gemeente && !partner) {
-          throw new UserError(
-            "niet-gevonden",
-            `organisatie: "${orgNaam}" is geen gemeente of partner (zie gemeente lijst en partner lijst)`,
-          );
-        }
         const soort = parseEnum("beediging", opts.beediging, ["ambtseed", "ambtsbelofte", "geen"] as const);
         const beediging = soort === "geen" ? null : soort;
-        const id = ctx.change((tx) =>
-          insertToezichthouder(tx, { nummer, functie, gemeenteId: gemeente?.id ?? null, partnerId: partner?.id ?? null, beediging }),
-        );
-        const organisatie = gemeente ? gemeente.naam : partner!.naam;
+        const { id, organisatie } = await addToezichthouder(ctx.store(), { nummer, functie, organisatie: orgNaam, beediging });
         ctx.emit(
           { id, nummer, functie, organisatie, beediging },
           () =>
@@ -55,8 +45,8 @@ export function register(program: Command, rt: Runtime): void {
   th.command("lijst")
     .description("toon de toezichthouders")
     .action(
-      action(rt, (ctx) => {
-        const rows = listToezichthouders(ctx.db());
+      action(rt, async (ctx) => {
+        const rows = await showToezichthouders(ctx.store());
         if (!ctx.json && rows.length === 0) {
           ctx.out(
             "Nog geen toezichthouders; voeg toe met: interventie toezichthouder toevoegen --nummer <n> --functie <f> --organisatie <o>",

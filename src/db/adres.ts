@@ -1,8 +1,8 @@
-import type { Db } from "./connection.js";
-import type { Tx } from "./audit.js";
+import type { Sql } from "./sql.js";
+import type { Tx } from "./store.js";
 import type { AdresInput } from "../domain/adres.js";
 import { notFound, UserError } from "../errors.js";
-import { formatAdres } from "../domain/adres.js";
+import { adresSleutel, formatAdres } from "../domain/adres.js";
 
 /** A stored address: the validated input plus its id and resolved gemeente. */
 export interface Adres extends AdresInput {
@@ -10,47 +10,62 @@ export interface Adres extends AdresInput {
   gemeente_id: number;
 }
 
+/**
+ * The address fields of `adres a` (joined as `a`), for every query that shows an address: the
+ * text is made from them by formatAdres (domain/adres.ts), never in SQL.
+ */
+export const ADRES_VELDEN = "a.straat, a.huisnummer, a.toevoeging, a.postcode, a.plaats";
+
 const SELECT = `
   SELECT a.id, a.postcode, a.huisnummer, a.toevoeging, a.straat, a.plaats, g.naam AS gemeente, a.gemeente_id, a.type
   FROM adres a JOIN gemeente g ON g.id = a.gemeente_id`;
 
-export function listAdressen(db: Db, filter: { gemeenteId?: number } = {}): Adres[] {
+export function listAdressen(sql: Sql, filter: { gemeenteId?: number } = {}): Promise<Adres[]> {
   if (filter.gemeenteId !== undefined) {
-    return db
-      .prepare(`${SELECT} WHERE a.gemeente_id = ? ORDER BY a.postcode, a.huisnummer, a.toevoeging`)
-      .all(filter.gemeenteId) as Adres[];
+    return sql.all<Adres>(`${SELECT} WHERE a.gemeente_id = ? ORDER BY a.postcode, a.huisnummer, a.toevoeging`, filter.gemeenteId);
   }
-  return db.prepare(`${SELECT} ORDER BY g.naam, a.postcode, a.huisnummer, a.toevoeging`).all() as Adres[];
+  return sql.all<Adres>(`${SELECT} ORDER BY g.naam, a.postcode, a.huisnummer, a.toevoeging`);
 }
 
-export function getAdres(db: Db, id: number): Adres | undefined {
-  return db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as Adres | undefined;
+export function getAdres(sql: Sql, id: number): Promise<Adres | undefined> {
+  return sql.get<Adres>(`${SELECT} WHERE a.id = ?`, id);
 }
 
-export function requireAdres(db: Db, id: number): Adres {
-  const a = getAdres(db, id);
+export async function requireAdres(sql: Sql, id: number): Promise<Adres> {
+  const a = await getAdres(sql, id);
   if (!a) throw notFound("Adres", id);
   return a;
 }
 
-export function findAdresByKey(db: Db, postcode: string, huisnummer: number, toevoeging: string): Adres | undefined {
-  return db.prepare(`${SELECT} WHERE a.postcode = ? AND a.huisnummer = ? AND a.toevoeging = ?`).get(postcode, huisnummer, toevoeging) as
-    Adres | undefined;
+export function findAdresByKey(sql: Sql, postcode: string, huisnummer: number, toevoeging: string): Promise<Adres | undefined> {
+  return sql.get<Adres>(`${SELECT} WHERE a.postcode = ? AND a.huisnummer = ? AND a.toevoeging = ?`, postcode, huisnummer, toevoeging);
+}
+
+/** Every address id by adresSleutel: an import looks up thousands of rows without a query per row. */
+export async function adresIndex(sql: Sql): Promise<Map<string, number>> {
+  const rows = await sql.all<{ id: number; postcode: string; huisnummer: number; toevoeging: string }>(
+    "SELECT id, postcode, huisnummer, toevoeging FROM adres",
+  );
+  return new Map(rows.map((r) => [adresSleutel(r.postcode, r.huisnummer, r.toevoeging), r.id]));
 }
 
 /** Inserts one validated address; a duplicate (postcode+huisnummer+toevoeging) is the user's error. */
-export function insertAdres(tx: Tx, a: AdresInput, gemeenteId: number): number {
-  const dup = findAdresByKey(tx.db, a.postcode, a.huisnummer, a.toevoeging);
+export async function insertAdres(tx: Tx, a: AdresInput, gemeenteId: number): Promise<number> {
+  const dup = await findAdresByKey(tx.sql, a.postcode, a.huisnummer, a.toevoeging);
   if (dup) {
     throw new UserError("dubbel-adres", `Adres ${formatAdres(a)} bestaat al (id ${dup.id})`);
   }
-  const id = Number(
-    tx.db
-      .prepare(
-        "INSERT INTO adres (postcode, huisnummer, toevoeging, straat, plaats, gemeente_id, type, aangemaakt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      )
-      .run(a.postcode, a.huisnummer, a.toevoeging, a.straat, a.plaats, gemeenteId, a.type, tx.now).lastInsertRowid,
+  const id = await tx.sql.insert(
+    "INSERT INTO adres (postcode, huisnummer, toevoeging, straat, plaats, gemeente_id, type, aangemaakt) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    a.postcode,
+    a.huisnummer,
+    a.toevoeging,
+    a.straat,
+    a.plaats,
+    gemeenteId,
+    a.type,
+    tx.now,
   );
-  tx.audit("adres", id, "toegevoegd");
+  await tx.audit("adres", id, "toegevoegd");
   return id;
 }

@@ -1,6 +1,13 @@
 import type { Db } from "./connection.js";
-import { leesLadderData, stapSjabloon, type Spoor, type Stap } from "../domain/ladder.js";
-import { categorieBestand, leesData, partnerBestand, standaardHandhaving, vulPartnerGegevens, zetProfielUitData } from "./seed.js";
+import { parseLadderData, stapSjabloon, type Spoor, type Stap } from "../domain/ladder.js";
+import {
+  categorieBestand,
+  readData,
+  partnerBestand,
+  standaardHandhaving,
+  type PartnerFile,
+  type ProfielData,
+} from "../io/referentiedata.js";
 
 /** The enforcement profile: a category's default, frozen on each zaak (same columns in both tables). */
 const PROFIEL = `
@@ -193,7 +200,7 @@ export function ladderMigratie(db: Db): void {
   // Follow-ups already made: plain letters keep their template; ladder actions of an enforced
   // category become the steps of a zaak, and a step whose letter was sent is completed by it.
   db.exec(`UPDATE opvolging SET sjabloon = 'informatiebericht-partner' WHERE lower(trim(actie)) = 'partner informeren'`);
-  const ladder = leesLadderData(leesData("handhavingsladder.json"));
+  const ladder = parseLadderData(readData("handhavingsladder.json"));
   const legacy = db
     .prepare(
       `SELECT o.id, lower(trim(o.actie)) AS actie, o.bevinding_id, h.spoor FROM opvolging o
@@ -235,4 +242,54 @@ export function ladderMigratie(db: Db): void {
       resultaat = coalesce(resultaat, 'Brief verzonden')
     WHERE stap IS NOT NULL AND stap <> 'hercontrole' AND status IN ('open','in-behandeling')
       AND EXISTS (SELECT 1 FROM brief br JOIN brief_opvolging bo ON bo.brief_id = br.id WHERE bo.opvolging_id = opvolging.id AND br.sjabloon = opvolging.sjabloon)`);
+}
+
+// The two writers below are this migration's own copies (synchronous, on the raw connection), so
+// that the live repositories can follow the schema without changing what a released migration does.
+
+/** Article, postal address and aliases of the shipped partners, where the database has none yet. */
+function vulPartnerGegevens(db: Db, partners: PartnerFile[]): void {
+  for (const p of partners) {
+    const row = db.prepare("SELECT id FROM partner WHERE naam = ? COLLATE NOCASE").get(p.naam) as { id: number } | undefined;
+    if (!row) continue;
+    db.prepare("UPDATE partner SET lidwoord = coalesce(lidwoord, ?), postadres = coalesce(postadres, ?) WHERE id = ?").run(
+      p.lidwoord ?? null,
+      p.postadres ?? null,
+      row.id,
+    );
+    for (const a of p.aliassen ?? []) {
+      if (db.prepare("SELECT 1 FROM partner WHERE naam = ? COLLATE NOCASE").get(a)) continue; // a real partner of that name wins
+      db.prepare("INSERT OR IGNORE INTO partner_alias (alias, partner_id) VALUES (?, ?)").run(a, row.id);
+    }
+  }
+}
+
+/** Sets a category's enforcement profile (replacing one that exists). */
+function zetProfielUitData(db: Db, categorieId: number, p: ProfielData): void {
+  const toezicht = p.toezicht
+    ? ((db.prepare("SELECT id FROM partner WHERE naam = ? COLLATE NOCASE").get(p.toezicht) as { id: number } | undefined)?.id ?? null)
+    : null;
+  db.prepare(
+    `INSERT OR REPLACE INTO categorie_handhaving (categorie_id, bestuursorgaan, bevoegdheid, ladder, spoor, spoed, herstelmaatregel,
+       hersteltermijn, zienswijzetermijn, begunstigingstermijn, sluitingsduur, waarschuwingsgrondslag, dwangsom_bedrag, dwangsom_per,
+       dwangsom_maximum, toezicht_partner_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    categorieId,
+    p.bestuursorgaan,
+    p.bevoegdheid,
+    p.ladder,
+    p.spoor,
+    p.spoed ? 1 : 0,
+    p.herstelmaatregel,
+    p.hersteltermijn,
+    p.zienswijzetermijn,
+    p.begunstigingstermijn,
+    p.sluitingsduur ?? null,
+    p.waarschuwingsgrondslag ?? null,
+    p.dwangsom?.bedrag ?? null,
+    p.dwangsom?.per ?? null,
+    p.dwangsom?.maximum ?? null,
+    toezicht,
+  );
 }

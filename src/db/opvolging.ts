@@ -1,21 +1,21 @@
-import type { Db } from "./connection.js";
-import type { Tx } from "./audit.js";
-import { notFound } from "../errors.js";
-import type { NieuweRegel } from "./bevinding.js";
+import type { Sql } from "./sql.js";
+import type { Tx } from "./store.js";
+import type { AdresVelden } from "../domain/adres.js";
 import type { LijstFilter } from "../domain/opvolging.js";
+import { notFound } from "../errors.js";
+import { ADRES_VELDEN } from "./adres.js";
+import { openSql, verlopenSql } from "./opvolging-sql.js";
 
-export interface Opvolging {
+/**
+ * A follow-up with its finding, category, partners, address and evening: the one row every
+ * command and every letter reads a follow-up as (opvolging lijst, brief maak, the ladder).
+ */
+export interface Opvolging extends AdresVelden {
   id: number;
   bevinding_id: number;
-  avond_id: number;
-  avond_datum: string;
-  adres_id: number;
-  adres: string;
-  gemeente: string;
-  categorie: string;
-  bevinding_partner: string;
   actie: string;
   partner: string;
+  partner_id: number;
   deadline: string;
   status: string;
   resultaat: string | null;
@@ -28,22 +28,42 @@ export interface Opvolging {
   /** The letter this follow-up is done with, if any. */
   sjabloon: string | null;
   handhaving_id: number | null;
+  avond_id: number;
+  avond_datum: string;
+  avond_doel: string;
+  avond_starttijd: string;
+  adres_id: number;
+  gemeente: string;
+  /** The address's object type (woning, loods …). */
+  type: string;
+  categorie: string;
+  categorie_naam: string;
+  /** The norm violated: the zaak's own voorschrift, else the category's. */
+  grondslag: string | null;
+  omschrijving: string;
+  maatregel: string | null;
+  personen: number | null;
+  /** Time of observation as recorded (null: the evening's start time). */
+  tijdstip: string | null;
+  bevinding_partner: string;
 }
 
 const SELECT = `
-  SELECT o.id, o.bevinding_id, b.avond_id, v.datum AS avond_datum, b.adres_id,
-         a.straat || ' ' || a.huisnummer || a.toevoeging || ', ' || a.plaats AS adres,
-         g.naam AS gemeente, c.code AS categorie, bp.naam AS bevinding_partner,
-         o.actie, p.naam AS partner, o.deadline, o.status, o.resultaat, o.beeindigd, o.gesloten_op,
-         o.stap, o.niet_voor, o.sjabloon, (SELECT h.id FROM handhaving h WHERE h.bevinding_id = o.bevinding_id) AS handhaving_id
+  SELECT o.id, o.bevinding_id, o.actie, po.naam AS partner, o.partner_id, o.deadline, o.status, o.resultaat, o.beeindigd,
+         o.gesloten_op, o.stap, o.niet_voor, o.sjabloon, h.id AS handhaving_id,
+         b.avond_id, v.datum AS avond_datum, v.doel AS avond_doel, v.starttijd AS avond_starttijd,
+         b.adres_id, ${ADRES_VELDEN}, g.naam AS gemeente, a.type,
+         c.code AS categorie, c.naam AS categorie_naam, coalesce(h.voorschrift, c.grondslag) AS grondslag,
+         b.omschrijving, b.maatregel, b.personen, b.tijdstip, pb.naam AS bevinding_partner
   FROM opvolging o
   JOIN bevinding b ON b.id = o.bevinding_id
   JOIN avond v ON v.id = b.avond_id
   JOIN adres a ON a.id = b.adres_id
   JOIN gemeente g ON g.id = a.gemeente_id
   JOIN categorie c ON c.id = b.categorie_id
-  JOIN partner bp ON bp.id = b.partner_id
-  JOIN partner p ON p.id = o.partner_id`;
+  JOIN partner pb ON pb.id = b.partner_id
+  JOIN partner po ON po.id = o.partner_id
+  LEFT JOIN handhaving h ON h.bevinding_id = b.id`;
 
 export interface OpvolgingFilter {
   status?: LijstFilter;
@@ -58,17 +78,17 @@ export interface OpvolgingFilter {
 }
 
 /** Sorted by deadline (earliest first), then id. */
-export function listOpvolgingen(db: Db, f: OpvolgingFilter): Opvolging[] {
+export function listOpvolgingen(sql: Sql, f: OpvolgingFilter): Promise<Opvolging[]> {
   const where: string[] = [];
   const args: (string | number)[] = [];
   switch (f.status) {
     case undefined:
       break;
     case "open":
-      where.push("o.status IN ('open','in-behandeling')");
+      where.push(openSql());
       break;
     case "verlopen":
-      where.push("o.status IN ('open','in-behandeling') AND o.deadline < ?");
+      where.push(verlopenSql());
       args.push(f.vandaag);
       break;
     default:
@@ -88,39 +108,64 @@ export function listOpvolgingen(db: Db, f: OpvolgingFilter): Opvolging[] {
   }
   const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
   const limiet = f.limiet !== undefined ? `LIMIT ${Math.trunc(f.limiet)}` : "";
-  return db.prepare(`${SELECT} ${clause} ORDER BY o.deadline, o.id ${limiet}`).all(...args) as Opvolging[];
+  return sql.all<Opvolging>(`${SELECT} ${clause} ORDER BY o.deadline, o.id ${limiet}`, ...args);
 }
 
-export function requireOpvolging(db: Db, id: number): Opvolging {
-  const o = db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as Opvolging | undefined;
+/** The open follow-ups of the findings of one evening, in the order they were made (letters are for work still to do). */
+export function listOpenOpvolgingenVanAvond(sql: Sql, avondId: number): Promise<Opvolging[]> {
+  return sql.all<Opvolging>(`${SELECT} WHERE b.avond_id = ? AND ${openSql()} ORDER BY o.id`, avondId);
+}
+
+export async function requireOpvolging(sql: Sql, id: number): Promise<Opvolging> {
+  const o = await sql.get<Opvolging>(`${SELECT} WHERE o.id = ?`, id);
   if (!o) throw notFound("Opvolging", id);
   return o;
 }
 
-export function insertOpvolging(tx: Tx, o: NieuweRegel & { bevindingId: number }): number {
-  const id = Number(
-    tx.db
-      .prepare(
-        `INSERT INTO opvolging (bevinding_id, actie, partner_id, deadline, status, stap, niet_voor, sjabloon, aangemaakt, gewijzigd)
-         VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)`,
-      )
-      .run(o.bevindingId, o.actie, o.partnerId, o.deadline, o.stap ?? null, o.nietVoor ?? null, o.sjabloon ?? null, tx.now, tx.now)
-      .lastInsertRowid,
+/** A follow-up to write for a finding: a rule of its category, a step of its handhavingsladder, or one added by hand. */
+export interface OpvolgingInvoer {
+  actie: string;
+  partnerId: number;
+  deadline: string;
+  stap?: string | null;
+  nietVoor?: string | null;
+  sjabloon?: string | null;
+}
+
+export async function insertOpvolging(tx: Tx, o: OpvolgingInvoer & { bevindingId: number }): Promise<number> {
+  const id = await tx.sql.insert(
+    `INSERT INTO opvolging (bevinding_id, actie, partner_id, deadline, status, stap, niet_voor, sjabloon, aangemaakt, gewijzigd)
+     VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?) RETURNING id`,
+    o.bevindingId,
+    o.actie,
+    o.partnerId,
+    o.deadline,
+    o.stap ?? null,
+    o.nietVoor ?? null,
+    o.sjabloon ?? null,
+    tx.now,
+    tx.now,
   );
-  tx.audit("opvolging", id, "toegevoegd", { bevinding: o.bevindingId, ...(o.stap ? { stap: o.stap } : {}) });
+  await tx.audit("opvolging", id, "toegevoegd", { bevinding: o.bevindingId, ...(o.stap ? { stap: o.stap } : {}) });
   return id;
 }
 
-export function updateOpvolging(
+export async function updateOpvolging(
   tx: Tx,
   id: number,
   v: { status: string; resultaat: string | null; beeindigd: number | null; deadline: string; partnerId: number; geslotenOp: string | null },
   velden: string[],
-): void {
-  tx.db
-    .prepare(
-      "UPDATE opvolging SET status = ?, resultaat = ?, beeindigd = ?, deadline = ?, partner_id = ?, gesloten_op = ?, gewijzigd = ? WHERE id = ?",
-    )
-    .run(v.status, v.resultaat, v.beeindigd, v.deadline, v.partnerId, v.geslotenOp, tx.now, id);
-  tx.audit("opvolging", id, "gewijzigd", { velden });
+): Promise<void> {
+  await tx.sql.run(
+    "UPDATE opvolging SET status = ?, resultaat = ?, beeindigd = ?, deadline = ?, partner_id = ?, gesloten_op = ?, gewijzigd = ? WHERE id = ?",
+    v.status,
+    v.resultaat,
+    v.beeindigd,
+    v.deadline,
+    v.partnerId,
+    v.geslotenOp,
+    tx.now,
+    id,
+  );
+  await tx.audit("opvolging", id, "gewijzigd", { velden });
 }

@@ -1,5 +1,5 @@
-import type { Db } from "./connection.js";
-import type { Tx } from "./audit.js";
+import type { Sql } from "./sql.js";
+import type { Tx } from "./store.js";
 import {
   formatRapportKenmerk,
   type Auteur,
@@ -7,52 +7,37 @@ import {
   type RapportGegevens,
   type RapportInhoud,
 } from "../domain/rapport-bevindingen.js";
-import { volledigAdres } from "../domain/brief.js";
+import { formatAdres } from "../domain/adres.js";
 import type { Adres } from "./adres.js";
+import { getLaatsteNummer, reserveNummers } from "./kenmerk.js";
 
-/** The SQL of the rapport van bevindingen: its facts, its signed versions and its kenmerk counter. */
+/** The SQL of the rapport van bevindingen: its facts and its signed versions (kenmerken: db/kenmerk.ts). */
 
 /** The facts of one evening and address (gemeente's afdeling supplied by the caller). */
-export function rapportGegevens(
-  db: Db,
+export async function getRapportGegevens(
+  sql: Sql,
   avond: { id: number; datum: string; starttijd: string; doel: string },
   adres: Adres,
   afdeling: string,
-): RapportGegevens {
-  const team = db
-    .prepare(
-      "SELECT r.rol, p.naam AS organisatie FROM avond_rol r JOIN partner p ON p.id = r.partner_id WHERE r.avond_id = ? ORDER BY r.id",
-    )
-    .all(avond.id) as { rol: string; organisatie: string }[];
-  const rows = db
-    .prepare(
-      `SELECT b.id, c.code AS categorie, c.naam AS categorieNaam, coalesce(h.voorschrift, c.grondslag) AS norm, b.omschrijving,
-              b.maatregel, b.personen, b.tijdstip, b.tijdstip_geschat AS geschat, b.methode
-       FROM bevinding b JOIN categorie c ON c.id = b.categorie_id
-       LEFT JOIN handhaving h ON h.bevinding_id = b.id -- the norm the zaak names, as its letters do
-       WHERE b.avond_id = ? AND b.adres_id = ? ORDER BY b.id`,
-    )
-    .all(avond.id, adres.id) as (Omit<BevindingFeit, "tijdstip" | "tijdstipGeschat" | "toezichthouders" | "bijlagen"> & {
-    tijdstip: string | null;
-    geschat: number;
-  })[];
-  const auteurs = db.prepare(
-    `SELECT t.nummer, t.functie, coalesce(g.naam, p.naam) AS organisatie, t.beediging
-     FROM bevinding_toezichthouder bt JOIN toezichthouder t ON t.id = bt.toezichthouder_id
-     LEFT JOIN gemeente g ON g.id = t.gemeente_id LEFT JOIN partner p ON p.id = t.partner_id
-     WHERE bt.bevinding_id = ? ORDER BY bt.volgorde`,
+): Promise<RapportGegevens> {
+  const team = await sql.all<{ rol: string; organisatie: string }>(
+    "SELECT r.rol, p.naam AS organisatie FROM avond_rol r JOIN partner p ON p.id = r.partner_id WHERE r.avond_id = ? ORDER BY r.id",
+    avond.id,
   );
-  const bijlagen = db.prepare(
-    `SELECT j.sha256, j.soort, j.grootte, bb.bijschrift FROM bevinding_bijlage bb JOIN bijlage j ON j.id = bb.bijlage_id
-     WHERE bb.bevinding_id = ? ORDER BY bb.aangemaakt, j.id`,
+  const rows = await sql.all<
+    Omit<BevindingFeit, "tijdstip" | "tijdstipGeschat" | "toezichthouders" | "bijlagen"> & { tijdstip: string | null; geschat: number }
+  >(
+    `SELECT b.id, c.code AS categorie, c.naam AS "categorieNaam", coalesce(h.voorschrift, c.grondslag) AS norm, b.omschrijving,
+            b.maatregel, b.personen, b.tijdstip, b.tijdstip_geschat AS geschat, b.methode
+     FROM bevinding b JOIN categorie c ON c.id = b.categorie_id
+     LEFT JOIN handhaving h ON h.bevinding_id = b.id -- the norm the zaak names, as its letters do
+     WHERE b.avond_id = ? AND b.adres_id = ? ORDER BY b.id`,
+    avond.id,
+    adres.id,
   );
-  return {
-    gemeente: adres.gemeente,
-    afdeling,
-    adres: { volledig: volledigAdres(adres), type: adres.type },
-    avond,
-    team,
-    bevindingen: rows.map((r) => ({
+  const bevindingen: BevindingFeit[] = [];
+  for (const r of rows) {
+    bevindingen.push({
       id: r.id,
       categorie: r.categorie,
       categorieNaam: r.categorieNaam,
@@ -63,21 +48,31 @@ export function rapportGegevens(
       tijdstip: r.tijdstip ?? avond.starttijd,
       tijdstipGeschat: r.geschat === 1 || r.tijdstip === null,
       methode: r.methode,
-      toezichthouders: auteurs.all(r.id) as Auteur[],
-      bijlagen: bijlagen.all(r.id) as BevindingFeit["bijlagen"],
-    })),
-  };
+      toezichthouders: await sql.all<Auteur>(
+        `SELECT t.nummer, t.functie, coalesce(g.naam, p.naam) AS organisatie, t.beediging
+         FROM bevinding_toezichthouder bt JOIN toezichthouder t ON t.id = bt.toezichthouder_id
+         LEFT JOIN gemeente g ON g.id = t.gemeente_id LEFT JOIN partner p ON p.id = t.partner_id
+         WHERE bt.bevinding_id = ? ORDER BY bt.volgorde`,
+        r.id,
+      ),
+      bijlagen: await sql.all<BevindingFeit["bijlagen"][number]>(
+        `SELECT j.sha256, j.soort, j.grootte, bb.bijschrift FROM bevinding_bijlage bb JOIN bijlage j ON j.id = bb.bijlage_id
+         WHERE bb.bevinding_id = ? ORDER BY bb.aangemaakt, j.id`,
+        r.id,
+      ),
+    });
+  }
+  return { gemeente: adres.gemeente, afdeling, adres: { volledig: formatAdres(adres), type: adres.type }, avond, team, bevindingen };
 }
 
 /** Addresses of the evening that have findings, in visiting order. */
-export function adressenMetBevindingen(db: Db, avondId: number): number[] {
-  return db
-    .prepare(
-      `SELECT b.adres_id AS id FROM bevinding b LEFT JOIN avond_adres aa ON aa.avond_id = b.avond_id AND aa.adres_id = b.adres_id
-       WHERE b.avond_id = ? GROUP BY b.adres_id ORDER BY min(coalesce(aa.volgorde, 1e9)), b.adres_id`,
-    )
-    .pluck()
-    .all(avondId) as number[];
+export async function adressenMetBevindingen(sql: Sql, avondId: number): Promise<number[]> {
+  const rows = await sql.all<{ id: number }>(
+    `SELECT b.adres_id AS id FROM bevinding b LEFT JOIN avond_adres aa ON aa.avond_id = b.avond_id AND aa.adres_id = b.adres_id
+     WHERE b.avond_id = ? GROUP BY b.adres_id ORDER BY min(coalesce(aa.volgorde, 1000000000)), b.adres_id`,
+    avondId,
+  );
+  return rows.map((r) => r.id);
 }
 
 export interface Rapport {
@@ -95,43 +90,38 @@ export interface RapportVersie {
   ondertekend_op: string;
 }
 
-export function getRapport(db: Db, avondId: number, adresId: number): Rapport | undefined {
-  return db.prepare("SELECT id, kenmerk FROM rapport WHERE avond_id = ? AND adres_id = ?").get(avondId, adresId) as Rapport | undefined;
+export function getRapport(sql: Sql, avondId: number, adresId: number): Promise<Rapport | undefined> {
+  return sql.get<Rapport>("SELECT id, kenmerk FROM rapport WHERE avond_id = ? AND adres_id = ?", avondId, adresId);
 }
 
 const VERSIE_SELECT = `
   SELECT v.id, v.versie, v.dagtekening, v.inhoud_sha256, v.pdf_sha256, t.nummer AS ondertekend_door, v.ondertekend_op
   FROM rapport_versie v JOIN toezichthouder t ON t.id = v.ondertekend_door`;
 
-export function versiesVan(db: Db, rapportId: number): RapportVersie[] {
-  return db.prepare(`${VERSIE_SELECT} WHERE v.rapport_id = ? ORDER BY v.versie`).all(rapportId) as RapportVersie[];
+export function listVersies(sql: Sql, rapportId: number): Promise<RapportVersie[]> {
+  return sql.all<RapportVersie>(`${VERSIE_SELECT} WHERE v.rapport_id = ? ORDER BY v.versie`, rapportId);
 }
 
-/** Creates the report row with the next kenmerk of the year: a counter, so a kenmerk is never given twice. */
-export function nieuwRapport(tx: Tx, avondId: number, adresId: number, jaar: number): Rapport {
-  const nummer = tx.db
-    .prepare(
-      "INSERT INTO rapport_teller (jaar, laatste) VALUES (?, 1) ON CONFLICT(jaar) DO UPDATE SET laatste = laatste + 1 RETURNING laatste",
-    )
-    .pluck()
-    .get(jaar) as number;
-  const kenmerk = formatRapportKenmerk(jaar, nummer);
-  const id = Number(
-    tx.db
-      .prepare("INSERT INTO rapport (kenmerk, avond_id, adres_id, aangemaakt) VALUES (?, ?, ?, ?)")
-      .run(kenmerk, avondId, adresId, tx.now).lastInsertRowid,
+/** Creates the report row with the next kenmerk of the year (db/kenmerk.ts). */
+export async function insertRapport(tx: Tx, avondId: number, adresId: number, jaar: number): Promise<Rapport> {
+  const kenmerk = formatRapportKenmerk(jaar, await reserveNummers(tx, "rapport", jaar));
+  const id = await tx.sql.insert(
+    "INSERT INTO rapport (kenmerk, avond_id, adres_id, aangemaakt) VALUES (?, ?, ?, ?) RETURNING id",
+    kenmerk,
+    avondId,
+    adresId,
+    tx.now,
   );
-  tx.audit("rapport", id, "toegevoegd", { kenmerk, avond: avondId, adres: adresId });
+  await tx.audit("rapport", id, "toegevoegd", { kenmerk, avond: avondId, adres: adresId });
   return { id, kenmerk };
 }
 
 /** The kenmerk the next new report of a year will get (for a concept; nothing is reserved). */
-export function volgendKenmerk(db: Db, jaar: number): string {
-  const laatste = (db.prepare("SELECT laatste FROM rapport_teller WHERE jaar = ?").pluck().get(jaar) as number | undefined) ?? 0;
-  return formatRapportKenmerk(jaar, laatste + 1);
+export async function getVolgendKenmerk(sql: Sql, jaar: number): Promise<string> {
+  return formatRapportKenmerk(jaar, (await getLaatsteNummer(sql, "rapport", jaar)) + 1);
 }
 
-export function insertVersie(
+export async function insertVersie(
   tx: Tx,
   v: {
     rapport: Rapport;
@@ -145,28 +135,24 @@ export function insertVersie(
     gebruiker: string;
     ondertekendOp: string;
   },
-): number {
-  const id = Number(
-    tx.db
-      .prepare(
-        `INSERT INTO rapport_versie (rapport_id, versie, dagtekening, inhoud, inhoud_sha256, pdf_sha256, ondertekend_door, ondertekend_gebruiker, ondertekend_op)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        v.rapport.id,
-        v.versie,
-        v.dagtekening,
-        JSON.stringify(v.inhoud),
-        v.inhoudSha256,
-        v.pdfSha256,
-        v.toezichthouderId,
-        v.gebruiker,
-        v.ondertekendOp,
-      ).lastInsertRowid,
+): Promise<number> {
+  const id = await tx.sql.insert(
+    `INSERT INTO rapport_versie (rapport_id, versie, dagtekening, inhoud, inhoud_sha256, pdf_sha256, ondertekend_door, ondertekend_gebruiker, ondertekend_op)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    v.rapport.id,
+    v.versie,
+    v.dagtekening,
+    JSON.stringify(v.inhoud),
+    v.inhoudSha256,
+    v.pdfSha256,
+    v.toezichthouderId,
+    v.gebruiker,
+    v.ondertekendOp,
   );
-  const link = tx.db.prepare("INSERT INTO rapport_versie_bevinding (rapport_versie_id, bevinding_id) VALUES (?, ?)");
-  for (const w of v.inhoud.waarnemingen) link.run(id, w.bevinding_id);
-  tx.audit("rapport_versie", id, "toegevoegd", {
+  for (const w of v.inhoud.waarnemingen) {
+    await tx.sql.run("INSERT INTO rapport_versie_bevinding (rapport_versie_id, bevinding_id) VALUES (?, ?)", id, w.bevinding_id);
+  }
+  await tx.audit("rapport_versie", id, "toegevoegd", {
     kenmerk: v.rapport.kenmerk,
     versie: v.versie,
     ondertekend: true,
@@ -196,15 +182,14 @@ export interface OndertekendRapport {
  * that includes it, with the observation's date and time as signed (not as edited since).
  * undefined: no signed report yet — a besluit must then be refused.
  */
-export function ondertekendRapport(db: Db, bevindingId: number): OndertekendRapport | undefined {
-  const r = db
-    .prepare(
-      `SELECT r.kenmerk, v.versie, v.dagtekening AS datum, v.ondertekend_op, t.nummer AS ondertekend_door, v.inhoud, r.avond_id, r.adres_id
-       FROM rapport_versie_bevinding vb JOIN rapport_versie v ON v.id = vb.rapport_versie_id JOIN rapport r ON r.id = v.rapport_id
-       JOIN toezichthouder t ON t.id = v.ondertekend_door
-       WHERE vb.bevinding_id = ? ORDER BY v.versie DESC LIMIT 1`,
-    )
-    .get(bevindingId) as (Omit<OndertekendRapport, "waarneming"> & { inhoud: string }) | undefined;
+export async function getOndertekendRapport(sql: Sql, bevindingId: number): Promise<OndertekendRapport | undefined> {
+  const r = await sql.get<Omit<OndertekendRapport, "waarneming"> & { inhoud: string }>(
+    `SELECT r.kenmerk, v.versie, v.dagtekening AS datum, v.ondertekend_op, t.nummer AS ondertekend_door, v.inhoud, r.avond_id, r.adres_id
+     FROM rapport_versie_bevinding vb JOIN rapport_versie v ON v.id = vb.rapport_versie_id JOIN rapport r ON r.id = v.rapport_id
+     JOIN toezichthouder t ON t.id = v.ondertekend_door
+     WHERE vb.bevinding_id = ? ORDER BY v.versie DESC LIMIT 1`,
+    bevindingId,
+  );
   if (!r) return undefined;
   const inhoud = JSON.parse(r.inhoud) as RapportInhoud;
   const w = inhoud.waarnemingen.find((x) => x.bevinding_id === bevindingId)!;

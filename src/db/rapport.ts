@@ -4,7 +4,8 @@
  * status/deadline); only aggregated rows — one per category, gemeente, partner,
  * type — come back to JavaScript, so 100,000 findings cost barely more than ten.
  */
-import type { Db } from "./connection.js";
+import type { Sql } from "./sql.js";
+import { openSql, verlopenSql } from "./opvolging-sql.js";
 import type { IsoDate } from "../domain/dates.js";
 import {
   mergeGroepen,
@@ -27,9 +28,6 @@ export interface RapportFilter {
   /** Owner of the finding (bevinding.partner_id). */
   partnerId?: number;
 }
-
-/** Closed follow-up statuses; everything else still needs work. */
-const GESLOTEN = "('afgerond','doodgelopen')";
 
 type Params = (string | number)[];
 
@@ -78,27 +76,25 @@ function scope(f: RapportFilter, needsAdres = false): { from: string; where: str
 }
 
 /** Findings per category in scope (only categories with at least one). */
-export function tellingPerCategorie(db: Db, f: RapportFilter): CategorieTelling[] {
+export async function tellingPerCategorie(sql: Sql, f: RapportFilter): Promise<CategorieTelling[]> {
   const s = scope(f);
-  return db
-    .prepare(
-      `SELECT c.code AS categorie, c.naam AS naam, t.aantal AS aantal
+  return sql.all<CategorieTelling>(
+    `SELECT c.code AS categorie, c.naam AS naam, t.aantal AS aantal
        FROM (SELECT b.categorie_id, COUNT(*) AS aantal FROM ${s.from} ${s.where} GROUP BY b.categorie_id) t
        JOIN categorie c ON c.id = t.categorie_id`,
-    )
-    .all(...s.params) as CategorieTelling[];
+    ...s.params,
+  );
 }
 
 /** Distinct addresses with at least one finding per category (numerator of the HAM percentages). */
-export function adressenPerCategorie(db: Db, f: RapportFilter): { categorie: string; adressen: number }[] {
+export async function adressenPerCategorie(sql: Sql, f: RapportFilter): Promise<{ categorie: string; adressen: number }[]> {
   const s = scope(f);
-  return db
-    .prepare(
-      `SELECT c.code AS categorie, t.adressen AS adressen
+  return sql.all<{ categorie: string; adressen: number }>(
+    `SELECT c.code AS categorie, t.adressen AS adressen
        FROM (SELECT b.categorie_id, COUNT(DISTINCT b.adres_id) AS adressen FROM ${s.from} ${s.where} GROUP BY b.categorie_id) t
        JOIN categorie c ON c.id = t.categorie_id`,
-    )
-    .all(...s.params) as { categorie: string; adressen: number }[];
+    ...s.params,
+  );
 }
 
 /**
@@ -120,22 +116,24 @@ function bezoekenCte(f: Pick<RapportFilter, "van" | "tot">): { cte: string; para
 }
 
 /** Objects visited by type: visits (evening × address) and distinct addresses. */
-export function objectenPerType(db: Db, f: Pick<RapportFilter, "van" | "tot">): { type: string; bezoeken: number; adressen: number }[] {
+export async function objectenPerType(
+  sql: Sql,
+  f: Pick<RapportFilter, "van" | "tot">,
+): Promise<{ type: string; bezoeken: number; adressen: number }[]> {
   const b = bezoekenCte(f);
-  return db
-    .prepare(
-      `${b.cte}
+  return sql.all<{ type: string; bezoeken: number; adressen: number }>(
+    `${b.cte}
        SELECT a.type AS type, COUNT(*) AS bezoeken, COUNT(DISTINCT a.id) AS adressen
        FROM bezoek JOIN adres a ON a.id = bezoek.adres_id
        GROUP BY a.type ORDER BY bezoeken DESC, a.type`,
-    )
-    .all(...b.params) as { type: string; bezoeken: number; adressen: number }[];
+    ...b.params,
+  );
 }
 
 /** Distinct addresses visited in the period (denominator of the HAM percentages). */
-export function bezochteAdressen(db: Db, f: Pick<RapportFilter, "van" | "tot">): number {
+export async function bezochteAdressen(sql: Sql, f: Pick<RapportFilter, "van" | "tot">): Promise<number> {
   const b = bezoekenCte(f);
-  return (db.prepare(`${b.cte} SELECT COUNT(DISTINCT adres_id) AS n FROM bezoek`).get(...b.params) as { n: number }).n;
+  return (await sql.get<{ n: number }>(`${b.cte} SELECT COUNT(DISTINCT adres_id) AS n FROM bezoek`, ...b.params))!.n;
 }
 
 export interface GemeenteActiviteit {
@@ -147,12 +145,11 @@ export interface GemeenteActiviteit {
 }
 
 /** Evenings, addresses and findings per gemeente in the period. */
-export function activiteitPerGemeente(db: Db, f: Pick<RapportFilter, "van" | "tot">): GemeenteActiviteit[] {
+export async function activiteitPerGemeente(sql: Sql, f: Pick<RapportFilter, "van" | "tot">): Promise<GemeenteActiviteit[]> {
   const b = bezoekenCte(f);
   const s = scope({ van: f.van, tot: f.tot }, true);
-  return db
-    .prepare(
-      `${b.cte},
+  return sql.all<GemeenteActiviteit>(
+    `${b.cte},
        visits AS (
          SELECT a.gemeente_id, COUNT(DISTINCT bezoek.avond_id) AS avonden, COUNT(DISTINCT a.id) AS adressen, COUNT(*) AS bezoeken
          FROM bezoek JOIN adres a ON a.id = bezoek.adres_id GROUP BY a.gemeente_id
@@ -161,45 +158,48 @@ export function activiteitPerGemeente(db: Db, f: Pick<RapportFilter, "van" | "to
        SELECT g.naam AS gemeente, visits.avonden, visits.adressen, visits.bezoeken, coalesce(finds.bevindingen, 0) AS bevindingen
        FROM visits JOIN gemeente g ON g.id = visits.gemeente_id LEFT JOIN finds ON finds.gemeente_id = visits.gemeente_id
        ORDER BY g.naam`,
-    )
-    .all(...b.params, ...s.params) as GemeenteActiviteit[];
+    ...b.params,
+    ...s.params,
+  );
 }
 
 /** Findings and distinct addresses per theme of the category. */
-export function perThema(db: Db, f: RapportFilter): { thema: string; bevindingen: number; adressen: number }[] {
+export async function perThema(sql: Sql, f: RapportFilter): Promise<{ thema: string; bevindingen: number; adressen: number }[]> {
   const s = scope(f);
-  return db
-    .prepare(
-      `SELECT c.thema AS thema, COUNT(*) AS bevindingen, COUNT(DISTINCT b.adres_id) AS adressen
+  return sql.all<{ thema: string; bevindingen: number; adressen: number }>(
+    `SELECT c.thema AS thema, COUNT(*) AS bevindingen, COUNT(DISTINCT b.adres_id) AS adressen
        FROM ${s.from} JOIN categorie c ON c.id = b.categorie_id ${s.where}
        GROUP BY c.thema ORDER BY bevindingen DESC, c.thema`,
-    )
-    .all(...s.params) as { thema: string; bevindingen: number; adressen: number }[];
+    ...s.params,
+  );
 }
 
 /** Immediate measures taken on the spot, grouped by their (case-insensitive) text. */
-export function maatregelen(db: Db, f: RapportFilter, limit = 15): { totaal: number; soorten: { maatregel: string; aantal: number }[] } {
+export async function maatregelen(
+  sql: Sql,
+  f: RapportFilter,
+  limit = 15,
+): Promise<{ totaal: number; soorten: { maatregel: string; aantal: number }[] }> {
   const s = scope(f);
   const where = `${s.where ? `${s.where} AND` : "WHERE"} trim(coalesce(b.maatregel, '')) <> ''`;
-  const totaal = (db.prepare(`SELECT COUNT(*) AS n FROM ${s.from} ${where}`).get(...s.params) as { n: number }).n;
-  const soorten = db
-    .prepare(
-      `SELECT min(trim(b.maatregel)) AS maatregel, COUNT(*) AS aantal FROM ${s.from} ${where}
-       GROUP BY lower(trim(b.maatregel)) ORDER BY aantal DESC, maatregel LIMIT ?`,
-    )
-    .all(...s.params, limit) as { maatregel: string; aantal: number }[];
+  const totaal = (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${s.from} ${where}`, ...s.params))!.n;
+  const soorten = await sql.all<{ maatregel: string; aantal: number }>(
+    `SELECT min(trim(b.maatregel)) AS maatregel, COUNT(*) AS aantal FROM ${s.from} ${where}
+       GROUP BY sleutel(trim(b.maatregel)) ORDER BY aantal DESC, maatregel LIMIT ?`,
+    ...s.params,
+    limit,
+  );
   return { totaal, soorten };
 }
 
 /** Persons found: the sum of `personen` and at how many addresses they were counted. */
-export function personen(db: Db, f: RapportFilter): { totaal: number; adressen: number } {
+export async function personen(sql: Sql, f: RapportFilter): Promise<{ totaal: number; adressen: number }> {
   const s = scope(f);
-  return db
-    .prepare(
-      `SELECT coalesce(SUM(b.personen), 0) AS totaal, COUNT(DISTINCT CASE WHEN b.personen > 0 THEN b.adres_id END) AS adressen
+  return (await sql.get<{ totaal: number; adressen: number }>(
+    `SELECT coalesce(SUM(b.personen), 0) AS totaal, COUNT(DISTINCT CASE WHEN b.personen > 0 THEN b.adres_id END) AS adressen
        FROM ${s.from} ${s.where}`,
-    )
-    .get(...s.params) as { totaal: number; adressen: number };
+    ...s.params,
+  ))!;
 }
 
 export interface BevindingGroep {
@@ -219,22 +219,22 @@ export interface OpvolgingGroep {
 }
 
 /** How the findings' follow-up is going, grouped by gemeente of the address or by the finding's owner. */
-export function bevindingenPer(db: Db, f: RapportFilter, per: "gemeente" | "partner"): BevindingGroep[] {
+export async function bevindingenPer(sql: Sql, f: RapportFilter, per: "gemeente" | "partner"): Promise<BevindingGroep[]> {
   const s = scope(f, per === "gemeente");
   const key = per === "gemeente" ? "a.gemeente_id" : "b.partner_id";
   const names = per === "gemeente" ? "gemeente" : "partner";
-  return db
-    .prepare(
-      `SELECT n.naam AS naam, t.bevindingen, t.metOpvolging, t.bevindingenAfgerond
+  return sql.all<BevindingGroep>(
+    `SELECT n.naam AS naam, t.bevindingen, t."metOpvolging", t."bevindingenAfgerond"
        FROM (
          SELECT ${key} AS groep, COUNT(*) AS bevindingen,
-           SUM(EXISTS (SELECT 1 FROM opvolging o WHERE o.bevinding_id = b.id)) AS metOpvolging,
-           SUM(EXISTS (SELECT 1 FROM opvolging o WHERE o.bevinding_id = b.id)
-               AND NOT EXISTS (SELECT 1 FROM opvolging o WHERE o.bevinding_id = b.id AND o.status NOT IN ${GESLOTEN})) AS bevindingenAfgerond
+           SUM(CASE WHEN EXISTS (SELECT 1 FROM opvolging o WHERE o.bevinding_id = b.id) THEN 1 ELSE 0 END) AS "metOpvolging",
+           SUM(CASE WHEN EXISTS (SELECT 1 FROM opvolging o WHERE o.bevinding_id = b.id)
+                     AND NOT EXISTS (SELECT 1 FROM opvolging o WHERE o.bevinding_id = b.id AND ${openSql()}) THEN 1 ELSE 0 END)
+             AS "bevindingenAfgerond"
          FROM ${s.from} ${s.where} GROUP BY ${key}
        ) t JOIN ${names} n ON n.id = t.groep`,
-    )
-    .all(...s.params) as BevindingGroep[];
+    ...s.params,
+  );
 }
 
 /**
@@ -242,54 +242,59 @@ export function bevindingenPer(db: Db, f: RapportFilter, per: "gemeente" | "part
  * address or by the action's owner (opvolging.partner_id). Overdue: not closed and
  * the deadline before `vandaag`.
  */
-export function opvolgingenPer(db: Db, f: RapportFilter, per: "gemeente" | "partner", vandaag: IsoDate): OpvolgingGroep[] {
+export async function opvolgingenPer(sql: Sql, f: RapportFilter, per: "gemeente" | "partner", vandaag: IsoDate): Promise<OpvolgingGroep[]> {
   const s = scope(f, per === "gemeente");
   const key = per === "gemeente" ? "a.gemeente_id" : "o.partner_id";
   const names = per === "gemeente" ? "gemeente" : "partner";
-  return db
-    .prepare(
-      `SELECT n.naam AS naam, t.opvolgingen, t.afgerond, t.open, t.verlopen, t.doodgelopen
+  return sql.all<OpvolgingGroep>(
+    `SELECT n.naam AS naam, t.opvolgingen, t.afgerond, t.open, t.verlopen, t.doodgelopen
        FROM (
          SELECT ${key} AS groep, COUNT(*) AS opvolgingen,
-           SUM(o.status = 'afgerond') AS afgerond,
-           SUM(o.status NOT IN ${GESLOTEN}) AS open,
-           SUM(o.status NOT IN ${GESLOTEN} AND o.deadline < ?) AS verlopen,
-           SUM(o.status = 'doodgelopen') AS doodgelopen
+           SUM(CASE WHEN o.status = 'afgerond' THEN 1 ELSE 0 END) AS afgerond,
+           SUM(CASE WHEN ${openSql()} THEN 1 ELSE 0 END) AS open,
+           SUM(CASE WHEN ${verlopenSql()} THEN 1 ELSE 0 END) AS verlopen,
+           SUM(CASE WHEN o.status = 'doodgelopen' THEN 1 ELSE 0 END) AS doodgelopen
          FROM ${s.from} JOIN opvolging o ON o.bevinding_id = b.id ${s.where} GROUP BY ${key}
        ) t JOIN ${names} n ON n.id = t.groep`,
-    )
-    .all(vandaag, ...s.params) as OpvolgingGroep[];
+    vandaag,
+    ...s.params,
+  );
 }
 
 /** The top-N report of the findings in scope. */
-export function topRapport(db: Db, f: RapportFilter, n: number): TopRapport {
-  return topN(tellingPerCategorie(db, f), n);
+export async function topRapport(sql: Sql, f: RapportFilter, n: number): Promise<TopRapport> {
+  return topN(await tellingPerCategorie(sql, f), n);
 }
 
 /** Follow-up per gemeente (of the address) and per owner, with the overall total. */
-export function opvolgingRapport(db: Db, f: RapportFilter, vandaag: IsoDate): OpvolgingRapport {
-  const gemeenten = mergeGroepen(bevindingenPer(db, f, "gemeente"), opvolgingenPer(db, f, "gemeente", vandaag));
-  const partners = mergeGroepen(bevindingenPer(db, f, "partner"), opvolgingenPer(db, f, "partner", vandaag));
+export async function opvolgingRapport(sql: Sql, f: RapportFilter, vandaag: IsoDate): Promise<OpvolgingRapport> {
+  const gemeenten = mergeGroepen(await bevindingenPer(sql, f, "gemeente"), await opvolgingenPer(sql, f, "gemeente", vandaag));
+  const partners = mergeGroepen(await bevindingenPer(sql, f, "partner"), await opvolgingenPer(sql, f, "partner", vandaag));
   // Every finding and follow-up belongs to exactly one gemeente, so their sum is the total.
   return { vandaag, van: f.van ?? null, tot: f.tot ?? null, totaal: metPercentage(totaalCijfers(gemeenten)), gemeenten, partners };
 }
 
 /** Everything the PIT-style year report shows, for evenings from 1 January to 31 December. */
-export function jaarRapport(db: Db, jaar: { jaar: number; van: IsoDate; tot: IsoDate }, vandaag: IsoDate, n = 10): JaarRapport {
+export async function jaarRapport(
+  sql: Sql,
+  jaar: { jaar: number; van: IsoDate; tot: IsoDate },
+  vandaag: IsoDate,
+  n = 10,
+): Promise<JaarRapport> {
   const f: RapportFilter = { van: jaar.van, tot: jaar.tot };
-  const bezocht = bezochteAdressen(db, f);
-  const opvolging = opvolgingRapport(db, f, vandaag);
+  const bezocht = await bezochteAdressen(sql, f);
+  const opvolging = await opvolgingRapport(sql, f, vandaag);
   return {
     ...jaar,
     vandaag,
-    objecten: objectenPerType(db, f),
+    objecten: await objectenPerType(sql, f),
     bezochteAdressen: bezocht,
-    gemeenten: activiteitPerGemeente(db, f),
-    themas: perThema(db, f),
-    top: metAdresPercentages(topRapport(db, f, n), adressenPerCategorie(db, f), bezocht),
+    gemeenten: await activiteitPerGemeente(sql, f),
+    themas: await perThema(sql, f),
+    top: metAdresPercentages(await topRapport(sql, f, n), await adressenPerCategorie(sql, f), bezocht),
     partners: opvolging.partners,
-    maatregelen: maatregelen(db, f),
-    personen: personen(db, f),
+    maatregelen: await maatregelen(sql, f),
+    personen: await personen(sql, f),
     opvolging: opvolging.totaal,
   };
 }

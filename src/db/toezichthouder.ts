@@ -1,5 +1,6 @@
-import type { Db } from "./connection.js";
-import type { Tx } from "./audit.js";
+import type { Sql } from "./sql.js";
+import type { Tx } from "./store.js";
+import { sleutel } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
 
 /**
@@ -21,61 +22,90 @@ const SELECT = `
          CASE WHEN t.gemeente_id IS NOT NULL THEN 'gemeente' ELSE 'partner' END AS soort_organisatie, t.beediging
   FROM toezichthouder t LEFT JOIN gemeente g ON g.id = t.gemeente_id LEFT JOIN partner p ON p.id = t.partner_id`;
 
-export function listToezichthouders(db: Db): Toezichthouder[] {
-  return db.prepare(`${SELECT} ORDER BY t.nummer`).all() as Toezichthouder[];
+export function listToezichthouders(sql: Sql): Promise<Toezichthouder[]> {
+  return sql.all<Toezichthouder>(`${SELECT} ORDER BY t.nummer`);
 }
 
-export function findToezichthouder(db: Db, nummer: string): Toezichthouder | undefined {
-  return db.prepare(`${SELECT} WHERE t.nummer = ? COLLATE NOCASE`).get(nummer.trim()) as Toezichthouder | undefined;
+/** By number, compared as names are (sleutel: case folded). */
+export function findToezichthouder(sql: Sql, nummer: string): Promise<Toezichthouder | undefined> {
+  return sql.get<Toezichthouder>(`${SELECT} WHERE sleutel(t.nummer) = ? ORDER BY t.id`, sleutel(nummer.trim()));
 }
 
-export function requireToezichthouder(db: Db, nummer: string): Toezichthouder {
-  const t = findToezichthouder(db, nummer);
-  if (!t) {
-    throw new UserError(
-      "niet-gevonden",
-      `Toezichthouder ${nummer} bestaat niet; leg het nummer eerst vast met: interventie toezichthouder toevoegen --nummer ${nummer} --functie <functie> --organisatie <gemeente of partner>`,
-    );
-  }
+export async function requireToezichthouder(sql: Sql, nummer: string): Promise<Toezichthouder> {
+  const t = await findToezichthouder(sql, nummer);
+  if (!t) throw onbekend(nummer);
   return t;
 }
 
-export function insertToezichthouder(
+function onbekend(nummer: string): UserError {
+  return new UserError(
+    "niet-gevonden",
+    `Toezichthouder ${nummer} bestaat niet; leg het nummer eerst vast met: interventie toezichthouder toevoegen --nummer ${nummer} --functie <functie> --organisatie <gemeente of partner>`,
+  );
+}
+
+/** Every toezichthouder's id by the sleutel of its number: imports and prompts check numbers without a query each. */
+export async function toezichthouderIndex(sql: Sql): Promise<Map<string, number>> {
+  const index = new Map<string, number>();
+  for (const t of await sql.all<{ id: number; nummer: string }>("SELECT id, nummer FROM toezichthouder ORDER BY id")) {
+    if (!index.has(sleutel(t.nummer))) index.set(sleutel(t.nummer), t.id);
+  }
+  return index;
+}
+
+/** The id of a number in an index (toezichthouderIndex), or the same error requireToezichthouder gives. */
+export function toezichthouderUitIndex(index: Map<string, number>, nummer: string): number {
+  const id = index.get(sleutel(nummer.trim()));
+  if (id === undefined) throw onbekend(nummer);
+  return id;
+}
+
+export async function insertToezichthouder(
   tx: Tx,
   t: { nummer: string; functie: string; gemeenteId: number | null; partnerId: number | null; beediging: string | null },
-): number {
-  const id = Number(
-    tx.db
-      .prepare("INSERT INTO toezichthouder (nummer, functie, gemeente_id, partner_id, beediging, aangemaakt) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(t.nummer, t.functie, t.gemeenteId, t.partnerId, t.beediging, tx.now).lastInsertRowid,
+): Promise<number> {
+  const id = await tx.sql.insert(
+    "INSERT INTO toezichthouder (nummer, functie, gemeente_id, partner_id, beediging, aangemaakt) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+    t.nummer,
+    t.functie,
+    t.gemeenteId,
+    t.partnerId,
+    t.beediging,
+    tx.now,
   );
-  tx.audit("toezichthouder", id, "toegevoegd", { nummer: t.nummer });
+  await tx.audit("toezichthouder", id, "toegevoegd", { nummer: t.nummer });
   return id;
 }
 
 /** The toezichthouders of a finding, in the order given. */
-export function toezichthoudersVan(db: Db, bevindingId: number): Toezichthouder[] {
-  return db
-    .prepare(`${SELECT} JOIN bevinding_toezichthouder bt ON bt.toezichthouder_id = t.id WHERE bt.bevinding_id = ? ORDER BY bt.volgorde`)
-    .all(bevindingId) as Toezichthouder[];
+export function listToezichthoudersVan(sql: Sql, bevindingId: number): Promise<Toezichthouder[]> {
+  return sql.all<Toezichthouder>(
+    `${SELECT} JOIN bevinding_toezichthouder bt ON bt.toezichthouder_id = t.id WHERE bt.bevinding_id = ? ORDER BY bt.volgorde`,
+    bevindingId,
+  );
 }
 
 /** Replaces the toezichthouders of a finding (ids in order). */
-export function zetToezichthouders(tx: Tx, bevindingId: number, ids: number[]): void {
-  tx.db.prepare("DELETE FROM bevinding_toezichthouder WHERE bevinding_id = ?").run(bevindingId);
-  const ins = tx.db.prepare("INSERT INTO bevinding_toezichthouder (bevinding_id, toezichthouder_id, volgorde) VALUES (?, ?, ?)");
-  ids.forEach((id, i) => ins.run(bevindingId, id, i + 1));
+export async function setToezichthouders(tx: Tx, bevindingId: number, ids: number[]): Promise<void> {
+  await tx.sql.run("DELETE FROM bevinding_toezichthouder WHERE bevinding_id = ?", bevindingId);
+  for (const [i, id] of ids.entries()) {
+    await tx.sql.run(
+      "INSERT INTO bevinding_toezichthouder (bevinding_id, toezichthouder_id, volgorde) VALUES (?, ?, ?)",
+      bevindingId,
+      id,
+      i + 1,
+    );
+  }
 }
 
 /** The most recently recorded finding's toezichthouders and method: the guided entry's defaults. */
-export function laatsteWaarneming(db: Db): { toezichthouders: string; methode: string | null } | undefined {
-  const b = db.prepare("SELECT id, methode FROM bevinding WHERE id = (SELECT max(bevinding_id) FROM bevinding_toezichthouder)").get() as
-    { id: number; methode: string | null } | undefined;
+export async function getLaatsteWaarneming(sql: Sql): Promise<{ toezichthouders: string; methode: string | null } | undefined> {
+  const b = await sql.get<{ id: number; methode: string | null }>(
+    "SELECT id, methode FROM bevinding WHERE id = (SELECT max(bevinding_id) FROM bevinding_toezichthouder)",
+  );
   if (!b) return undefined;
   return {
-    toezichthouders: toezichthoudersVan(db, b.id)
-      .map((t) => t.nummer)
-      .join(","),
+    toezichthouders: (await listToezichthoudersVan(sql, b.id)).map((t) => t.nummer).join(","),
     methode: b.methode,
   };
 }

@@ -1,5 +1,6 @@
-import type { Tx } from "./audit.js";
-import { zetToezichthouders } from "./toezichthouder.js";
+import type { SqlValue } from "./sql.js";
+import type { Tx } from "./store.js";
+import { setToezichthouders } from "./toezichthouder.js";
 
 /** Fields of a finding that can be completed or corrected after the evening. */
 export interface WaarnemingWijziging {
@@ -16,24 +17,24 @@ export interface WaarnemingWijziging {
  * and the next report of this address becomes a new version. A time given now is no longer an
  * estimate. The audit entry names the fields, not their content.
  */
-export function wijzigWaarneming(tx: Tx, bevindingId: number, w: WaarnemingWijziging): string[] {
+export async function updateWaarneming(tx: Tx, bevindingId: number, w: WaarnemingWijziging): Promise<string[]> {
   const velden: string[] = [];
-  const zet = (kolom: string, waarde: unknown) => {
-    tx.db.prepare(`UPDATE bevinding SET ${kolom} = ? WHERE id = ?`).run(waarde, bevindingId);
+  const zet = async (kolom: string, waarde: SqlValue) => {
+    await tx.sql.run(`UPDATE bevinding SET ${kolom} = ? WHERE id = ?`, waarde, bevindingId);
     velden.push(kolom);
   };
   if (w.tijdstip !== undefined) {
-    zet("tijdstip", w.tijdstip);
-    tx.db.prepare("UPDATE bevinding SET tijdstip_geschat = 0 WHERE id = ?").run(bevindingId);
+    await zet("tijdstip", w.tijdstip);
+    await tx.sql.run("UPDATE bevinding SET tijdstip_geschat = 0 WHERE id = ?", bevindingId);
   }
-  if (w.methode !== undefined) zet("methode", w.methode);
-  if (w.omschrijving !== undefined) zet("omschrijving", w.omschrijving);
-  if (w.maatregel !== undefined) zet("maatregel", w.maatregel);
-  if (w.personen !== undefined) zet("personen", w.personen);
+  if (w.methode !== undefined) await zet("methode", w.methode);
+  if (w.omschrijving !== undefined) await zet("omschrijving", w.omschrijving);
+  if (w.maatregel !== undefined) await zet("maatregel", w.maatregel);
+  if (w.personen !== undefined) await zet("personen", w.personen);
   if (w.toezichthouderIds !== undefined) {
-    zetToezichthouders(tx, bevindingId, w.toezichthouderIds);
+    await setToezichthouders(tx, bevindingId, w.toezichthouderIds);
     velden.push("toezichthouder");
   }
-  if (velden.length) tx.audit("bevinding", bevindingId, "gewijzigd", { velden });
+  if (velden.length) await tx.audit("bevinding", bevindingId, "gewijzigd", { velden });
   return velden;
 }

@@ -1,5 +1,5 @@
 import { UserError } from "../errors.js";
-import { validateAdres, type AdresInput } from "./adres.js";
+import { adresSleutel, validateAdres, type AdresInput } from "./adres.js";
 
 export const ADRES_CSV_COLUMNS = {
   required: ["postcode", "huisnummer", "straat", "plaats", "gemeente"],
@@ -29,7 +29,7 @@ export function adresImportPlanner(
         const a = validateAdres(values);
         const gid = gemeenteId(a.gemeente);
         if (gid === undefined) throw new UserError("niet-gevonden", `gemeente: "${a.gemeente}" is onbekend (zie gemeente lijst)`);
-        const key = `${a.postcode}|${a.huisnummer}|${a.toevoeging}`;
+        const key = adresSleutel(a.postcode, a.huisnummer, a.toevoeging);
         const earlier = seen.get(key);
         if (earlier !== undefined) throw new UserError("dubbel-adres", `adres staat al op regel ${earlier}`);
         const existing = exists(a.postcode, a.huisnummer, a.toevoeging);

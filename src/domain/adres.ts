@@ -79,14 +79,51 @@ export function validateAdres(raw: {
   };
 }
 
-export function formatAdres(a: { straat: string; huisnummer: number; toevoeging: string; postcode: string; plaats: string }): string {
+/** The fields every address text is made from: repositories return these, never text made in SQL. */
+export type AdresVelden = Pick<AdresInput, "straat" | "huisnummer" | "toevoeging" | "postcode" | "plaats">;
+
+/** "Kerkstraat 12-101, 5504 AB Veldhoven": the one way an address is written on one line. */
+export function formatAdres(a: AdresVelden): string {
   return `${straatRegel(a)}, ${displayPostcode(a.postcode)} ${a.plaats}`;
+}
+
+/** formatAdres, with the gemeente where the place has another name: "Dorpstraat 5, 5528 AB Hoogeloon (Bladel)". */
+export function adresMetGemeente(a: AdresVelden & { gemeente: string }): string {
+  return zelfdeNaam(a.plaats, a.gemeente) ? formatAdres(a) : `${formatAdres(a)} (${a.gemeente})`;
+}
+
+/** Just the address fields of a larger row. */
+export function adresVeldenVan(a: AdresVelden): AdresVelden {
+  return { straat: a.straat, huisnummer: a.huisnummer, toevoeging: a.toevoeging, postcode: a.postcode, plaats: a.plaats };
+}
+
+/** A row with its address fields, and the address as text for what people read (--json keeps the field "adres"). */
+export function metAdres<T extends AdresVelden>(r: T): T & { adres: string } {
+  return { ...r, adres: formatAdres(r) };
+}
+
+function zelfdeNaam(plaats: string, gemeente: string): boolean {
+  return plaats.toLowerCase() === gemeente.toLowerCase();
 }
 
 /** "Kerkstraat 12A", "Dorpstraat 5-2": the first line of an address. */
 export function straatRegel(a: { straat: string; huisnummer: number; toevoeging: string }): string {
-  const nr = a.toevoeging ? `${a.huisnummer}${/^\d/.test(a.toevoeging) ? "-" : ""}${a.toevoeging}` : String(a.huisnummer);
-  return `${a.straat} ${nr}`;
+  return `${a.straat} ${huisnummerTekst(a)}`;
+}
+
+/** "12A", "5-2" (a toevoeging of digits gets a dash), "12". */
+export function huisnummerTekst(a: { huisnummer: number; toevoeging: string }): string {
+  return a.toevoeging ? `${a.huisnummer}${/^\d/.test(a.toevoeging) ? "-" : ""}${a.toevoeging}` : String(a.huisnummer);
+}
+
+/** "5504AB-12A": the address in a file name (letters, reports), letters and digits only. */
+export function adresInBestandsnaam(a: { postcode: string; huisnummer: number; toevoeging: string }): string {
+  return `${a.postcode}-${a.huisnummer}${a.toevoeging.replace(/[^\p{L}\p{N}]+/gu, "")}`;
+}
+
+/** The key of an address (postcode, huisnummer and toevoeging as normalised): unique per address. */
+export function adresSleutel(postcode: string, huisnummer: number, toevoeging: string): string {
+  return `${postcode}|${huisnummer}|${toevoeging}`;
 }
 
 /** The parts of an address that its printed lines need. */
@@ -98,12 +135,5 @@ export type AdresRegelsInput = Pick<AdresInput, "straat" | "huisnummer" | "toevo
  */
 export function adresRegels(a: AdresRegelsInput): string[] {
   const plaats = `${displayPostcode(a.postcode)} ${a.plaats}`;
-  return a.gemeente.toLowerCase() === a.plaats.toLowerCase()
-    ? [straatRegel(a), plaats]
-    : [straatRegel(a), plaats, `gemeente ${a.gemeente}`];
-}
-
-/** "Dorpstraat 5, Hoogeloon (Bladel)", but "Kerkstraat 12, Veldhoven" when place and gemeente are the same. */
-export function metGemeente(adres: string, gemeente: string): string {
-  return adres.toLowerCase().endsWith(`, ${gemeente.toLowerCase()}`) ? adres : `${adres} (${gemeente})`;
+  return zelfdeNaam(a.plaats, a.gemeente) ? [straatRegel(a), plaats] : [straatRegel(a), plaats, `gemeente ${a.gemeente}`];
 }

@@ -1,14 +1,6 @@
-import { displayPostcode } from "./adres.js";
+import { displayPostcode, formatAdres, huisnummerTekst, straatRegel } from "./adres.js";
 import { formatEuro } from "./bedrag.js";
-import {
-  adresRegel,
-  volledigAdres,
-  type BriefGroep,
-  type BriefOpvolging,
-  type Briefhoofd,
-  type RapportVerwijzing,
-  type ZaakInfo,
-} from "./brief.js";
+import { type BriefGroep, type BriefOpvolging, type Briefhoofd, type RapportVerwijzing, type ZaakInfo } from "./brief.js";
 import { addDays, type IsoDate } from "./dates.js";
 import { dwangsomZin, eindeNa, invorderingVan, type Bestuursorgaan, type Spoor, type Stap, type Zaak } from "./ladder.js";
 import { BETAALTERMIJN, BEZWAARTERMIJN, eindeTermijn, parseTermijn, termijnInWoorden, type Kalender, type Termijn } from "./termijn.js";
@@ -230,7 +222,7 @@ function adresregels(g: BriefGroep): { naam: string; regels: string[] } {
   const a = g.adres;
   return {
     naam: o.naam,
-    regels: o.postadres ? split(o.postadres) : [adresRegel(a), `${displayPostcode(a.postcode)}  ${a.plaats.toUpperCase()}`],
+    regels: o.postadres ? split(o.postadres) : [straatRegel(a), `${displayPostcode(a.postcode)}  ${a.plaats.toUpperCase()}`],
   };
 }
 
@@ -296,14 +288,14 @@ export function briefContext(inv: BriefInvoer): BriefContext {
     ontvanger: { naam, soort: o.soort, rol: o.soort === "betrokkene" ? o.rol : null, adresregels: regels },
     overtreder:
       metOvertreder && o.soort === "betrokkene"
-        ? { naam: o.naam, hoedanigheid: metOvertreder.hoedanigheid ?? `${o.rol ?? "betrokkene"} van ${volledigAdres(a)}` }
+        ? { naam: o.naam, hoedanigheid: metOvertreder.hoedanigheid ?? `${o.rol ?? "betrokkene"} van ${formatAdres(a)}` }
         : null,
     afschrift,
     aanhef: o.soort === "partner" ? "Geachte heer, mevrouw," : "Geachte heer/mevrouw,",
     adres: {
-      volledig: volledigAdres(a),
+      volledig: formatAdres(a),
       straat: a.straat,
-      huisnummer: `${a.huisnummer}${a.toevoeging ? (/^\d/.test(a.toevoeging) ? `-${a.toevoeging}` : a.toevoeging) : ""}`,
+      huisnummer: huisnummerTekst(a),
       postcode: displayPostcode(a.postcode),
       plaats: a.plaats,
       gemeente: a.gemeente,

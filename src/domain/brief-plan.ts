@@ -1,4 +1,5 @@
-import { volledigAdres, type BriefItem, type BriefOpvolging, type Ontvanger } from "./brief.js";
+import { formatAdres } from "./adres.js";
+import type { BriefItem, BriefOpvolging, Ontvanger } from "./brief.js";
 import type { IsoDate } from "./dates.js";
 import {
   briefVoltooit,
@@ -50,7 +51,7 @@ export interface BeoordelingInvoer {
   hints: { overtreder: string; weging: (id: number) => string; kosten: string; rapport: (avond: number, adres: number) => string };
 }
 
-export function beoordeel(inv: BeoordelingInvoer): Beoordeling {
+export function assessBrief(inv: BeoordelingInvoer): Beoordeling {
   const { o, ladder } = inv;
   const z = o.zaak;
   const stap = o.stap;
@@ -124,7 +125,7 @@ export function beoordeel(inv: BeoordelingInvoer): Beoordeling {
       .find(Boolean);
   if (!gekozen) {
     return overslaan(
-      `geen eigenaar of andere betrokkene bekend voor ${volledigAdres(o.adres)}; gebruik brief maak --opvolging ${o.opvolgingId} --aan <betrokkene-id>`,
+      `geen eigenaar of andere betrokkene bekend voor ${formatAdres(o.adres)}; gebruik brief maak --opvolging ${o.opvolgingId} --aan <betrokkene-id>`,
     );
   }
   return brief(gekozen);

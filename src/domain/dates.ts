@@ -109,3 +109,24 @@ export function addMonths(iso: IsoDate, months: number): IsoDate {
 export function todayInAmsterdam(now: Date = new Date()): IsoDate {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(now);
 }
+
+/** Midnight Europe/Amsterdam of an ISO date, as a UTC ISO timestamp (the audit log's clock). */
+export function startOfDayUtc(iso: string): string {
+  const utcMidnight = new Date(`${iso}T00:00:00Z`);
+  const offset = amsterdamOffsetMinutes(utcMidnight);
+  return new Date(utcMidnight.getTime() - offset * 60_000).toISOString();
+}
+
+function amsterdamOffsetMinutes(at: Date): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Amsterdam", timeZoneName: "shortOffset" }).formatToParts(at);
+  const name = parts.find((p) => p.type === "timeZoneName")?.value ?? "GMT+1";
+  const m = /GMT([+-]\d+)(?::(\d+))?/.exec(name);
+  return m ? Number(m[1]) * 60 + Math.sign(Number(m[1])) * Number(m[2] ?? 0) : 0;
+}
+
+/** "2026-11-23 10:44:13" as a clock in the Netherlands shows a UTC timestamp. */
+export function localTime(isoUtc: string): string {
+  const d = new Date(isoUtc);
+  if (Number.isNaN(d.getTime())) return isoUtc;
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Amsterdam", dateStyle: "short", timeStyle: "medium" }).format(d);
+}

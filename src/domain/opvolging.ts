@@ -1,12 +1,15 @@
 import { UserError } from "../errors.js";
 import type { IsoDate } from "./dates.js";
 import { formatDutch } from "./dates.js";
+import { sleutel } from "./invoer.js";
 import { deadline, type Eenheid, type Kalender } from "./termijn.js";
 
 /** Pure rules of follow-up: deriving actions from a category's rule, status changes, overdue, escalation. */
 
 export const STATUSSEN = ["open", "in-behandeling", "afgerond", "doodgelopen"] as const;
 export type Status = (typeof STATUSSEN)[number];
+/** Not yet closed: work still to do (the one definition; src/db/opvolging-sql.ts writes it in SQL). */
+export const OPEN_STATUSSEN = ["open", "in-behandeling"] as const satisfies readonly Status[];
 /** Statuses a user may set with `opvolging bijwerken --status`. */
 export const NIEUWE_STATUSSEN = ["in-behandeling", "afgerond", "doodgelopen"] as const;
 /** Filters of `opvolging lijst --status`: open = not yet closed (open or in behandeling). */
@@ -22,7 +25,8 @@ export type LijstFilter = (typeof LIJST_FILTERS)[number];
 export const EIGENAAR_CATEGORIE = "(eigenaar categorie)";
 export const EIGENAAR_BEVINDING = "(eigenaar bevinding)";
 
-export interface Regel {
+/** A category's default follow-up: what, by whom, within which term, with which letter (reference data). */
+export interface OpvolgRegel {
   actie: string;
   /** A partner's name, or EIGENAAR_BEVINDING. */
   partner: string;
@@ -44,13 +48,14 @@ export interface NieuweOpvolging {
  * evening's date, "(eigenaar bevinding)" given to the finding's own partner.
  */
 export function opvolgingenUitRegel(
-  regels: readonly Regel[],
+  regels: readonly OpvolgRegel[],
   bevinding: { avondDatum: IsoDate; partner: string },
   k: Kalender,
+  gemeente: string,
 ): NieuweOpvolging[] {
   return regels
     .map((r) => ({ ...r, partner: r.partner === EIGENAAR_BEVINDING ? bevinding.partner : r.partner }))
-    .filter((r) => !meldtAanZichzelf(r))
+    .filter((r) => !meldtAanZichzelf(r, gemeente))
     .map((r) => ({
       actie: r.actie,
       partner: r.partner,
@@ -59,13 +64,20 @@ export function opvolgingenUitRegel(
     }));
 }
 
-/** The gemeente does not report back to itself: a bijstand finding of the gemeente needs no "terugkoppeling aan de gemeente". */
-function meldtAanZichzelf(r: { actie: string; partner: string }): boolean {
-  return /^terugkoppeling aan de gemeente$/i.test(r.actie.trim()) && r.partner.trim().toLowerCase() === "gemeente";
+/**
+ * The gemeente (the partner that is the gemeente itself, data/partners.json) does not report back to
+ * itself: a bijstand finding of the gemeente needs no "terugkoppeling aan de gemeente".
+ */
+function meldtAanZichzelf(r: { actie: string; partner: string }, gemeente: string): boolean {
+  return /^terugkoppeling aan de gemeente$/i.test(r.actie.trim()) && sleutel(r.partner) === sleutel(gemeente);
+}
+
+export function isOpen(status: string): boolean {
+  return (OPEN_STATUSSEN as readonly string[]).includes(status);
 }
 
 export function isGesloten(status: string): boolean {
-  return status === "afgerond" || status === "doodgelopen";
+  return !isOpen(status);
 }
 
 /** Overdue: not closed and its deadline lies before today. */
@@ -115,7 +127,7 @@ export function magWijzigen(huidig: { status: string }): void {
 }
 
 /** A follow-up's deadline never precedes the evening of its finding. */
-export function controleerDeadline(deadline: IsoDate, avondDatum: IsoDate): IsoDate {
+export function checkDeadline(deadline: IsoDate, avondDatum: IsoDate): IsoDate {
   if (deadline < avondDatum) throw new UserError("ongeldige-invoer", `deadline: ${deadline} ligt vóór de controleavond (${avondDatum})`);
   return deadline;
 }
@@ -126,7 +138,7 @@ export function controleerDeadline(deadline: IsoDate, avondDatum: IsoDate): IsoD
  * is closed with whether the violation ended (ja/nee), a new deadline cannot
  * precede the evening, a ladder step with a letter is closed by its letter.
  */
-export function beslis(
+export function decideWijziging(
   huidig: { id?: number; status: string; actie: string; stap?: string | null; resultaat: string | null; beeindigd: number | null },
   w: Wijziging,
   o: Omstandigheden,
@@ -172,7 +184,7 @@ export function beslis(
   if (status === "afgerond" && hercontrole && w.beeindigd === undefined) {
     throw new UserError("beeindigd-verplicht", "Een hercontrole sluit je af met --beeindigd ja|nee (is de overtreding beëindigd?)");
   }
-  if (w.deadline !== undefined) controleerDeadline(w.deadline, o.avondDatum);
+  if (w.deadline !== undefined) checkDeadline(w.deadline, o.avondDatum);
   const gesloten = isGesloten(status);
   if (w.datum !== undefined) {
     if (!gesloten)

@@ -1,3 +1,4 @@
+import { adresMetGemeente, formatAdres, type AdresVelden } from "./adres.js";
 import { daysBetween, formatDutch, type IsoDate } from "./dates.js";
 import { aantal } from "./tekst.js";
 
@@ -9,16 +10,15 @@ import { aantal } from "./tekst.js";
  * signal in coarse bands, (3) earlier findings at the address or at other
  * addresses of the same betrokkene (any gemeente), (4) latest signal date, (5) id.
  */
-export interface CandidateInput {
+export interface CandidateInput extends AdresVelden {
   adresId: number;
-  adres: string;
   gemeente: string;
   type: string;
   signalen: { partner: string; datum: IsoDate; thema: string | null; omschrijving: string }[];
   /** Earlier findings at this address. */
   bevindingenHier: number;
   /** Earlier findings at other addresses linked to the same betrokkene(n). */
-  bevindingenElders: { adres: string; gemeente: string; rol: string; aantal: number }[];
+  bevindingenElders: (AdresVelden & { gemeente: string; rol: string; aantal: number })[];
 }
 
 export interface Candidate {
@@ -77,11 +77,11 @@ function describe(c: CandidateInput, today: IsoDate): Omit<Candidate, "rang"> & 
   if (c.bevindingenHier > 0) redenen.push(`${aantal(c.bevindingenHier, "eerdere bevinding", "eerdere bevindingen")} op dit adres`);
   for (const e of c.bevindingenElders) {
     if (e.aantal > 0)
-      redenen.push(`dezelfde ${e.rol} heeft ${aantal(e.aantal, "eerdere bevinding", "eerdere bevindingen")} op ${e.adres} (${e.gemeente})`);
+      redenen.push(`dezelfde ${e.rol} heeft ${aantal(e.aantal, "eerdere bevinding", "eerdere bevindingen")} op ${adresMetGemeente(e)}`);
   }
   return {
     adres_id: c.adresId,
-    adres: c.adres,
+    adres: formatAdres(c),
     gemeente: c.gemeente,
     type: c.type,
     partners,

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { adresInBestandsnaam } from "./adres.js";
 import { addDays, type IsoDate } from "./dates.js";
 import { ontbrekendeGegevens, type Ontbrekend } from "./bevinding.js";
 import type { BijlageSoort } from "./bijlage.js";
@@ -99,7 +100,7 @@ export interface RapportInhoud {
   bijlagen: RapportBijlage[];
 }
 
-export function maakInhoud(g: RapportGegevens): RapportInhoud {
+export function makeInhoud(g: RapportGegevens): RapportInhoud {
   const bevindingen = [...g.bevindingen].sort((a, b) => sortTijd(g.avond, a.tijdstip) - sortTijd(g.avond, b.tijdstip) || a.id - b.id);
   const auteurs: Auteur[] = [];
   const bijlagen: RapportBijlage[] = [];
@@ -173,7 +174,7 @@ export function bezwarenTegenOndertekenen(inhoud: RapportInhoud): string[] {
  * Who signs: an author of the report (a rapport is signed by the one who made it). Without a choice
  * the sole author signs; with several authors the signer must be named.
  */
-export function kiesOndertekenaar(inhoud: RapportInhoud, gevraagd: string | undefined): { nummer: string } | { fout: string } {
+export function chooseOndertekenaar(inhoud: RapportInhoud, gevraagd: string | undefined): { nummer: string } | { fout: string } {
   const nummers = inhoud.auteurs.map((a) => a.nummer);
   if (gevraagd !== undefined) {
     const n = gevraagd.trim().toUpperCase();
@@ -205,6 +206,5 @@ export function rapportBestandsnaam(
   versie: number,
   adres: { postcode: string; huisnummer: number; toevoeging: string },
 ): string {
-  const toev = adres.toevoeging.replace(/[^\p{L}\p{N}]+/gu, "");
-  return `${kenmerk ?? "concept"}_v${versie}_${adres.postcode}-${adres.huisnummer}${toev}.pdf`;
+  return `${kenmerk ?? "concept"}_v${versie}_${adresInBestandsnaam(adres)}.pdf`;
 }

@@ -1,4 +1,5 @@
 import { formatDutch, type IsoDate } from "./dates.js";
+import type { AdresVelden } from "./adres.js";
 import { isGesloten } from "./opvolging.js";
 import { aantal } from "./tekst.js";
 
@@ -134,7 +135,7 @@ export function signaalTotalen(uitkomsten: { uitkomst: Uitkomst }[]): Record<Uit
 }
 
 /** A finding as the partner receives it: the description only where it may read it, follow-up filtered. */
-export interface TerugkoppelingBevinding {
+export interface TerugkoppelingBevinding extends AdresVelden {
   id: number;
   avond_id: number;
   adres_id: number;
@@ -162,7 +163,7 @@ type ZichtbaarBron = {
   gesloten_op: string | null;
 };
 
-export interface TerugkoppelingSignaal {
+export interface TerugkoppelingSignaal extends AdresVelden {
   id: number;
   datum: IsoDate;
   adres_id: number;

@@ -1,8 +1,10 @@
 import type { Avond } from "../db/avond.js";
+import { formatAdres } from "../domain/adres.js";
 import { formatDutch } from "../domain/dates.js";
 import type { Ontbrekend, Risico } from "../domain/gereedheid.js";
 import { aantal } from "../domain/tekst.js";
 import type { Colors } from "./output.js";
+import { renderTable } from "./table.js";
 import { terminalWidth, wrapIndented } from "./terminal.js";
 
 /** The evening as the terminal shows it: `avond toon`, and the guided flow's summary before saving. */
@@ -18,7 +20,7 @@ export function overzichtVan(a: Avond): AvondOverzicht {
   return {
     kop: `Avond ${a.id} — ${formatDutch(a.datum)}, ${a.starttijd}`,
     doel: a.doel,
-    adressen: a.adressen.map((x) => ({ adres: `${x.adres} (${x.type})`, risico: x.risico, toelichting: x.risico_toelichting })),
+    adressen: a.adressen.map((x) => ({ adres: `${formatAdres(x)} (${x.type})`, risico: x.risico, toelichting: x.risico_toelichting })),
     rollen: a.rollen,
     noodplan: a.noodplan,
   };
@@ -48,5 +50,24 @@ export function renderGereedheid(label: string, ontbreekt: Ontbrekend[]): string
   const w = terminalWidth();
   return [`Gereedheid ${label}: nog niet gereed. Ontbreekt:`, ...ontbreekt.flatMap((o) => wrapIndented(o.bericht, w, "  ✗ ", "    "))].join(
     "\n",
+  );
+}
+
+/** `avond lijst`. */
+export function renderAvonden(
+  rows: { id: number; datum: string; starttijd: string; doel: string; adressen: number; rollen: number }[],
+  c: Colors,
+): string {
+  if (rows.length === 0) return "Nog geen controleavonden.";
+  return renderTable(
+    rows,
+    [
+      { header: "id", value: (r) => r.id, align: "right", priority: 1 },
+      { header: "datum", value: (r) => `${formatDutch(r.datum)} ${r.starttijd}`, priority: 2 },
+      { header: "doel", value: (r) => r.doel, priority: 3 },
+      { header: "adressen", value: (r) => r.adressen, align: "right" },
+      { header: "rollen", value: (r) => r.rollen, align: "right" },
+    ],
+    c,
   );
 }

@@ -4,7 +4,11 @@ import { rankCandidates, recencyBand, type CandidateInput } from "../../src/doma
 const TODAY = "2026-11-25";
 const input = (adresId: number, over: Partial<CandidateInput> = {}): CandidateInput => ({
   adresId,
-  adres: `Straat ${adresId}, Plaats`,
+  straat: "Straat",
+  huisnummer: adresId,
+  toevoeging: "",
+  postcode: "5504AB",
+  plaats: "Veldhoven",
   gemeente: "Veldhoven",
   type: "woning",
   signalen: [],
@@ -36,12 +40,23 @@ describe("rankCandidates", () => {
     const zonder = input(1, { signalen: [sig("Gemeente", "2026-11-10")] });
     const met = input(2, {
       signalen: [sig("Gemeente", "2026-11-05")],
-      bevindingenElders: [{ adres: "Industrieweg 7, Bladel", gemeente: "Bladel", rol: "eigenaar", aantal: 2 }],
+      bevindingenElders: [
+        {
+          straat: "Industrieweg",
+          huisnummer: 7,
+          toevoeging: "",
+          postcode: "5531NK",
+          plaats: "Bladel",
+          gemeente: "Bladel",
+          rol: "eigenaar",
+          aantal: 2,
+        },
+      ],
     });
     const ranked = rankCandidates([zonder, met], TODAY);
     expect(ranked.map((r) => r.adres_id)).toEqual([2, 1]);
     expect(ranked[0]!.bevindingen_elders).toBe(2);
-    expect(ranked[0]!.redenen).toContain("dezelfde eigenaar heeft 2 eerdere bevindingen op Industrieweg 7, Bladel (Bladel)");
+    expect(ranked[0]!.redenen).toContain("dezelfde eigenaar heeft 2 eerdere bevindingen op Industrieweg 7, 5531 NK Bladel");
     // Without the earlier findings the more recent signal would win.
     expect(rankCandidates([zonder, { ...met, bevindingenElders: [] }], TODAY).map((r) => r.adres_id)).toEqual([1, 2]);
   });

@@ -5,6 +5,10 @@ import { describe, expect, it } from "vitest";
 import { SCHEMA_VERSION } from "../../src/db/migrations.js";
 import { addAdres, cli, cliAsync, cliInProcess, dump, initDb, ok, signaalArgs, tempDir } from "../helpers/cli.js";
 import { insertAvond, insertBevinding, insertOpvolging } from "../helpers/fixtures.js";
+import { seededOn } from "../helpers/seed.js";
+
+/** A KIT database to build a seed on. */
+const leeg = () => ({ db: initDb() });
 import { count, exec, writerLoop } from "../helpers/avg.js";
 
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at /);
@@ -168,8 +172,10 @@ describe("export", () => {
     "Annelies Bakker",
   ];
 
-  function vul(): { db: string; adressen: number[] } {
-    const db = initDb();
+  /** Built once per test run, copied per test. */
+  const vul = (): { db: string; adressen: number[] } => seededOn("export-namen", leeg, bouwExport);
+
+  function bouwExport(db: string): { adressen: number[] } {
     const adressen = [
       addAdres(db, { postcode: "5504AB", huisnummer: "12", straat: "Kerkstraat", plaats: "Veldhoven", gemeente: "Veldhoven" }),
       addAdres(db, { postcode: "5581CD", huisnummer: "7", straat: "Ringweg", plaats: "Waalre", gemeente: "Waalre" }),
@@ -222,7 +228,7 @@ describe("export", () => {
       "INSERT INTO avond_rol (avond_id, rol, naam, partner_id, telefoon) VALUES (?, 'teamleider', 'Jan Jansen', 1, '0612345678')",
       avond,
     );
-    return { db, adressen };
+    return { adressen };
   }
 
   it("--pseudoniem: geen enkele naam, postadres, KvK- of telefoonnummer, wel alle adressen; codes vast; 0600", () => {
@@ -288,8 +294,9 @@ describe("opschonen (bewaartermijn)", () => {
   const VANDAAG = ["--vandaag", "2026-11-23"];
 
   /** A1: closed case from 2023 · A2: 2023 too but a follow-up still open · A3: recent signal · A4: no case. */
-  function vul() {
-    const db = initDb();
+  const vul = () => seededOn("opschonen-casussen", leeg, bouwOpschonen);
+
+  function bouwOpschonen(db: string) {
     const a1 = addAdres(db, { huisnummer: "1" });
     const a2 = addAdres(db, { huisnummer: "2" });
     const a3 = addAdres(db, { huisnummer: "3" });
@@ -317,7 +324,7 @@ describe("opschonen (bewaartermijn)", () => {
         "UPDATE opvolging SET gewijzigd = '2023-05-01T10:00:00.000Z', gesloten_op = CASE WHEN status = 'open' THEN NULL ELSE '2023-05-01' END WHERE id = ?",
         o,
       );
-    return { db, a1, a2, a3, a4, alleenA1, gedeeld };
+    return { a1, a2, a3, a4, alleenA1, gedeeld };
   }
 
   it("--dry-run zegt wat weg zou gaan en verwijdert niets", () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { cli, dump, ok, tempDir } from "../helpers/cli.js";
 import { avondMetAdressen, rapportArgs, voegToe } from "../helpers/bevinding.js";
 import { maakPng } from "../helpers/beeld.js";
+import { seededOn } from "../helpers/seed.js";
 
 /** Evidence: photos and documents stored by SHA-256 in a private folder next to the database. */
 const map = (db: string) => `${db}.bijlagen`;
@@ -12,12 +13,11 @@ const inhoudMap = (db: string) => (fs.existsSync(map(db)) ? fs.readdirSync(map(d
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
 function opzet() {
-  const base = avondMetAdressen();
-  const b = voegToe(base.db, base.avond, base.kerkstraat, "overbewoning");
+  const base = seededOn("bijlage-overbewoning", avondMetAdressen, (db, s) => ({ b: voegToe(db, s.avond, s.kerkstraat, "overbewoning") }));
   const dir = tempDir();
   const foto = path.join(dir, "IMG_2034.png");
   fs.writeFileSync(foto, maakPng(32, 24));
-  return { ...base, b, dir, foto };
+  return { ...base, dir, foto };
 }
 
 describe("bevinding bijlage", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli.js";
-import { cliInProcess, initDb, ok, tempDir } from "../helpers/cli.js";
+import { cliInProcess, ok, tempDir } from "../helpers/cli.js";
 import { voegToe } from "../helpers/bevinding.js";
-import { insertAvond } from "../helpers/fixtures.js";
+import { seededAsync } from "../helpers/seed.js";
 
 async function runWithTty(db: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let out = "";
@@ -16,8 +16,13 @@ async function runWithTty(db: string, args: string[]): Promise<{ code: number; s
   return { code, stdout: out, stderr: err };
 }
 
-async function avondMetZesBrieven(): Promise<{ db: string; avond: number }> {
-  const db = initDb();
+/** Six addresses with an owner each and an afval finding each: six waarschuwingen due. Built once per run. */
+function avondMetZesBrieven(): Promise<{ db: string; avond: number }> {
+  return seededAsync("zes-brieven", bouw);
+}
+
+async function bouw(db: string): Promise<{ avond: number }> {
+  ok(await cliInProcess(db, ["init", "--team", "KIT"]));
   const adressen: number[] = [];
   for (let i = 1; i <= 6; i++) {
     const id = ok(
@@ -40,10 +45,24 @@ async function avondMetZesBrieven(): Promise<{ db: string; avond: number }> {
     ok(await cliInProcess(db, ["betrokkene", "toevoegen", "--naam", `Eigenaar ${i}`, "--rol", "eigenaar", "--adres", String(id)]));
     adressen.push(id);
   }
-  const avond = insertAvond(db, { datum: "2026-11-12", adressen });
+  ok(await cliInProcess(db, ["casustafel", "nieuw", "--datum", "2026-11-05", "--gemeenten", "Veldhoven"]));
+  const avond = ok(
+    await cliInProcess(db, [
+      "--json",
+      "avond",
+      "nieuw",
+      "--casustafel",
+      "1",
+      "--datum",
+      "2026-11-12",
+      "--doel",
+      "Controle",
+      ...adressen.flatMap((a) => ["--extra-adres", String(a)]),
+    ]),
+  ).json().id as number;
   // Illegal waste begins the ladder with a waarschuwing to the eigenaar: one letter per address.
   for (const adres of adressen) voegToe(db, avond, adres, "afval");
-  return { db, avond };
+  return { avond };
 }
 
 describe("voortgangsbalk bij brief batch", () => {

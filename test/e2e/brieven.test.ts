@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { cli, dump, initDb, ok, ROOT, tempDir } from "../helpers/cli.js";
 import { ladderScenario, pdfTekst, type LadderScenario } from "../helpers/ladder.js";
+import { voorbeeldPdf } from "../helpers/seed.js";
 
 /** The letters themselves: content, recipients, templates, letterhead, determinism. The ladder's order is in handhavingsladder.test.ts. */
 
@@ -31,8 +32,8 @@ function containsAll(text: string, parts: string[]): void {
 
 describe("brief maak", () => {
   let s: LadderScenario;
-  beforeAll(async () => {
-    s = await ladderScenario();
+  beforeEach(async () => {
+    s = await ladderScenario(); // every test its own copy: no test depends on another's letters
   }, 60_000);
 
   it("maakt een voornemen aan de overtreder met Roemeense naam, in zijn hoedanigheid, met de dwangsom van deze zaak", async () => {
@@ -309,7 +310,7 @@ describe("deterministische PDF", () => {
 
   it("dezelfde brief uit twee databases met dezelfde invoer is byte-identiek", async () => {
     const files: string[] = [];
-    for (const s of [await ladderScenario(), await ladderScenario()]) {
+    for (const s of [await ladderScenario(), await ladderScenario({ vers: true })]) {
       files.push(maakWaarschuwing(s).bestand);
     }
     expect(sha(files[0]!)).toBe(sha(files[1]!));
@@ -378,24 +379,18 @@ describe("sjablonen en voorbeeld", () => {
       .json()
       .map((r: any) => r.naam);
     for (const naam of namen) {
-      const out = path.join(tempDir(), `${naam}.pdf`);
-      ok(cli("/nonexistent/x.db", [...VANDAAG, "brief", "voorbeeld", "--sjabloon", naam, "--uit", out]));
-      const t = await pdfTekst(out);
+      const t = await pdfTekst(voorbeeldPdf(naam));
       expect(t, naam).toMatch(/namens (het college van burgemeester en wethouders|de burgemeester) van Veldhoven,/);
       expect(t, naam).not.toMatch(/ ,|\(\)|: \.|undefined|\[object/);
     }
   }, 60_000);
 
   it("voornemens noemen de zienswijze (4:8 Awb) en de begunstigingstermijn als duur; 5:31 Awb alleen bij spoed", async () => {
-    const out = path.join(tempDir(), "v.pdf");
-    ok(cli("/nonexistent/x.db", [...VANDAAG, "brief", "voorbeeld", "--sjabloon", "voornemen-last-onder-dwangsom", "--uit", out]));
-    const t = await pdfTekst(out);
+    const t = await pdfTekst(voorbeeldPdf("voornemen-last-onder-dwangsom"));
     expect(t).toContain("artikel 4:8 Algemene wet bestuursrecht");
     expect(t).toContain("uiterlijk op 7 december 2026");
     expect(t).toContain("binnen vier weken na de verzenddatum van het besluit");
-    const bd = path.join(tempDir(), "bd.pdf");
-    ok(cli("/nonexistent/x.db", [...VANDAAG, "brief", "voorbeeld", "--sjabloon", "voornemen-bestuursdwang", "--uit", bd]));
-    const tb = await pdfTekst(bd);
+    const tb = await pdfTekst(voorbeeldPdf("voornemen-bestuursdwang"));
     expect(tb).toContain("artikel 5:21 Algemene wet bestuursrecht");
     expect(tb).not.toContain("5:31");
   });

@@ -1,6 +1,6 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cli, ok, tempDir } from "../helpers/cli.js";
+import { cli, ok } from "../helpers/cli.js";
+import { demoDb } from "../helpers/seed.js";
 import { displayWidth } from "../../src/render/terminal.js";
 
 /** Every list and overview a projectleider reads, on the demo team's data (the richest data set we have). */
@@ -35,9 +35,7 @@ const LIJSTEN = [
 
 let db: string;
 beforeAll(() => {
-  const uit = tempDir();
-  ok(cli(path.join(uit, "x.db"), ["demo", "--uit", uit]));
-  db = path.join(uit, "demo.db");
+  db = demoDb();
 }, 120_000);
 
 describe("lijsten passen in het venster", () => {

@@ -4,10 +4,12 @@ import Database from "better-sqlite3";
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.js";
-import { ondertekendRapport } from "../../src/db/rapport-bevindingen.js";
+import { getOndertekendRapport } from "../../src/db/rapport-bevindingen.js";
+import { sqliteSql } from "../../src/db/sqlite/sql.js";
 import { cli, cliAsync, dump, ok, tempDir } from "../helpers/cli.js";
 import { avondMetAdressen, rapportArgs, toevoegArgs, voegToe, waarneming } from "../helpers/bevinding.js";
 import { maakPng } from "../helpers/beeld.js";
+import { seededOn } from "../helpers/seed.js";
 
 /**
  * Issue 13 as a handhaver and a jurist use it: findings with time, author number and method, a
@@ -19,42 +21,35 @@ async function pdfTekst(file: string): Promise<string> {
   return (await new PDFParse({ data: fs.readFileSync(file) }).getText()).text.replace(/[ \t]+/g, " ");
 }
 
-/** An evening (19 November 2026, 19:00) with named team members, two toezichthouders and two findings at the Kerkstraat. */
+/**
+ * An evening (19 November 2026, 19:00) with named team members, two toezichthouders and two findings
+ * at the Kerkstraat; built once per test run through the CLI, copied per test.
+ */
 function opzet() {
-  const base = avondMetAdressen();
-  const { db, avond, kerkstraat } = base;
-  const exec = (sql: string, ...args: unknown[]) => {
-    const c = new Database(db);
-    c.prepare(sql).run(...args);
-    c.close();
-  };
-  exec(
-    "INSERT INTO avond_rol (avond_id, rol, naam, partner_id) VALUES (?, 'teamleider', 'Anja de Vries', (SELECT id FROM partner WHERE naam = 'Gemeente'))",
-    avond,
-  );
-  exec(
-    "INSERT INTO avond_rol (avond_id, rol, naam, partner_id) VALUES (?, 'beveiliging', 'Piet Verbeek', (SELECT id FROM partner WHERE naam = 'Politie'))",
-    avond,
-  );
-  const toezichthouder = (nummer: string, functie: string, organisatie: string, extra: string[] = []) =>
-    ok(cli(db, ["toezichthouder", "toevoegen", "--nummer", nummer, "--functie", functie, "--organisatie", organisatie, ...extra]));
-  toezichthouder("4711", "toezichthouder Wonen", "Veldhoven", ["--beediging", "ambtseed"]);
-  toezichthouder("2314", "toezichthouder brandveiligheid", "Veiligheidsregio");
-  const b1 = voegToe(db, avond, kerkstraat, "overbewoning", [
-    "--omschrijving",
-    "14 personen op 4 slaapkamers, matrassen op zolder",
-    "--personen",
-    "14",
-    ...waarneming("19:40", "4711", "visuele waarneming in alle ruimten, gesprek met bewoners"),
-  ]);
-  const b2 = voegToe(db, avond, kerkstraat, "brandveiligheid", [
-    "--omschrijving",
-    "Geen werkende rookmelders op de verdieping",
-    ...waarneming("20.05", "4711,2314", "visuele inspectie, rookmelders getest"),
-  ]);
+  const base = seededOn("rapport-bevindingen", avondMetAdressen, (db, { avond, kerkstraat }) => {
+    ok(cli(db, ["avond", "rol", String(avond), "--rol", "teamleider", "--naam", "Anja de Vries", "--partner", "Gemeente"]));
+    ok(cli(db, ["avond", "rol", String(avond), "--rol", "beveiliging", "--naam", "Piet Verbeek", "--partner", "Politie"]));
+    const toezichthouder = (nummer: string, functie: string, organisatie: string, extra: string[] = []) =>
+      ok(cli(db, ["toezichthouder", "toevoegen", "--nummer", nummer, "--functie", functie, "--organisatie", organisatie, ...extra]));
+    toezichthouder("4711", "toezichthouder Wonen", "Veldhoven", ["--beediging", "ambtseed"]);
+    toezichthouder("2314", "toezichthouder brandveiligheid", "Veiligheidsregio");
+    const b1 = voegToe(db, avond, kerkstraat, "overbewoning", [
+      "--omschrijving",
+      "14 personen op 4 slaapkamers, matrassen op zolder",
+      "--personen",
+      "14",
+      ...waarneming("19:40", "4711", "visuele waarneming in alle ruimten, gesprek met bewoners"),
+    ]);
+    const b2 = voegToe(db, avond, kerkstraat, "brandveiligheid", [
+      "--omschrijving",
+      "Geen werkende rookmelders op de verdieping",
+      ...waarneming("20.05", "4711,2314", "visuele inspectie, rookmelders getest"),
+    ]);
+    return { b1, b2 };
+  });
   const foto = path.join(tempDir(), "zolder.png");
   fs.writeFileSync(foto, maakPng(160, 120));
-  return { ...base, b1, b2, foto };
+  return { ...base, foto };
 }
 
 const rapport = (db: string, avond: number, adres: number, pdf: string, extra: string[] = []) =>
@@ -156,14 +151,14 @@ describe("rapport van bevindingen", () => {
     // What letters will cite: the newest signed version, with the observation as signed.
     const conn = openDatabase(db);
     try {
-      expect(ondertekendRapport(conn, b1.id)).toMatchObject({
+      expect(await getOndertekendRapport(sqliteSql(conn), b1.id)).toMatchObject({
         kenmerk: "RVB-2026-000001",
         versie: 2,
         datum: "2026-11-23",
         ondertekend_door: "4711",
         waarneming: { datum: "2026-11-19", tijdstip: "19:40" },
       });
-      expect(ondertekendRapport(conn, 999)).toBeUndefined();
+      expect(await getOndertekendRapport(sqliteSql(conn), 999)).toBeUndefined();
       // Immutable in the database too.
       expect(() => conn.prepare("UPDATE rapport_versie SET dagtekening = '2026-01-01'").run()).toThrow(/onveranderlijk/);
     } finally {
@@ -273,7 +268,7 @@ describe("bevinding toevoegen: één keer vastleggen", () => {
     const r = cli(db, args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      `Er is al een bevinding Overbewoning vastgelegd voor Kerkstraat 12, Veldhoven op avond ${avond} (bevinding ${b1.id}`,
+      `Er is al een bevinding Overbewoning vastgelegd voor Kerkstraat 12, 5504 AB Veldhoven op avond ${avond} (bevinding ${b1.id}`,
     );
     expect(r.stderr).toContain("--toch");
     expect(dump(db)).toBe(before);

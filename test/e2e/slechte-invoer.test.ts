@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addAdres, cli, dump, initDb, ROOT, tempDir } from "../helpers/cli.js";
+import { addAdres, cli, dump, initDb, tempDir } from "../helpers/cli.js";
 
 /**
  * Bad input across every command: exit 2, one Dutch line naming the field and what is accepted,
@@ -157,8 +157,26 @@ describe("slechte invoer: exit 2, één Nederlandse regel, database onveranderd"
     expect(r.stderr).toMatch(/adres: .* is geen geldig id/);
   });
 
+  it("een URL als --db: PostgreSQL nog niet, een ander schema nooit; er ontstaat geen map of bestand", () => {
+    const werk = tempDir();
+    for (const [url, bericht] of [
+      ["postgres://kit@db.example.nl/team", /PostgreSQL-database \(--db postgres:\/\/…\) kan deze versie nog niet gebruiken/],
+      ["postgresql://localhost/team", /PostgreSQL-database/],
+      ["sftp://server/team.db", /--db sftp:\/\/… is geen databasebestand en geen PostgreSQL-adres/],
+    ] as const) {
+      for (const r of [
+        cli(url, ["--json", "adres", "lijst"], { cwd: werk }),
+        cli("", ["adres", "lijst"], { cwd: werk, env: { INTERVENTIE_DB: url } }),
+      ]) {
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(bericht)]);
+        expect(r.stderr).not.toContain("kit@"); // never echoes the URL (it may carry a password)
+      }
+    }
+    expect(fs.readdirSync(werk)).toEqual([]);
+  });
+
   it("laat geen tijdelijke bestanden achter", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["adressen.csv", "bestaat.json"]);
-    expect(ROOT).toBeTruthy();
   });
 });

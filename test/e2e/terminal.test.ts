@@ -23,7 +23,7 @@ describe("in een echte terminal (pseudo-terminal, 80 kolommen)", () => {
         { expect: "Welke gemeenten", send: TOETS.enter },
         { expect: "Kies minstens één gemeente", send: `${TOETS.spatie}${TOETS.enter}` },
         { expect: "Welke adressen bespreekt de casustafel", send: `${TOETS.spatie}${TOETS.enter}` },
-        { expect: "Besluit voor Markt 3, Asten", send: TOETS.enter },
+        { expect: "Besluit voor Markt 3, 5721 AA Asten", send: TOETS.enter },
         { expect: "Kies eerst een antwoord", send: `${TOETS.omlaag}${TOETS.enter}` },
         { expect: "Welke partners zijn nodig bij de controle", send: TOETS.enter },
         { expect: "Toelichting", send: `Uitkering en bewoning${TOETS.enter}` },

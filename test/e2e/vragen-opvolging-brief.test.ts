@@ -110,7 +110,7 @@ describe("opvolging toevoegen aan een terminal", () => {
       ],
     );
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/"12345"\n> Geen keuze; kies uit: .*Overtreding Alcoholwet — Markt 3, Eersel \(Gemeente\)/);
+    expect(r.stderr).toMatch(/"12345"\n> Geen keuze; kies uit: .*Overtreding Alcoholwet — Markt 3, 5521 AJ Eersel \(Gemeente\)/);
     expect(r.stderr).toContain("actie: mag niet leeg zijn");
     expect(r.stderr).toContain("deadline: 2026-11-01 ligt vóór de controleavond");
     expect(r.json()).toMatchObject({

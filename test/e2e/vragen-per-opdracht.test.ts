@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cli, cliInProcess, dump, initDb, kopieVan, ok, tempDir } from "../helpers/cli.js";
+import { cli, cliInProcess, dump, kopieVan, ok, tempDir } from "../helpers/cli.js";
 import { scenario, type Scenario } from "../helpers/casustafel.js";
 
 const VANDAAG = ["--vandaag", "2026-11-23"];
@@ -12,8 +12,8 @@ let aid: string;
 
 /** The scenario with a casustafel (Kerkstraat: controle with Politie and Enexis) and an evening for it. */
 beforeAll(() => {
-  base = initDb();
-  s = scenario(base);
+  s = scenario();
+  base = s.db;
   cid = String(
     ok(cli(base, ["--json", "casustafel", "nieuw", "--datum", "2026-11-25", "--gemeenten", "Veldhoven,Bladel,Eersel"])).json().id,
   );

@@ -1,14 +1,35 @@
-import { addAdres, cli, initDb, ok, TESTADRESSEN } from "./cli.js";
-import { insertAvond } from "./fixtures.js";
+import { addAdres, cli, ok, TESTADRESSEN } from "./cli.js";
+import { seeded } from "./seed.js";
 
-/** A KIT database with three addresses; an evening on 19 November 2026 visiting the first two. */
+/**
+ * A KIT database with three addresses; an evening on 19 November 2026 (from a casustafel of
+ * 12 November) visiting the first two. Made once per test run through the CLI, copied per test.
+ */
 export function avondMetAdressen() {
-  const db = initDb();
-  const kerkstraat = addAdres(db);
-  const industrieweg = addAdres(db, TESTADRESSEN.industrieweg);
-  const markt = addAdres(db, TESTADRESSEN.markt);
-  const avond = insertAvond(db, { datum: "2026-11-19", adressen: [kerkstraat, industrieweg] });
-  return { db, avond, kerkstraat, industrieweg, markt };
+  return seeded("avond-met-adressen", (db) => {
+    ok(cli(db, ["init", "--team", "KIT"]));
+    const kerkstraat = addAdres(db);
+    const industrieweg = addAdres(db, TESTADRESSEN.industrieweg);
+    const markt = addAdres(db, TESTADRESSEN.markt);
+    ok(cli(db, ["casustafel", "nieuw", "--datum", "2026-11-12", "--gemeenten", "Veldhoven,Bladel"]));
+    const avond = ok(
+      cli(
+        db,
+        [
+          "--json",
+          "avond",
+          "nieuw",
+          "--casustafel",
+          "1",
+          "--datum",
+          "2026-11-19",
+          "--doel",
+          "Controle huisvesting arbeidsmigranten",
+        ].concat(["--extra-adres", String(kerkstraat), "--extra-adres", String(industrieweg)]),
+      ),
+    ).json().id as number;
+    return { avond, kerkstraat, industrieweg, markt };
+  });
 }
 
 /** The arguments of `bevinding toevoegen` for one finding; `extra` flags are appended. */

@@ -5,6 +5,7 @@
 import Database from "better-sqlite3";
 import { addAdres, cli, ok, type CliResult, TESTADRESSEN } from "./cli.js";
 import { insertAvond, insertBevinding, insertOpvolging } from "./fixtures.js";
+import { seeded } from "./seed.js";
 
 export interface Scenario {
   kerkstraat: number; // Veldhoven: signals from 3 partners
@@ -15,7 +16,15 @@ export interface Scenario {
   eerdereAvond: number;
 }
 
-export function scenario(db: string): Scenario {
+/** A private copy of the scenario, built once per test run on a KIT database. */
+export function scenario(): Scenario & { db: string } {
+  return seeded("kempen-casustafel", (db) => {
+    ok(cli(db, ["init", "--team", "KIT"]));
+    return bouw(db);
+  });
+}
+
+function bouw(db: string): Scenario {
   const kerkstraat = addAdres(db, TESTADRESSEN.kerkstraat);
   const industrieweg = addAdres(db, TESTADRESSEN.industrieweg);
   const markt = addAdres(db, TESTADRESSEN.markt);

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { run } from "../../src/cli.js";
+import { seeded } from "./seed.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 const BIN = path.join(ROOT, "bin", "interventie.cjs");
@@ -47,20 +48,34 @@ function result(code: number, stdout: string, stderr: string): CliResult {
   };
 }
 
-/** Runs the built binary as a user does: a child process, no TTY, a temporary database. */
+/** Runs the built binary as a user does: a child process, no TTY, a temporary database ("": no --db, as INTERVENTIE_DB users do). */
 export function cli(
   db: string,
   args: string[],
   opts: { env?: Record<string, string>; cwd?: string; input?: string; timeout?: number } = {},
 ): CliResult {
-  const r = spawnSync(process.execPath, [BIN, "--db", db, ...args], {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, [BIN, ...(db === "" ? [] : ["--db", db]), ...args], {
     encoding: "utf8",
     cwd: opts.cwd ?? ROOT,
     input: opts.input ?? "",
     env: childEnv(opts.env),
     timeout: opts.timeout, // a process still running then is killed: code -1
   });
+  tijd("proces", args, start);
   return result(r.status ?? -1, r.stdout, r.stderr);
+}
+
+/**
+ * INTERVENTIE_TEST_TIJDEN=<file>: one line per CLI run (test file, kind, command words, ms), to see
+ * where the suite's time goes (`sort | uniq`); off by default.
+ */
+function tijd(soort: string, args: string[], start: number): void {
+  const file = process.env.INTERVENTIE_TEST_TIJDEN;
+  if (!file) return;
+  const test = String((globalThis as { __vitest_worker__?: { filepath?: string } }).__vitest_worker__?.filepath ?? "?");
+  const woorden = args.filter((a, i) => !a.startsWith("-") && !args[i - 1]?.startsWith("--")).slice(0, 2);
+  fs.appendFileSync(file, `${path.relative(ROOT, test)}\t${soort}\t${woorden.join(" ")}\t${Math.round(performance.now() - start)}\n`);
 }
 
 /** A user's environment, pinned: Dutch time zone, no colour, a known user for the audit log. */
@@ -96,6 +111,7 @@ export async function cliInProcess(
 ): Promise<CliResult> {
   let out = "";
   let err = "";
+  const start = performance.now();
   const env: NodeJS.ProcessEnv = { TZ: "Europe/Amsterdam", NO_COLOR: "1", INTERVENTIE_GEBRUIKER: "tester", ...opts.env };
   if (opts.answers) env.INTERVENTIE_ANTWOORDEN = JSON.stringify(opts.answers);
   const code = await run(["--db", db, ...args], {
@@ -104,6 +120,7 @@ export async function cliInProcess(
     stdinIsTTY: Boolean(opts.answers),
     env,
   });
+  tijd("in-proces", args, start);
   return result(code, out, err);
 }
 
@@ -135,11 +152,9 @@ export function dump(db: string): string {
   }
 }
 
-/** A database after `init --team KIT`. */
+/** A private database as after `init --team KIT` (a copy of one made once per test run). */
 export function initDb(): string {
-  const db = tempDb();
-  ok(cli(db, ["init", "--team", "KIT"]));
-  return db;
+  return seeded("init-kit", (db) => (ok(cli(db, ["init", "--team", "KIT"])), {})).db;
 }
 
 /** The addresses the tests share (Kerkstraat is addAdres's default). */

@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { PDFParse } from "pdf-parse";
-import { cliInProcess, initDb, ok, TESTADRESSEN } from "./cli.js";
-import { insertAvond } from "./fixtures.js";
+import { cliInProcess, ok, tempDb, TESTADRESSEN } from "./cli.js";
+import { seededAsync } from "./seed.js";
 
 /**
  * An evening (Thursday 5 November 2026) with findings on every kind of handhavingsladder, made
@@ -34,8 +34,19 @@ async function id(db: string, args: string[]): Promise<number> {
   return ok(await cliInProcess(db, ["--json", ...args])).json().id;
 }
 
-export async function ladderScenario(): Promise<LadderScenario> {
-  const db = initDb();
+/** The data of a ladder scenario: what the builder made (JSON, so it can be seeded). */
+type LadderData = Pick<LadderScenario, "db" | "avond" | "adres" | "betrokkene" | "bevinding">;
+
+/**
+ * A private copy of the scenario, built once per test run; `vers` builds a new one (for checks
+ * that two databases made from the same input give the same letters).
+ */
+export async function ladderScenario(opts: { vers?: boolean } = {}): Promise<LadderScenario> {
+  return scenario(opts.vers ? await bouwLadder(tempDb()) : await seededAsync("ladder", bouwLadder));
+}
+
+async function bouwLadder(db: string): Promise<LadderData> {
+  ok(await cliInProcess(db, ["init", "--team", "KIT"]));
   const adres = async (a: Record<string, string>) =>
     id(db, ["adres", "toevoegen", ...Object.entries(a).flatMap(([k, v]) => [`--${k}`, v])]);
   const kerkstraat = await adres(TESTADRESSEN.kerkstraat);
@@ -63,7 +74,18 @@ export async function ladderScenario(): Promise<LadderScenario> {
   const popescu = await betrokkene("Marius Popescu", "bewoner", heuvel);
   const woonstichting = await betrokkene("Woonstichting De Kempen", "eigenaar", heuvel, ["--postadres", "Postbus 8, 5500 AA Veldhoven"]);
   const cafe = await betrokkene("Café De Markt V.O.F.", "exploitant", markt);
-  const avond = insertAvond(db, { datum: AVOND, adressen: [kerkstraat, industrieweg, heuvel, markt, dorpstraat] });
+  ok(await cliInProcess(db, ["casustafel", "nieuw", "--datum", "2026-10-29", "--gemeenten", "Veldhoven,Bladel,Eersel"]));
+  const avond = await id(db, [
+    "avond",
+    "nieuw",
+    "--casustafel",
+    "1",
+    "--datum",
+    AVOND,
+    "--doel",
+    "Controle huisvesting arbeidsmigranten",
+    ...[kerkstraat, industrieweg, heuvel, markt, dorpstraat].flatMap((a) => ["--extra-adres", String(a)]),
+  ]);
   const bevinding = (adresId: number, categorie: string, omschrijving: string, extra: string[] = []) =>
     id(db, [
       "bevinding",
@@ -87,6 +109,17 @@ export async function ladderScenario(): Promise<LadderScenario> {
     alcoholwet: await bevinding(markt, "alcoholwet", "Sterke drank geschonken zonder alcoholvergunning"),
     afval: await bevinding(dorpstraat, "afval", "Bouwafval en banden op het erf"),
   };
+  return {
+    db,
+    avond,
+    adres: { kerkstraat, industrieweg, heuvel, markt, dorpstraat },
+    betrokkene: { lukasz, flex, popescu, woonstichting, cafe },
+    bevinding: b,
+  };
+}
+
+function scenario(data: LadderData): LadderScenario {
+  const { db, avond } = data;
   const sql = (q: string, ...a: unknown[]) => {
     const conn = new Database(db, { readonly: true });
     try {
@@ -96,11 +129,7 @@ export async function ladderScenario(): Promise<LadderScenario> {
     }
   };
   return {
-    db,
-    avond,
-    adres: { kerkstraat, industrieweg, heuvel, markt, dorpstraat },
-    betrokkene: { lukasz, flex, popescu, woonstichting, cafe },
-    bevinding: b,
+    ...data,
     opvolging(bevindingId, stapOfActie) {
       const r = sql(
         "SELECT id FROM opvolging WHERE bevinding_id = ? AND (stap = ? OR actie = ?) AND status IN ('open','in-behandeling') ORDER BY id LIMIT 1",

@@ -11,7 +11,8 @@
  *   asbest 2 · wav 2 · hennep 1 · milieu 1 · arbeidstijdenwet 1 · waadi 1 · wml 1.
  * Outside March: hennep on E0 (A1) and E4 (A2); 2 × wml on E5 (A4, 2025).
  */
-import { addAdres, initDb, TESTADRESSEN } from "./cli.js";
+import { addAdres, cli, ok, TESTADRESSEN } from "./cli.js";
+import { seeded } from "./seed.js";
 import { insertAvond, insertBevinding, insertOpvolging } from "./fixtures.js";
 
 export const VANDAAG = "2026-06-01";
@@ -21,8 +22,15 @@ export interface RapportData {
   adres: Record<"A1" | "A2" | "A3" | "A4" | "A5" | "A6", number>;
 }
 
+/** A private copy of the team year, built once per test run. */
 export function seedRapportData(): RapportData {
-  const db = initDb();
+  return seeded("rapport-jaar", (db) => {
+    ok(cli(db, ["init", "--team", "KIT"]));
+    return { adres: bouw(db) };
+  });
+}
+
+function bouw(db: string): RapportData["adres"] {
   const adres = {
     A1: addAdres(db, { postcode: "5504AB", huisnummer: "1", gemeente: "Veldhoven", plaats: "Veldhoven", type: "woning" }),
     A2: addAdres(db, { postcode: "5504AB", huisnummer: "2", gemeente: "Veldhoven", plaats: "Veldhoven", type: "woning" }),
@@ -99,5 +107,5 @@ export function seedRapportData(): RapportData {
   o(f5, "Politie", "afgerond", "2026-04-30");
   o(f5, "Gemeente", "open", "2026-05-31"); // overdue (before 1 June)
   o(f6, "Politie", "open", "2026-06-01"); // due today: not overdue
-  return { db, adres };
+  return adres;
 }

@@ -1,10 +1,10 @@
-import type { OutputTarget } from "../../io/output-file.js";
-import type { Agenda } from "../../db/agenda.js";
+import { formatAdres } from "../../domain/adres.js";
+import type { Agenda } from "../../usecases/casustafel.js";
 import { formatDutch } from "../../domain/dates.js";
-import { createPdf, FONT, FONT_BOLD, heading, numberPages, savePdf, table } from "./document.js";
+import { createPdf, FONT, FONT_BOLD, heading, numberPages, table } from "./document.js";
 
 /** The agenda sent to the partners' fixed representatives: terugblik, then ranked candidates with reasons. */
-export async function writeAgendaPdf(a: Agenda, file: OutputTarget): Promise<void> {
+export function agendaPdf(a: Agenda): PDFKit.PDFDocument {
   const doc = createPdf({ title: `Agenda casustafel ${a.casustafel.id}` });
   doc.font(FONT_BOLD).fontSize(18).text(`Agenda casustafel ${a.casustafel.id}`);
   doc
@@ -40,7 +40,7 @@ export async function writeAgendaPdf(a: Agenda, file: OutputTarget): Promise<voi
       [
         { header: "Eigenaar", width: 0.18, value: (o) => o.partner },
         { header: "Actie", width: 0.32, value: (o) => o.actie },
-        { header: "Adres", width: 0.32, value: (o) => o.adres },
+        { header: "Adres", width: 0.32, value: (o) => formatAdres(o) },
         { header: "Deadline", width: 0.18, value: (o) => formatDutch(o.deadline) },
       ],
     );
@@ -68,5 +68,5 @@ export async function writeAgendaPdf(a: Agenda, file: OutputTarget): Promise<voi
       { header: "Besluit", width: 0.14, value: (k) => k.besluit ?? "" },
     ]);
   numberPages(doc, { label: `Agenda casustafel ${a.casustafel.id}` });
-  await savePdf(doc, file);
+  return doc;
 }

@@ -3,7 +3,6 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type PDFKit from "pdfkit";
 import { woffToSfnt } from "./woff.js";
-import { writeOutput, type OutputTarget } from "../../io/output-file.js";
 
 const require = createRequire(import.meta.url);
 
@@ -102,15 +101,9 @@ export function numberPages(doc: PDFKit.PDFDocument, opts: { always?: boolean; l
 }
 
 /**
- * Writes the document once it is complete to a target checked by outputTarget (never the
- * database, no surprise overwrite, the folder exists): private (0600, it names people and
- * addresses) and atomic, so a failure leaves no half-written PDF (see io/output-file.ts).
+ * The finished document as bytes: what a command writes with writeOutput (io/output-file.ts:
+ * private, atomic, never the database). Every PDF module has the same shape: data → document.
  */
-export async function savePdf(doc: PDFKit.PDFDocument, file: OutputTarget): Promise<void> {
-  writeOutput(file, await pdfToBuffer(doc));
-}
-
-/** Same document to a Buffer (for tests and golden files). */
 export function pdfToBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

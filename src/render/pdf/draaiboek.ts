@@ -1,33 +1,16 @@
-import type { OutputTarget } from "../../io/output-file.js";
-import type { Db } from "../../db/connection.js";
-import { signaalSamenvatting, type Avond } from "../../db/avond.js";
+import type { DraaiboekData } from "../../usecases/avond.js";
 import { adresRegels } from "../../domain/adres.js";
 import { formatDutch } from "../../domain/dates.js";
-import type { controleer } from "../../domain/gereedheid.js";
-import { createPdf, FONT, FONT_BOLD, heading, MM, numberPages, savePdf, table } from "./document.js";
-
-export interface DraaiboekData {
-  avond: Avond;
-  signalen: Map<number, string>;
-  gereedheid: ReturnType<typeof controleer>;
-}
+import { createPdf, FONT, FONT_BOLD, heading, MM, numberPages, table } from "./document.js";
 
 /** Signals per address as partners and themes only: no names, no descriptions. */
-export function draaiboekData(db: Db, avond: Avond, gereedheid: ReturnType<typeof controleer>): DraaiboekData {
-  const signalen = new Map<number, string>();
-  for (const a of avond.adressen) {
-    const rows = signaalSamenvatting(db, a.adres_id, avond.datum);
-    signalen.set(
-      a.adres_id,
-      rows.length
-        ? rows.map((r) => `${r.partner}${r.thema ? ` (${r.thema})` : ""}${r.aantal > 1 ? ` ×${r.aantal}` : ""}`).join(", ")
-        : "geen signalen",
-    );
-  }
-  return { avond, signalen, gereedheid };
+function signaalTekst(rows: DraaiboekData["signalen"] extends Map<number, infer R> ? R : never): string {
+  return rows.length
+    ? rows.map((r) => `${r.partner}${r.thema ? ` (${r.thema})` : ""}${r.aantal > 1 ? ` ×${r.aantal}` : ""}`).join(", ")
+    : "geen signalen";
 }
 
-export async function writeDraaiboekPdf(d: DraaiboekData, file: OutputTarget): Promise<void> {
+export function draaiboekPdf(d: DraaiboekData): PDFKit.PDFDocument {
   const a = d.avond;
   const doc = createPdf({ title: `Draaiboek controleavond ${a.id}`, subject: "Interne briefing" });
   const left = doc.page.margins.left;
@@ -101,7 +84,7 @@ export async function writeDraaiboekPdf(d: DraaiboekData, file: OutputTarget): P
       width: 0.25,
       value: (x) => (x.risico ? `${x.risico.toUpperCase()}${x.risico_toelichting ? `: ${x.risico_toelichting}` : ""}` : "NIET INGESCHAT"),
     },
-    { header: "Signalen (partner, thema)", width: 0.3, value: (x) => d.signalen.get(x.adres_id) ?? "" },
+    { header: "Signalen (partner, thema)", width: 0.3, value: (x) => signaalTekst(d.signalen.get(x.adres_id) ?? []) },
   ]);
 
   heading(doc, "Team en rollen");
@@ -115,5 +98,5 @@ export async function writeDraaiboekPdf(d: DraaiboekData, file: OutputTarget): P
 
   numberPages(doc, { label: `Draaiboek avond ${a.id}`, always: true });
   doc.font(FONT);
-  await savePdf(doc, file);
+  return doc;
 }

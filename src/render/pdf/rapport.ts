@@ -1,11 +1,10 @@
-import type { OutputTarget } from "../../io/output-file.js";
 /**
  * Report PDFs: the top-10 with a bar chart and the PIT-style year report. Charts
  * are vectors (rect/text), grey bars with black outlines: readable when printed
  * in black and white. Only imported when a PDF is asked for.
  */
 import type PDFKit from "pdfkit";
-import { barChart, barChartHeight, createPdf, FONT, FONT_BOLD, heading, numberPages, savePdf, table } from "./document.js";
+import { barChart, barChartHeight, createPdf, FONT, FONT_BOLD, heading, numberPages, table } from "./document.js";
 import { formatDutch } from "../../domain/dates.js";
 import { aantal } from "../../domain/tekst.js";
 import { formatPercentage, restRegel, type GroepCijfers, type JaarRapport, type TopRapport, type TopRegel } from "../../domain/rapport.js";
@@ -66,12 +65,12 @@ function topSection(doc: PDFKit.PDFDocument, r: TopRapport | JaarRapport["top"],
 }
 
 /** The top-N as a PDF: a horizontal bar chart, the table and the remainder line. */
-export async function topPdf(r: TopRapport, opts: { n: number; bestand: OutputTarget; filters: string[] }): Promise<void> {
+export function topPdf(r: TopRapport, opts: { n: number; filters: string[] }): PDFKit.PDFDocument {
   const doc = createPdf({ title: `Top ${opts.n} meest voorkomende overtredingen`, subject: "rapportage" });
   title(doc, `Top ${opts.n} van de meest voorkomende overtredingen`, opts.filters);
   topSection(doc, r, opts.n, false);
   numberPages(doc);
-  await savePdf(doc, opts.bestand);
+  return doc;
 }
 
 function partnerTable(doc: PDFKit.PDFDocument, rows: GroepCijfers[]): void {
@@ -92,7 +91,7 @@ function partnerTable(doc: PDFKit.PDFDocument, rows: GroepCijfers[]): void {
 }
 
 /** The team's year report in the style of the PIT evaluation. */
-export async function jaarPdf(r: JaarRapport, opts: { bestand: OutputTarget; team?: string }): Promise<void> {
+export function jaarPdf(r: JaarRapport, opts: { team?: string }): PDFKit.PDFDocument {
   const doc = createPdf({ title: `Jaarverslag ${r.jaar}`, subject: "rapportage" });
   title(doc, `Jaarverslag ${r.jaar}${opts.team ? ` — ${opts.team}` : ""}`, [
     `Controleavonden van ${formatDutch(r.van)} t/m ${formatDutch(r.tot)}`,
@@ -180,5 +179,5 @@ export async function jaarPdf(r: JaarRapport, opts: { bestand: OutputTarget; tea
   note(doc, `Opvolgacties: ${o.opvolgingen}; open: ${o.open}, waarvan ${o.verlopen} over de termijn.`);
 
   numberPages(doc, { label: `Jaarverslag ${r.jaar}` });
-  await savePdf(doc, opts.bestand);
+  return doc;
 }

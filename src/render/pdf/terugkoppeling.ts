@@ -1,5 +1,5 @@
 import type PDFKit from "pdfkit";
-import { metGemeente } from "../../domain/adres.js";
+import { adresMetGemeente } from "../../domain/adres.js";
 import { formatDutch } from "../../domain/dates.js";
 import {
   BETROKKENHEID_TEKST,
@@ -41,7 +41,7 @@ export function terugkoppelingPdf(d: TerugkoppelingData): PDFKit.PDFDocument {
       d.signalen,
       [
         { header: "Datum", width: 0.15, value: (s) => formatDutch(s.datum) },
-        { header: "Adres", width: 0.21, value: (s) => metGemeente(s.adres, s.gemeente) },
+        { header: "Adres", width: 0.21, value: (s) => adresMetGemeente(s) },
         { header: "Signaal", width: 0.3, value: (s) => `${s.thema ? `[${s.thema}] ` : ""}${s.omschrijving}` },
         { header: "Wat ermee gebeurde", width: 0.34, value: (s) => s.tekst },
       ],
@@ -56,7 +56,7 @@ export function terugkoppelingPdf(d: TerugkoppelingData): PDFKit.PDFDocument {
   }
   for (const b of d.bevindingen) {
     heading(doc, `Bevinding ${b.id} — ${b.categorie_naam}`, 12, 60);
-    text(`${metGemeente(b.adres, b.gemeente)} · controleavond ${b.avond_id}, ${formatDutch(b.datum)}`);
+    text(`${adresMetGemeente(b)} · controleavond ${b.avond_id}, ${formatDutch(b.datum)}`);
     text(`Eigenaar: ${b.eigenaar} · Rol van ${d.partner}: ${b.betrokkenheid.map((x) => BETROKKENHEID_TEKST[x] ?? x).join(", ")}`);
     if (b.omschrijving) text(`Bevinding: ${b.omschrijving}`);
     if (b.maatregel) text(`Directe maatregel: ${b.maatregel}`);

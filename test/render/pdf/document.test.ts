@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPdf, paragraph, table } from "../../src/render/pdf/document.js";
+import { createPdf, paragraph, table } from "../../../src/render/pdf/document.js";
 
 /** A document with the cursor `lines` body lines above the bottom margin (10 pt text, lineGap 2). */
 function bijnaVol(lines: number) {

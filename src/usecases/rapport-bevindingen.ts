@@ -1,0 +1,349 @@
+import path from "node:path";
+import type { Store } from "../db/store.js";
+import type { Sql } from "../db/sql.js";
+import { requireAdres, type Adres } from "../db/adres.js";
+import { requireAvond, type AvondKort } from "../db/avond.js";
+import {
+  adressenMetBevindingen,
+  getRapport,
+  getRapportGegevens,
+  getVolgendKenmerk,
+  insertRapport,
+  insertVersie,
+  listVersies,
+  type RapportVersie,
+} from "../db/rapport-bevindingen.js";
+import { requireToezichthouder } from "../db/toezichthouder.js";
+import { formatAdres } from "../domain/adres.js";
+import {
+  bezwarenTegenOndertekenen,
+  inhoudHash,
+  chooseOndertekenaar,
+  makeInhoud,
+  rapportBestandsnaam,
+  type Auteur,
+  type RapportInhoud,
+} from "../domain/rapport-bevindingen.js";
+import { UserError } from "../errors.js";
+import { readGeverifieerd, makeMap, removeTemp, placeBestand, writeTemp, deleteBestand } from "../io/bijlagen.js";
+import { writeOutput } from "../io/output-file.js";
+import { briefhoofdVan } from "./briefhoofd.js";
+
+/**
+ * The rapport van bevindingen of an address on an evening: a concept, a signed version (its PDF
+ * kept unchangeable in the attachment store, its content hashed) or a reprint of one.
+ */
+
+/** What making reports needs from the caller: the day and moment, who signs in, where files go. */
+export interface RapportOmgeving {
+  vandaag: string;
+  /** The signing moment (agrees with the dagtekening, also with --vandaag). */
+  moment(): string;
+  gebruiker: string;
+  /** The attachment store (signed PDFs are kept there). */
+  bijlagen: string;
+  /** The database file, which an output file must never be. */
+  dbPath: string;
+  /** Several authors and no --ondertekenaar: who signs (asked at a terminal; absent in a script). */
+  ondertekenaar?(auteurs: Auteur[]): Promise<string>;
+}
+
+export interface RapportKeuze {
+  onderteken: boolean;
+  ondertekenaar?: string;
+  overschrijven?: boolean;
+}
+
+export interface Uitkomst {
+  /** The signed version's id, when this run signed it (a record created). */
+  id?: number;
+  avond_id: number;
+  adres_id: number;
+  adres: string;
+  kenmerk: string | null;
+  versie: number;
+  status: "concept" | "ondertekend";
+  /** true: a signed version printed again from its stored copy (byte-identical). */
+  herdruk: boolean;
+  /** false: the findings changed after this signed version; a new version needs signing. */
+  actueel: boolean;
+  dagtekening: string;
+  ondertekend_op: string | null;
+  ondertekend_door: string | null;
+  inhoud_sha256: string;
+  pdf_sha256: string | null;
+  bevindingen: number[];
+  bijlagen: number;
+  onvolledig: { bevinding_id: number; ontbrekend: string[] }[];
+  bestand: string;
+}
+
+/** The addresses of an evening that have findings (the ones a report can be made for). */
+export function listRapportAdressen(store: Store, avondId: number): Promise<Adres[]> {
+  return store.read(async (sql) => {
+    const out: Adres[] = [];
+    for (const id of await adressenMetBevindingen(sql, avondId)) out.push(await requireAdres(sql, id));
+    return out;
+  });
+}
+
+/** `rapport bevindingen --uit <map>`: one report per address with findings; signing checks all before the first. */
+export async function makeAvondRapporten(
+  store: Store,
+  inv: RapportKeuze & {
+    avondId: number;
+    /** The folder for the PDFs, created (and announced) once there is something to write. */ map: () => string;
+  },
+  om: RapportOmgeving,
+): Promise<{ map: string; uitkomsten: Uitkomst[] }> {
+  const adressen = await listRapportAdressen(store, inv.avondId);
+  if (adressen.length === 0) throw new UserError("geen-bevindingen", `Avond ${inv.avondId} heeft geen bevindingen`);
+  const map = inv.map();
+  if (inv.onderteken) for (const a of adressen) await store.read((sql) => planOndertekening(sql, om, inv.avondId, a, inv.ondertekenaar));
+  const uitkomsten: Uitkomst[] = [];
+  for (const a of adressen)
+    uitkomsten.push(await eenRapport(store, om, inv.avondId, a, inv, undefined, (k, v) => path.join(map, rapportBestandsnaam(k, v, a))));
+  return { map, uitkomsten };
+}
+
+/** `rapport bevindingen --adres`: the report of one address, a concept, signed, or a signed version again (--versie). */
+export async function makeAdresRapport(
+  store: Store,
+  inv: RapportKeuze & { avondId: number; adresId: number; pdf: string; versie?: number },
+  om: RapportOmgeving,
+): Promise<Uitkomst> {
+  const { adres, met } = await store.read(async (sql) => {
+    await requireAvond(sql, inv.avondId);
+    return { adres: await requireAdres(sql, inv.adresId), met: await adressenMetBevindingen(sql, inv.avondId) };
+  });
+  if (!met.includes(adres.id)) {
+    throw new UserError("geen-bevindingen", `Adres ${formatAdres(adres)} (id ${adres.id}) heeft geen bevindingen op avond ${inv.avondId}`);
+  }
+  return eenRapport(store, om, inv.avondId, adres, inv, inv.versie, () => inv.pdf);
+}
+
+interface Plan {
+  inhoud: RapportInhoud;
+  hash: string;
+  kenmerk: string | null;
+  versies: RapportVersie[];
+}
+
+async function plan(sql: Sql, avondId: number, adres: Adres): Promise<Plan> {
+  const avond: AvondKort = await requireAvond(sql, avondId);
+  const { afdeling } = await briefhoofdVan(sql, adres.gemeente);
+  const inhoud = makeInhoud(await getRapportGegevens(sql, avond, adres, afdeling));
+  const rapport = await getRapport(sql, avondId, adres.id);
+  return {
+    inhoud,
+    hash: inhoudHash(inhoud),
+    kenmerk: rapport?.kenmerk ?? null,
+    versies: rapport ? await listVersies(sql, rapport.id) : [],
+  };
+}
+
+/** Checks that a report can be signed now; returns the signer's number. */
+async function planOndertekening(
+  sql: Sql,
+  om: RapportOmgeving,
+  avondId: number,
+  adres: Adres,
+  gevraagd: string | undefined,
+): Promise<string> {
+  const p = await plan(sql, avondId, adres);
+  const laatste = p.versies[p.versies.length - 1];
+  if (laatste && laatste.inhoud_sha256 === p.hash) return laatste.ondertekend_door; // already signed: nothing to do
+  const bezwaren = bezwarenTegenOndertekenen(p.inhoud);
+  if (bezwaren.length) {
+    throw new UserError(
+      "niet-ondertekenbaar",
+      `Het rapport voor ${formatAdres(adres)} kan nog niet worden ondertekend: ${bezwaren[0]}`,
+      bezwaren.slice(1),
+    );
+  }
+  const keuze = chooseOndertekenaar(p.inhoud, gevraagd);
+  if ("fout" in keuze) throw new UserError("ongeldige-invoer", `ondertekenaar: ${keuze.fout}`);
+  for (const b of p.inhoud.bijlagen) {
+    const r = readGeverifieerd(om.bijlagen, b.sha256);
+    if ("fout" in r) {
+      throw new UserError(
+        "bijlagen-niet-in-orde",
+        `Bijlage ${b.nr} (${b.sha256.slice(0, 12)}…) ${r.fout === "ontbreekt" ? "ontbreekt" : "is gewijzigd"}; een rapport met een ontbrekend of gewijzigd bewijsstuk wordt niet ondertekend (zie bevinding bijlage controleer)`,
+      );
+    }
+  }
+  return keuze.nummer;
+}
+
+async function eenRapport(
+  store: Store,
+  om: RapportOmgeving,
+  avondId: number,
+  adres: Adres,
+  opts: RapportKeuze,
+  versie: number | undefined,
+  bestand: (kenmerk: string | null, versie: number) => string,
+): Promise<Uitkomst> {
+  const map = om.bijlagen;
+  for (let poging = 1; ; poging++) {
+    const p = await store.read((sql) => plan(sql, avondId, adres));
+    const laatste = p.versies[p.versies.length - 1];
+    const basis = {
+      avond_id: avondId,
+      adres_id: adres.id,
+      adres: formatAdres(adres),
+      inhoud_sha256: p.hash,
+      bevindingen: p.inhoud.waarnemingen.map((w) => w.bevinding_id),
+      bijlagen: p.inhoud.bijlagen.length,
+      onvolledig: p.inhoud.waarnemingen
+        .filter((w) => w.ontbrekend.length)
+        .map((w) => ({ bevinding_id: w.bevinding_id, ontbrekend: w.ontbrekend })),
+    };
+
+    // A signed version is printed again from its stored copy: byte for byte what was signed.
+    const herdruk =
+      versie !== undefined ? p.versies.find((v) => v.versie === versie) : laatste?.inhoud_sha256 === p.hash ? laatste : undefined;
+    if (versie !== undefined && !herdruk) {
+      throw new UserError(
+        "niet-gevonden",
+        `Versie ${versie} van het rapport voor ${formatAdres(adres)} bestaat niet (ondertekend: ${p.versies.map((v) => v.versie).join(", ") || "geen"})`,
+      );
+    }
+    if (herdruk) {
+      const r = readGeverifieerd(map, herdruk.pdf_sha256);
+      if ("fout" in r) {
+        throw new UserError(
+          "bijlagen-niet-in-orde",
+          `De bewaarde PDF van ${p.kenmerk} versie ${herdruk.versie} ${r.fout === "ontbreekt" ? "ontbreekt" : "is gewijzigd"} (${herdruk.pdf_sha256}); zie bevinding bijlage controleer`,
+        );
+      }
+      const file = bestand(p.kenmerk, herdruk.versie);
+      writeOutput(file, r.data, "pdf", { overschrijven: opts.overschrijven, dbPath: om.dbPath });
+      return {
+        ...basis,
+        kenmerk: p.kenmerk,
+        versie: herdruk.versie,
+        status: "ondertekend",
+        herdruk: true,
+        actueel: herdruk.inhoud_sha256 === p.hash,
+        dagtekening: herdruk.dagtekening,
+        ondertekend_op: herdruk.ondertekend_op,
+        ondertekend_door: herdruk.ondertekend_door,
+        inhoud_sha256: herdruk.inhoud_sha256,
+        pdf_sha256: herdruk.pdf_sha256,
+        bestand: path.resolve(file),
+      };
+    }
+
+    const nieuweVersie = (laatste?.versie ?? 0) + 1;
+    const dagtekening = om.vandaag;
+    const jaar = Number(dagtekening.slice(0, 4));
+    const afbeeldingen = new Map(
+      p.inhoud.bijlagen.map((b) => {
+        const r = readGeverifieerd(map, b.sha256);
+        return [b.sha256, "data" in r ? r.data : r.fout] as const;
+      }),
+    );
+    const { rapportBevindingenPdf } = await import("../render/pdf/rapport-bevindingen.js");
+    const { pdfToBuffer } = await import("../render/pdf/document.js");
+
+    if (!opts.onderteken) {
+      const file = bestand(p.kenmerk, nieuweVersie);
+      const bytes = await pdfToBuffer(
+        rapportBevindingenPdf({
+          inhoud: p.inhoud,
+          inhoudSha256: p.hash,
+          kenmerk: p.kenmerk,
+          versie: nieuweVersie,
+          dagtekening,
+          bijlagen: afbeeldingen,
+        }),
+      );
+      writeOutput(file, bytes, "pdf", { overschrijven: opts.overschrijven, dbPath: om.dbPath });
+      return {
+        ...basis,
+        kenmerk: p.kenmerk,
+        versie: nieuweVersie,
+        status: "concept",
+        herdruk: false,
+        actueel: true,
+        dagtekening,
+        ondertekend_op: null,
+        ondertekend_door: null,
+        pdf_sha256: null,
+        bestand: path.resolve(file),
+      };
+    }
+
+    const gevraagd =
+      opts.ondertekenaar ?? (p.inhoud.auteurs.length > 1 && om.ondertekenaar ? await om.ondertekenaar(p.inhoud.auteurs) : undefined);
+    const { door, kenmerk } = await store.read(async (sql) => {
+      const nummer = await planOndertekening(sql, om, avondId, adres, gevraagd);
+      return { nummer, door: await requireToezichthouder(sql, nummer), kenmerk: p.kenmerk ?? (await getVolgendKenmerk(sql, jaar)) };
+    });
+    const auteur = p.inhoud.auteurs.find((a) => a.nummer === door.nummer)!;
+    const op = om.moment(); // the signing moment agrees with the dagtekening, also with --vandaag
+    const bytes = await pdfToBuffer(
+      rapportBevindingenPdf({
+        inhoud: p.inhoud,
+        inhoudSha256: p.hash,
+        kenmerk,
+        versie: nieuweVersie,
+        dagtekening,
+        ondertekening: { door: auteur, op },
+        bijlagen: afbeeldingen,
+      }),
+    );
+    makeMap(map);
+    const kopie = writeTemp(map, bytes);
+    const file = bestand(kenmerk, nieuweVersie);
+    let geplaatst = false;
+    let id = 0;
+    try {
+      await store.change(async (tx) => {
+        // Re-read under the write lock: another process may have signed or changed something since.
+        const nu = await plan(tx.sql, avondId, adres);
+        const nuLaatste = nu.versies[nu.versies.length - 1];
+        if (nu.hash !== p.hash || (nuLaatste?.versie ?? 0) !== nieuweVersie - 1 || (nu.kenmerk ?? kenmerk) !== kenmerk) throw new Opnieuw();
+        const rapport = (await getRapport(tx.sql, avondId, adres.id)) ?? (await insertRapport(tx, avondId, adres.id, jaar));
+        if (rapport.kenmerk !== kenmerk) throw new Opnieuw(); // rolls back the new kenmerk too
+        geplaatst = placeBestand(map, kopie.tmp, kopie.sha256);
+        id = await insertVersie(tx, {
+          rapport,
+          versie: nieuweVersie,
+          dagtekening,
+          inhoud: p.inhoud,
+          inhoudSha256: p.hash,
+          pdfSha256: kopie.sha256,
+          toezichthouderId: door.id,
+          gebruiker: om.gebruiker,
+          ondertekendOp: op,
+        });
+        writeOutput(file, bytes, "pdf", { overschrijven: opts.overschrijven, dbPath: om.dbPath }); // inside: a PDF that cannot be written leaves nothing signed
+      });
+    } catch (err) {
+      removeTemp(kopie.tmp);
+      if (geplaatst) deleteBestand(map, kopie.sha256);
+      if (!(err instanceof Opnieuw)) throw err;
+      if (poging < 3) continue;
+      throw new UserError("database-bezet", "Het rapport werd tegelijk door een ander proces gewijzigd; probeer het opnieuw");
+    }
+    return {
+      id,
+      ...basis,
+      kenmerk,
+      versie: nieuweVersie,
+      status: "ondertekend",
+      herdruk: false,
+      actueel: true,
+      dagtekening,
+      ondertekend_op: op,
+      ondertekend_door: door.nummer,
+      pdf_sha256: kopie.sha256,
+      bestand: path.resolve(file),
+    };
+  }
+}
+
+/** Another process signed or changed the report between rendering and writing: plan again. */
+class Opnieuw extends Error {}

@@ -1,0 +1,120 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { inject } from "vitest";
+import { cli, ok, tempDb } from "./cli.js";
+
+/**
+ * Databases built once per test run and copied per test. Building a state through the CLI costs a
+ * process per step (100–200 ms each); a copy costs a millisecond. Each test still gets its own
+ * private file, so tests stay independent of each other and of their order.
+ *
+ * A seed is named; the name must say what the builder makes (two builders, two names). The builder
+ * runs in whichever worker asks first; a worker that asks meanwhile builds its own and keeps the
+ * first one finished (the result is the same). What the builder returns (ids) must be JSON.
+ */
+export function seeded<T extends object>(name: string, build: (db: string) => T): { db: string } & T {
+  const meta = seedMeta(name);
+  if (!fs.existsSync(meta)) {
+    const work = fs.mkdtempSync(path.join(seedDir(), `.bouw-${name}-`));
+    const db = path.join(work, "seed.db");
+    put(name, work, build(db));
+  }
+  return copy(name);
+}
+
+/** seeded() on top of another seed: `base` gives a copy to build on; what both return is merged. */
+export function seededOn<B extends object, T extends object>(
+  name: string,
+  base: () => { db: string } & B,
+  build: (db: string, b: B) => T,
+): { db: string } & B & T {
+  return seeded(name, (db) => {
+    const { db: bron, ...b } = base();
+    fs.copyFileSync(bron, db);
+    return { ...b, ...build(db, b as unknown as B) } as B & T;
+  });
+}
+
+/** seeded() for builders that drive the CLI in-process (async). */
+export async function seededAsync<T extends object>(name: string, build: (db: string) => Promise<T>): Promise<{ db: string } & T> {
+  const meta = seedMeta(name);
+  if (!fs.existsSync(meta)) {
+    const work = fs.mkdtempSync(path.join(seedDir(), `.bouw-${name}-`));
+    const db = path.join(work, "seed.db");
+    put(name, work, await build(db));
+  }
+  return copy(name);
+}
+
+let fallback: string | undefined;
+
+function seedDir(): string {
+  let dir: string | undefined;
+  try {
+    dir = inject("seedDir");
+  } catch {
+    dir = undefined; // outside vitest's global setup (a single file run another way): one folder per process
+  }
+  if (dir) return dir;
+  fallback ??= fs.mkdtempSync(path.join(os.tmpdir(), "interventie-seeds-"));
+  return fallback;
+}
+
+const seedDb = (name: string) => path.join(seedDir(), name, "seed.db");
+const seedMeta = (name: string) => path.join(seedDir(), name, "seed.json");
+
+/** Makes the built database one self-contained file and moves it into place, unless another worker was first. */
+function put(name: string, work: string, value: object): void {
+  const db = path.join(work, "seed.db");
+  const conn = new Database(db);
+  try {
+    conn.pragma("wal_checkpoint(TRUNCATE)");
+  } finally {
+    conn.close();
+  }
+  fs.writeFileSync(path.join(work, "seed.json"), JSON.stringify(value));
+  try {
+    fs.renameSync(work, path.join(seedDir(), name));
+  } catch {
+    fs.rmSync(work, { recursive: true, force: true }); // another worker put the same seed in place first
+  }
+}
+
+function copy<T>(name: string): { db: string } & T {
+  const db = tempDb();
+  fs.copyFileSync(seedDb(name), db);
+  const bijlagen = `${seedDb(name)}.bijlagen`;
+  if (fs.existsSync(bijlagen)) fs.cpSync(bijlagen, `${db}.bijlagen`, { recursive: true });
+  return { ...(JSON.parse(fs.readFileSync(seedMeta(name), "utf8")) as T), db };
+}
+
+/**
+ * A private copy of the demo team's database (the richest data set we have), made by
+ * `interventie demo` once per test run. Its letters and reports stay in the seed's folder.
+ */
+export function demoDb(): string {
+  return seeded("demo", (db) => {
+    const uit = path.join(path.dirname(db), "uit");
+    ok(cli(path.join(uit, "x.db"), ["demo", "--uit", uit]));
+    for (const suffix of ["", "-wal", "-shm", ".bijlagen"]) {
+      if (fs.existsSync(path.join(uit, `demo.db${suffix}`))) fs.renameSync(path.join(uit, `demo.db${suffix}`), `${db}${suffix}`);
+    }
+    return {};
+  }).db;
+}
+
+/**
+ * `brief voorbeeld --sjabloon <naam>` on 23 November 2026 (gemeente Veldhoven), made once per test
+ * run: several files check the same sample letters (their text, their paper layout).
+ */
+export function voorbeeldPdf(sjabloon: string): string {
+  const file = path.join(seedDir(), `voorbeeld-${sjabloon}.pdf`);
+  if (!fs.existsSync(file)) {
+    const tmp = path.join(fs.mkdtempSync(path.join(seedDir(), ".bouw-voorbeeld-")), "v.pdf");
+    ok(cli("/nonexistent/x.db", ["--vandaag", "2026-11-23", "brief", "voorbeeld", "--sjabloon", sjabloon, "--uit", tmp]));
+    fs.renameSync(tmp, file);
+  }
+  return file;
+}

@@ -4,14 +4,14 @@ import type { Avond } from "../db/avond.js";
 import { formatAdres, metAdres } from "../domain/adres.js";
 import { parseAvondDatum, parseDoel, parseStarttijd, STANDAARD_ROLLEN, type Noodplan } from "../domain/avond.js";
 import { formatDutch, type IsoDate } from "../domain/dates.js";
-import { controleer, perPartner, type Risico } from "../domain/gereedheid.js";
+import { checkGereedheid, perPartner, type Risico } from "../domain/gereedheid.js";
 import { addAvond, type Gereedheid } from "../usecases/avond.js";
 import { showKandidaten } from "../usecases/casustafel.js";
 import { aantal } from "../domain/tekst.js";
 import { UserError } from "../errors.js";
 import { ask, minstensEen } from "../io/prompts.js";
 import { renderGereedheid, renderOverzicht } from "../render/avond.js";
-import { rolRegel, vraagNiveau, vraagNoodplan, vraagRol, vraagToelichting, type RolKeuze } from "./avond-vragen.js";
+import { rolRegel, askNiveau, askNoodplan, askRol, askToelichting, type RolKeuze } from "./avond-vragen.js";
 
 /**
  * The guided evening (`avond nieuw` at a terminal, or after `casustafel nieuw`): date,
@@ -65,14 +65,14 @@ export async function planAvondGuided(ctx: Ctx, casustafelId: number): Promise<A
   plan.adresIds = await vraagAdressen(ctx, plan, namen);
   await vraagRollen(ctx, plan);
   await vraagRisicos(ctx, plan, namen, plan.adresIds);
-  plan.noodplan = await vraagNoodplan(ctx, {}, null);
+  plan.noodplan = await askNoodplan(ctx, {}, null);
   for (;;) {
     ctx.say(`\n${renderPlan(ctx, plan, namen)}\n`);
     const keuze = await ctx.prompts.select({
       message: "Opslaan, of eerst iets wijzigen?",
       choices: Object.entries(ACTIES).map(([value, name]) => ({ name, value: value as keyof typeof ACTIES })),
     });
-    if (keuze === "opslaan") return opslaan(ctx, plan);
+    if (keuze === "opslaan") return saveAvondPlan(ctx, plan);
     if (keuze === "afbreken") throw new UserError("afgebroken", "Afgebroken; er is niets opgeslagen");
     if (keuze === "basis") Object.assign(plan, await vraagBasis(ctx, casustafel, plan));
     if (keuze === "adressen") {
@@ -88,7 +88,7 @@ export async function planAvondGuided(ctx: Ctx, casustafelId: number): Promise<A
     }
     if (keuze === "rollen") await vraagRollen(ctx, plan);
     if (keuze === "risicos") await vraagRisicos(ctx, plan, namen, plan.adresIds);
-    if (keuze === "noodplan") plan.noodplan = await vraagNoodplan(ctx, {}, plan.noodplan);
+    if (keuze === "noodplan") plan.noodplan = await askNoodplan(ctx, {}, plan.noodplan);
   }
 }
 
@@ -149,15 +149,15 @@ async function vraagRollen(ctx: Ctx, plan: AvondPlan): Promise<void> {
       continue;
     }
     const rol = keuze === EIGEN ? await ask(ctx.prompts, { message: "Naam van de rol", parse: rolRegel(teamleider) }) : keuze;
-    plan.rollen.push(await vraagRol(ctx, { rol }, teamleider));
+    plan.rollen.push(await askRol(ctx, { rol }, teamleider));
   }
 }
 
 async function vraagRisicos(ctx: Ctx, plan: AvondPlan, namen: Map<number, string>, adresIds: number[]): Promise<void> {
   for (const id of adresIds) {
-    const niveau = await vraagNiveau(ctx, naamVan(namen, id), { later: true });
+    const niveau = await askNiveau(ctx, naamVan(namen, id), { later: true });
     if (niveau === null) plan.risicos.delete(id);
-    else plan.risicos.set(id, { niveau, toelichting: await vraagToelichting(ctx, plan.risicos.get(id)?.toelichting ?? null) });
+    else plan.risicos.set(id, { niveau, toelichting: await askToelichting(ctx, plan.risicos.get(id)?.toelichting ?? null) });
   }
 }
 
@@ -165,7 +165,7 @@ function gereedheidVan(plan: AvondPlan, namen: Map<number, string>): Gereedheid 
   const gevraagd = plan.besluiten
     .filter((b) => b.besluit === "controle" && plan.adresIds.includes(b.adres_id))
     .flatMap((b) => b.partners.map((partner) => ({ partner, adres: formatAdres(b) })));
-  return controleer({
+  return checkGereedheid({
     rollen: plan.rollen,
     adressen: plan.adresIds.map((id) => ({ adres: naamVan(namen, id), risico: plan.risicos.get(id)?.niveau ?? null })),
     verzamelpunt: plan.noodplan?.verzamelpunt ?? null,
@@ -193,7 +193,7 @@ function renderPlan(ctx: Ctx, plan: AvondPlan, namen: Map<number, string>): stri
 }
 
 /** Writes the evening with its roles, risks and noodplan in one transaction; then the readiness check. */
-export async function opslaan(ctx: Ctx, plan: AvondPlan): Promise<AvondResultaat> {
+export async function saveAvondPlan(ctx: Ctx, plan: AvondPlan): Promise<AvondResultaat> {
   const r = await addAvond(ctx.store(), {
     casustafelId: plan.casustafel.id,
     datum: plan.datum,

@@ -2,17 +2,17 @@ import type { Ctx } from "../context.js";
 import { listAvonden, requireAvond, type AvondKort } from "../db/avond.js";
 import { formatDutch } from "../domain/dates.js";
 import { missingFlag, type UserError } from "../errors.js";
-import { kiesId } from "./kiezen.js";
+import { chooseId } from "./kiezen.js";
 
 /** --avond, or at a terminal a choice from the evenings (newest first). */
-export async function kiesAvond(ctx: Ctx, raw: string | undefined): Promise<AvondKort> {
-  const id = await kiesAvondId(ctx, raw, "avond", missingFlag("avond"));
+export async function chooseAvond(ctx: Ctx, raw: string | undefined): Promise<AvondKort> {
+  const id = await chooseAvondId(ctx, raw, "avond", missingFlag("avond"));
   return ctx.read((sql) => requireAvond(sql, id));
 }
 
 /** An evening's id as given (flag or argument `veld`), or chosen at a terminal from the evenings, newest first. */
-export function kiesAvondId(ctx: Ctx, raw: string | undefined, veld: string, ontbreekt: UserError): Promise<number> {
-  return kiesId(ctx, raw, {
+export function chooseAvondId(ctx: Ctx, raw: string | undefined, veld: string, ontbreekt: UserError): Promise<number> {
+  return chooseId(ctx, raw, {
     veld,
     vraag: "Controleavond",
     keuzes: async () =>

@@ -36,7 +36,7 @@ const EIGEN = "<eigen>";
 const NIEUW = "<nieuw>";
 
 /** One role: which role, who (people used before are offered), their partner and phone. */
-export async function vraagRol(
+export async function askRol(
   ctx: Ctx,
   given: { rol?: string; naam?: string; partner?: string; telefoon?: string },
   teamleider: string | null,
@@ -105,7 +105,7 @@ export const LATER = "<later>";
  * A risk level with no silent default: the first line cannot be chosen, so Enter alone
  * rates nothing. `later` offers "nog niet inschatten" (the guided flow); then null.
  */
-export async function vraagNiveau(ctx: Ctx, adres: string, opts: { later: boolean }): Promise<Risico | null> {
+export async function askNiveau(ctx: Ctx, adres: string, opts: { later: boolean }): Promise<Risico | null> {
   if (!ctx.interactive) throw missingFlag("niveau");
   const keuze = await ctx.prompts.select({
     message: `Risico bij ${adres}`,
@@ -118,7 +118,7 @@ export async function vraagNiveau(ctx: Ctx, adres: string, opts: { later: boolea
   return keuze === LATER ? null : parseNiveau(keuze);
 }
 
-export async function vraagToelichting(ctx: Ctx, huidig: string | null): Promise<string | null> {
+export async function askToelichting(ctx: Ctx, huidig: string | null): Promise<string | null> {
   return ask(ctx.prompts, {
     message: "Toelichting (agressie, wapens, honden, uitgangen, omvang; leeg mag)",
     default: huidig ?? undefined,
@@ -127,7 +127,7 @@ export async function vraagToelichting(ctx: Ctx, huidig: string | null): Promise
 }
 
 /** The noodplan: flags as given, the rest asked; optional parts only when the plan is asked for at all. */
-export async function vraagNoodplan(
+export async function askNoodplan(
   ctx: Ctx,
   given: { verzamelpunt?: string; codewoord?: string; communicatie?: string; uitrusting?: string },
   huidig: Noodplan | null,

@@ -21,9 +21,9 @@ import { aantal } from "../domain/tekst.js";
 import { UserError } from "../errors.js";
 import { overzichtVan, renderAvonden, renderGereedheid, renderOverzicht } from "../render/avond.js";
 import { addRol, checkAvond, recordNoodplan, recordRisico, showAvond, showAvonden, showDraaiboek } from "../usecases/avond.js";
-import { opslaan, planAvondGuided, type AvondPlan } from "./avond-begeleid.js";
-import { vraagNiveau, vraagNoodplan, vraagRol, vraagToelichting } from "./avond-vragen.js";
-import { kiesAvondId } from "./avond-keuze.js";
+import { saveAvondPlan, planAvondGuided, type AvondPlan } from "./avond-begeleid.js";
+import { askNiveau, askNoodplan, askRol, askToelichting } from "./avond-vragen.js";
+import { chooseAvondId } from "./avond-keuze.js";
 import { verplicht } from "./hulp.js";
 import { ontbrekendArgument } from "./kiezen.js";
 
@@ -63,9 +63,9 @@ export function register(program: Command, rt: Runtime): void {
     .option("--telefoon <nr>", "bereikbaar die avond op")
     .action(
       action<{ rol?: string; naam?: string; partner?: string; telefoon?: string }>(rt, async (ctx, opts, id) => {
-        const a = await kiesAvond(ctx, id as string | undefined);
+        const a = await chooseAvond(ctx, id as string | undefined);
         const teamleider = a.rollen.find((r) => r.rol === "teamleider")?.naam ?? null;
-        const r = await vraagRol(ctx, opts, teamleider);
+        const r = await askRol(ctx, opts, teamleider);
         const rid = await addRol(ctx.store(), a.id, r);
         ctx.emit(
           { id: rid, avond_id: a.id, rol: r.rol, naam: r.naam, partner: r.partner, telefoon: r.telefoon },
@@ -83,7 +83,7 @@ export function register(program: Command, rt: Runtime): void {
     .option("--toelichting <tekst>", "toelichting")
     .action(
       action<{ adres?: string; niveau?: string; toelichting?: string }>(rt, async (ctx, opts, id) => {
-        const a = await kiesAvond(ctx, id as string | undefined);
+        const a = await chooseAvond(ctx, id as string | undefined);
         const dialog = opts.adres === undefined || opts.niveau === undefined;
         const adresId = parseId(
           "adres",
@@ -101,11 +101,11 @@ export function register(program: Command, rt: Runtime): void {
         const niveau =
           opts.niveau !== undefined
             ? parseNiveau(opts.niveau)
-            : (await vraagNiveau(ctx, op ? formatAdres(op) : `adres ${adresId}`, { later: false }))!;
+            : (await askNiveau(ctx, op ? formatAdres(op) : `adres ${adresId}`, { later: false }))!;
         const toelichting =
           opts.toelichting !== undefined || !dialog
             ? parseRisicoToelichting(opts.toelichting)
-            : await vraagToelichting(ctx, op?.risico_toelichting ?? null);
+            : await askToelichting(ctx, op?.risico_toelichting ?? null);
         await recordRisico(ctx.store(), a.id, adresId, niveau, toelichting);
         ctx.emit(
           { avond_id: a.id, adres_id: adresId, niveau, toelichting },
@@ -124,9 +124,9 @@ export function register(program: Command, rt: Runtime): void {
     .option("--uitrusting <lijst>", "komma-gescheiden, bijv. hesjes,portofoons,steekvesten")
     .action(
       action<{ verzamelpunt?: string; codewoord?: string; communicatie?: string; uitrusting?: string }>(rt, async (ctx, opts, id) => {
-        const a = await kiesAvond(ctx, id as string | undefined);
+        const a = await chooseAvond(ctx, id as string | undefined);
         const huidig = a.noodplan.verzamelpunt && a.noodplan.codewoord ? (a.noodplan as Noodplan) : null;
-        const plan = await vraagNoodplan(ctx, opts, huidig);
+        const plan = await askNoodplan(ctx, opts, huidig);
         await recordNoodplan(ctx.store(), a.id, plan);
         ctx.emit(
           { avond_id: a.id, ...plan },
@@ -141,7 +141,7 @@ export function register(program: Command, rt: Runtime): void {
     .argument("[id]", AVOND_ID)
     .action(
       action(rt, async (ctx, _opts, id) => {
-        const a = await kiesAvond(ctx, id as string | undefined);
+        const a = await chooseAvond(ctx, id as string | undefined);
         const { gereedheid: r, capaciteit } = await checkAvond(ctx.store(), a.id);
         // Capacity is a warning, never a reason by itself to stop the evening.
         for (const w of capaciteit) ctx.warn(`Let op: ${w.bericht}`);
@@ -166,7 +166,7 @@ export function register(program: Command, rt: Runtime): void {
     .option("--overschrijven", "een bestaand PDF-bestand vervangen")
     .action(
       action<{ pdf?: string; overschrijven?: boolean }>(rt, async (ctx, opts, id) => {
-        const a = await kiesAvond(ctx, id as string | undefined);
+        const a = await chooseAvond(ctx, id as string | undefined);
         // The output file's own checks (never the database, no surprise overwrite) are the rule for the answer too.
         const pdf = await ctx.needValue(
           "pdf",
@@ -206,7 +206,7 @@ export function register(program: Command, rt: Runtime): void {
     .argument("[id]", AVOND_ID)
     .action(
       action(rt, async (ctx, _opts, id) => {
-        const a = await kiesAvond(ctx, id as string | undefined);
+        const a = await chooseAvond(ctx, id as string | undefined);
         const { gereedheid: g } = await showAvond(ctx.store(), a.id);
         ctx.emit(
           { ...a, adressen: a.adressen.map(metAdres), gereedheid: g },
@@ -217,8 +217,8 @@ export function register(program: Command, rt: Runtime): void {
 }
 
 /** The evening named by the id argument; at a terminal without one, chosen from the list (newest first). */
-async function kiesAvond(ctx: Ctx, id: string | undefined) {
-  const gekozen = await kiesAvondId(ctx, id, "id", ontbrekendArgument("avond-id", "avond lijst"));
+async function chooseAvond(ctx: Ctx, id: string | undefined) {
+  const gekozen = await chooseAvondId(ctx, id, "id", ontbrekendArgument("avond-id", "avond lijst"));
   return (await showAvond(ctx.store(), gekozen)).avond;
 }
 
@@ -235,7 +235,7 @@ async function nieuw(ctx: Ctx, opts: NieuwOpts): Promise<void> {
       leeg: "Er is nog geen casustafel; maak er een met interventie casustafel nieuw",
     }),
   );
-  const r = guided ? await planAvondGuided(ctx, cid) : await opslaan(ctx, await metVlaggen(ctx, cid, opts));
+  const r = guided ? await planAvondGuided(ctx, cid) : await saveAvondPlan(ctx, await metVlaggen(ctx, cid, opts));
   ctx.emit(r.json, () => r.human);
 }
 

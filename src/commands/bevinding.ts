@@ -18,7 +18,7 @@ import { beschrijfBevinding, bevindingMetOpvolgingJson, renderBevindingen } from
 import { addBevindingen, dubbelTekst, importBevindingen, showBevindingen, type NieuweBevinding } from "../usecases/bevinding.js";
 import { registerBijlage } from "./bijlage.js";
 import { registerWaarneming } from "./bevinding-waarneming.js";
-import { kiesAvond } from "./avond-keuze.js";
+import { chooseAvond } from "./avond-keuze.js";
 
 interface ToevoegenOpts {
   avond?: string;
@@ -83,7 +83,7 @@ export function register(program: Command, rt: Runtime): void {
 }
 
 async function toevoegen(ctx: Ctx, opts: ToevoegenOpts): Promise<void> {
-  const avond = await kiesAvond(ctx, opts.avond);
+  const avond = await chooseAvond(ctx, opts.avond);
   const guided = ctx.interactive && (opts.adres === undefined || opts.categorie === undefined || opts.omschrijving === undefined);
 
   const nieuw: NieuweBevinding[] = [];

@@ -5,7 +5,7 @@ import { requireBevinding } from "../db/bevinding.js";
 import { formatGrootte, parseBijschrift, SOORT_NAAM } from "../domain/bijlage.js";
 import { parseId } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
-import { bijlagenMap, controleerKandidaat, kopieerNaarTijdelijk, maakMap } from "../io/bijlagen.js";
+import { bijlagenMap, checkKandidaat, copyToTemp, makeMap } from "../io/bijlagen.js";
 import { renderBijlagen } from "../render/bijlage.js";
 import { addBijlage, checkBijlagen, showBijlagen } from "../usecases/bijlage.js";
 import type { BijlageDoel } from "../db/bijlage.js";
@@ -42,18 +42,18 @@ export function registerBijlage(bevinding: Command, rt: Runtime): void {
 async function toevoegen(ctx: Ctx, idRaw: string, bestand: string, bijschriftRaw: string | undefined): Promise<void> {
   const bevindingId = parseId("bevinding", idRaw);
   await ctx.read((sql) => requireBevinding(sql, bevindingId));
-  await voegBijlageToe(ctx, { soort: "bevinding", id: bevindingId }, bestand, bijschriftRaw);
+  await addBijlageTo(ctx, { soort: "bevinding", id: bevindingId }, bestand, bijschriftRaw);
 }
 
 /** Stores a file as evidence of an existing finding or hercontrole (the caller checked it exists). */
-export async function voegBijlageToe(ctx: Ctx, doel: BijlageDoel, bestand: string, bijschriftRaw: string | undefined): Promise<void> {
+export async function addBijlageTo(ctx: Ctx, doel: BijlageDoel, bestand: string, bijschriftRaw: string | undefined): Promise<void> {
   // Everything the user can get wrong is checked before the store folder is touched.
   const bijschrift = parseBijschrift(bijschriftRaw);
-  const kandidaat = controleerKandidaat(bestand);
+  const kandidaat = checkKandidaat(bestand);
   if (kandidaat.soort !== "pdf") await controleerAfbeelding(kandidaat.bestand, bestand);
   const map = bijlagenMap(ctx.dbPath);
-  maakMap(map);
-  const kopie = kopieerNaarTijdelijk(kandidaat, map);
+  makeMap(map);
+  const kopie = copyToTemp(kandidaat, map);
   const r = await addBijlage(ctx.store(), { doel, map, kopie, soort: kandidaat.soort, naam: kandidaat.naam, bijschrift });
   const wat = `${doel.soort} ${doel.id}`;
   const json = {
@@ -74,8 +74,8 @@ export async function voegBijlageToe(ctx: Ctx, doel: BijlageDoel, bestand: strin
 
 /** A JPEG or PNG that pdfkit cannot read would break every report it appears in: refuse it now. */
 async function controleerAfbeelding(file: string, raw: string): Promise<void> {
-  const { leesAfbeelding } = await import("../render/pdf/afbeelding.js");
-  if (!leesAfbeelding(fs.readFileSync(file))) {
+  const { readAfbeelding } = await import("../render/pdf/afbeelding.js");
+  if (!readAfbeelding(fs.readFileSync(file))) {
     throw new UserError("ongeldig-bestand", `bestand: ${raw} is een beschadigde of onbruikbare afbeelding`);
   }
 }

@@ -9,7 +9,7 @@ import { writeOutput } from "../io/output-file.js";
 import { eigenSjabloonMap } from "../io/sjablonen.js";
 import { renderBatch, renderBrieven, renderGemaakt } from "../render/brief.js";
 import { listBriefKeuzes, makeBatch, makeBrief, makeVoorbeeld, showBrieven, type BriefOmgeving } from "../usecases/brief.js";
-import { kiesAvondId } from "./avond-keuze.js";
+import { chooseAvondId } from "./avond-keuze.js";
 import { verplicht } from "./hulp.js";
 
 interface MaakOpts {
@@ -139,7 +139,7 @@ async function kiesBriefAanDeBeurt(ctx: Ctx, raw: string | undefined, eigen: str
 
 async function batch(ctx: Ctx, opts: BatchOpts): Promise<void> {
   const eigen = eigenSjabloonMap(opts.sjablonen, ctx.streams.env);
-  const avondId = await kiesAvondId(ctx, opts.avond, "avond", missingFlag("avond"));
+  const avondId = await chooseAvondId(ctx, opts.avond, "avond", missingFlag("avond"));
   const uit = await ctx.needText("uit", opts.uit, "Map voor de PDF's");
   const opnieuw = opts.opnieuw === true;
   const r = await makeBatch(ctx.store(), { avondId, uit, opnieuw }, omgeving(ctx, eigen));

@@ -65,7 +65,7 @@ export async function validateBesluit(
  * The questions of one decision: what the signals say first, then the decision, and only
  * the questions that apply to it (no partners for afgewezen, exactly one for mono).
  */
-export async function vraagBesluit(
+export async function askBesluit(
   ctx: Ctx,
   gemeenten: string[],
   k: Candidate,
@@ -131,7 +131,7 @@ const ACTIES = {
 export async function casustafelGuided(ctx: Ctx): Promise<CasustafelPlan> {
   const plan: CasustafelPlan = {
     datum: await vraagDatum(ctx),
-    gemeenten: await vraagGemeenten(ctx, []),
+    gemeenten: await askGemeenten(ctx, []),
     besluiten: [],
   };
   await vraagAdressen(ctx, plan, true);
@@ -150,11 +150,11 @@ export async function casustafelGuided(ctx: Ctx): Promise<CasustafelPlan> {
     if (keuze === "opslaan") return plan;
     if (keuze === "afbreken") throw new UserError("afgebroken", "Afgebroken; er is niets opgeslagen");
     if (keuze === "datum") plan.datum = await vraagDatum(ctx, plan.datum);
-    if (keuze === "gemeenten") plan.gemeenten = await vraagGemeenten(ctx, plan.gemeenten);
+    if (keuze === "gemeenten") plan.gemeenten = await askGemeenten(ctx, plan.gemeenten);
     if (keuze.startsWith("besluit:")) {
       const i = Number(keuze.slice("besluit:".length));
       const k = (await kandidaten(ctx, plan)).find((x) => x.adres_id === plan.besluiten[i]!.adresId)!;
-      plan.besluiten[i] = await vraagBesluit(ctx, namen(plan), k, {}, plan.besluiten[i]);
+      plan.besluiten[i] = await askBesluit(ctx, namen(plan), k, {}, plan.besluiten[i]);
     }
     // A new date or other gemeenten change the candidates: keep the decisions that still apply, ask for new ones.
     if (keuze === "datum" || keuze === "gemeenten" || keuze === "adressen") await vraagAdressen(ctx, plan, keuze !== "datum");
@@ -165,7 +165,7 @@ function vraagDatum(ctx: Ctx, huidig?: IsoDate): Promise<IsoDate> {
   return ask(ctx.prompts, { message: "Datum van de casustafel (JJJJ-MM-DD of DD-MM-JJJJ)", default: huidig, parse: (v) => parseDate(v) });
 }
 
-export async function vraagGemeenten(ctx: Ctx, huidig: Gemeente[]): Promise<Gemeente[]> {
+export async function askGemeenten(ctx: Ctx, huidig: Gemeente[]): Promise<Gemeente[]> {
   const gekozen = await ctx.prompts.checkbox({
     message: "Welke gemeenten (meestal drie)?",
     choices: (await ctx.read(listGemeenten)).map((g) => ({
@@ -214,7 +214,7 @@ async function vraagAdressen(ctx: Ctx, plan: CasustafelPlan, vraag: boolean): Pr
   ).map(Number);
   const besluiten: BesluitPlan[] = [];
   for (const k of lijst.filter((x) => gekozen.includes(x.adres_id))) {
-    besluiten.push(plan.besluiten.find((b) => b.adresId === k.adres_id) ?? (await vraagBesluit(ctx, namen(plan), k, {})));
+    besluiten.push(plan.besluiten.find((b) => b.adresId === k.adres_id) ?? (await askBesluit(ctx, namen(plan), k, {})));
   }
   plan.besluiten = besluiten;
 }

@@ -17,12 +17,12 @@ import {
   besluitRegel,
   casustafelGuided,
   validateBesluit,
-  vraagBesluit,
-  vraagGemeenten,
+  askBesluit,
+  askGemeenten,
   type CasustafelPlan,
 } from "./casustafel-begeleid.js";
 import { verplicht } from "./hulp.js";
-import { kiesId, ontbrekendArgument } from "./kiezen.js";
+import { chooseId, ontbrekendArgument } from "./kiezen.js";
 
 const CASUSTAFEL_ID = "casustafel-id; in een terminal kies je uit de lijst";
 
@@ -87,7 +87,7 @@ export function register(program: Command, rt: Runtime): void {
         const dialog = ctx.interactive && k !== undefined && (opts.besluit === undefined || (opts.besluit === "mono" && !opts.partners));
         if (!dialog && opts.besluit === undefined) throw missingFlag("besluit");
         const plan = dialog
-          ? await vraagBesluit(ctx, c.gemeenten, k, opts)
+          ? await askBesluit(ctx, c.gemeenten, k, opts)
           : await validateBesluit(ctx, c.gemeenten, {
               adres: adresText,
               besluit: opts.besluit!,
@@ -122,7 +122,7 @@ export function register(program: Command, rt: Runtime): void {
 
 /** The casustafel named by the id argument; at a terminal without one, chosen from the list (newest first). */
 async function kiesCasustafel(ctx: Ctx, id: string | undefined): Promise<Casustafel> {
-  const gekozen = await kiesId(ctx, id, {
+  const gekozen = await chooseId(ctx, id, {
     veld: "id",
     vraag: "Welke casustafel?",
     keuzes: async () =>
@@ -148,7 +148,7 @@ async function nieuw(ctx: Ctx, opts: { datum?: string; gemeenten?: string }): Pr
       if (namen.length === 0) throw new UserError("ongeldige-invoer", "gemeenten: kies minstens één gemeente");
       gemeenten = await ctx.read(async (sql) => Promise.all(namen.map((n) => requireGemeente(sql, n))));
     } else if (!ctx.interactive) throw missingFlag("gemeenten");
-    else gemeenten = await vraagGemeenten(ctx, []);
+    else gemeenten = await askGemeenten(ctx, []);
     plan = { datum, gemeenten, besluiten: [] };
   }
   const { datum, gemeenten, besluiten } = plan;

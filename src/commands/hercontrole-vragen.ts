@@ -11,7 +11,7 @@ import { ask } from "../io/prompts.js";
  * hercontrole every answer is required (it is the ground of the next step); for "ja" Enter skips.
  * Defaults: what is recorded already, else the last numbers and method used for a finding.
  */
-export async function vraagHercontrole(
+export async function askHercontrole(
   ctx: Ctx,
   beeindigd: boolean,
   huidig: { tijdstip?: string | null; toezichthouders?: string; methode?: string | null; waarneming?: string | null } = {},

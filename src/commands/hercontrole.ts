@@ -10,8 +10,8 @@ import { UserError } from "../errors.js";
 import { bijlagenMap } from "../io/bijlagen.js";
 import { renderBijlagenVan } from "../render/bijlage.js";
 import { changeHercontrole, showHercontroleBijlagen, type HercontroleOverzicht } from "../usecases/hercontrole.js";
-import { voegBijlageToe } from "./bijlage.js";
-import { vraagHercontrole } from "./hercontrole-vragen.js";
+import { addBijlageTo } from "./bijlage.js";
+import { askHercontrole } from "./hercontrole-vragen.js";
 
 /**
  * `hercontrole wijzig|bijlage`: the record of a closed hercontrole (time, toezichthouder numbers,
@@ -42,7 +42,7 @@ export function register(program: Command, rt: Runtime): void {
       action<{ bijschrift?: string }>(rt, async (ctx, opts, idRaw, bestand) => {
         const id = parseId("opvolging", idRaw as string);
         await ctx.read((sql) => requireAfgeslotenHercontrole(sql, id));
-        await voegBijlageToe(ctx, { soort: "hercontrole", id }, String(bestand), opts.bijschrift);
+        await addBijlageTo(ctx, { soort: "hercontrole", id }, String(bestand), opts.bijschrift);
       }),
     );
   bijlage
@@ -70,10 +70,10 @@ async function wijzig(ctx: Ctx, flags: HercontroleFlags, idRaw: string): Promise
   if (isLeeg(h)) {
     if (!ctx.interactive)
       throw new UserError("niets-te-wijzigen", "Geef minstens één van --tijdstip, --toezichthouder, --methode of --waarneming");
-    h = parseHercontrole(await vraagHercontrole(ctx, o.beeindigd === 1));
+    h = parseHercontrole(await askHercontrole(ctx, o.beeindigd === 1));
   }
   const r = await changeHercontrole(ctx.store(), id, h);
-  ctx.emit(hercontroleJson(r), () => beschrijf(r));
+  ctx.emit(hercontroleJson(r), () => describeWijziging(r));
 }
 
 function hercontroleJson(r: HercontroleOverzicht & { velden: string[] }) {
@@ -91,7 +91,7 @@ function hercontroleJson(r: HercontroleOverzicht & { velden: string[] }) {
   };
 }
 
-function beschrijf(r: HercontroleOverzicht & { velden: string[] }): string {
+function describeWijziging(r: HercontroleOverzicht & { velden: string[] }): string {
   const o = r.opvolging;
   return [
     r.velden.length

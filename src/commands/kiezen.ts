@@ -8,7 +8,7 @@ import type { Choice } from "../io/prompts.js";
  * The id of a record (an evening, a casustafel): as typed, or at a terminal chosen from a list
  * that is read only then. In a script a missing id is exit 2, naming what is missing.
  */
-export async function kiesId(
+export async function chooseId(
   ctx: Ctx,
   raw: string | undefined,
   o: { veld: string; vraag: string; keuzes: () => Promise<Choice<string>[]>; leeg: string; ontbreekt: UserError },

@@ -6,7 +6,7 @@ import { grensdatum, parseMaanden } from "../domain/bewaartermijn.js";
 import { formatDutch } from "../domain/dates.js";
 import { UserError } from "../errors.js";
 import { bijlagenMap } from "../io/bijlagen.js";
-import { opschonen, planOpschonen } from "../usecases/opschonen.js";
+import { runOpschoning, planOpschoning } from "../usecases/opschonen.js";
 import { aantal } from "../domain/tekst.js";
 
 export function register(program: Command, rt: Runtime): void {
@@ -32,7 +32,7 @@ export function register(program: Command, rt: Runtime): void {
           );
         }
         const grens = grensdatum(ctx.today(), maanden);
-        const voorstel = await planOpschonen(ctx.store(), ctx.today(), maanden);
+        const voorstel = await planOpschoning(ctx.store(), ctx.today(), maanden);
         if (!dryRun && voorstel.adressen.length > 0 && !opts.ja) {
           const ja = await ctx.prompts.confirm({
             message: `${aantal(voorstel.adressen.length, "casus", "casussen")} met laatste activiteit vóór ${formatDutch(grens)} definitief verwijderen (${samenvatting(voorstel.telling)})?`,
@@ -40,7 +40,7 @@ export function register(program: Command, rt: Runtime): void {
           });
           if (!ja) throw new UserError("afgebroken", "Afgebroken; er is niets verwijderd");
         }
-        const uitkomst = dryRun ? voorstel : await opschonen(ctx.store(), ctx.today(), maanden, bijlagenMap(ctx.dbPath));
+        const uitkomst = dryRun ? voorstel : await runOpschoning(ctx.store(), ctx.today(), maanden, bijlagenMap(ctx.dbPath));
         if ("vrijeRuimteGewist" in uitkomst && !uitkomst.vrijeRuimteGewist) {
           ctx.warn("Let op: de database is bezet; vrijgekomen ruimte wordt bij een volgend opschonen gewist.");
         }

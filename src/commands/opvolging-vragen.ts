@@ -6,14 +6,14 @@ import { listOpvolgingen, type Opvolging } from "../db/opvolging.js";
 import { listOpvolgRegels, requireCategorie } from "../db/referentie.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { parseId, requireText } from "../domain/invoer.js";
-import { escaleer } from "../domain/ladder.js";
-import { beslis, isHercontrole, isVerlopen, magWijzigen, type Omstandigheden, type Wijziging } from "../domain/opvolging.js";
+import { escalate } from "../domain/ladder.js";
+import { decideWijziging, isHercontrole, isVerlopen, magWijzigen, type Omstandigheden, type Wijziging } from "../domain/opvolging.js";
 import { missingFlag } from "../errors.js";
 import { kalender } from "../io/atw.js";
 import { ask } from "../io/prompts.js";
-import { kiesAvondId } from "./avond-keuze.js";
-import { kiesId, ontbrekendArgument, partnerKeuzes } from "./kiezen.js";
-import { vraagHercontrole } from "./hercontrole-vragen.js";
+import { chooseAvondId } from "./avond-keuze.js";
+import { chooseId, ontbrekendArgument, partnerKeuzes } from "./kiezen.js";
+import { askHercontrole } from "./hercontrole-vragen.js";
 
 /**
  * The questions of `opvolging bijwerken` and `opvolging toevoegen` at a terminal: the follow-up
@@ -40,8 +40,8 @@ export interface BijwerkenOpts {
 const MAX_KEUZES = 100;
 
 /** The follow-up's id as typed, or chosen at a terminal from those not yet closed (earliest deadline first). */
-export function kiesOpvolging(ctx: Ctx, raw: string | undefined): Promise<number> {
-  return kiesId(ctx, raw, {
+export function chooseOpvolging(ctx: Ctx, raw: string | undefined): Promise<number> {
+  return chooseId(ctx, raw, {
     veld: "id",
     vraag: "Welke opvolging?",
     keuzes: async () => {
@@ -76,7 +76,7 @@ type Soort = keyof typeof WIJZIGINGEN;
  * closed with ja/nee and its date; a step whose letter completes it is not closed by hand), then
  * only the questions that change needs.
  */
-export async function vraagWijziging(ctx: Ctx, o: Opvolging, om: Omstandigheden): Promise<BijwerkenOpts> {
+export async function askWijziging(ctx: Ctx, o: Opvolging, om: Omstandigheden): Promise<BijwerkenOpts> {
   magWijzigen(o);
   const hercontrole = o.stap === "hercontrole" || isHercontrole(o.actie);
   const soorten = (Object.keys(WIJZIGINGEN) as Soort[]).filter((s) => {
@@ -90,13 +90,13 @@ export async function vraagWijziging(ctx: Ctx, o: Opvolging, om: Omstandigheden)
     choices: soorten.map((s) => ({ name: WIJZIGINGEN[s], value: s })),
     placeholder: "Kies wat er gebeurd is",
   });
-  // Each answer is checked by beslis, the rule the flags go through, with the answers before it.
+  // Each answer is checked by decideWijziging, the rule the flags go through, with the answers before it.
   const w: Wijziging = {};
   const geldig =
     <T>(parse: (raw: string) => T, zet: (v: T) => Wijziging) =>
     (raw: string) => {
       const v = parse(raw);
-      beslis(o, { ...w, ...zet(v) }, om);
+      decideWijziging(o, { ...w, ...zet(v) }, om);
       return v;
     };
   const resultaat = (message: string) =>
@@ -144,11 +144,11 @@ export async function vraagWijziging(ctx: Ctx, o: Opvolging, om: Omstandigheden)
       const zaak = zaakId !== null ? await ctx.read((sql) => requireZaak(sql, zaakId)) : undefined;
       const k = zaak?.status === "lopend" && o.stap === "hercontrole" ? kalender() : undefined;
       const dag = await datum("Op welke dag was de hercontrole?", (d) => {
-        if (k) escaleer(zaak!, o.id, d, k);
+        if (k) escalate(zaak!, o.id, d, k);
       });
       w.datum = dag;
       const r = await resultaat(`Resultaat in het kort (leeg: "Overtreding ${w.beeindigd ? "" : "niet "}beëindigd")`);
-      return { beeindigd, datum: dag, resultaat: r || undefined, ...(await vraagHercontrole(ctx, beeindigd === "ja")) };
+      return { beeindigd, datum: dag, resultaat: r || undefined, ...(await askHercontrole(ctx, beeindigd === "ja")) };
     }
     case "doodgelopen": {
       w.status = "doodgelopen";
@@ -183,10 +183,10 @@ export async function vraagWijziging(ctx: Ctx, o: Opvolging, om: Omstandigheden)
 }
 
 /** --bevinding, or at a terminal the evening and then one of its findings. */
-export async function kiesBevinding(ctx: Ctx, raw: string | undefined): Promise<number> {
+export async function chooseBevinding(ctx: Ctx, raw: string | undefined): Promise<number> {
   if (raw !== undefined && raw !== "") return parseId("bevinding", raw);
   if (!ctx.interactive) throw missingFlag("bevinding");
-  const avondId = await kiesAvondId(ctx, undefined, "avond", missingFlag("bevinding"));
+  const avondId = await chooseAvondId(ctx, undefined, "avond", missingFlag("bevinding"));
   const keuzes = (await ctx.read((sql) => listBevindingen(sql, { avondId }))).map((b) => ({
     name: `${b.id}: ${b.categorie_naam} — ${formatAdres(b)} (${b.partner})`,
     value: String(b.id),
@@ -202,7 +202,7 @@ const ANDERE_ACTIE = "<andere>";
 const VAAK = ["hercontrole", "persbericht", "partner informeren"];
 
 /** The action: the category's own actions and the usual ones to choose from, or one typed in. */
-export async function vraagActie(ctx: Ctx, categorie: string): Promise<string> {
+export async function askActie(ctx: Ctx, categorie: string): Promise<string> {
   if (!ctx.interactive) throw missingFlag("actie");
   const eigen = (await ctx.read(async (sql) => listOpvolgRegels(sql, (await requireCategorie(sql, categorie)).id))).map((r) => r.actie);
   const acties = [...eigen, ...VAAK].filter((a, i, all) => all.findIndex((x) => x.toLowerCase() === a.toLowerCase()) === i);

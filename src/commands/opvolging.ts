@@ -6,16 +6,16 @@ import { requireOpvolging } from "../db/opvolging.js";
 import { requirePartner } from "../db/referentie.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { optionalText, parseEnum, parseId, requireText } from "../domain/invoer.js";
-import { controleerDeadline, isHercontrole, LIJST_FILTERS, NIEUWE_STATUSSEN, type LijstFilter } from "../domain/opvolging.js";
-import { controleerAfsluiting, isLeeg, parseHercontrole } from "../domain/hercontrole.js";
+import { checkDeadline, isHercontrole, LIJST_FILTERS, NIEUWE_STATUSSEN, type LijstFilter } from "../domain/opvolging.js";
+import { checkAfsluiting, isLeeg, parseHercontrole } from "../domain/hercontrole.js";
 import { UserError } from "../errors.js";
 import { ladderData } from "../io/ladder.js";
-import { laadSjabloon } from "../io/sjablonen.js";
+import { loadSjabloon } from "../io/sjablonen.js";
 import { opvolgingJson, renderOpvolgingen } from "../render/opvolging.js";
 import { addOpvolging, changeOpvolging, omstandigheden, showOpvolgingen } from "../usecases/opvolging.js";
 import { verplicht } from "./hulp.js";
 import { partnerKeuzes } from "./kiezen.js";
-import { kiesBevinding, kiesOpvolging, vraagActie, vraagWijziging, type BijwerkenOpts } from "./opvolging-vragen.js";
+import { chooseBevinding, chooseOpvolging, askActie, askWijziging, type BijwerkenOpts } from "./opvolging-vragen.js";
 
 interface LijstOpts {
   status?: string;
@@ -86,17 +86,17 @@ async function toevoegen(
 ): Promise<void> {
   // At a terminal every missing value is asked, and then the partner too (the finding's own is the default).
   const dialog = ctx.interactive && [opts.bevinding, opts.actie, opts.deadline].some((v) => v === undefined || v === "");
-  const bevindingId = await kiesBevinding(ctx, opts.bevinding);
+  const bevindingId = await chooseBevinding(ctx, opts.bevinding);
   const b = await ctx.read((sql) => requireBevinding(sql, bevindingId));
-  const actie = opts.actie ? requireText("actie", opts.actie, 200) : await vraagActie(ctx, b.categorie);
+  const actie = opts.actie ? requireText("actie", opts.actie, 200) : await askActie(ctx, b.categorie);
   const partnerNaam =
     opts.partner ??
     (dialog ? await ctx.prompts.select({ message: "Wie doet het?", choices: await partnerKeuzes(ctx), default: b.partner }) : b.partner);
   const partner = await ctx.read((sql) => requirePartner(sql, partnerNaam));
   const deadline = await ctx.needValue("deadline", opts.deadline, "Deadline (JJJJ-MM-DD of DD-MM-JJJJ)", (v) =>
-    controleerDeadline(parseDate(v, "deadline"), b.datum),
+    checkDeadline(parseDate(v, "deadline"), b.datum),
   );
-  if (opts.sjabloon !== undefined) laadSjabloon(opts.sjabloon, undefined); // an existing, safe template name
+  if (opts.sjabloon !== undefined) loadSjabloon(opts.sjabloon, undefined); // an existing, safe template name
   const o = opvolgingJson(
     await addOpvolging(ctx.store(), { bevindingId: b.id, actie, partner: partner.naam, deadline, sjabloon: opts.sjabloon }),
     ctx.today(),
@@ -117,12 +117,12 @@ function parseWijziging(opts: BijwerkenOpts) {
 }
 
 async function bijwerken(ctx: Ctx, flags: BijwerkenOpts, rawId: string | undefined): Promise<void> {
-  const id = await kiesOpvolging(ctx, rawId);
+  const id = await chooseOpvolging(ctx, rawId);
   const gegeven = Object.values(flags).some((v) => v !== undefined);
   parseWijziging(flags);
   parseHercontrole(flags);
   const huidig = await ctx.read((sql) => requireOpvolging(sql, id)); // an unknown id is the user's error before anything is asked
-  const opts = gegeven || !ctx.interactive ? flags : await vraagWijziging(ctx, huidig, omstandigheden(huidig, ctx.today(), ladderData()));
+  const opts = gegeven || !ctx.interactive ? flags : await askWijziging(ctx, huidig, omstandigheden(huidig, ctx.today(), ladderData()));
   const w = parseWijziging(opts);
   const waarneming = parseHercontrole(opts);
   const hercontrole = huidig.stap === "hercontrole" || isHercontrole(huidig.actie);
@@ -132,7 +132,7 @@ async function bijwerken(ctx: Ctx, flags: BijwerkenOpts, rawId: string | undefin
       `--tijdstip, --toezichthouder, --methode en --waarneming horen bij het afsluiten van een hercontrole (--beeindigd ja|nee); een gesloten hercontrole vult u aan met: interventie hercontrole wijzig <opvolging-id>`,
     );
   }
-  const { waarschuwing } = hercontrole && w.beeindigd !== undefined ? controleerAfsluiting(w.beeindigd, waarneming) : {};
+  const { waarschuwing } = hercontrole && w.beeindigd !== undefined ? checkAfsluiting(w.beeindigd, waarneming) : {};
   const velden = Object.entries(w)
     .filter(([, v]) => v !== undefined)
     .map(([k]) => k);

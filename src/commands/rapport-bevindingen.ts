@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import { verplicht } from "./hulp.js";
 import type { Ctx } from "../context.js";
-import { kiesAvond } from "./avond-keuze.js";
+import { chooseAvond } from "./avond-keuze.js";
 import { formatAdres } from "../domain/adres.js";
 import { parseId } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
@@ -72,7 +72,7 @@ export function omgeving(ctx: Ctx): RapportOmgeving {
 }
 
 async function bevindingenRapport(ctx: Ctx, opts: Opts): Promise<void> {
-  const avond = await kiesAvond(ctx, opts.avond);
+  const avond = await chooseAvond(ctx, opts.avond);
   const versie = parseOndertekenOpties(opts);
   if (opts.adres === undefined && opts.uit === undefined && !ctx.interactive) {
     throw new UserError("ontbrekende-optie", "Ontbrekende optie --adres (of --uit <map> voor één PDF per adres met bevindingen)");

@@ -4,7 +4,7 @@ import { standaardOpvolging, gemeentePartner, type ProfielData } from "../io/ref
 import { verplicht } from "./hulp.js";
 import { findCategorie, findGemeente, findPartner, listPartners, requireGemeente, requirePartner } from "../db/referentie.js";
 import { parseCount, optionalText, parseEnum, requireText, sleutel } from "../domain/invoer.js";
-import { BESTUURSORGANEN, controleerProfiel, LADDER_STARTS, SPOREN, type LadderStart, type Spoor } from "../domain/ladder.js";
+import { BESTUURSORGANEN, checkProfiel, LADDER_STARTS, SPOREN, type LadderStart, type Spoor } from "../domain/ladder.js";
 import { UserError } from "../errors.js";
 import { renderCategorieen, renderGemeenten, renderPartners } from "../render/referentie.js";
 import {
@@ -216,7 +216,7 @@ function handhavingsprofiel(opts: CategorieOpts, eigenaar: string, standaard: Pr
     dwangsom: spoor === "dwangsom" ? standaard.dwangsom : undefined,
     sluitingsduur: spoor === "sluiting" ? (standaard.sluitingsduur ?? "3 maanden") : undefined,
   };
-  controleerProfiel({
+  checkProfiel({
     ...p,
     voorschrift: "",
     spoed: Boolean(p.spoed),

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
-import { eigenSjabloonMap, laadSjabloon, lijstSjablonen } from "../io/sjablonen.js";
+import { eigenSjabloonMap, loadSjabloon, listSjablonen } from "../io/sjablonen.js";
 import { renderTable } from "../render/table.js";
 
 export function register(program: Command, rt: Runtime): void {
@@ -13,7 +13,7 @@ export function register(program: Command, rt: Runtime): void {
     .option("--sjablonen <map>", "eigen sjablonenmap (of INTERVENTIE_SJABLONEN)")
     .action(
       action<{ sjablonen?: string }>(rt, (ctx, opts) => {
-        const rows = lijstSjablonen(eigenSjabloonMap(opts.sjablonen, ctx.streams.env));
+        const rows = listSjablonen(eigenSjabloonMap(opts.sjablonen, ctx.streams.env));
         ctx.emit(rows, () =>
           renderTable(
             rows,
@@ -34,7 +34,7 @@ export function register(program: Command, rt: Runtime): void {
     .option("--sjablonen <map>", "eigen sjablonenmap (of INTERVENTIE_SJABLONEN)")
     .action(
       action<{ sjablonen?: string }>(rt, (ctx, opts, naam) => {
-        const s = laadSjabloon(String(naam), eigenSjabloonMap(opts.sjablonen, ctx.streams.env));
+        const s = loadSjabloon(String(naam), eigenSjabloonMap(opts.sjablonen, ctx.streams.env));
         ctx.emit({ naam: s.naam, titel: s.titel, bron: s.bron, bestand: s.bestand, tekst: fs.readFileSync(s.bestand, "utf8") }, () =>
           fs.readFileSync(s.bestand, "utf8"),
         );

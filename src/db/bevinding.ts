@@ -1,5 +1,4 @@
 import type { Sql, SqlValue } from "./sql.js";
-import type { Tx } from "./store.js";
 import type { AdresVelden } from "../domain/adres.js";
 import { ADRES_VELDEN } from "./adres.js";
 import { notFound } from "../errors.js";
@@ -93,34 +92,4 @@ export async function requireBevinding(sql: Sql, id: number): Promise<Bevinding>
 /** Findings with ids in a range, for listing what a guided session created. */
 export function bevindingenTussen(sql: Sql, eersteId: number, laatsteId: number): Promise<Bevinding[]> {
   return bevindingen(sql, "b.id BETWEEN ? AND ?", [eersteId, laatsteId], "b.id");
-}
-
-/** One finding; the evening's start time stands in for a time not given. */
-export function insertBevinding(tx: Tx, b: BevindingInvoer): Promise<number> {
-  return tx.sql.insert(
-    `INSERT INTO bevinding (avond_id, adres_id, categorie_id, partner_id, omschrijving, maatregel, personen, aangemaakt, tijdstip, methode)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, (SELECT starttijd FROM avond WHERE id = ?)), ?) RETURNING id`,
-    b.avondId,
-    b.adresId,
-    b.categorieId,
-    b.partnerId,
-    b.omschrijving,
-    b.maatregel,
-    b.personen,
-    tx.now,
-    b.tijdstip,
-    b.avondId,
-    b.methode,
-  );
-}
-
-/** Puts an address on an evening's list, last in the visiting order (teams do walk into the neighbouring unit). */
-export async function insertAvondAdres(tx: Tx, avondId: number, adresId: number): Promise<void> {
-  await tx.sql.run(
-    `INSERT INTO avond_adres (avond_id, adres_id, volgorde)
-     VALUES (?, ?, (SELECT coalesce(max(volgorde), 0) + 1 FROM avond_adres WHERE avond_id = ?))`,
-    avondId,
-    adresId,
-    avondId,
-  );
 }

@@ -53,12 +53,6 @@ export async function requireAfgeslotenHercontrole(
   return o as Opvolging & { gesloten_op: string; beeindigd: number };
 }
 
-/** A closed hercontrole's record row, made empty when none was recorded yet (evidence needs a row to belong to). */
-export async function zekerHercontrole(tx: Tx, opvolgingId: number): Promise<void> {
-  await requireAfgeslotenHercontrole(tx.sql, opvolgingId);
-  if (!(await getHercontrole(tx.sql, opvolgingId))) await saveHercontrole(tx, opvolgingId, {});
-}
-
 export async function getHercontrole(sql: Sql, opvolgingId: number): Promise<HercontroleRij | undefined> {
   const r = await sql.get<Omit<HercontroleRij, "toezichthouders">>(
     "SELECT opvolging_id, tijdstip, methode, waarneming, kenmerk FROM hercontrole WHERE opvolging_id = ?",
@@ -72,7 +66,7 @@ export async function getHercontrole(sql: Sql, opvolgingId: number): Promise<Her
  * Unknown toezichthouder numbers are the user's error (the transaction rolls back). Returns the
  * fields that changed.
  */
-export async function saveHercontrole(tx: Tx, opvolgingId: number, h: HercontroleInvoer): Promise<string[]> {
+export async function upsertHercontrole(tx: Tx, opvolgingId: number, h: HercontroleInvoer): Promise<string[]> {
   const oud = await getHercontrole(tx.sql, opvolgingId);
   const ids: number[] = [];
   for (const n of h.toezichthouders ?? []) ids.push((await requireToezichthouder(tx.sql, n)).id);

@@ -1,8 +1,8 @@
 import type { Db } from "./connection.js";
-import { leesLadderData, stapSjabloon, type Spoor, type Stap } from "../domain/ladder.js";
+import { parseLadderData, stapSjabloon, type Spoor, type Stap } from "../domain/ladder.js";
 import {
   categorieBestand,
-  leesData,
+  readData,
   partnerBestand,
   standaardHandhaving,
   type PartnerFile,
@@ -200,7 +200,7 @@ export function ladderMigratie(db: Db): void {
   // Follow-ups already made: plain letters keep their template; ladder actions of an enforced
   // category become the steps of a zaak, and a step whose letter was sent is completed by it.
   db.exec(`UPDATE opvolging SET sjabloon = 'informatiebericht-partner' WHERE lower(trim(actie)) = 'partner informeren'`);
-  const ladder = leesLadderData(leesData("handhavingsladder.json"));
+  const ladder = parseLadderData(readData("handhavingsladder.json"));
   const legacy = db
     .prepare(
       `SELECT o.id, lower(trim(o.actie)) AS actie, o.bevinding_id, h.spoor FROM opvolging o

@@ -3,7 +3,7 @@ import type { Tx } from "./store.js";
 import { sleutel } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
 import { metSuggestie } from "../domain/suggestie.js";
-import { EIGENAAR_BEVINDING, type OpvolgRegel } from "../domain/opvolging.js";
+import { EIGENAAR_BEVINDING, EIGENAAR_CATEGORIE, type OpvolgRegel } from "../domain/opvolging.js";
 import type { ProfielData } from "../io/referentiedata.js";
 
 /** Reference data: gemeenten, partners (with aliases), categories with their default follow-up, settings. */
@@ -205,6 +205,36 @@ export async function requireCategorie(sql: Sql, code: string): Promise<Categori
   return c;
 }
 
+export type OpvolgRegelRij = {
+  actie: string;
+  partnerId: number;
+  termijn: number;
+  eenheid: string;
+  sjabloon?: string | null;
+  eigenaarBevinding?: boolean;
+};
+
+/**
+ * A category's default follow-up as stored: partners by id, "(eigenaar categorie)" and
+ * "(eigenaar bevinding)" the category's owner (the latter also marked: the finding's partner
+ * takes it over). An unknown partner is the user's error.
+ */
+export async function resolveOpvolgRegels(sql: Sql, ownerId: number, regels: OpvolgRegel[]): Promise<OpvolgRegelRij[]> {
+  const rijen: OpvolgRegelRij[] = [];
+  for (const r of regels) {
+    const eigenaar = r.partner === EIGENAAR_CATEGORIE || r.partner === EIGENAAR_BEVINDING;
+    rijen.push({
+      actie: r.actie,
+      partnerId: eigenaar ? ownerId : (await requirePartner(sql, r.partner)).id,
+      eigenaarBevinding: r.partner === EIGENAAR_BEVINDING,
+      termijn: r.termijn,
+      eenheid: r.eenheid,
+      sjabloon: r.sjabloon ?? null,
+    });
+  }
+  return rijen;
+}
+
 /** A category's default follow-up, in order; a rule that follows the finding's partner says so (EIGENAAR_BEVINDING). */
 export async function listOpvolgRegels(sql: Sql, categorieId: number): Promise<OpvolgRegel[]> {
   const rows = await sql.all<OpvolgRegel & { eigenaar_bevinding: number }>(
@@ -219,7 +249,7 @@ export async function listOpvolgRegels(sql: Sql, categorieId: number): Promise<O
 export async function insertCategorie(
   tx: Tx,
   c: { code: string; naam: string; partnerId: number; thema: string; grondslag: string | null },
-  rules: { actie: string; partnerId: number; termijn: number; eenheid: string; sjabloon?: string | null; eigenaarBevinding?: boolean }[],
+  rules: OpvolgRegelRij[],
 ): Promise<number> {
   // Checked again under the write lock: NOCASE would let "één" and "ÉÉN" both in.
   if (await findCategorie(tx.sql, c.code)) throw new UserError("bestaat-al", `Categorie ${c.code} bestaat al`);

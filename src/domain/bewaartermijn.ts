@@ -34,7 +34,7 @@ export function grensdatum(today: IsoDate, maanden: number): IsoDate {
   return addMonths(today, -maanden);
 }
 
-export function beoordeel(casus: Casus, today: IsoDate, maanden: number): Oordeel {
+export function assessCasus(casus: Casus, today: IsoDate, maanden: number): Oordeel {
   if (casus.laatsteActiviteit === null) return { magWeg: false, reden: "geen-casus" };
   if (casus.opvolgingStatussen.some((s) => !(GESLOTEN_STATUSSEN as readonly string[]).includes(s))) {
     return { magWeg: false, reden: "open-opvolging" };
@@ -46,7 +46,7 @@ export function beoordeel(casus: Casus, today: IsoDate, maanden: number): Oordee
 /** The addresses whose case may go, in id order. */
 export function teVerwijderen(casussen: Casus[], today: IsoDate, maanden: number): number[] {
   return casussen
-    .filter((c) => beoordeel(c, today, maanden).magWeg)
+    .filter((c) => assessCasus(c, today, maanden).magWeg)
     .map((c) => c.adresId)
     .sort((a, b) => a - b);
 }

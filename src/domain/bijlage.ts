@@ -9,10 +9,10 @@ export type BijlageSoort = "jpeg" | "png" | "pdf";
 /** 25 MB: a phone photo is 2–8 MB, a scanned document a few; anything bigger is refused before reading. */
 export const MAX_BIJLAGE_BYTES = 25_000_000;
 
-/** How many leading bytes herkenSoort needs. */
+/** How many leading bytes detectSoort needs. */
 export const KOP_BYTES = 8;
 
-export function herkenSoort(kop: Uint8Array): BijlageSoort | undefined {
+export function detectSoort(kop: Uint8Array): BijlageSoort | undefined {
   const b = (i: number) => kop[i];
   if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return "jpeg";
   if ([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b(i) === v)) return "png";

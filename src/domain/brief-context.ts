@@ -2,7 +2,7 @@ import { displayPostcode, formatAdres, huisnummerTekst, straatRegel } from "./ad
 import { formatEuro } from "./bedrag.js";
 import { type BriefGroep, type BriefOpvolging, type Briefhoofd, type RapportVerwijzing, type ZaakInfo } from "./brief.js";
 import { addDays, type IsoDate } from "./dates.js";
-import { rustOpHercontroles } from "./hercontrole.js";
+import { citedHercontroles } from "./hercontrole.js";
 import { dwangsomZin, eindeNa, invorderingVan, type Bestuursorgaan, type Spoor, type Stap, type Zaak } from "./ladder.js";
 import { BETAALTERMIJN, BEZWAARTERMIJN, eindeTermijn, parseTermijn, termijnInWoorden, type Kalender, type Termijn } from "./termijn.js";
 
@@ -213,7 +213,7 @@ function zaakContext(z: ZaakInfo, o: BriefOpvolging, datum: IsoDate, k: Kalender
         }
       : null,
     kosten: z.kosten !== null ? formatEuro(z.kosten) : null,
-    hercontroles: (stap ? rustOpHercontroles(z, stap, o.hercontroles ?? [], k) : []).map((h) => ({
+    hercontroles: (stap ? citedHercontroles(z, stap, o.hercontroles ?? [], k) : []).map((h) => ({
       datum: h.datum,
       tijdstip: h.tijdstip,
       waarneming: h.waarneming,

@@ -1,7 +1,7 @@
 import { formatAdres } from "./adres.js";
 import type { BriefItem, BriefOpvolging, Ontvanger } from "./brief.js";
 import { formatDutch, type IsoDate } from "./dates.js";
-import { rustOpHercontroles } from "./hercontrole.js";
+import { citedHercontroles } from "./hercontrole.js";
 import {
   briefVoltooit,
   handhavingsSjablonen,
@@ -58,7 +58,7 @@ export interface BeoordelingInvoer {
   };
 }
 
-export function beoordeel(inv: BeoordelingInvoer): Beoordeling {
+export function assessBrief(inv: BeoordelingInvoer): Beoordeling {
   const { o, ladder } = inv;
   const z = o.zaak;
   const stap = o.stap;
@@ -88,7 +88,7 @@ export function beoordeel(inv: BeoordelingInvoer): Beoordeling {
       const k = isKlaar(z, s, inv.vandaag, inv.kalender, inv.hints);
       if (!k.klaar) return { soort: "tegengehouden", reden: k.reden, tot: k.tot };
       // An invordering or kostenverhaal rests on the signed record of each failed hercontrole it counts.
-      const ongetekend = rustOpHercontroles(z, s, o.hercontroles ?? [], inv.kalender).find((h) => h.rapport === null);
+      const ongetekend = citedHercontroles(z, s, o.hercontroles ?? [], inv.kalender).find((h) => h.rapport === null);
       if (ongetekend) {
         return {
           soort: "tegengehouden",

@@ -118,7 +118,7 @@ export interface Tegengehouden {
  * Groups letters: one per template, recipient, address and bestuursorgaan (a letter never
  * speaks for two bestuursorganen). Stable order: address, template, recipient.
  */
-export function groepeerBrieven(items: readonly BriefItem[]): BriefGroep[] {
+export function groupBrieven(items: readonly BriefItem[]): BriefGroep[] {
   const groepen = new Map<string, BriefGroep>();
   for (const it of [...items].sort((a, b) => a.opvolging.opvolgingId - b.opvolging.opvolgingId)) {
     const key = [it.sjabloon, `${it.ontvanger.soort}:${it.ontvanger.id}`, it.opvolging.adres.id, it.bestuursorgaan, it.sleutel ?? ""].join(
@@ -172,7 +172,7 @@ export const STANDAARD_FUNCTIE = "teamleider Toezicht en Handhaving";
 export const standaardMandaat = (gemeente: string) => `Mandaat-, volmacht- en machtigingsbesluit gemeente ${gemeente}`;
 
 /** The gemeente's own row wins field by field over the shipped defaults, which win over the generic ones. */
-export function maakBriefhoofd(gemeente: string, eigen: BriefhoofdVelden | undefined, standaard: BriefhoofdVelden | undefined): Briefhoofd {
+export function makeBriefhoofd(gemeente: string, eigen: BriefhoofdVelden | undefined, standaard: BriefhoofdVelden | undefined): Briefhoofd {
   const pick = <K extends keyof BriefhoofdVelden>(k: K): BriefhoofdVelden[K] | undefined => {
     const a = eigen?.[k];
     if (a !== undefined && a !== null && a !== "") return a;

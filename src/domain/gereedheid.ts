@@ -30,7 +30,7 @@ export const POLITIE = "politie";
 /** Officers needed at the highest risk level: at least two where any address is hoog. */
 export const POLITIE_BIJ_HOOG = 2;
 
-export function controleer(stand: AvondStand): { gereed: boolean; ontbreekt: Ontbrekend[] } {
+export function checkGereedheid(stand: AvondStand): { gereed: boolean; ontbreekt: Ontbrekend[] } {
   const ontbreekt: Ontbrekend[] = [];
   const add = (code: Ontbrekend["code"], bericht: string) => ontbreekt.push({ code, bericht });
   if (stand.adressen.length === 0) add("geen-adressen", "Er staan geen adressen op de avond");

@@ -89,7 +89,7 @@ export function ontbrekendBijHercontrole(h: {
  * Closing a hercontrole with "nee" without the observation would leave an invordering with nothing
  * to rest on: refused before anything changes, naming the missing flags.
  */
-export function controleerAfsluiting(beeindigd: boolean, h: HercontroleInvoer): { waarschuwing?: string } {
+export function checkAfsluiting(beeindigd: boolean, h: HercontroleInvoer): { waarschuwing?: string } {
   const ontbreekt = ontbrekendBijHercontrole(h);
   if (!beeindigd && ontbreekt.length) {
     throw new UserError(
@@ -118,7 +118,7 @@ export interface HercontroleVerwijzing {
  * that count towards the forfeited sum (5:33 Awb); for a kostenverhaal, those after the
  * begunstigingstermijn that led to bestuursdwang. Other steps cite none.
  */
-export function rustOpHercontroles(
+export function citedHercontroles(
   z: Zaak,
   stap: ZaakStap,
   hercontroles: readonly HercontroleVerwijzing[],

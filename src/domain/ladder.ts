@@ -75,7 +75,7 @@ export interface Profiel {
 }
 
 /** Checks a profile's combination of values; returns it unchanged or throws one Dutch line. */
-export function controleerProfiel(p: Profiel): Profiel {
+export function checkProfiel(p: Profiel): Profiel {
   for (const [veld, t] of [
     ["hersteltermijn", p.hersteltermijn],
     ["zienswijzetermijn", p.zienswijzetermijn],
@@ -117,7 +117,7 @@ export interface LadderData {
 }
 
 /** Reads and checks the ladder file; a broken file is the user's to fix (exit 2). */
-export function leesLadderData(json: unknown): LadderData {
+export function parseLadderData(json: unknown): LadderData {
   const j = json as { stappen?: Record<string, LadderStapDef>; hercontrole_na_invordering?: string; ook_handhavingsbrieven?: string[] };
   const fout = (m: string) => new UserError("ongeldige-referentie", `data/handhavingsladder.json: ${m}`);
   if (!j?.stappen) throw fout("mist 'stappen'");
@@ -274,7 +274,7 @@ export interface Verbeurd {
  * recorded; the tool does not presume the periods in between. Ineens: once. Never above
  * the maximum (5:32b).
  */
-export function berekenVerbeurd(d: Dwangsom, termijnEinde: IsoDate, mislukt: readonly IsoDate[], tot?: IsoDate): Verbeurd {
+export function computeVerbeurd(d: Dwangsom, termijnEinde: IsoDate, mislukt: readonly IsoDate[], tot?: IsoDate): Verbeurd {
   const na = [...new Set(mislukt.filter((x) => x > termijnEinde && (tot === undefined || x <= tot)))].sort();
   const periode = (x: IsoDate): number => {
     const dagen = daysBetween(termijnEinde, x) - 1; // 0 on the first day after the term
@@ -304,9 +304,9 @@ export function invorderingVan(
   const b = eindeNa(z, "besluit", k);
   if (!d || !b || stap.nietVoor === null) return null;
   const mislukt = mislukteHercontroles(z);
-  const verbeurd = berekenVerbeurd(d, b.einde, mislukt, stap.nietVoor);
+  const verbeurd = computeVerbeurd(d, b.einde, mislukt, stap.nietVoor);
   const vorige = z.stappen.filter((s) => s.stap === "invordering" && s.opvolgingId < stap.opvolgingId && s.nietVoor !== null);
-  const eerder = vorige.length ? berekenVerbeurd(d, b.einde, mislukt, vorige[vorige.length - 1]!.nietVoor!).bedrag : 0;
+  const eerder = vorige.length ? computeVerbeurd(d, b.einde, mislukt, vorige[vorige.length - 1]!.nietVoor!).bedrag : 0;
   return { verbeurd, eerder, nu: verbeurd.bedrag - eerder, termijnEinde: b.einde };
 }
 
@@ -322,7 +322,7 @@ export type Escalatie =
  * failed hercontrole dated within the term the last letter gave: it proves nothing yet,
  * and can never lead to invordering.
  */
-export function escaleer(z: Zaak, hercontroleId: number, datum: IsoDate, k: Kalender): Escalatie {
+export function escalate(z: Zaak, hercontroleId: number, datum: IsoDate, k: Kalender): Escalatie {
   const open = z.stappen.find((s) => s.opvolgingId !== hercontroleId && s.stap !== "hercontrole" && isOpen(s));
   if (open) return { soort: "al-open", opvolgingId: open.opvolgingId, stap: open.stap };
   const l = laatsteVoltooide(z);
@@ -357,14 +357,14 @@ export function escaleer(z: Zaak, hercontroleId: number, datum: IsoDate, k: Kale
       const mislukt = z.stappen
         .filter((s) => s.opvolgingId !== hercontroleId && s.stap === "hercontrole" && s.beeindigd === false && s.geslotenOp)
         .map((s) => s.geslotenOp!);
-      const voor = berekenVerbeurd(d, einde, mislukt);
+      const voor = computeVerbeurd(d, einde, mislukt);
       if (voor.maximumBereikt) {
         return {
           soort: "einde",
           reden: `het maximum van de dwangsom (${formatEuro(d.maximum)}) is al verbeurd: beslis over een nieuwe last of over bestuursdwang`,
         };
       }
-      const met = berekenVerbeurd(d, einde, [...mislukt, datum]);
+      const met = computeVerbeurd(d, einde, [...mislukt, datum]);
       if (met.bedrag === voor.bedrag) return { soort: "stap", stap: { stap: "hercontrole", nietVoor: dagNa(datum) } };
       return { soort: "stap", stap: { stap: "invordering", nietVoor: datum } };
     }

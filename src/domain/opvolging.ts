@@ -127,7 +127,7 @@ export function magWijzigen(huidig: { status: string }): void {
 }
 
 /** A follow-up's deadline never precedes the evening of its finding. */
-export function controleerDeadline(deadline: IsoDate, avondDatum: IsoDate): IsoDate {
+export function checkDeadline(deadline: IsoDate, avondDatum: IsoDate): IsoDate {
   if (deadline < avondDatum) throw new UserError("ongeldige-invoer", `deadline: ${deadline} ligt vóór de controleavond (${avondDatum})`);
   return deadline;
 }
@@ -138,7 +138,7 @@ export function controleerDeadline(deadline: IsoDate, avondDatum: IsoDate): IsoD
  * is closed with whether the violation ended (ja/nee), a new deadline cannot
  * precede the evening, a ladder step with a letter is closed by its letter.
  */
-export function beslis(
+export function decideWijziging(
   huidig: { id?: number; status: string; actie: string; stap?: string | null; resultaat: string | null; beeindigd: number | null },
   w: Wijziging,
   o: Omstandigheden,
@@ -184,7 +184,7 @@ export function beslis(
   if (status === "afgerond" && hercontrole && w.beeindigd === undefined) {
     throw new UserError("beeindigd-verplicht", "Een hercontrole sluit je af met --beeindigd ja|nee (is de overtreding beëindigd?)");
   }
-  if (w.deadline !== undefined) controleerDeadline(w.deadline, o.avondDatum);
+  if (w.deadline !== undefined) checkDeadline(w.deadline, o.avondDatum);
   const gesloten = isGesloten(status);
   if (w.datum !== undefined) {
     if (!gesloten)

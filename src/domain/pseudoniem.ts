@@ -60,7 +60,7 @@ export function code(secret: string, prefix: string, key: string): string {
   return `${prefix}-${createHmac("sha256", secret).update(key).digest("hex").slice(0, 8)}`;
 }
 
-export function pseudonimiseer(tabellen: Record<string, Row[]>, secret: string): Record<string, Row[]> {
+export function pseudonymise(tabellen: Record<string, Row[]>, secret: string): Record<string, Row[]> {
   const out: Record<string, Row[]> = {};
   for (const [tabel, rows] of Object.entries(tabellen)) {
     const regels = PSEUDONIEM_REGELS[tabel];

@@ -100,7 +100,7 @@ export interface RapportInhoud {
   bijlagen: RapportBijlage[];
 }
 
-export function maakInhoud(g: RapportGegevens): RapportInhoud {
+export function makeInhoud(g: RapportGegevens): RapportInhoud {
   const bevindingen = [...g.bevindingen].sort((a, b) => sortTijd(g.avond, a.tijdstip) - sortTijd(g.avond, b.tijdstip) || a.id - b.id);
   const auteurs: Auteur[] = [];
   const bijlagen: RapportBijlage[] = [];
@@ -174,7 +174,7 @@ export function bezwarenTegenOndertekenen(inhoud: RapportInhoud): string[] {
  * Who signs: an author of the report (a rapport is signed by the one who made it). Without a choice
  * the sole author signs; with several authors the signer must be named.
  */
-export function kiesOndertekenaar(inhoud: { auteurs: Auteur[] }, gevraagd: string | undefined): { nummer: string } | { fout: string } {
+export function chooseOndertekenaar(inhoud: { auteurs: Auteur[] }, gevraagd: string | undefined): { nummer: string } | { fout: string } {
   const nummers = inhoud.auteurs.map((a) => a.nummer);
   if (gevraagd !== undefined) {
     const n = gevraagd.trim().toUpperCase();

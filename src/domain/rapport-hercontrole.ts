@@ -104,7 +104,7 @@ export function gecontroleerdeLast(z: Zaak, hercontroleId: number, k: Kalender):
   return null;
 }
 
-export function maakHercontroleInhoud(g: HercontroleGegevens, k: Kalender): HercontroleInhoud {
+export function makeHercontroleInhoud(g: HercontroleGegevens, k: Kalender): HercontroleInhoud {
   const nummers = g.toezichthouders.map((t) => t.nummer);
   return {
     gemeente: g.gemeente,

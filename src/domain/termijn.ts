@@ -30,7 +30,7 @@ export interface Kalender {
   atwDagenTussen(from: IsoDate, to: IsoDate): IsoDate[];
 }
 
-export function maakKalender(dagen: readonly AtwDag[]): Kalender {
+export function makeKalender(dagen: readonly AtwDag[]): Kalender {
   const perJaar = new Map<number, Set<IsoDate>>();
   let hd: { getHolidays(year: number): { date: string }[] } | undefined;
   const ofYear = (year: number): Set<IsoDate> => {

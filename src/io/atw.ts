@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { maakKalender, type AtwDag, type Kalender } from "../domain/termijn.js";
+import { makeKalender, type AtwDag, type Kalender } from "../domain/termijn.js";
 import { shipped } from "../paths.js";
 
 let cached: Kalender | undefined;
@@ -9,6 +9,6 @@ let cached: Kalender | undefined;
  * (nor for date-holidays, which the calendar loads only when a date is asked).
  */
 export function kalender(): Kalender {
-  cached ??= maakKalender((JSON.parse(fs.readFileSync(shipped("data/atw-dagen.json"), "utf8")) as { dagen: AtwDag[] }).dagen);
+  cached ??= makeKalender((JSON.parse(fs.readFileSync(shipped("data/atw-dagen.json"), "utf8")) as { dagen: AtwDag[] }).dagen);
   return cached;
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { formatGrootte, herkenSoort, KOP_BYTES, MAX_BIJLAGE_BYTES, SHA256, type BijlageSoort } from "../domain/bijlage.js";
+import { formatGrootte, detectSoort, KOP_BYTES, MAX_BIJLAGE_BYTES, SHA256, type BijlageSoort } from "../domain/bijlage.js";
 import { UserError } from "../errors.js";
 
 /**
@@ -26,7 +26,7 @@ export interface Kandidaat {
   soort: BijlageSoort;
 }
 
-export function controleerKandidaat(raw: string): Kandidaat {
+export function checkKandidaat(raw: string): Kandidaat {
   const bestand = path.resolve(raw);
   let st: fs.Stats;
   try {
@@ -52,13 +52,13 @@ export function controleerKandidaat(raw: string): Kandidaat {
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
-  const soort = herkenSoort(kop);
+  const soort = detectSoort(kop);
   if (!soort) throw new UserError("ongeldig-bestand", `bestand: ${raw} is geen foto (JPEG of PNG) of PDF-document`);
   return { bestand, naam: path.basename(bestand), grootte: st.size, soort };
 }
 
 /** Makes the store folder (0700) if needed; an existing one is narrowed to 0700. */
-export function maakMap(map: string): void {
+export function makeMap(map: string): void {
   try {
     fs.mkdirSync(map, { recursive: true, mode: 0o700 });
     fs.chmodSync(map, 0o700);
@@ -71,7 +71,7 @@ export function maakMap(map: string): void {
  * Copies the file into a private temporary file inside the store, hashing as it goes. The size is
  * checked again while reading: a file that grows after the check cannot get past the limit.
  */
-export function kopieerNaarTijdelijk(k: Kandidaat, map: string): { tmp: string; sha256: string; grootte: number } {
+export function copyToTemp(k: Kandidaat, map: string): { tmp: string; sha256: string; grootte: number } {
   const tmp = path.join(map, `.nieuw-${process.pid}-${Date.now()}.tmp`);
   const hash = createHash("sha256");
   const buf = Buffer.alloc(1024 * 1024);
@@ -109,7 +109,7 @@ export function kopieerNaarTijdelijk(k: Kandidaat, map: string): { tmp: string; 
 }
 
 /** Writes bytes (a signed report) into a private temporary file in the store. */
-export function schrijfTijdelijk(map: string, data: Buffer): { tmp: string; sha256: string } {
+export function writeTemp(map: string, data: Buffer): { tmp: string; sha256: string } {
   const tmp = path.join(map, `.nieuw-${process.pid}-${Date.now()}.tmp`);
   try {
     fs.writeFileSync(tmp, data, { mode: 0o600, flag: "wx" });
@@ -127,9 +127,9 @@ export function schrijfTijdelijk(map: string, data: Buffer): { tmp: string; sha2
  * stored file (so a failed transaction removes only what it added). An existing file with the
  * right content stays; a missing or altered one is replaced by the good copy.
  */
-export function plaats(map: string, tmp: string, sha256: string): boolean {
+export function placeBestand(map: string, tmp: string, sha256: string): boolean {
   const doel = opslagPad(map, sha256);
-  if (fs.existsSync(doel) && controleerBestand(map, sha256) === "in-orde") {
+  if (fs.existsSync(doel) && checkBestand(map, sha256) === "in-orde") {
     fs.rmSync(tmp, { force: true });
     return false;
   }
@@ -141,8 +141,8 @@ export function plaats(map: string, tmp: string, sha256: string): boolean {
 export type Toestand = "in-orde" | "ontbreekt" | "gewijzigd";
 
 /** Reads a stored file back and compares its hash. */
-export function controleerBestand(map: string, sha256: string): Toestand {
-  const data = leesOpgeslagen(map, sha256);
+export function checkBestand(map: string, sha256: string): Toestand {
+  const data = readOpgeslagen(map, sha256);
   if (data === undefined) return "ontbreekt";
   return createHash("sha256").update(data).digest("hex") === sha256 ? "in-orde" : "gewijzigd";
 }
@@ -153,7 +153,7 @@ export function isOpgeslagen(map: string, sha256: string): boolean {
 }
 
 /** The stored bytes, or undefined when the file is missing. */
-export function leesOpgeslagen(map: string, sha256: string): Buffer | undefined {
+export function readOpgeslagen(map: string, sha256: string): Buffer | undefined {
   try {
     return fs.readFileSync(opslagPad(map, sha256));
   } catch {
@@ -162,14 +162,14 @@ export function leesOpgeslagen(map: string, sha256: string): Buffer | undefined 
 }
 
 /** The stored bytes if present and unaltered; otherwise why not. */
-export function leesGeverifieerd(map: string, sha256: string): { data: Buffer } | { fout: Exclude<Toestand, "in-orde"> } {
-  const data = leesOpgeslagen(map, sha256);
+export function readGeverifieerd(map: string, sha256: string): { data: Buffer } | { fout: Exclude<Toestand, "in-orde"> } {
+  const data = readOpgeslagen(map, sha256);
   if (data === undefined) return { fout: "ontbreekt" };
   if (createHash("sha256").update(data).digest("hex") !== sha256) return { fout: "gewijzigd" };
   return { data };
 }
 
-export function verwijder(map: string, sha256: string): void {
+export function deleteBestand(map: string, sha256: string): void {
   fs.rmSync(opslagPad(map, sha256), { force: true });
 }
 
@@ -182,7 +182,7 @@ export function losseBestanden(map: string, bekend: Set<string>): string[] {
     .sort();
 }
 
-export function opruimen(tmp: string): void {
+export function removeTemp(tmp: string): void {
   fs.rmSync(tmp, { force: true });
 }
 
@@ -192,7 +192,7 @@ export function opruimen(tmp: string): void {
  * the right content stays; each copy is verified against its hash before it is put in place.
  * A source file that is missing or altered is reported, never copied.
  */
-export function kopieerStore(
+export function copyStore(
   van: string,
   naar: string,
   hashes: readonly { sha256: string; wat: string }[],
@@ -200,19 +200,19 @@ export function kopieerStore(
   const uitkomst = { gekopieerd: 0, aanwezig: 0, problemen: [] as string[] };
   const uniek = hashes.filter((h, i, all) => all.findIndex((x) => x.sha256 === h.sha256) === i);
   if (uniek.length === 0) return uitkomst;
-  maakMap(naar);
+  makeMap(naar);
   for (const h of uniek) {
-    if (controleerBestand(naar, h.sha256) === "in-orde") {
+    if (checkBestand(naar, h.sha256) === "in-orde") {
       uitkomst.aanwezig++;
       continue;
     }
-    const bron = leesGeverifieerd(van, h.sha256);
+    const bron = readGeverifieerd(van, h.sha256);
     if ("fout" in bron) {
       uitkomst.problemen.push(`${h.wat} (${h.sha256.slice(0, 12)}…) ${bron.fout === "ontbreekt" ? "ontbreekt" : "is gewijzigd"}`);
       continue;
     }
-    const { tmp } = schrijfTijdelijk(naar, bron.data);
-    plaats(naar, tmp, h.sha256);
+    const { tmp } = writeTemp(naar, bron.data);
+    placeBestand(naar, tmp, h.sha256);
     uitkomst.gekopieerd++;
   }
   return uitkomst;

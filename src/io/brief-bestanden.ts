@@ -31,7 +31,7 @@ export function stage(doel: string, data: Buffer, vervang: boolean): Gestaged {
 }
 
 /** Moves a staged letter to its final name; returns the path now holding a file of this run. */
-export function plaats(g: Gestaged): void {
+export function placeBrief(g: Gestaged): void {
   if (g.vervang) {
     fs.renameSync(g.tijdelijk, g.doel);
     return;
@@ -47,7 +47,7 @@ export function plaats(g: Gestaged): void {
 }
 
 /** Removes this run's temporary files, and the final files it placed (never a reprint's target: that was the letter's own). */
-export function ruimOp(gestaged: readonly Gestaged[], geplaatst: ReadonlySet<Gestaged>): void {
+export function cleanUpBrieven(gestaged: readonly Gestaged[], geplaatst: ReadonlySet<Gestaged>): void {
   for (const g of gestaged) {
     cleanupTemp(g.tijdelijk);
     if (geplaatst.has(g) && !g.vervang) fs.rmSync(g.doel, { force: true });

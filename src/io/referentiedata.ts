@@ -52,20 +52,20 @@ export interface PartnerFile {
   aliassen?: string[];
 }
 
-export function leesData<T = unknown>(name: string): T {
+export function readData<T = unknown>(name: string): T {
   return JSON.parse(fs.readFileSync(path.join(DATA, name), "utf8")) as T;
 }
 
 export function teamBestand(): TeamFile[] {
-  return leesData<TeamFile[]>("teams.json");
+  return readData<TeamFile[]>("teams.json");
 }
 
 export function categorieBestand(): CategorieFile[] {
-  return leesData<CategorieFile[]>("categorieen.json");
+  return readData<CategorieFile[]>("categorieen.json");
 }
 
 export function partnerBestand(): PartnerFile[] {
-  return leesData<{ partners: PartnerFile[] }>("partners.json").partners;
+  return readData<{ partners: PartnerFile[] }>("partners.json").partners;
 }
 
 let gemeente: string | undefined;
@@ -76,14 +76,14 @@ let gemeente: string | undefined;
  * reports back to itself. One fact, one place: no code compares names with "Gemeente".
  */
 export function gemeentePartner(): string {
-  gemeente ??= leesData<{ gemeente?: string }>("partners.json").gemeente;
+  gemeente ??= readData<{ gemeente?: string }>("partners.json").gemeente;
   if (!gemeente) throw new UserError("ongeldige-referentie", 'data/partners.json mist "gemeente": de partner die de gemeente zelf is');
   return gemeente;
 }
 
 /** What a new category gets when nothing else is given (data/standaard-opvolging.json). */
 export function standaardOpvolging(): { opvolging: OpvolgRegel[]; partneropvolging: OpvolgRegel[]; handhaving: ProfielData } {
-  return leesData("standaard-opvolging.json");
+  return readData("standaard-opvolging.json");
 }
 
 export function standaardHandhaving(): ProfielData {

@@ -22,7 +22,7 @@ function refuse(naam: string): UserError {
  * Finds a template by name. Names are bare (no folders, no extension games);
  * the resolved file, after following symlinks, must still lie inside its folder.
  */
-export function zoekSjabloon(naam: string, eigen: string | undefined): { bestand: string; bron: "eigen" | "standaard" } {
+export function findSjabloon(naam: string, eigen: string | undefined): { bestand: string; bron: "eigen" | "standaard" } {
   if (!SJABLOON_NAAM.test(naam)) throw refuse(naam);
   const mappen = sjabloonMappen(eigen);
   for (const [i, map] of mappen.entries()) {
@@ -39,11 +39,11 @@ export function zoekSjabloon(naam: string, eigen: string | undefined): { bestand
   throw new UserError("niet-gevonden", `Sjabloon "${naam}" bestaat niet; zie: interventie sjabloon lijst`);
 }
 
-export function laadSjabloon(
+export function loadSjabloon(
   naam: string,
   eigen: string | undefined,
 ): SjabloonBestand & SjabloonHerkomst & { bestand: string; bron: "eigen" | "standaard" } {
-  const { bestand, bron } = zoekSjabloon(naam, eigen);
+  const { bestand, bron } = findSjabloon(naam, eigen);
   const inhoud = fs.readFileSync(bestand, "utf8");
   const parsed = parseSjabloon(naam, inhoud);
   if (typeof parsed === "string") throw new UserError("ongeldig-sjabloon", `${parsed} (${bestand})`);
@@ -60,7 +60,7 @@ function regels(inhoud: string, tekst: string): Pick<SjabloonHerkomst, "tekstReg
 }
 
 /** All templates by name (a user template hides a shipped one of the same name). */
-export function lijstSjablonen(eigen: string | undefined): { naam: string; titel: string; bron: "eigen" | "standaard"; bestand: string }[] {
+export function listSjablonen(eigen: string | undefined): { naam: string; titel: string; bron: "eigen" | "standaard"; bestand: string }[] {
   const seen = new Map<string, { naam: string; titel: string; bron: "eigen" | "standaard"; bestand: string }>();
   for (const map of sjabloonMappen(eigen)) {
     if (!fs.existsSync(map)) continue;
@@ -69,7 +69,7 @@ export function lijstSjablonen(eigen: string | undefined): { naam: string; titel
       const naam = path.basename(f, ext);
       if (!EXTENSIES.includes(ext) || !SJABLOON_NAAM.test(naam) || seen.has(naam)) continue;
       try {
-        const s = laadSjabloon(naam, eigen);
+        const s = loadSjabloon(naam, eigen);
         seen.set(naam, { naam, titel: s.titel, bron: s.bron, bestand: s.bestand });
       } catch {
         // A broken or escaping file is not listed; using it by name reports why.

@@ -44,7 +44,7 @@ const MAX_MS = 5_000;
  * Fills a template with Handlebars (loaded only here, so only letter commands pay for it).
  * No HTML escaping: the output is PDF text. Helpers: datum, hoofdletter.
  */
-export function vulSjabloon(s: SjabloonBestand, context: BriefContext): GevuldSjabloon {
+export function fillSjabloon(s: SjabloonBestand, context: BriefContext): GevuldSjabloon {
   const hb = begrensdHandlebars();
   const herkomst = s as SjabloonBestand & SjabloonHerkomst;
   const fill = (source: string, deel: "onderwerp" | "tekst"): string => {
@@ -68,7 +68,7 @@ export function vulSjabloon(s: SjabloonBestand, context: BriefContext): GevuldSj
       return out;
     } catch (err) {
       if (err instanceof UserError) throw fout(err.message);
-      throw fout(vertaalFout(err instanceof Error ? err.message : String(err)));
+      throw fout(translateFout(err instanceof Error ? err.message : String(err)));
     } finally {
       hb.budget.klaar();
     }
@@ -149,7 +149,7 @@ function ontleed(hb: BegrensdHB, source: string, fout: (reden: string, regel?: n
     ast = hb.parse(source);
   } catch (err) {
     const e = err as Error & { lineNumber?: number };
-    throw fout(vertaalFout(e.message), foutRegel(e, blokken));
+    throw fout(translateFout(e.message), foutRegel(e, blokken));
   }
   controleerKnopen(hb, ast, fout);
   return ast;
@@ -228,7 +228,7 @@ function controleerKnopen(hb: BegrensdHB, ast: Ast, fout: (reden: string, regel?
 }
 
 /** Handlebars' English, as a reason a jurist can act on. */
-export function vertaalFout(message: string): string {
+export function translateFout(message: string): string {
   const eerste = message.split("\n")[0] ?? message;
   const mismatch = /^(\S+) doesn't match (\S+)/.exec(eerste);
   if (mismatch) return `{{/${mismatch[2]}}} sluit {{#${mismatch[1]}}} niet af`;

@@ -17,9 +17,9 @@ import { listWerkvoorraad } from "../db/handhaving.js";
 import { formatAdres } from "../domain/adres.js";
 import type { Noodplan } from "../domain/avond.js";
 import { capaciteitsWaarschuwingen } from "../domain/capaciteit.js";
-import { controleer, type Risico } from "../domain/gereedheid.js";
+import { checkGereedheid, type Risico } from "../domain/gereedheid.js";
 
-export type Gereedheid = ReturnType<typeof controleer>;
+export type Gereedheid = ReturnType<typeof checkGereedheid>;
 
 export interface RolInvoer {
   rol: string;
@@ -66,7 +66,7 @@ export function showAvonden(store: Store): ReturnType<typeof listAvonden> {
 
 /** Is the evening ready? The readiness rules over what is stored, with the partners its casustafel asked for. */
 async function gereedheidVan(sql: Sql, a: Avond): Promise<Gereedheid> {
-  return controleer({
+  return checkGereedheid({
     rollen: a.rollen,
     adressen: a.adressen.map((x) => ({ adres: formatAdres(x), risico: x.risico })),
     verzamelpunt: a.noodplan.verzamelpunt,

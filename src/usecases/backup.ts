@@ -2,7 +2,7 @@ import path from "node:path";
 import fs from "node:fs";
 import type { KopieControle, Store } from "../db/store.js";
 import { UserError } from "../errors.js";
-import { bijlagenMap, kopieerStore } from "../io/bijlagen.js";
+import { bijlagenMap, copyStore } from "../io/bijlagen.js";
 import { cleanupTemp, moveIntoPlace, privateTemp, type OutputTarget } from "../io/output-file.js";
 
 export interface Backup extends KopieControle {
@@ -35,7 +35,7 @@ export async function makeBackup(store: Store, target: OutputTarget, bronDb: str
   // A read-only database can still be backed up; its audit log cannot record that.
   if (!store.readonly) await store.change((tx) => tx.audit("database", null, "backup", { bestand: path.basename(file) }));
   const grootte = fs.statSync(file).size;
-  const bijlagen = kopieerStore(bijlagenMap(bronDb), bijlagenMap(file), kopie.hashes);
+  const bijlagen = copyStore(bijlagenMap(bronDb), bijlagenMap(file), kopie.hashes);
   return {
     bestand: file,
     grootte,

@@ -8,9 +8,9 @@ import {
   type Bijlage,
   type BijlageDoel,
 } from "../db/bijlage.js";
-import { zekerHercontrole } from "../db/hercontrole.js";
+import { requireAfgeslotenHercontrole, upsertHercontrole } from "../db/hercontrole.js";
 import type { BijlageSoort } from "../domain/bijlage.js";
-import { controleerBestand, isOpgeslagen, losseBestanden, opruimen, plaats, verwijder } from "../io/bijlagen.js";
+import { checkBestand, isOpgeslagen, losseBestanden, removeTemp, placeBestand, deleteBestand } from "../io/bijlagen.js";
 
 /**
  * `bevinding bijlage toevoegen` (and `hercontrole bijlage toevoegen`): a checked copy of the file (io/bijlagen.ts) is put in the private
@@ -32,8 +32,8 @@ export async function addBijlage(
   try {
     return await store.change(async (tx) => {
       if (b.doel.soort === "bevinding") await requireBevinding(tx.sql, b.doel.id);
-      else await zekerHercontrole(tx, b.doel.id);
-      geplaatst = plaats(b.map, b.kopie.tmp, b.kopie.sha256);
+      else await upsertHercontrole(tx, (await requireAfgeslotenHercontrole(tx.sql, b.doel.id)).id, {}); // evidence needs a record to belong to
+      geplaatst = placeBestand(b.map, b.kopie.tmp, b.kopie.sha256);
       return insertBijlage(tx, {
         doel: b.doel,
         sha256: b.kopie.sha256,
@@ -44,8 +44,8 @@ export async function addBijlage(
       });
     });
   } catch (err) {
-    opruimen(b.kopie.tmp);
-    if (geplaatst) verwijder(b.map, b.kopie.sha256);
+    removeTemp(b.kopie.tmp);
+    if (geplaatst) deleteBestand(b.map, b.kopie.sha256);
     throw err;
   }
 }
@@ -71,7 +71,7 @@ export async function checkBijlagen(
   const verwacht = await store.read(listOpgeslagenHashes);
   const problemen: { wat: string; sha256: string; toestand: string }[] = [];
   for (const v of verwacht) {
-    const toestand = controleerBestand(map, v.sha256);
+    const toestand = checkBestand(map, v.sha256);
     if (toestand !== "in-orde") problemen.push({ ...v, toestand });
   }
   return { verwacht: verwacht.length, problemen, los: losseBestanden(map, new Set(verwacht.map((v) => v.sha256))) };
@@ -80,6 +80,6 @@ export async function checkBijlagen(
 /** After a retention run: remove the stored files nothing refers to any more, under the write lock. */
 export function deleteLosseBestanden(store: Store, map: string, hashes: string[]): Promise<void> {
   return store.change(async (tx) => {
-    for (const h of await listOnbekendeHashes(tx.sql, [...new Set(hashes)])) verwijder(map, h);
+    for (const h of await listOnbekendeHashes(tx.sql, [...new Set(hashes)])) deleteBestand(map, h);
   });
 }

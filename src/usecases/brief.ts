@@ -22,8 +22,8 @@ import { formatAdres } from "../domain/adres.js";
 import {
   briefBestandsnaam,
   formatKenmerk,
-  groepeerBrieven,
-  maakBriefhoofd,
+  groupBrieven,
+  makeBriefhoofd,
   type Briefhoofd,
   type BriefGroep,
   type BriefItem,
@@ -32,18 +32,18 @@ import {
   type Tegengehouden,
 } from "../domain/brief.js";
 import { briefContext, type BriefContext } from "../domain/brief-context.js";
-import { beoordeel, type Beoordeling } from "../domain/brief-plan.js";
+import { assessBrief, type Beoordeling } from "../domain/brief-plan.js";
 import { voorbeeldGroep } from "../domain/brief-voorbeeld.js";
 import { formatDutch } from "../domain/dates.js";
 import { briefVoltooit, stapSjabloon, type LadderData } from "../domain/ladder.js";
 import { isGesloten } from "../domain/opvolging.js";
 import { UserError } from "../errors.js";
 import { kalender } from "../io/atw.js";
-import { naamIn, plaats, ruimOp, stage, type Gestaged } from "../io/brief-bestanden.js";
-import { laadSjabloon, standaardBriefhoofd } from "../io/sjablonen.js";
+import { naamIn, placeBrief, cleanUpBrieven, stage, type Gestaged } from "../io/brief-bestanden.js";
+import { loadSjabloon, standaardBriefhoofd } from "../io/sjablonen.js";
 import { briefPdf } from "../render/pdf/brief.js";
 import { pdfToBuffer } from "../render/pdf/document.js";
-import { vulSjabloon } from "../render/sjabloon.js";
+import { fillSjabloon } from "../render/sjabloon.js";
 import { briefhoofdVan } from "./briefhoofd.js";
 import { ladderOmgeving } from "./bevinding.js";
 
@@ -86,7 +86,7 @@ function planning(vandaag: string, eigen: string | undefined): Planning {
     ladder: ladderOmgeving().ladder,
     eigen,
     aanPartner: (naam) => {
-      if (!cache.has(naam)) cache.set(naam, laadSjabloon(naam, eigen).aanPartner);
+      if (!cache.has(naam)) cache.set(naam, loadSjabloon(naam, eigen).aanPartner);
       return cache.get(naam)!;
     },
   };
@@ -122,7 +122,7 @@ async function beoordeelOpvolging(
 ): Promise<Beoordeling> {
   if (o.zaak && opts.wijziging) pasToe(o, opts.wijziging);
   const aan = opts.aan !== undefined ? await requireBetrokkene(sql, opts.aan) : undefined;
-  return beoordeel({
+  return assessBrief({
     o,
     sjabloon: opts.sjabloon,
     aanPartner: p.aanPartner,
@@ -212,7 +212,7 @@ export type MaakResultaat = { soort: "herdruk"; brief: GemaakteBrief } | { soort
 
 /** `brief maak`: the letter of one follow-up, or a reprint of its letter with --opnieuw. */
 export async function makeBrief(store: Store, inv: MaakInvoer, om: BriefOmgeving, vragen: MaakVragen): Promise<MaakResultaat> {
-  if (inv.sjabloon !== undefined) laadSjabloon(inv.sjabloon, om.eigen); // refuse bad names before touching the database
+  if (inv.sjabloon !== undefined) loadSjabloon(inv.sjabloon, om.eigen); // refuse bad names before touching the database
   const p = planning(om.vandaag, om.eigen);
   const o = await store.read((sql) => requireOpvolgingVoorBrief(sql, inv.opvolgingId));
   const sjabloon = inv.sjabloon ?? eigenSjabloon(o, p.ladder);
@@ -251,7 +251,7 @@ export async function makeBrief(store: Store, inv: MaakInvoer, om: BriefOmgeving
         wijziging,
       });
       if (b.soort !== "brief") throw new UserError(b.soort === "tegengehouden" ? "niet-aan-de-beurt" : "geen-brief", eenRegel(b.reden));
-      return { groepen: groepeerBrieven([b.item]), herdruk: [], overgeslagen: [], tegengehouden: [] };
+      return { groepen: groupBrieven([b.item]), herdruk: [], overgeslagen: [], tegengehouden: [] };
     },
     om,
     { uit: inv.uit, wijziging: o.zaak ? { zaakId: o.zaak.id, velden: wijziging } : undefined },
@@ -382,7 +382,7 @@ export async function makeBatch(
           herdruk.push({ rij, groep: await herdrukGroep(sql, rij) });
         }
       }
-      laatste = { groepen: groepeerBrieven(items), herdruk, overgeslagen, tegengehouden };
+      laatste = { groepen: groupBrieven(items), herdruk, overgeslagen, tegengehouden };
       return laatste;
     },
     om,
@@ -482,10 +482,10 @@ async function voerUit(
     const gestaged: Gestaged[] = [];
     const voortgang = om.voortgang(vellen.length);
     try {
-      const sjablonen = new Map<string, ReturnType<typeof laadSjabloon>>();
+      const sjablonen = new Map<string, ReturnType<typeof loadSjabloon>>();
       for (const [i, v] of vellen.entries()) {
-        if (!sjablonen.has(v.groep.sjabloon)) sjablonen.set(v.groep.sjabloon, laadSjabloon(v.groep.sjabloon, om.eigen));
-        const gevuld = vulSjabloon(sjablonen.get(v.groep.sjabloon)!, v.context);
+        if (!sjablonen.has(v.groep.sjabloon)) sjablonen.set(v.groep.sjabloon, loadSjabloon(v.groep.sjabloon, om.eigen));
+        const gevuld = fillSjabloon(sjablonen.get(v.groep.sjabloon)!, v.context);
         gestaged.push(
           stage(
             v.bestand,
@@ -496,7 +496,7 @@ async function voerUit(
         voortgang(i + 1);
       }
     } catch (err) {
-      ruimOp(gestaged, new Set());
+      cleanUpBrieven(gestaged, new Set());
       throw err;
     }
     const geplaatst = new Set<Gestaged>();
@@ -510,13 +510,13 @@ async function voerUit(
         for (const v of vellen) gemaakt.push(v.herdruk ? await herdrukt(tx, v) : await registreer(tx, v, datum));
         if (nieuw.length) await reserveNummers(tx, "brief", jaar, nieuw.length);
         for (const g of gestaged) {
-          plaats(g);
+          placeBrief(g);
           geplaatst.add(g);
         }
         return gemaakt;
       });
     } catch (err) {
-      ruimOp(gestaged, geplaatst);
+      cleanUpBrieven(gestaged, geplaatst);
       if (err instanceof Ingehaald) continue;
       throw err;
     }
@@ -582,8 +582,8 @@ export async function makeVoorbeeld(
   naam: string,
   o: { eigen: string | undefined; gemeente: string; datum: string },
 ): Promise<{ pdf: Buffer; titel: string; bron: string }> {
-  const s = laadSjabloon(naam, o.eigen);
-  const briefhoofd = maakBriefhoofd(o.gemeente, undefined, standaardBriefhoofd(o.gemeente));
+  const s = loadSjabloon(naam, o.eigen);
+  const briefhoofd = makeBriefhoofd(o.gemeente, undefined, standaardBriefhoofd(o.gemeente));
   const context = briefContext({
     groep: voorbeeldGroep(naam, s.aanPartner, o.datum),
     briefhoofd,
@@ -592,6 +592,6 @@ export async function makeVoorbeeld(
     kalender: kalender(),
     betrokkenen: [{ id: 1, naam: "Woonstichting De Kempen", rol: "eigenaar" }],
   });
-  const gevuld = vulSjabloon(s, context);
+  const gevuld = fillSjabloon(s, context);
   return { pdf: await pdfToBuffer(briefPdf({ context, briefhoofd, ...gevuld })), titel: s.titel, bron: s.bron };
 }

@@ -2,7 +2,7 @@ import type { Store } from "../db/store.js";
 import type { Sql } from "../db/sql.js";
 import { getBriefhoofd, updateBriefhoofd } from "../db/brief.js";
 import { findGemeente, requireGemeente } from "../db/referentie.js";
-import { maakBriefhoofd, type Briefhoofd, type BriefhoofdVelden } from "../domain/brief.js";
+import { makeBriefhoofd, type Briefhoofd, type BriefhoofdVelden } from "../domain/brief.js";
 import { standaardBriefhoofd } from "../io/sjablonen.js";
 
 /**
@@ -12,7 +12,7 @@ import { standaardBriefhoofd } from "../io/sjablonen.js";
 export async function briefhoofdVan(sql: Sql, gemeente: string): Promise<Briefhoofd & { eigen: boolean }> {
   const g = await findGemeente(sql, gemeente);
   const eigen = g ? await getBriefhoofd(sql, g.id) : undefined;
-  return { ...maakBriefhoofd(gemeente, eigen, standaardBriefhoofd(gemeente)), eigen: eigen !== undefined };
+  return { ...makeBriefhoofd(gemeente, eigen, standaardBriefhoofd(gemeente)), eigen: eigen !== undefined };
 }
 
 /** `briefhoofd toon`. */

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { SCHEMA_VERSION } from "../db/migrations.js";
 import { getInstelling, setInstelling } from "../db/referentie.js";
 import type { Store } from "../db/store.js";
-import { GEHEIME_INSTELLINGEN, pseudonimiseer, type Row } from "../domain/pseudoniem.js";
+import { GEHEIME_INSTELLINGEN, pseudonymise, type Row } from "../domain/pseudoniem.js";
 import { writePrivate, type OutputTarget } from "../io/output-file.js";
 
 export const EXPORT_VERSIE = 1;
@@ -21,7 +21,7 @@ export function exportDatabase(store: Store, target: OutputTarget, pseudoniem: b
     }
     let tabellen: Record<string, Row[]> = await store.dumpTables(tx.sql);
     if (tabellen.instelling) tabellen.instelling = tabellen.instelling.filter((r) => !GEHEIME_INSTELLINGEN.includes(String(r.sleutel)));
-    if (pseudoniem) tabellen = pseudonimiseer(tabellen, secret!);
+    if (pseudoniem) tabellen = pseudonymise(tabellen, secret!);
     await tx.audit("database", null, "geexporteerd", { pseudoniem });
     const doc = { versie: EXPORT_VERSIE, schema: SCHEMA_VERSION, gemaakt: tx.now, pseudoniem, tabellen };
     writePrivate(target, `${JSON.stringify(doc, null, 2)}\n`);

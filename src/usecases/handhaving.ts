@@ -1,7 +1,7 @@
 import type { Store } from "../db/store.js";
 import { checkOvertreder, closeZaak, listZaken, requireZaak, updateZaak, type ZaakVelden, type ZaakVolledig } from "../db/handhaving.js";
 import { adresVeldenVan, formatAdres } from "../domain/adres.js";
-import { berekenVerbeurd, controleerProfiel, eindeNa, isVastgelegd, mislukteHercontroles, type ZaakStatus } from "../domain/ladder.js";
+import { computeVerbeurd, checkProfiel, eindeNa, isVastgelegd, mislukteHercontroles, type ZaakStatus } from "../domain/ladder.js";
 import { isOpen } from "../domain/opvolging.js";
 import { UserError } from "../errors.js";
 import { kalender } from "../io/atw.js";
@@ -37,7 +37,7 @@ function volledig(z: ZaakVolledig) {
   const k = kalender();
   const d = z.profiel.dwangsom;
   const besluit = eindeNa(z, "besluit", k);
-  const verbeurd = d && besluit ? berekenVerbeurd(d, besluit.einde, mislukteHercontroles(z)) : null;
+  const verbeurd = d && besluit ? computeVerbeurd(d, besluit.einde, mislukteHercontroles(z)) : null;
   return {
     ...samenvatting(z),
     profiel: z.profiel,
@@ -113,7 +113,7 @@ export function changeZaak(
         `Handhavingszaak ${z.id}: ${profielVelden.join(", ")} staat in het verzonden ${z.profiel.spoed ? "besluit" : "voornemen"} ${vast.kenmerk}; het besluit moet dezelfde waarden noemen`,
       );
     }
-    controleerProfiel({
+    checkProfiel({
       ...z.profiel,
       ...Object.fromEntries(Object.entries(velden).filter(([k, v]) => v !== undefined && k in z.profiel)),
     } as typeof z.profiel);

@@ -3,7 +3,7 @@ import {
   getHercontrole,
   listHercontroleBijlagen,
   requireAfgeslotenHercontrole,
-  saveHercontrole,
+  upsertHercontrole,
   type HercontroleBijlage,
   type HercontroleRij,
 } from "../db/hercontrole.js";
@@ -37,7 +37,7 @@ export function changeHercontrole(
 ): Promise<HercontroleOverzicht & { velden: string[] }> {
   return store.change(async (tx) => {
     const o = await requireAfgeslotenHercontrole(tx.sql, opvolgingId);
-    const velden = await saveHercontrole(tx, o.id, h);
+    const velden = await upsertHercontrole(tx, o.id, h);
     return { ...overzicht(o, await getHercontrole(tx.sql, o.id)), velden };
   });
 }

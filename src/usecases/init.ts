@@ -2,16 +2,16 @@ import type { Store } from "../db/store.js";
 import {
   fillPartnerGegevens,
   findCategorie,
-  findPartner,
   getInstelling,
   insertCategorie,
+  requirePartner,
+  resolveOpvolgRegels,
   setCategorieProfiel,
   setInstelling,
   upsertGemeente,
   upsertPartner,
 } from "../db/referentie.js";
 import { sleutel } from "../domain/invoer.js";
-import { EIGENAAR_BEVINDING } from "../domain/opvolging.js";
 import { categorieBestand, partnerBestand, teamBestand } from "../io/referentiedata.js";
 
 export interface InitUitkomst {
@@ -42,18 +42,8 @@ export function loadReferentiedata(store: Store, opts: { team?: string; gemeente
     for (const g of opts.gemeenten ?? []) if ((await upsertGemeente(tx, g, opts.team ?? null)).nieuw) toegevoegd.gemeenten++;
     for (const c of categorieBestand()) {
       if (await findCategorie(tx.sql, c.code)) continue;
-      const owner = (await findPartner(tx.sql, c.partner))!;
-      const regels = [];
-      for (const r of c.opvolging) {
-        regels.push({
-          actie: r.actie,
-          partnerId: r.partner === EIGENAAR_BEVINDING ? owner.id : (await findPartner(tx.sql, r.partner))!.id,
-          eigenaarBevinding: r.partner === EIGENAAR_BEVINDING,
-          termijn: r.termijn,
-          eenheid: r.eenheid,
-          sjabloon: r.sjabloon ?? null,
-        });
-      }
+      const owner = await requirePartner(tx.sql, c.partner);
+      const regels = await resolveOpvolgRegels(tx.sql, owner.id, c.opvolging);
       const id = await insertCategorie(
         tx,
         { code: c.code, naam: c.naam, partnerId: owner.id, thema: c.thema, grondslag: c.voorschrift },

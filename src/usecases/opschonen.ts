@@ -9,7 +9,7 @@ export interface Opschoning {
 }
 
 /** What a retention run would remove today: counted in one snapshot, nothing changed. */
-export function planOpschonen(store: Store, vandaag: string, maanden: number): Promise<Opschoning> {
+export function planOpschoning(store: Store, vandaag: string, maanden: number): Promise<Opschoning> {
   return store.read(async (sql) => {
     const adressen = teVerwijderen(await listCasussen(sql), vandaag, maanden);
     return { adressen, telling: await deleteCasussen(sql, undefined, adressen) };
@@ -21,7 +21,7 @@ export function planOpschonen(store: Store, vandaag: string, maanden: number): P
  * transaction (another process may have changed things since the question), then the stored files
  * nothing refers to any more and the freed space. `vrijeRuimteGewist` false: the database was busy.
  */
-export async function opschonen(
+export async function runOpschoning(
   store: Store,
   vandaag: string,
   maanden: number,

@@ -3,11 +3,11 @@ import { requireBevinding } from "../db/bevinding.js";
 import { closeZaak, getZaakVanBevinding, insertStap, insertVolgendeStap, requireZaak, type LadderOmgeving } from "../db/handhaving.js";
 import { insertOpvolging, listOpvolgingen, requireOpvolging, updateOpvolging, type Opvolging } from "../db/opvolging.js";
 import { listOpvolgRegels, requireCategorie, requirePartner } from "../db/referentie.js";
-import { briefVoltooit, escaleer, stapNaam, stapSjabloon, type LadderData, type Stap } from "../domain/ladder.js";
-import { beslis, isHercontrole, type LijstFilter, type Omstandigheden, type Wijziging } from "../domain/opvolging.js";
+import { briefVoltooit, escalate, stapNaam, stapSjabloon, type LadderData, type Stap } from "../domain/ladder.js";
+import { decideWijziging, isHercontrole, type LijstFilter, type Omstandigheden, type Wijziging } from "../domain/opvolging.js";
 import { ladderOmgeving } from "./bevinding.js";
 import { resolveFilter, type FilterInvoer } from "./filter.js";
-import { saveHercontrole } from "../db/hercontrole.js";
+import { upsertHercontrole } from "../db/hercontrole.js";
 import { isLeeg, type HercontroleInvoer } from "../domain/hercontrole.js";
 
 /** `opvolging lijst`: by deadline; every filter name or id must exist. */
@@ -49,7 +49,7 @@ export function addOpvolging(
   });
 }
 
-/** What beslis needs to know besides the change: the evening, today, and whether a letter completes the step. */
+/** What decideWijziging needs to know besides the change: the evening, today, and whether a letter completes the step. */
 export function omstandigheden(o: Opvolging, vandaag: string, ladder: LadderData): Omstandigheden {
   const stap = o.stap as Stap | null;
   return { avondDatum: o.avond_datum, vandaag, briefStap: stap !== null && briefVoltooit(ladder, stap) };
@@ -72,7 +72,7 @@ export interface LadderGevolg {
 }
 
 /**
- * `opvolging bijwerken`: read, decide (domain/opvolging.ts beslis) and write in one transaction,
+ * `opvolging bijwerken`: read, decide (domain/opvolging.ts decideWijziging) and write in one transaction,
  * then what it means for the zaak: closed, ended, or the next step of its ladder. Two people
  * closing the same hercontrole at once escalate once; the second finds it closed ("al gesloten").
  */
@@ -88,7 +88,7 @@ export function changeOpvolging(
     const o = await requireOpvolging(tx.sql, id);
     const omgeving = ladderOmgeving();
     const partner = w.partner !== undefined ? await requirePartner(tx.sql, w.partner) : undefined;
-    const besluit = beslis(o, { ...w, partner: partner?.naam }, omstandigheden(o, tx.today, omgeving.ladder));
+    const besluit = decideWijziging(o, { ...w, partner: partner?.naam }, omstandigheden(o, tx.today, omgeving.ladder));
     await updateOpvolging(
       tx,
       o.id,
@@ -102,13 +102,18 @@ export function changeOpvolging(
       },
       velden,
     );
-    if (!isLeeg(waarneming)) await saveHercontrole(tx, o.id, waarneming);
+    if (!isLeeg(waarneming)) await upsertHercontrole(tx, o.id, waarneming);
     const gevolg = besluit.gesloten ? await ladderGevolg(tx, o, besluit, omgeving) : {};
     return { opvolging: await requireOpvolging(tx.sql, id), gevolg };
   });
 }
 
-async function ladderGevolg(tx: Tx, o: Opvolging, besluit: ReturnType<typeof beslis>, omgeving: LadderOmgeving): Promise<LadderGevolg> {
+async function ladderGevolg(
+  tx: Tx,
+  o: Opvolging,
+  besluit: ReturnType<typeof decideWijziging>,
+  omgeving: LadderOmgeving,
+): Promise<LadderGevolg> {
   const stap = o.stap as Stap | null;
   const zaak = o.handhaving_id !== null && stap !== null ? await requireZaak(tx.sql, o.handhaving_id) : undefined;
   const op = besluit.geslotenOp!;
@@ -130,7 +135,7 @@ async function ladderGevolg(tx: Tx, o: Opvolging, besluit: ReturnType<typeof bes
   }
   if (stap === "hercontrole") {
     // A failed hercontrole: the next step follows the last completed one, or there is none (and why).
-    const e = escaleer(await requireZaak(tx.sql, zaak.id), o.id, op, omgeving.kalender);
+    const e = escalate(await requireZaak(tx.sql, zaak.id), o.id, op, omgeving.kalender);
     if (e.soort === "al-open") {
       return { melding: `Overtreding niet beëindigd. De volgende stap staat al open: ${stapNaam(e.stap)} (opvolging ${e.opvolgingId}).` };
     }

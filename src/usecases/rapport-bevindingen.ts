@@ -21,14 +21,14 @@ import { formatAdres } from "../domain/adres.js";
 import {
   bezwarenTegenOndertekenen,
   inhoudHash,
-  kiesOndertekenaar,
-  maakInhoud,
+  chooseOndertekenaar,
+  makeInhoud,
   rapportBestandsnaam,
   type Auteur,
   type RapportInhoud,
 } from "../domain/rapport-bevindingen.js";
 import { UserError } from "../errors.js";
-import { leesGeverifieerd, maakMap, opruimen, plaats, schrijfTijdelijk, verwijder } from "../io/bijlagen.js";
+import { readGeverifieerd, makeMap, removeTemp, placeBestand, writeTemp, deleteBestand } from "../io/bijlagen.js";
 import { writeOutput } from "../io/output-file.js";
 import { briefhoofdVan } from "./briefhoofd.js";
 
@@ -137,7 +137,7 @@ export interface RapportBron<I extends Ondertekenbaar> {
   bezwaren(inhoud: I): string[];
   pdf(inv: RapportPdfInvoer<I>): Promise<Buffer>;
   /** Under the write lock, at signing: the report's kenmerk, given from the RVB counter the first time. */
-  zekerKenmerk(tx: Tx, jaar: number): Promise<string>;
+  ensureKenmerk(tx: Tx, jaar: number): Promise<string>;
   insertVersie(tx: Tx, v: NieuweVersie<I>): Promise<number>;
 }
 
@@ -163,7 +163,7 @@ function rapportBron(avondId: number, adres: Adres): RapportBron<RapportInhoud> 
     async plan(sql) {
       const avond: AvondKort = await requireAvond(sql, avondId);
       const { afdeling } = await briefhoofdVan(sql, adres.gemeente);
-      const inhoud = maakInhoud(await getRapportGegevens(sql, avond, adres, afdeling));
+      const inhoud = makeInhoud(await getRapportGegevens(sql, avond, adres, afdeling));
       const rapport = await getRapport(sql, avondId, adres.id);
       return {
         inhoud,
@@ -178,7 +178,7 @@ function rapportBron(avondId: number, adres: Adres): RapportBron<RapportInhoud> 
       const { pdfToBuffer } = await import("../render/pdf/document.js");
       return pdfToBuffer(rapportBevindingenPdf(inv));
     },
-    async zekerKenmerk(tx, jaar) {
+    async ensureKenmerk(tx, jaar) {
       return ((await getRapport(tx.sql, avondId, adres.id)) ?? (await insertRapport(tx, avondId, adres.id, jaar))).kenmerk;
     },
     async insertVersie(tx, v) {
@@ -201,10 +201,10 @@ export async function planOndertekening<I extends Ondertekenbaar>(
   if (bezwaren.length) {
     throw new UserError("niet-ondertekenbaar", `${bron.naam} kan nog niet worden ondertekend: ${bezwaren[0]}`, bezwaren.slice(1));
   }
-  const keuze = kiesOndertekenaar(p.inhoud, gevraagd);
+  const keuze = chooseOndertekenaar(p.inhoud, gevraagd);
   if ("fout" in keuze) throw new UserError("ongeldige-invoer", `ondertekenaar: ${keuze.fout}`);
   for (const b of p.inhoud.bijlagen) {
-    const r = leesGeverifieerd(om.bijlagen, b.sha256);
+    const r = readGeverifieerd(om.bijlagen, b.sha256);
     if ("fout" in r) {
       throw new UserError(
         "bijlagen-niet-in-orde",
@@ -224,7 +224,7 @@ async function eenRapport(
   versie: number | undefined,
   bestand: (kenmerk: string | null, versie: number) => string,
 ): Promise<Uitkomst> {
-  const { plan: p, afdruk } = await drukRapport(store, om, rapportBron(avondId, adres), opts, versie, bestand);
+  const { plan: p, afdruk } = await makeRapport(store, om, rapportBron(avondId, adres), opts, versie, bestand);
   const { id, inhoud_sha256, ...rest } = afdruk;
   // Keys in the order this command's JSON has always had.
   return {
@@ -248,7 +248,7 @@ async function eenRapport(
  * (`onderteken`) the next version signed: its PDF kept in the private store, its content hashed,
  * its kenmerk given at the first signature. Another process signing meanwhile: planned again.
  */
-export async function drukRapport<I extends Ondertekenbaar>(
+export async function makeRapport<I extends Ondertekenbaar>(
   store: Store,
   om: RapportOmgeving,
   bron: RapportBron<I>,
@@ -270,7 +270,7 @@ export async function drukRapport<I extends Ondertekenbaar>(
       );
     }
     if (herdruk) {
-      const r = leesGeverifieerd(map, herdruk.pdf_sha256);
+      const r = readGeverifieerd(map, herdruk.pdf_sha256);
       if ("fout" in r) {
         throw new UserError(
           "bijlagen-niet-in-orde",
@@ -302,7 +302,7 @@ export async function drukRapport<I extends Ondertekenbaar>(
     const jaar = Number(dagtekening.slice(0, 4));
     const afbeeldingen = new Map(
       p.inhoud.bijlagen.map((b) => {
-        const r = leesGeverifieerd(map, b.sha256);
+        const r = readGeverifieerd(map, b.sha256);
         return [b.sha256, "data" in r ? r.data : r.fout] as const;
       }),
     );
@@ -353,8 +353,8 @@ export async function drukRapport<I extends Ondertekenbaar>(
       ondertekening: { door: auteur, op },
       bijlagen: afbeeldingen,
     });
-    maakMap(map);
-    const kopie = schrijfTijdelijk(map, bytes);
+    makeMap(map);
+    const kopie = writeTemp(map, bytes);
     const file = bestand(kenmerk, nieuweVersie);
     let geplaatst = false;
     let id = 0;
@@ -364,8 +364,8 @@ export async function drukRapport<I extends Ondertekenbaar>(
         const nu = await bron.plan(tx.sql);
         const nuLaatste = nu.versies[nu.versies.length - 1];
         if (nu.hash !== p.hash || (nuLaatste?.versie ?? 0) !== nieuweVersie - 1 || (nu.kenmerk ?? kenmerk) !== kenmerk) throw new Opnieuw();
-        if ((await bron.zekerKenmerk(tx, jaar)) !== kenmerk) throw new Opnieuw(); // rolls back the new kenmerk too
-        geplaatst = plaats(map, kopie.tmp, kopie.sha256);
+        if ((await bron.ensureKenmerk(tx, jaar)) !== kenmerk) throw new Opnieuw(); // rolls back the new kenmerk too
+        geplaatst = placeBestand(map, kopie.tmp, kopie.sha256);
         id = await bron.insertVersie(tx, {
           kenmerk,
           versie: nieuweVersie,
@@ -380,8 +380,8 @@ export async function drukRapport<I extends Ondertekenbaar>(
         writeOutput(file, bytes, "pdf", { overschrijven: opts.overschrijven, dbPath: om.dbPath }); // inside: a PDF that cannot be written leaves nothing signed
       });
     } catch (err) {
-      opruimen(kopie.tmp);
-      if (geplaatst) verwijder(map, kopie.sha256);
+      removeTemp(kopie.tmp);
+      if (geplaatst) deleteBestand(map, kopie.sha256);
       if (!(err instanceof Opnieuw)) throw err;
       if (poging < 3) continue;
       throw new UserError("database-bezet", "Het rapport werd tegelijk door een ander proces gewijzigd; probeer het opnieuw");

@@ -11,10 +11,10 @@ import { insertVersieVan, listVersiesVan } from "../db/rapport-bevindingen.js";
 import { formatAdres } from "../domain/adres.js";
 import { formatDutch } from "../domain/dates.js";
 import { formatRapportKenmerk, inhoudHash } from "../domain/rapport-bevindingen.js";
-import { bezwarenTegenHercontrole, maakHercontroleInhoud, type HercontroleInhoud } from "../domain/rapport-hercontrole.js";
+import { bezwarenTegenHercontrole, makeHercontroleInhoud, type HercontroleInhoud } from "../domain/rapport-hercontrole.js";
 import { kalender } from "../io/atw.js";
 import { briefhoofdVan } from "./briefhoofd.js";
-import { drukRapport, type Afdruk, type RapportBron, type RapportKeuze, type RapportOmgeving } from "./rapport-bevindingen.js";
+import { makeRapport, type Afdruk, type RapportBron, type RapportKeuze, type RapportOmgeving } from "./rapport-bevindingen.js";
 
 /**
  * `rapport hercontrole`: the rapport van bevindingen of one closed hercontrole — a concept, a signed
@@ -37,7 +37,7 @@ function hercontroleBron(opvolgingId: number, naam: string): RapportBron<Hercont
     async plan(sql) {
       const o = await requireAfgeslotenHercontrole(sql, opvolgingId);
       const { afdeling } = await briefhoofdVan(sql, o.gemeente);
-      const inhoud = maakHercontroleInhoud(await getHercontroleGegevens(sql, opvolgingId, afdeling), kalender());
+      const inhoud = makeHercontroleInhoud(await getHercontroleGegevens(sql, opvolgingId, afdeling), kalender());
       return {
         inhoud,
         hash: inhoudHash(inhoud),
@@ -51,7 +51,7 @@ function hercontroleBron(opvolgingId: number, naam: string): RapportBron<Hercont
       const { pdfToBuffer } = await import("../render/pdf/document.js");
       return pdfToBuffer(rapportHercontrolePdf(inv));
     },
-    async zekerKenmerk(tx, jaar) {
+    async ensureKenmerk(tx, jaar) {
       const bestaand = (await getHercontrole(tx.sql, opvolgingId))?.kenmerk;
       if (bestaand) return bestaand;
       const kenmerk = formatRapportKenmerk(jaar, await reserveNummers(tx, "rapport", jaar));
@@ -69,7 +69,7 @@ export async function makeHercontroleRapport(
 ): Promise<HercontroleUitkomst> {
   const o = await store.read((sql) => requireAfgeslotenHercontrole(sql, inv.opvolgingId));
   const naam = `Het rapport van hercontrole ${o.id} (${formatDutch(o.gesloten_op)}, ${formatAdres(o)})`;
-  const { plan: p, afdruk } = await drukRapport(store, om, hercontroleBron(o.id, naam), inv, inv.versie, () => inv.pdf);
+  const { plan: p, afdruk } = await makeRapport(store, om, hercontroleBron(o.id, naam), inv, inv.versie, () => inv.pdf);
   const { id, ...rest } = afdruk;
   return {
     ...(id !== undefined ? { id } : {}),

@@ -11,6 +11,7 @@ import {
   listPartners,
   requireGemeente,
   requirePartner,
+  resolveOpvolgRegels,
   setCategorieProfiel,
   updateCapaciteit,
   updatePartner,
@@ -18,7 +19,7 @@ import {
   upsertPartner,
   type Partner,
 } from "../db/referentie.js";
-import { EIGENAAR_BEVINDING, EIGENAAR_CATEGORIE, type OpvolgRegel } from "../domain/opvolging.js";
+import type { OpvolgRegel } from "../domain/opvolging.js";
 import { UserError } from "../errors.js";
 import type { ProfielData } from "../io/referentiedata.js";
 
@@ -97,18 +98,7 @@ export function addCategorie(
   return store.change(async (tx) => {
     if (await findCategorie(tx.sql, c.code)) throw new UserError("bestaat-al", `Categorie ${c.code} bestaat al`);
     const owner = await requirePartner(tx.sql, c.eigenaar);
-    const rules = [];
-    for (const r of regels) {
-      rules.push({
-        actie: r.actie,
-        partnerId:
-          r.partner === EIGENAAR_CATEGORIE || r.partner === EIGENAAR_BEVINDING ? owner.id : (await requirePartner(tx.sql, r.partner)).id,
-        eigenaarBevinding: r.partner === EIGENAAR_BEVINDING,
-        termijn: r.termijn,
-        eenheid: r.eenheid,
-        sjabloon: r.sjabloon ?? null,
-      });
-    }
+    const rules = await resolveOpvolgRegels(tx.sql, owner.id, regels);
     const id = await insertCategorie(
       tx,
       { code: c.code, naam: c.naam, partnerId: owner.id, thema: c.thema, grondslag: c.grondslag },

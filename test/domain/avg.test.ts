@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { startOfDayUtc } from "../../src/domain/dates.js";
-import { beoordeel, grensdatum, teVerwijderen } from "../../src/domain/bewaartermijn.js";
-import { code, pseudonimiseer } from "../../src/domain/pseudoniem.js";
+import { assessCasus, grensdatum, teVerwijderen } from "../../src/domain/bewaartermijn.js";
+import { code, pseudonymise } from "../../src/domain/pseudoniem.js";
 
 describe("log --sinds", () => {
   it("begint om middernacht Nederlandse tijd (winter- en zomertijd)", () => {
@@ -22,10 +22,10 @@ describe("bewaartermijn", () => {
       opvolgingStatussen,
       laatsteActiviteit,
     });
-    expect(beoordeel(c("2024-11-23"), vandaag, 24)).toEqual({ magWeg: false, reden: "recent" });
-    expect(beoordeel(c("2024-11-22"), vandaag, 24)).toEqual({ magWeg: true });
-    expect(beoordeel(c("2020-01-01", ["afgerond", "in-behandeling"]), vandaag, 24)).toEqual({ magWeg: false, reden: "open-opvolging" });
-    expect(beoordeel(c(null), vandaag, 24)).toEqual({ magWeg: false, reden: "geen-casus" });
+    expect(assessCasus(c("2024-11-23"), vandaag, 24)).toEqual({ magWeg: false, reden: "recent" });
+    expect(assessCasus(c("2024-11-22"), vandaag, 24)).toEqual({ magWeg: true });
+    expect(assessCasus(c("2020-01-01", ["afgerond", "in-behandeling"]), vandaag, 24)).toEqual({ magWeg: false, reden: "open-opvolging" });
+    expect(assessCasus(c(null), vandaag, 24)).toEqual({ magWeg: false, reden: "geen-casus" });
     expect(
       teVerwijderen(
         [
@@ -42,7 +42,7 @@ describe("bewaartermijn", () => {
 describe("pseudoniem", () => {
   it("maakt codes als B-1a2b3c4d en laat onbekende tabellen en lege velden staan", () => {
     expect(code("s", "B", "betrokkene:1")).toMatch(/^B-[0-9a-f]{8}$/);
-    const uit = pseudonimiseer(
+    const uit = pseudonymise(
       { betrokkene: [{ id: 1, naam: "Łukasz Wiśniewski", postadres: null, kvk: null }], adres: [{ id: 1, straat: "Kerkstraat" }] },
       "s",
     );
@@ -50,7 +50,7 @@ describe("pseudoniem", () => {
     expect(uit.adres).toEqual([{ id: 1, straat: "Kerkstraat" }]);
   });
   it("dezelfde persoon in twee avonden krijgt dezelfde code", () => {
-    const uit = pseudonimiseer(
+    const uit = pseudonymise(
       {
         avond_rol: [
           { id: 1, naam: "Jan Jansen" },

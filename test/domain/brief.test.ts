@@ -3,8 +3,8 @@ import {
   blokken,
   briefBestandsnaam,
   formatKenmerk,
-  groepeerBrieven,
-  maakBriefhoofd,
+  groupBrieven,
+  makeBriefhoofd,
   parseSjabloon,
   type BriefGroep,
   type BriefItem,
@@ -13,7 +13,7 @@ import {
   type ZaakInfo,
 } from "../../src/domain/brief.js";
 import { briefContext } from "../../src/domain/brief-context.js";
-import { beoordeel, type BeoordelingInvoer } from "../../src/domain/brief-plan.js";
+import { assessBrief, type BeoordelingInvoer } from "../../src/domain/brief-plan.js";
 import { voorbeeldGroep } from "../../src/domain/brief-voorbeeld.js";
 import type { Stap } from "../../src/domain/ladder.js";
 import { kalender } from "../../src/io/atw.js";
@@ -85,7 +85,7 @@ describe("kenmerk en bestandsnaam", () => {
 
 describe("groeperen", () => {
   it("één brief per sjabloon, ontvanger, adres en bestuursorgaan; een voornemen ook per zienswijzetermijn", () => {
-    const groepen = groepeerBrieven([
+    const groepen = groupBrieven([
       item(opv(3, 1), "waarschuwing"),
       item(opv(1, 1), "waarschuwing"),
       item(opv(2, 1), "waarschuwing", { bestuursorgaan: "burgemeester" }), // never one letter for two organen
@@ -141,7 +141,7 @@ describe("welke brief, aan wie (brief-plan)", () => {
   });
 
   it("een partnerwet (Wav) krijgt nooit een gemeentelijke handhavingsbrief", () => {
-    const b = beoordeel(invoer(opv(1, 1, { categorie: "wav" }), { sjabloon: "voornemen-last-onder-dwangsom" }));
+    const b = assessBrief(invoer(opv(1, 1, { categorie: "wav" }), { sjabloon: "voornemen-last-onder-dwangsom" }));
     expect(b).toEqual({
       soort: "overgeslagen",
       reden: expect.stringContaining("valt niet onder de handhaving van de gemeente maar onder die van Nederlandse Arbeidsinspectie"),
@@ -149,9 +149,9 @@ describe("welke brief, aan wie (brief-plan)", () => {
   });
 
   it("een voornemen gaat naar de aangewezen overtreder, nooit naar de eigenaar omdat hij eigenaar is", () => {
-    const zonder = beoordeel(invoer(opv(1, 1, { zaak: zaakVan("voornemen"), stap: "voornemen" })));
+    const zonder = assessBrief(invoer(opv(1, 1, { zaak: zaakVan("voornemen"), stap: "voornemen" })));
     expect(zonder).toMatchObject({ soort: "tegengehouden", reden: "wijs eerst de overtreder aan: handhaving zet 9 --overtreder <id>" });
-    const met = beoordeel(invoer(opv(1, 1, { zaak: zaakVan("voornemen", { overtrederId: 6 }), stap: "voornemen" })));
+    const met = assessBrief(invoer(opv(1, 1, { zaak: zaakVan("voornemen", { overtrederId: 6 }), stap: "voornemen" })));
     expect(met).toMatchObject({
       soort: "brief",
       item: { sjabloon: "voornemen-last-onder-dwangsom", ontvanger: { id: 6, rol: "exploitant" }, sleutel: "2 weken" },
@@ -172,7 +172,7 @@ describe("welke brief, aan wie (brief-plan)", () => {
       { opvolgingId: 2, stap: "besluit" as Stap, status: "open", nietVoor: "2026-11-28", geslotenOp: null, beeindigd: null, brief: null },
     ];
     const zaak = zaakVan("besluit", { overtrederId: 5, stappen });
-    const zonder = beoordeel(invoer(opv(2, 1, { zaak, stap: "besluit", rapport: null }), { vandaag: "2026-12-01" }));
+    const zonder = assessBrief(invoer(opv(2, 1, { zaak, stap: "besluit", rapport: null }), { vandaag: "2026-12-01" }));
     expect(zonder).toEqual({
       soort: "tegengehouden",
       reden: expect.stringContaining(
@@ -180,39 +180,39 @@ describe("welke brief, aan wie (brief-plan)", () => {
       ),
       tot: null,
     });
-    const met = beoordeel(invoer(opv(2, 1, { zaak, stap: "besluit" }), { vandaag: "2026-12-01" }));
+    const met = assessBrief(invoer(opv(2, 1, { zaak, stap: "besluit" }), { vandaag: "2026-12-01" }));
     expect(met).toMatchObject({ soort: "brief", item: { sjabloon: "last-onder-dwangsom", ontvanger: { id: 5 } } });
     // Before the zienswijze term has run, the term is the reason given (with its date), not the report.
-    const vroeg = beoordeel(invoer(opv(2, 1, { zaak, stap: "besluit", rapport: null }), { vandaag: "2026-11-20" }));
+    const vroeg = assessBrief(invoer(opv(2, 1, { zaak, stap: "besluit", rapport: null }), { vandaag: "2026-11-20" }));
     expect(vroeg).toMatchObject({ soort: "tegengehouden", tot: expect.any(String) });
   });
 
   it("de waarschuwing mag naar de eigenaar; een brief aan een partner naar de partner, maar nooit aan de gemeente zelf", () => {
-    expect(beoordeel(invoer(opv(1, 1, { zaak: zaakVan("waarschuwing"), stap: "waarschuwing" })))).toMatchObject({
+    expect(assessBrief(invoer(opv(1, 1, { zaak: zaakVan("waarschuwing"), stap: "waarschuwing" })))).toMatchObject({
       soort: "brief",
       item: { sjabloon: "waarschuwing", ontvanger: { id: 5 } },
     });
     const partner = invoer(opv(2, 1), { sjabloon: "informatiebericht-partner" });
-    expect(beoordeel(partner)).toMatchObject({
+    expect(assessBrief(partner)).toMatchObject({
       item: { ontvanger: { soort: "partner", naam: "Nederlandse Arbeidsinspectie", lidwoord: "de" } },
     });
     const zelf = invoer(opv(2, 1), {
       sjabloon: "informatiebericht-partner",
       partner: { id: 1, naam: "Gemeente", lidwoord: "de", postadres: null },
     });
-    expect(beoordeel(zelf)).toEqual({ soort: "overgeslagen", reden: "de gemeente schrijft geen brief aan zichzelf" });
+    expect(assessBrief(zelf)).toEqual({ soort: "overgeslagen", reden: "de gemeente schrijft geen brief aan zichzelf" });
   });
 
   it("een sjabloon van een andere stap wordt geweigerd; een aankondiging niet in een batch; een actie zonder brief wordt overgeslagen", () => {
     const w = opv(1, 1, { zaak: zaakVan("waarschuwing"), stap: "waarschuwing" });
-    expect(beoordeel(invoer(w, { sjabloon: "last-onder-dwangsom" }))).toMatchObject({
+    expect(assessBrief(invoer(w, { sjabloon: "last-onder-dwangsom" }))).toMatchObject({
       soort: "overgeslagen",
       reden: expect.stringContaining("hoort bij het besluit"),
     });
     const h = opv(1, 1, { zaak: zaakVan("hercontrole"), stap: "hercontrole" });
-    expect(beoordeel(invoer(h))).toMatchObject({ soort: "overgeslagen", reden: expect.stringContaining("aankondiging") });
-    expect(beoordeel(invoer(h, { batch: false }))).toMatchObject({ soort: "brief", item: { sjabloon: "aankondiging-hercontrole" } });
-    expect(beoordeel(invoer(opv(1, 1)))).toEqual({ soort: "overgeslagen", reden: 'actie "x" vraagt geen brief' });
+    expect(assessBrief(invoer(h))).toMatchObject({ soort: "overgeslagen", reden: expect.stringContaining("aankondiging") });
+    expect(assessBrief(invoer(h, { batch: false }))).toMatchObject({ soort: "brief", item: { sjabloon: "aankondiging-hercontrole" } });
+    expect(assessBrief(invoer(opv(1, 1)))).toEqual({ soort: "overgeslagen", reden: 'actie "x" vraagt geen brief' });
   });
 });
 
@@ -254,14 +254,14 @@ describe("briefhoofd en context", () => {
   const context = (groep: BriefGroep, datum = "2026-11-23") =>
     briefContext({
       groep,
-      briefhoofd: maakBriefhoofd("Veldhoven", undefined, undefined),
+      briefhoofd: makeBriefhoofd("Veldhoven", undefined, undefined),
       datum,
       kenmerk: "K",
       kalender: k,
       betrokkenen: [],
     });
   it("eigen velden gaan voor de standaard, die voor de algemene; het mandaat heeft een standaard", () => {
-    const h = maakBriefhoofd("Best", { telefoon: "0499 1", afdeling: "" }, { telefoon: "14 0499", email: "h@best.nl" });
+    const h = makeBriefhoofd("Best", { telefoon: "0499 1", afdeling: "" }, { telefoon: "14 0499", email: "h@best.nl" });
     expect(h).toMatchObject({
       gemeente: "Best",
       telefoon: "0499 1",
@@ -276,7 +276,7 @@ describe("briefhoofd en context", () => {
     const groep = voorbeeldGroep("last-onder-bestuursdwang", false, "2026-11-13");
     const c = briefContext({
       groep,
-      briefhoofd: maakBriefhoofd("Veldhoven", undefined, undefined),
+      briefhoofd: makeBriefhoofd("Veldhoven", undefined, undefined),
       datum: "2026-11-13",
       kenmerk: "INT-2026-000001",
       kalender: k,

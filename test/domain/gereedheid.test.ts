@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { controleer, type AvondStand } from "../../src/domain/gereedheid.js";
+import { checkGereedheid, type AvondStand } from "../../src/domain/gereedheid.js";
 
 const gereed = (): AvondStand => ({
   rollen: [
@@ -17,11 +17,11 @@ const gereed = (): AvondStand => ({
   gevraagdePartners: [{ partner: "Enexis", adressen: ["Kerkstraat 12, Veldhoven"] }],
 });
 
-const codes = (s: AvondStand) => controleer(s).ontbreekt.map((o) => o.code);
+const codes = (s: AvondStand) => checkGereedheid(s).ontbreekt.map((o) => o.code);
 
 describe("controleer", () => {
   it("is gereed als alles geregeld is", () => {
-    expect(controleer(gereed())).toEqual({ gereed: true, ontbreekt: [] });
+    expect(checkGereedheid(gereed())).toEqual({ gereed: true, ontbreekt: [] });
   });
 
   it("mist de teamleider", () => {
@@ -41,7 +41,7 @@ describe("controleer", () => {
   it("mist een risico-inschatting en noemt het adres", () => {
     const s = gereed();
     s.adressen[1]!.risico = null;
-    const r = controleer(s);
+    const r = checkGereedheid(s);
     expect(r.ontbreekt.map((o) => o.code)).toEqual(["geen-risico"]);
     expect(r.ontbreekt[0]!.bericht).toContain("Industrieweg 7, Bladel");
   });
@@ -68,7 +68,7 @@ describe("controleer", () => {
   it("mist een partner die de casustafel vroeg", () => {
     const s = gereed();
     s.rollen = s.rollen.filter((r) => r.partner !== "Enexis");
-    const r = controleer(s);
+    const r = checkGereedheid(s);
     expect(r.ontbreekt.map((o) => o.code)).toEqual(["partner-ontbreekt"]);
     expect(r.ontbreekt[0]!.bericht).toContain("Enexis");
   });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
-  controleerAfsluiting,
+  checkAfsluiting,
   ontbrekendBijHercontrole,
   parseHercontrole,
-  rustOpHercontroles,
+  citedHercontroles,
   type HercontroleVerwijzing,
 } from "../../src/domain/hercontrole.js";
 import type { Stap, ZaakStap } from "../../src/domain/ladder.js";
-import { gecontroleerdeLast, maakHercontroleInhoud, bezwarenTegenHercontrole } from "../../src/domain/rapport-hercontrole.js";
+import { gecontroleerdeLast, makeHercontroleInhoud, bezwarenTegenHercontrole } from "../../src/domain/rapport-hercontrole.js";
 import { kalender } from "../../src/io/atw.js";
 import { zaak } from "../helpers/profiel.js";
 
@@ -33,17 +33,15 @@ const verwijzing = (id: number, datum: string, getekend: boolean): HercontroleVe
 
 describe("de waarneming bij een hercontrole", () => {
   it("nee vraagt tijdstip, nummer, methode en waarneming; ja beveelt ze aan", () => {
-    expect(() => controleerAfsluiting(false, {})).toThrow("ontbreekt: --tijdstip, --toezichthouder, --methode, --waarneming");
-    expect(() => controleerAfsluiting(false, parseHercontrole({ tijdstip: "9.05", toezichthouder: "4711" }))).toThrow(
+    expect(() => checkAfsluiting(false, {})).toThrow("ontbreekt: --tijdstip, --toezichthouder, --methode, --waarneming");
+    expect(() => checkAfsluiting(false, parseHercontrole({ tijdstip: "9.05", toezichthouder: "4711" }))).toThrow(
       "ontbreekt: --methode, --waarneming",
     );
     const volledig = parseHercontrole({ tijdstip: "9.05", toezichthouder: "4711; boa-1", methode: "visueel", waarneming: "12 bewoners" });
     expect(volledig).toEqual({ tijdstip: "09:05", toezichthouders: ["4711", "BOA-1"], methode: "visueel", waarneming: "12 bewoners" });
-    expect(controleerAfsluiting(false, volledig)).toEqual({});
-    expect(controleerAfsluiting(true, {})).toEqual({});
-    expect(controleerAfsluiting(true, { tijdstip: "10:00" }).waarschuwing).toContain(
-      "ontbreekt: --toezichthouder, --methode, --waarneming",
-    );
+    expect(checkAfsluiting(false, volledig)).toEqual({});
+    expect(checkAfsluiting(true, {})).toEqual({});
+    expect(checkAfsluiting(true, { tijdstip: "10:00" }).waarschuwing).toContain("ontbreekt: --toezichthouder, --methode, --waarneming");
     expect(() => parseHercontrole({ waarneming: "  " })).toThrow("waarneming: mag niet leeg zijn");
     expect(() => parseHercontrole({ tijdstip: "24:00" })).toThrow("is geen tijd");
     expect(ontbrekendBijHercontrole({ tijdstip: "10:00", toezichthouders: ["1"], methode: "m", waarneming: "w" })).toEqual([]);
@@ -61,8 +59,8 @@ describe("waar een invordering of kostenverhaal op rust", () => {
 
   it("de invordering rust op de mislukte hercontroles na de begunstigingstermijn die meetellen", () => {
     const alle = [verwijzing(2, "2026-12-18", false), verwijzing(3, "2026-12-22", false)];
-    expect(rustOpHercontroles(dwangsom, dwangsom.stappen[3]!, alle, k).map((h) => h.opvolgingId)).toEqual([3]);
-    expect(rustOpHercontroles(dwangsom, dwangsom.stappen[0]!, alle, k)).toEqual([]);
+    expect(citedHercontroles(dwangsom, dwangsom.stappen[3]!, alle, k).map((h) => h.opvolgingId)).toEqual([3]);
+    expect(citedHercontroles(dwangsom, dwangsom.stappen[0]!, alle, k)).toEqual([]);
   });
 
   it("het kostenverhaal rust op de mislukte hercontrole die tot bestuursdwang leidde", () => {
@@ -75,7 +73,7 @@ describe("waar een invordering of kostenverhaal op rust", () => {
       ],
       { spoor: "bestuursdwang", dwangsom: null },
     );
-    expect(rustOpHercontroles(z, z.stappen[3]!, [verwijzing(2, "2026-12-22", true)], k)).toEqual([verwijzing(2, "2026-12-22", true)]);
+    expect(citedHercontroles(z, z.stappen[3]!, [verwijzing(2, "2026-12-22", true)], k)).toEqual([verwijzing(2, "2026-12-22", true)]);
   });
 
   it("het rapport noemt de last die de hercontrole controleerde, met het einde van haar termijn", () => {
@@ -96,7 +94,7 @@ describe("waar een invordering of kostenverhaal op rust", () => {
   });
 
   it("een onvolledige waarneming kan niet worden ondertekend en zegt hoe aan te vullen", () => {
-    const inhoud = maakHercontroleInhoud(
+    const inhoud = makeHercontroleInhoud(
       {
         gemeente: "Veldhoven",
         afdeling: "afdeling VTH",

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
-  berekenVerbeurd,
+  computeVerbeurd,
   besluitVanaf,
-  controleerProfiel,
+  checkProfiel,
   dwangsomZin,
-  escaleer,
+  escalate,
   invorderingVan,
   isKlaar,
   isVastgelegd,
@@ -97,26 +97,26 @@ describe("escalatie na een hercontrole die de overtreding nog aantreft", () => {
   it("volgt de laatst VOLTOOIDE stap: na een waarschuwing het voornemen", () => {
     const her = stap("hercontrole", { beeindigd: false, op: "2026-12-10" });
     const z = zaak([stap("waarschuwing", { brief: "2026-11-23" }), her]);
-    expect(escaleer(z, her.opvolgingId, "2026-12-10", k)).toEqual({ soort: "stap", stap: { stap: "voornemen", nietVoor: "2026-12-10" } });
+    expect(escalate(z, her.opvolgingId, "2026-12-10", k)).toEqual({ soort: "stap", stap: { stap: "voornemen", nietVoor: "2026-12-10" } });
   });
 
   it("nooit vanaf een stap die nog open staat: dan geen nieuwe stap", () => {
     const open = stap("besluit", { nietVoor: "2026-12-08" });
     const her = stap("hercontrole", { beeindigd: false, op: "2026-12-01" });
     const z = zaak([stap("voornemen", { brief: "2026-11-23" }), open, her]);
-    expect(escaleer(z, her.opvolgingId, "2026-12-01", k)).toEqual({ soort: "al-open", opvolgingId: open.opvolgingId, stap: "besluit" });
+    expect(escalate(z, her.opvolgingId, "2026-12-01", k)).toEqual({ soort: "al-open", opvolgingId: open.opvolgingId, stap: "besluit" });
   });
 
   it("na een besluit (dwangsom): invordering, maar alleen na afloop van de begunstigingstermijn", () => {
     const besluit = stap("besluit", { brief: "2026-11-23" }); // begunstigingstermijn tot en met 21 december
     const vroeg = stap("hercontrole", { beeindigd: false, op: "2026-12-21" });
     const z = zaak([stap("voornemen", { brief: "2026-11-06" }), besluit, vroeg]);
-    expect(fout(() => escaleer(z, vroeg.opvolgingId, "2026-12-21", k))).toBe(
+    expect(fout(() => escalate(z, vroeg.opvolgingId, "2026-12-21", k))).toBe(
       `De begunstigingstermijn van last ${besluit.brief!.kenmerk} loopt tot en met 21 december 2026: een hercontrole op 21 december 2026 kan niet tot invordering leiden; er is niets gewijzigd`,
     );
     const laat = stap("hercontrole", { beeindigd: false, op: "2026-12-22" });
     const z2 = zaak([stap("voornemen", { brief: "2026-11-06" }), besluit, laat]);
-    expect(escaleer(z2, laat.opvolgingId, "2026-12-22", k)).toEqual({
+    expect(escalate(z2, laat.opvolgingId, "2026-12-22", k)).toEqual({
       soort: "stap",
       stap: { stap: "invordering", nietVoor: "2026-12-22" },
     });
@@ -125,7 +125,7 @@ describe("escalatie na een hercontrole die de overtreding nog aantreft", () => {
   it("ook een waarschuwing geeft zijn hersteltermijn: daarbinnen geen voornemen", () => {
     const w = stap("waarschuwing", { brief: "2026-11-23" });
     const her = stap("hercontrole", { beeindigd: false, op: "2026-12-01" });
-    expect(fout(() => escaleer(zaak([w, her]), her.opvolgingId, "2026-12-01", k))).toMatch(
+    expect(fout(() => escalate(zaak([w, her]), her.opvolgingId, "2026-12-01", k))).toMatch(
       /hersteltermijn van waarschuwing .* loopt tot en met 7 december 2026/,
     );
   });
@@ -137,7 +137,7 @@ describe("escalatie na een hercontrole die de overtreding nog aantreft", () => {
       begunstigingstermijn: "3 werkdagen",
       dwangsom: null,
     });
-    expect(escaleer(z, her.opvolgingId, "2026-12-01", k)).toEqual({
+    expect(escalate(z, her.opvolgingId, "2026-12-01", k)).toEqual({
       soort: "stap",
       stap: { stap: "bestuursdwang-uitvoeren", nietVoor: "2026-12-01" },
     });
@@ -150,7 +150,7 @@ describe("escalatie na een hercontrole die de overtreding nog aantreft", () => {
       stap("invordering", { brief: "2027-01-13", nietVoor: "2027-01-12" }),
     ];
     const her = stap("hercontrole", { beeindigd: false, op: "2027-02-10" });
-    const e = escaleer(zaak([...s, her]), her.opvolgingId, "2027-02-10", k);
+    const e = escalate(zaak([...s, her]), her.opvolgingId, "2027-02-10", k);
     expect(e).toEqual({ soort: "einde", reden: expect.stringContaining("maximum van de dwangsom (€ 10.000) is al verbeurd") });
   });
 
@@ -162,7 +162,7 @@ describe("escalatie na een hercontrole die de overtreding nog aantreft", () => {
       [stap("besluit", { brief: "2026-11-23" }), eerste, stap("invordering", { brief: "2026-12-23", nietVoor: "2026-12-22" }), tweede],
       p,
     );
-    expect(escaleer(z, tweede.opvolgingId, "2026-12-24", k)).toEqual({
+    expect(escalate(z, tweede.opvolgingId, "2026-12-24", k)).toEqual({
       soort: "stap",
       stap: { stap: "hercontrole", nietVoor: "2026-12-25" },
     });
@@ -187,8 +187,8 @@ describe("verbeurde dwangsom: alleen wat een vastgelegde hercontrole bewijst", (
   const einde = "2026-12-21";
   it("per constatering: iedere hercontroledag na de termijn, tot het maximum", () => {
     const d = { bedrag: 2500, per: "constatering" as const, maximum: 6000 };
-    expect(berekenVerbeurd(d, einde, ["2026-12-21", "2026-12-22"]).bedrag).toBe(2500); // de laatste dag van de termijn telt niet
-    expect(berekenVerbeurd(d, einde, ["2026-12-22", "2026-12-22", "2027-01-05", "2027-01-12"])).toEqual({
+    expect(computeVerbeurd(d, einde, ["2026-12-21", "2026-12-22"]).bedrag).toBe(2500); // de laatste dag van de termijn telt niet
+    expect(computeVerbeurd(d, einde, ["2026-12-22", "2026-12-22", "2027-01-05", "2027-01-12"])).toEqual({
       constateringen: ["2026-12-22", "2027-01-05", "2027-01-12"],
       eenheden: 3,
       bedrag: 6000,
@@ -198,16 +198,16 @@ describe("verbeurde dwangsom: alleen wat een vastgelegde hercontrole bewijst", (
 
   it("per week: iedere week (vanaf de dag na de termijn) waarin een hercontrole het vaststelde", () => {
     const d = { bedrag: 1000, per: "week" as const, maximum: 10000 };
-    expect(berekenVerbeurd(d, einde, ["2026-12-22", "2026-12-28"]).eenheden).toBe(1); // dezelfde week
-    expect(berekenVerbeurd(d, einde, ["2026-12-22", "2026-12-29"]).eenheden).toBe(2);
+    expect(computeVerbeurd(d, einde, ["2026-12-22", "2026-12-28"]).eenheden).toBe(1); // dezelfde week
+    expect(computeVerbeurd(d, einde, ["2026-12-22", "2026-12-29"]).eenheden).toBe(2);
   });
 
   it("per dag en per maand; ineens één keer", () => {
-    expect(berekenVerbeurd({ bedrag: 100, per: "dag", maximum: 1000 }, einde, ["2026-12-22", "2026-12-23", "2026-12-23"]).bedrag).toBe(200);
+    expect(computeVerbeurd({ bedrag: 100, per: "dag", maximum: 1000 }, einde, ["2026-12-22", "2026-12-23", "2026-12-23"]).bedrag).toBe(200);
     const maand = { bedrag: 2000, per: "maand" as const, maximum: 24000 };
-    expect(berekenVerbeurd(maand, einde, ["2026-12-22", "2027-01-21"]).eenheden).toBe(1);
-    expect(berekenVerbeurd(maand, einde, ["2026-12-22", "2027-01-22"]).eenheden).toBe(2);
-    expect(berekenVerbeurd({ bedrag: 5000, per: "ineens", maximum: 5000 }, einde, ["2026-12-22", "2027-01-22"]).bedrag).toBe(5000);
+    expect(computeVerbeurd(maand, einde, ["2026-12-22", "2027-01-21"]).eenheden).toBe(1);
+    expect(computeVerbeurd(maand, einde, ["2026-12-22", "2027-01-22"]).eenheden).toBe(2);
+    expect(computeVerbeurd({ bedrag: 5000, per: "ineens", maximum: 5000 }, einde, ["2026-12-22", "2027-01-22"]).bedrag).toBe(5000);
   });
 
   it("een invordering vordert wat erbij kwam sinds de vorige", () => {
@@ -304,11 +304,9 @@ describe("vastleggen en controleren", () => {
   });
 
   it("een last onder dwangsom zonder bedrag, een maximum onder het bedrag of een sluiting zonder duur is geen profiel", () => {
-    expect(fout(() => controleerProfiel(profiel({ dwangsom: null })))).toMatch(/vraagt een bedrag/);
-    expect(fout(() => controleerProfiel(profiel({ dwangsom: { bedrag: 5000, per: "week", maximum: 1000 } })))).toMatch(
-      /lager dan het bedrag/,
-    );
-    expect(fout(() => controleerProfiel(profiel({ spoor: "sluiting", dwangsom: null })))).toMatch(/vraagt een duur/);
-    expect(fout(() => controleerProfiel(profiel({ begunstigingstermijn: "vier weken" })))).toMatch(/geen termijn/);
+    expect(fout(() => checkProfiel(profiel({ dwangsom: null })))).toMatch(/vraagt een bedrag/);
+    expect(fout(() => checkProfiel(profiel({ dwangsom: { bedrag: 5000, per: "week", maximum: 1000 } })))).toMatch(/lager dan het bedrag/);
+    expect(fout(() => checkProfiel(profiel({ spoor: "sluiting", dwangsom: null })))).toMatch(/vraagt een duur/);
+    expect(fout(() => checkProfiel(profiel({ begunstigingstermijn: "vier weken" })))).toMatch(/geen termijn/);
   });
 });

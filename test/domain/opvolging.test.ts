@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  beslis,
+  decideWijziging,
   EIGENAAR_BEVINDING,
   isHercontrole,
   isVerlopen,
@@ -77,9 +77,9 @@ describe("verlopen", () => {
 
 describe("statuswijziging", () => {
   it("doodgelopen vraagt een reden", () => {
-    expect(code(() => beslis(open, { status: "doodgelopen" }, O))).toBe("reden-verplicht");
-    expect(code(() => beslis(open, { status: "doodgelopen", resultaat: "  " }, O))).toBe("reden-verplicht");
-    expect(beslis(open, { status: "doodgelopen", resultaat: "Eigenaar onvindbaar" }, O)).toMatchObject({
+    expect(code(() => decideWijziging(open, { status: "doodgelopen" }, O))).toBe("reden-verplicht");
+    expect(code(() => decideWijziging(open, { status: "doodgelopen", resultaat: "  " }, O))).toBe("reden-verplicht");
+    expect(decideWijziging(open, { status: "doodgelopen", resultaat: "Eigenaar onvindbaar" }, O)).toMatchObject({
       status: "doodgelopen",
       resultaat: "Eigenaar onvindbaar",
       gesloten: true,
@@ -87,42 +87,42 @@ describe("statuswijziging", () => {
   });
 
   it("afgerond mag zonder reden, in behandeling ook; gesloten blijft gesloten", () => {
-    expect(beslis(open, { status: "in-behandeling" }, O)).toMatchObject({ status: "in-behandeling", gesloten: false });
-    expect(beslis(open, { status: "afgerond" }, O)).toMatchObject({ status: "afgerond", gesloten: true });
-    expect(code(() => beslis({ ...open, status: "afgerond" }, { status: "in-behandeling" }, O))).toBe("al-gesloten");
-    expect(code(() => beslis(open, {}, O))).toBe("niets-te-wijzigen");
+    expect(decideWijziging(open, { status: "in-behandeling" }, O)).toMatchObject({ status: "in-behandeling", gesloten: false });
+    expect(decideWijziging(open, { status: "afgerond" }, O)).toMatchObject({ status: "afgerond", gesloten: true });
+    expect(code(() => decideWijziging({ ...open, status: "afgerond" }, { status: "in-behandeling" }, O))).toBe("al-gesloten");
+    expect(code(() => decideWijziging(open, {}, O))).toBe("niets-te-wijzigen");
   });
 
   it("een hercontrole sluit met --beeindigd; alleen een hercontrole kent beeindigd", () => {
-    expect(code(() => beslis(hercontrole, { status: "afgerond" }, O))).toBe("beeindigd-verplicht");
-    expect(beslis(hercontrole, { beeindigd: true }, O)).toMatchObject({ status: "afgerond", beeindigd: 1, escaleren: false });
-    expect(beslis(hercontrole, { beeindigd: false }, O)).toMatchObject({ status: "afgerond", beeindigd: 0, escaleren: true });
-    expect(code(() => beslis(open, { beeindigd: false }, O))).toBe("ongeldige-invoer");
-    expect(code(() => beslis(hercontrole, { beeindigd: false, status: "in-behandeling" }, O))).toBe("ongeldige-invoer");
+    expect(code(() => decideWijziging(hercontrole, { status: "afgerond" }, O))).toBe("beeindigd-verplicht");
+    expect(decideWijziging(hercontrole, { beeindigd: true }, O)).toMatchObject({ status: "afgerond", beeindigd: 1, escaleren: false });
+    expect(decideWijziging(hercontrole, { beeindigd: false }, O)).toMatchObject({ status: "afgerond", beeindigd: 0, escaleren: true });
+    expect(code(() => decideWijziging(open, { beeindigd: false }, O))).toBe("ongeldige-invoer");
+    expect(code(() => decideWijziging(hercontrole, { beeindigd: false, status: "in-behandeling" }, O))).toBe("ongeldige-invoer");
   });
 
   it("een stap met een brief wordt afgerond door de brief, niet met de hand; doodgelopen kan wel", () => {
     const voornemen = { ...open, id: 7, actie: "voornemen last onder dwangsom", stap: "voornemen" };
     const m = { ...O, briefStap: true };
-    expect(code(() => beslis(voornemen, { status: "afgerond" }, m))).toBe("brief-maakt-af");
-    expect(beslis(voornemen, { status: "doodgelopen", resultaat: "Overtreder overleden" }, m).status).toBe("doodgelopen");
+    expect(code(() => decideWijziging(voornemen, { status: "afgerond" }, m))).toBe("brief-maakt-af");
+    expect(decideWijziging(voornemen, { status: "doodgelopen", resultaat: "Overtreder overleden" }, m).status).toBe("doodgelopen");
   });
 
   it("--datum legt vast wanneer het gebeurde: niet in de toekomst, niet vóór de avond, alleen bij afsluiten", () => {
-    expect(beslis(hercontrole, { beeindigd: false, datum: "2026-11-20" }, O).geslotenOp).toBe("2026-11-20");
-    expect(beslis(hercontrole, { beeindigd: false }, O).geslotenOp).toBe("2026-11-23");
-    expect(code(() => beslis(hercontrole, { beeindigd: false, datum: "2026-11-24" }, O))).toBe("ongeldige-invoer");
-    expect(code(() => beslis(hercontrole, { beeindigd: false, datum: "2026-11-18" }, O))).toBe("ongeldige-invoer");
-    expect(code(() => beslis(open, { status: "in-behandeling", datum: "2026-11-20" }, O))).toBe("ongeldige-invoer");
+    expect(decideWijziging(hercontrole, { beeindigd: false, datum: "2026-11-20" }, O).geslotenOp).toBe("2026-11-20");
+    expect(decideWijziging(hercontrole, { beeindigd: false }, O).geslotenOp).toBe("2026-11-23");
+    expect(code(() => decideWijziging(hercontrole, { beeindigd: false, datum: "2026-11-24" }, O))).toBe("ongeldige-invoer");
+    expect(code(() => decideWijziging(hercontrole, { beeindigd: false, datum: "2026-11-18" }, O))).toBe("ongeldige-invoer");
+    expect(code(() => decideWijziging(open, { status: "in-behandeling", datum: "2026-11-20" }, O))).toBe("ongeldige-invoer");
   });
 
   it("een hercontrole herkent ook zijn stap, niet alleen de tekst", () => {
-    expect(beslis({ ...open, actie: "controle na last", stap: "hercontrole" }, { beeindigd: true }, O).beeindigd).toBe(1);
+    expect(decideWijziging({ ...open, actie: "controle na last", stap: "hercontrole" }, { beeindigd: true }, O).beeindigd).toBe(1);
   });
 
   it("een nieuwe deadline ligt niet vóór de avond", () => {
-    expect(code(() => beslis(open, { deadline: "2026-11-18" }, O))).toBe("ongeldige-invoer");
-    expect(beslis(open, { deadline: "2026-12-01" }, O).status).toBe("open");
+    expect(code(() => decideWijziging(open, { deadline: "2026-11-18" }, O))).toBe("ongeldige-invoer");
+    expect(decideWijziging(open, { deadline: "2026-12-01" }, O).status).toBe("open");
   });
 
   it("herkent een hercontrole aan de actie", () => {
@@ -134,8 +134,8 @@ describe("statuswijziging", () => {
 
 describe("resultaat van een hercontrole", () => {
   it("legt zonder eigen tekst het antwoord vast; een eigen tekst gaat voor", () => {
-    expect(beslis(hercontrole, { beeindigd: false }, O).resultaat).toBe("Overtreding niet beëindigd");
-    expect(beslis(hercontrole, { beeindigd: true }, O).resultaat).toBe("Overtreding beëindigd");
-    expect(beslis(hercontrole, { beeindigd: true, resultaat: "Bewoners vertrokken" }, O).resultaat).toBe("Bewoners vertrokken");
+    expect(decideWijziging(hercontrole, { beeindigd: false }, O).resultaat).toBe("Overtreding niet beëindigd");
+    expect(decideWijziging(hercontrole, { beeindigd: true }, O).resultaat).toBe("Overtreding beëindigd");
+    expect(decideWijziging(hercontrole, { beeindigd: true, resultaat: "Bewoners vertrokken" }, O).resultaat).toBe("Bewoners vertrokken");
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ontbrekendeGegevens, parseTijdstip, parseToezichthouders } from "../../src/domain/bevinding.js";
-import { formatGrootte, herkenSoort } from "../../src/domain/bijlage.js";
+import { formatGrootte, detectSoort } from "../../src/domain/bijlage.js";
 import {
   bezwarenTegenOndertekenen,
   formatRapportKenmerk,
   inhoudHash,
-  kiesOndertekenaar,
-  maakInhoud,
+  chooseOndertekenaar,
+  makeInhoud,
   rapportBestandsnaam,
   waarnemingsdatum,
   type RapportGegevens,
@@ -75,12 +75,12 @@ describe("waarneming: tijd, nummers, datum", () => {
 
 describe("bijlagen", () => {
   it("herkent JPEG, PNG en PDF aan de eerste bytes, niet aan de naam", () => {
-    expect(herkenSoort(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe("jpeg");
-    expect(herkenSoort(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe("png");
-    expect(herkenSoort(Buffer.from("%PDF-1.7"))).toBe("pdf");
-    expect(herkenSoort(Buffer.from("GIF89a"))).toBeUndefined();
-    expect(herkenSoort(Buffer.from("MZ\x90\x00"))).toBeUndefined();
-    expect(herkenSoort(Buffer.alloc(0))).toBeUndefined();
+    expect(detectSoort(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe("jpeg");
+    expect(detectSoort(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe("png");
+    expect(detectSoort(Buffer.from("%PDF-1.7"))).toBe("pdf");
+    expect(detectSoort(Buffer.from("GIF89a"))).toBeUndefined();
+    expect(detectSoort(Buffer.from("MZ\x90\x00"))).toBeUndefined();
+    expect(detectSoort(Buffer.alloc(0))).toBeUndefined();
   });
 
   it("schrijft groottes zoals mensen ze lezen", () => {
@@ -101,7 +101,7 @@ describe("rapport van bevindingen", () => {
   });
 
   it("ordent waarnemingen op tijd over middernacht, telt het team per organisatie, noemt de opstellers één keer", () => {
-    const inhoud = maakInhoud(
+    const inhoud = makeInhoud(
       gegevens([
         { tijdstip: "00:20", toezichthouders: [auteur("2314")] },
         { tijdstip: "23:10", personen: 6, toezichthouders: [auteur("4711"), auteur("2314")] },
@@ -122,24 +122,24 @@ describe("rapport van bevindingen", () => {
   });
 
   it("dezelfde inhoud geeft dezelfde hash; elke wijziging een andere", () => {
-    const a = inhoudHash(maakInhoud(gegevens()));
-    expect(inhoudHash(maakInhoud(gegevens()))).toBe(a);
-    expect(inhoudHash(maakInhoud(gegevens([{ omschrijving: "y" }])))).not.toBe(a);
+    const a = inhoudHash(makeInhoud(gegevens()));
+    expect(inhoudHash(makeInhoud(gegevens()))).toBe(a);
+    expect(inhoudHash(makeInhoud(gegevens([{ omschrijving: "y" }])))).not.toBe(a);
     expect(
-      inhoudHash(maakInhoud(gegevens([{ bijlagen: [{ sha256: "a".repeat(64), soort: "png", grootte: 1, bijschrift: null }] }]))),
+      inhoudHash(makeInhoud(gegevens([{ bijlagen: [{ sha256: "a".repeat(64), soort: "png", grootte: 1, bijschrift: null }] }]))),
     ).not.toBe(a);
   });
 
   it("ondertekenen: alleen een opsteller, en alleen als niets ontbreekt", () => {
-    const twee = maakInhoud(gegevens([{ toezichthouders: [auteur("4711"), auteur("2314")] }]));
-    expect(kiesOndertekenaar(twee, undefined)).toEqual({ fout: expect.stringContaining("kies wie ondertekent met --ondertekenaar") });
-    expect(kiesOndertekenaar(twee, "2314")).toEqual({ nummer: "2314" });
-    expect(kiesOndertekenaar(twee, "1")).toEqual({ fout: expect.stringContaining("heeft deze bevindingen niet vastgesteld") });
-    expect(kiesOndertekenaar(maakInhoud(gegevens()), undefined)).toEqual({ nummer: "4711" });
-    expect(bezwarenTegenOndertekenen(maakInhoud(gegevens()))).toEqual([]);
-    expect(bezwarenTegenOndertekenen(maakInhoud(gegevens([{ methode: null, tijdstipGeschat: true }])))[0]).toMatch(
+    const twee = makeInhoud(gegevens([{ toezichthouders: [auteur("4711"), auteur("2314")] }]));
+    expect(chooseOndertekenaar(twee, undefined)).toEqual({ fout: expect.stringContaining("kies wie ondertekent met --ondertekenaar") });
+    expect(chooseOndertekenaar(twee, "2314")).toEqual({ nummer: "2314" });
+    expect(chooseOndertekenaar(twee, "1")).toEqual({ fout: expect.stringContaining("heeft deze bevindingen niet vastgesteld") });
+    expect(chooseOndertekenaar(makeInhoud(gegevens()), undefined)).toEqual({ nummer: "4711" });
+    expect(bezwarenTegenOndertekenen(makeInhoud(gegevens()))).toEqual([]);
+    expect(bezwarenTegenOndertekenen(makeInhoud(gegevens([{ methode: null, tijdstipGeschat: true }])))[0]).toMatch(
       /bevinding 1 \(Overbewoning\) is onvolledig: tijdstip, methode \(vul aan met: interventie bevinding wijzig 1 --tijdstip … --methode …\)/,
     );
-    expect(bezwarenTegenOndertekenen(maakInhoud(gegevens([])))).toEqual(["er zijn geen bevindingen op dit adres"]);
+    expect(bezwarenTegenOndertekenen(makeInhoud(gegevens([])))).toEqual(["er zijn geen bevindingen op dit adres"]);
   });
 });

@@ -6,7 +6,7 @@ import {
   deadline,
   eindeTermijn,
   formatTermijn,
-  maakKalender,
+  makeKalender,
   parseTermijn,
   termijnInWoorden,
   type AtwDag,
@@ -16,7 +16,7 @@ import { ROOT } from "../helpers/cli.js";
 
 /** The shipped Algemene termijnenwet days (data/atw-dagen.json), as the CLI reads them. */
 const ATW = (JSON.parse(fs.readFileSync(path.join(ROOT, "data/atw-dagen.json"), "utf8")) as { dagen: AtwDag[] }).dagen;
-const k = maakKalender(ATW);
+const k = makeKalender(ATW);
 
 describe("Algemene termijnenwet, artikel 3: de dagen die als zondag gelden", () => {
   it("2026: Nieuwjaar, Goede Vrijdag, 2e Paasdag, Koningsdag, 5 mei, Hemelvaart, 2e Pinksterdag, beide Kerstdagen", () => {
@@ -62,13 +62,13 @@ describe("Algemene termijnenwet, artikel 3: de dagen die als zondag gelden", () 
   });
 
   it("een dag die bij Koninklijk Besluit is toegevoegd staat als vaste datum in de lijst", () => {
-    const metKb = maakKalender([...ATW, { regel: "2027-03-15", naam: "bij KB toegevoegd" }]);
+    const metKb = makeKalender([...ATW, { regel: "2027-03-15", naam: "bij KB toegevoegd" }]);
     expect(metKb.isWerkdag("2027-03-15")).toBe(false);
     expect(k.isWerkdag("2027-03-15")).toBe(true);
   });
 
   it("een onleesbare regel is de fout van de gebruiker (exit 2), niet van het programma", () => {
-    const kapot = maakKalender([{ regel: "elke dinsdag", naam: "x" }]);
+    const kapot = makeKalender([{ regel: "elke dinsdag", naam: "x" }]);
     expect(() => kapot.isWerkdag("2026-01-06")).toThrow(UserError);
   });
 });

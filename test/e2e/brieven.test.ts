@@ -73,7 +73,7 @@ describe("brief maak", () => {
       "Gemeente Veldhoven",
       "Kerkstraat 12, 5504 AB Veldhoven",
       "14 personen op 4 slaapkamers",
-      "U bent als hoofdhuurder die de kamers onderverhuurt overtreder",
+      "U bent overtreder in de zin van artikel 5:1 Algemene wet bestuursrecht, als hoofdhuurder die de kamers onderverhuurt.",
       "€ 3.000 voor iedere keer dat wordt geconstateerd dat niet aan de last is voldaan, met een maximum van € 30.000",
       "5 november 2026", // control date
       "23 november 2026", // letter date

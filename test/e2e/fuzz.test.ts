@@ -6,10 +6,10 @@ import { cli, cliInProcess, dump, initDb, tempDir } from "../helpers/cli.js";
 import { count } from "../helpers/avg.js";
 import { normalisePostcode, normaliseToevoeging, parseHuisnummer, parseObjectType, validateAdres } from "../../src/domain/adres.js";
 import { adresImportPlanner } from "../../src/domain/adres-import.js";
-import { beoordeel, grensdatum, parseMaanden, teVerwijderen, type Casus } from "../../src/domain/bewaartermijn.js";
+import { assessCasus, grensdatum, parseMaanden, teVerwijderen, type Casus } from "../../src/domain/bewaartermijn.js";
 import { parseDate } from "../../src/domain/dates.js";
 import { optionalText, parseCount, parseEnum, parseId, parseList, requireText } from "../../src/domain/invoer.js";
-import { pseudonimiseer } from "../../src/domain/pseudoniem.js";
+import { pseudonymise } from "../../src/domain/pseudoniem.js";
 import { readCsv } from "../../src/io/csv.js";
 import { UserError } from "../../src/errors.js";
 
@@ -197,7 +197,7 @@ describe("validators (in-process)", () => {
           for (const c of casussen) {
             const open = c.opvolgingStatussen.some((s) => s === "open" || s === "in-behandeling");
             const recent = c.laatsteActiviteit === null || c.laatsteActiviteit >= grensdatum(vandaag, maanden);
-            expect(beoordeel(c, vandaag, maanden).magWeg).toBe(!open && !recent);
+            expect(assessCasus(c, vandaag, maanden).magWeg).toBe(!open && !recent);
             expect(weg.has(c.adresId)).toBe(!open && !recent);
           }
         },
@@ -215,12 +215,12 @@ describe("validators (in-process)", () => {
           audit_log: namen.map((n, i) => ({ id: i + 1, gebruiker: n, tabel: "adres" })),
           adres: [{ id: 1, straat: "Kerkstraat" }],
         };
-        const a = pseudonimiseer(tabellen, "geheim-1");
+        const a = pseudonymise(tabellen, "geheim-1");
         const text = JSON.stringify(a);
         for (const n of namen) expect(text.includes(JSON.stringify(n))).toBe(false);
         expect(a.adres).toEqual(tabellen.adres);
-        expect(pseudonimiseer(tabellen, "geheim-1")).toEqual(a);
-        expect(pseudonimiseer(tabellen, "geheim-2").betrokkene![0]!.naam).not.toBe(a.betrokkene![0]!.naam);
+        expect(pseudonymise(tabellen, "geheim-1")).toEqual(a);
+        expect(pseudonymise(tabellen, "geheim-2").betrokkene![0]!.naam).not.toBe(a.betrokkene![0]!.naam);
       }),
     );
   });

@@ -128,7 +128,7 @@ describe("de handhavingsladder, van controleavond tot invordering", () => {
     const t = await pdfTekst(voornemen.bestand);
     for (const deel of [
       "het college van burgemeester en wethouders van Veldhoven van plan is u een last onder dwangsom op te leggen",
-      "U bent als verhuurder van de woning overtreder in de zin van artikel 5:1",
+      "U bent overtreder in de zin van artikel 5:1 Algemene wet bestuursrecht, als verhuurder van de woning.",
       "Het omgevingsplan (regel over overbewoning",
       "artikel 125, eerste en tweede lid, Gemeentewet en artikel 5:32, eerste lid",
       "binnen vier weken na de verzenddatum van het besluit (de begunstigingstermijn)",
@@ -408,7 +408,9 @@ describe("begeleid aan een terminal", () => {
       hoedanigheid: "verhuurder van Kerkstraat 12, 5504 AB Veldhoven",
       vastgelegd: r.kenmerk,
     });
-    expect(await pdfTekst(r.bestand)).toContain("U bent als verhuurder van Kerkstraat 12, 5504 AB Veldhoven overtreder");
+    expect(await pdfTekst(r.bestand)).toContain(
+      "U bent overtreder in de zin van artikel 5:1 Algemene wet bestuursrecht, als verhuurder van Kerkstraat 12, 5504 AB Veldhoven.",
+    );
   }, 60_000);
 
   it("handhaving zet zonder opties vraagt elke waarde, met de huidige als standaard", async () => {

@@ -45,7 +45,7 @@ describe("opstarten", () => {
     ]) {
       const geladen = pakketten(geladenModules(["--db", db, ...lijst, "--json"]));
       expect(geladen).toContain("better-sqlite3");
-      for (const zwaar of ["pdfkit", "fontkit", "handlebars", "csv-parse", "date-holidays", "cli-table3"])
+      for (const zwaar of ["pdfkit", "fontkit", "handlebars", "papaparse", "date-holidays", "@inquirer/prompts", "chalk", "pg"])
         expect(geladen, `${lijst.join(" ")}: ${zwaar}`).not.toContain(zwaar);
     }
   });

@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
  * pixel data inflates. Checked when the photo is attached, so a broken file is refused at once
  * instead of breaking every report it would appear in.
  */
-export function leesAfbeelding(data: Buffer): { breedte: number; hoogte: number } | undefined {
+export function readAfbeelding(data: Buffer): { breedte: number; hoogte: number } | undefined {
   try {
     const PDFDocument = require("pdfkit") as typeof import("pdfkit");
     const doc = new PDFDocument({ autoFirstPage: false });

@@ -8,6 +8,7 @@ import { UserError } from "../errors.js";
 import { bijlagenMap, checkKandidaat, copyToTemp, makeMap } from "../io/bijlagen.js";
 import { renderBijlagen } from "../render/bijlage.js";
 import { addBijlage, checkBijlagen, showBijlagen } from "../usecases/bijlage.js";
+import type { BijlageDoel } from "../db/bijlage.js";
 import fs from "node:fs";
 import { aantal } from "../domain/tekst.js";
 
@@ -39,19 +40,25 @@ export function registerBijlage(bevinding: Command, rt: Runtime): void {
 }
 
 async function toevoegen(ctx: Ctx, idRaw: string, bestand: string, bijschriftRaw: string | undefined): Promise<void> {
-  // Everything the user can get wrong is checked before the store folder is touched.
   const bevindingId = parseId("bevinding", idRaw);
   await ctx.read((sql) => requireBevinding(sql, bevindingId));
+  await addBijlageTo(ctx, { soort: "bevinding", id: bevindingId }, bestand, bijschriftRaw);
+}
+
+/** Stores a file as evidence of an existing finding or hercontrole (the caller checked it exists). */
+export async function addBijlageTo(ctx: Ctx, doel: BijlageDoel, bestand: string, bijschriftRaw: string | undefined): Promise<void> {
+  // Everything the user can get wrong is checked before the store folder is touched.
   const bijschrift = parseBijschrift(bijschriftRaw);
   const kandidaat = checkKandidaat(bestand);
   if (kandidaat.soort !== "pdf") await controleerAfbeelding(kandidaat.bestand, bestand);
   const map = bijlagenMap(ctx.dbPath);
   makeMap(map);
   const kopie = copyToTemp(kandidaat, map);
-  const r = await addBijlage(ctx.store(), { bevindingId, map, kopie, soort: kandidaat.soort, naam: kandidaat.naam, bijschrift });
+  const r = await addBijlage(ctx.store(), { doel, map, kopie, soort: kandidaat.soort, naam: kandidaat.naam, bijschrift });
+  const wat = `${doel.soort} ${doel.id}`;
   const json = {
     id: r.id,
-    bevinding_id: bevindingId,
+    [doel.soort === "bevinding" ? "bevinding_id" : "opvolging_id"]: doel.id,
     sha256: kopie.sha256,
     soort: kandidaat.soort,
     grootte: kopie.grootte,
@@ -60,8 +67,8 @@ async function toevoegen(ctx: Ctx, idRaw: string, bestand: string, bijschriftRaw
   };
   ctx.emit(json, () =>
     r.nieuweKoppeling
-      ? `${capitalise(SOORT_NAAM[kandidaat.soort])} toegevoegd aan bevinding ${bevindingId} (${formatGrootte(kopie.grootte)}).\nSHA-256: ${kopie.sha256}${r.nieuweInhoud ? "" : "\n(Dezelfde inhoud was al opgeslagen; er is geen tweede kopie gemaakt.)"}`
-      : `Deze inhoud is al bijgevoegd bij bevinding ${bevindingId}; er is niets gewijzigd.\nSHA-256: ${kopie.sha256}`,
+      ? `${capitalise(SOORT_NAAM[kandidaat.soort])} toegevoegd aan ${wat} (${formatGrootte(kopie.grootte)}).\nSHA-256: ${kopie.sha256}${r.nieuweInhoud ? "" : "\n(Dezelfde inhoud was al opgeslagen; er is geen tweede kopie gemaakt.)"}`
+      : `Deze inhoud is al bijgevoegd bij ${wat}; er is niets gewijzigd.\nSHA-256: ${kopie.sha256}`,
   );
 }
 

@@ -73,12 +73,18 @@ const VOORBEELDEN: Record<string, string[]> = {
   "toezichthouder toevoegen": [
     'interventie toezichthouder toevoegen --nummer 4711 --functie "toezichthouder Wonen" --organisatie Veldhoven',
   ],
+  "hercontrole wijzig": [
+    'interventie hercontrole wijzig 14 --tijdstip 10:15 --toezichthouder 4711 --methode "visuele waarneming" --waarneming "…"',
+  ],
+  "hercontrole bijlage toevoegen": ['interventie hercontrole bijlage toevoegen 14 zolder.jpg --bijschrift "Zolder: nog vijf matrassen"'],
+  "hercontrole bijlage lijst": ["interventie hercontrole bijlage lijst 14"],
+  "rapport hercontrole": ["interventie rapport hercontrole --opvolging 14 --pdf hercontrole.pdf --onderteken"],
   "rapport bevindingen": ["interventie rapport bevindingen --avond 5 --adres 1 --pdf rapport.pdf --onderteken"],
   "opvolging lijst": ["interventie opvolging lijst --status verlopen --gemeente Veldhoven"],
   "opvolging toevoegen": ["interventie opvolging toevoegen --bevinding 3 --actie persbericht --partner Gemeente --deadline 2026-12-15"],
   "opvolging bijwerken": [
     'interventie opvolging bijwerken 12 --status doodgelopen --resultaat "Eigenaar onvindbaar"',
-    "interventie opvolging bijwerken 14 --beeindigd nee --datum 2026-12-22",
+    'interventie opvolging bijwerken 14 --beeindigd nee --datum 2026-12-22 --tijdstip 10:15 --toezichthouder 4711 --methode "visuele waarneming" --waarneming "Nog 12 bewoners"',
     "interventie opvolging bijwerken   # terminal: kies opvolging en wijziging",
   ],
   "brief maak": [

@@ -23,6 +23,7 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   bevinding: () => import("./bevinding.js"),
   toezichthouder: () => import("./toezichthouder.js"),
   opvolging: () => import("./opvolging.js"),
+  hercontrole: () => import("./hercontrole.js"),
   rapport: () => import("./rapport.js"),
   log: () => import("./log.js"),
   backup: () => import("./backup.js"),

@@ -13,6 +13,7 @@ import { kalender } from "../io/atw.js";
 import { ask } from "../io/prompts.js";
 import { chooseAvondId } from "./avond-keuze.js";
 import { chooseId, ontbrekendArgument, partnerKeuzes } from "./kiezen.js";
+import { askHercontrole } from "./hercontrole-vragen.js";
 
 /**
  * The questions of `opvolging bijwerken` and `opvolging toevoegen` at a terminal: the follow-up
@@ -28,6 +29,11 @@ export interface BijwerkenOpts {
   deadline?: string;
   partner?: string;
   datum?: string;
+  /** Closing a hercontrole: the observation (domain/hercontrole.ts). */
+  tijdstip?: string;
+  toezichthouder?: string;
+  methode?: string;
+  waarneming?: string;
 }
 
 /** A list at a terminal stays short: the earliest deadlines; an id beyond them is typed. */
@@ -141,8 +147,8 @@ export async function askWijziging(ctx: Ctx, o: Opvolging, om: Omstandigheden): 
         if (k) escalate(zaak!, o.id, d, k);
       });
       w.datum = dag;
-      const r = await resultaat(`Wat is aangetroffen? (leeg: "Overtreding ${w.beeindigd ? "" : "niet "}beëindigd")`);
-      return { beeindigd, datum: dag, resultaat: r || undefined };
+      const r = await resultaat(`Resultaat in het kort (leeg: "Overtreding ${w.beeindigd ? "" : "niet "}beëindigd")`);
+      return { beeindigd, datum: dag, resultaat: r || undefined, ...(await askHercontrole(ctx, beeindigd === "ja")) };
     }
     case "doodgelopen": {
       w.status = "doodgelopen";

@@ -6,7 +6,9 @@ import { requireOpvolging } from "../db/opvolging.js";
 import { requirePartner } from "../db/referentie.js";
 import { formatDutch, parseDate } from "../domain/dates.js";
 import { optionalText, parseEnum, parseId, requireText } from "../domain/invoer.js";
-import { checkDeadline, LIJST_FILTERS, NIEUWE_STATUSSEN, type LijstFilter } from "../domain/opvolging.js";
+import { checkDeadline, isHercontrole, LIJST_FILTERS, NIEUWE_STATUSSEN, type LijstFilter } from "../domain/opvolging.js";
+import { checkAfsluiting, isLeeg, parseHercontrole } from "../domain/hercontrole.js";
+import { UserError } from "../errors.js";
 import { ladderData } from "../io/ladder.js";
 import { loadSjabloon } from "../io/sjablonen.js";
 import { opvolgingJson, renderOpvolgingen } from "../render/opvolging.js";
@@ -56,6 +58,10 @@ export function register(program: Command, rt: Runtime): void {
     .option("--datum <datum>", "bij afsluiten: de dag van de hercontrole of de dag waarop de actie is gedaan (standaard vandaag)")
     .option("--deadline <datum>", "nieuwe deadline")
     .option("--partner <partner>", "nieuwe eigenaar van de actie")
+    .option("--tijdstip <UU:MM>", "hercontrole: tijdstip van de waarneming (verplicht bij --beeindigd nee)")
+    .option("--toezichthouder <nummer>", "hercontrole: nummer(s) van de toezichthouder(s), bijv. 4711,2314 (verplicht bij nee)")
+    .option("--methode <tekst>", "hercontrole: hoe is waargenomen (verplicht bij nee)")
+    .option("--waarneming <tekst>", "hercontrole: wat is waargenomen (verplicht bij nee)")
     .action(action<BijwerkenOpts>(rt, (ctx, opts, id) => bijwerken(ctx, opts, id as string | undefined)));
 }
 
@@ -114,13 +120,24 @@ async function bijwerken(ctx: Ctx, flags: BijwerkenOpts, rawId: string | undefin
   const id = await chooseOpvolging(ctx, rawId);
   const gegeven = Object.values(flags).some((v) => v !== undefined);
   parseWijziging(flags);
+  parseHercontrole(flags);
   const huidig = await ctx.read((sql) => requireOpvolging(sql, id)); // an unknown id is the user's error before anything is asked
   const opts = gegeven || !ctx.interactive ? flags : await askWijziging(ctx, huidig, omstandigheden(huidig, ctx.today(), ladderData()));
   const w = parseWijziging(opts);
+  const waarneming = parseHercontrole(opts);
+  const hercontrole = huidig.stap === "hercontrole" || isHercontrole(huidig.actie);
+  if (!isLeeg(waarneming) && (w.beeindigd === undefined || !hercontrole)) {
+    throw new UserError(
+      "gebruik",
+      `--tijdstip, --toezichthouder, --methode en --waarneming horen bij het afsluiten van een hercontrole (--beeindigd ja|nee); een gesloten hercontrole vult u aan met: interventie hercontrole wijzig <opvolging-id>`,
+    );
+  }
+  const { waarschuwing } = hercontrole && w.beeindigd !== undefined ? checkAfsluiting(w.beeindigd, waarneming) : {};
   const velden = Object.entries(w)
     .filter(([, v]) => v !== undefined)
     .map(([k]) => k);
-  const { opvolging, gevolg } = await changeOpvolging(ctx.store(), id, w, velden);
+  const { opvolging, gevolg } = await changeOpvolging(ctx.store(), id, w, velden, waarneming);
+  if (waarschuwing) ctx.warn(`waarschuwing: ${waarschuwing}; aanvullen met: interventie hercontrole wijzig ${id}`);
   const na = opvolgingJson(opvolging, ctx.today());
   const melding =
     gevolg.melding ??

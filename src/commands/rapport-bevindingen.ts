@@ -23,7 +23,7 @@ interface Opts {
 
 /** `rapport bevindingen`: the rapport van bevindingen of one address (or every address of an evening). */
 export function registerBevindingen(rapport: Command, rt: Runtime): void {
-  rapport
+  const cmd = rapport
     .command("bevindingen")
     .description(
       "rapport van bevindingen per adres (RvS-minimum); met --onderteken onveranderlijk vastgelegd, een wijziging maakt een nieuwe versie",
@@ -31,16 +31,30 @@ export function registerBevindingen(rapport: Command, rt: Runtime): void {
     .addOption(verplicht("--avond <id>", "controleavond"))
     .addOption(verplicht("--adres <id>", "adres; of zonder --adres met --uit: één PDF per adres met bevindingen"))
     .option("--pdf <bestand>", "PDF-bestand (bij --adres)")
-    .option("--uit <map>", "map voor één PDF per adres (zonder --adres)")
+    .option("--uit <map>", "map voor één PDF per adres (zonder --adres)");
+  ondertekenOpties(cmd).action(action<Opts>(rt, bevindingenRapport));
+}
+
+/** The options every signed report has: sign, by whom, reprint a version, replace a file. */
+export function ondertekenOpties(cmd: Command): Command {
+  return cmd
     .option("--onderteken", "onderteken: de versie wordt onveranderlijk vastgelegd (snapshot en SHA-256)")
     .option("--ondertekenaar <nummer>", "toezichthouder die ondertekent (standaard: de enige opsteller)")
     .option("--versie <n>", "herdruk een eerder ondertekende versie, ongewijzigd")
-    .option("--overschrijven", "vervang een bestaand PDF-bestand")
-    .action(action<Opts>(rt, bevindingenRapport));
+    .option("--overschrijven", "vervang een bestaand PDF-bestand");
+}
+
+/** --versie parsed, and the combinations of the signing options that make no sense refused. */
+export function parseOndertekenOpties(opts: { onderteken?: boolean; ondertekenaar?: string; versie?: string }): number | undefined {
+  const versie = opts.versie === undefined ? undefined : parseId("versie", opts.versie);
+  if (opts.ondertekenaar !== undefined && !opts.onderteken) throw new UserError("gebruik", "--ondertekenaar hoort bij --onderteken");
+  if (versie !== undefined && opts.onderteken)
+    throw new UserError("gebruik", "--versie herdrukt een ondertekende versie; gebruik het niet met --onderteken");
+  return versie;
 }
 
 /** The day, the signing moment, the user, where attachments live, and who signs when several could. */
-function omgeving(ctx: Ctx): RapportOmgeving {
+export function omgeving(ctx: Ctx): RapportOmgeving {
   return {
     vandaag: ctx.today(),
     moment: () => ctx.moment(),
@@ -59,10 +73,7 @@ function omgeving(ctx: Ctx): RapportOmgeving {
 
 async function bevindingenRapport(ctx: Ctx, opts: Opts): Promise<void> {
   const avond = await chooseAvond(ctx, opts.avond);
-  const versie = opts.versie === undefined ? undefined : parseId("versie", opts.versie);
-  if (opts.ondertekenaar !== undefined && !opts.onderteken) throw new UserError("gebruik", "--ondertekenaar hoort bij --onderteken");
-  if (versie !== undefined && opts.onderteken)
-    throw new UserError("gebruik", "--versie herdrukt een ondertekende versie; gebruik het niet met --onderteken");
+  const versie = parseOndertekenOpties(opts);
   if (opts.adres === undefined && opts.uit === undefined && !ctx.interactive) {
     throw new UserError("ontbrekende-optie", "Ontbrekende optie --adres (of --uit <map> voor één PDF per adres met bevindingen)");
   }

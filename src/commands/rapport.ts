@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { registerTerugkoppeling } from "./terugkoppeling.js";
 import { registerBevindingen } from "./rapport-bevindingen.js";
+import { registerHercontrole } from "./rapport-hercontrole.js";
 import { action, type Runtime } from "./runtime.js";
 import { jaarPeriode, parsePeriode, parseTopN } from "../domain/rapport.js";
 import { UserError } from "../errors.js";
@@ -29,6 +30,7 @@ export function register(program: Command, rt: Runtime): void {
   registerOpvolging(rapport, rt);
   registerTerugkoppeling(rapport, rt);
   registerBevindingen(rapport, rt);
+  registerHercontrole(rapport, rt);
 }
 
 /** --van/--tot/--gemeente/--partner as a report's scope; bad dates are exit 2 here, unknown names in the use case. */

@@ -22,11 +22,20 @@ export function listBijlagenVan(sql: Sql, bevindingId: number): Promise<Bijlage[
   return sql.all<Bijlage>(`${SELECT} WHERE bb.bevinding_id = ? ORDER BY bb.aangemaakt, j.id`, bevindingId);
 }
 
-/** Links a stored content to a finding; an existing link is left as it is (idempotent). */
+/** What an attachment is evidence of: a finding, or the record of a hercontrole (migration v6). */
+export type BijlageDoel = { soort: "bevinding"; id: number } | { soort: "hercontrole"; id: number };
+
+const KOPPELING = {
+  bevinding: { tabel: "bevinding_bijlage", kolom: "bevinding_id" },
+  hercontrole: { tabel: "hercontrole_bijlage", kolom: "opvolging_id" },
+} as const;
+
+/** Links a stored content to a finding or hercontrole; an existing link is left as it is (idempotent). */
 export async function insertBijlage(
   tx: Tx,
-  b: { bevindingId: number; sha256: string; soort: BijlageSoort; grootte: number; bijschrift: string | null; bestandsnaam: string },
+  b: { doel: BijlageDoel; sha256: string; soort: BijlageSoort; grootte: number; bijschrift: string | null; bestandsnaam: string },
 ): Promise<{ id: number; nieuweInhoud: boolean; nieuweKoppeling: boolean }> {
+  const { tabel, kolom } = KOPPELING[b.doel.soort];
   let id = (await tx.sql.get<{ id: number }>("SELECT id FROM bijlage WHERE sha256 = ?", b.sha256))?.id;
   const nieuweInhoud = id === undefined;
   if (id === undefined) {
@@ -39,18 +48,18 @@ export async function insertBijlage(
     );
     await tx.audit("bijlage", id, "toegevoegd", { sha256: b.sha256, soort: b.soort, grootte: b.grootte });
   }
-  if (await tx.sql.get("SELECT 1 AS ja FROM bevinding_bijlage WHERE bevinding_id = ? AND bijlage_id = ?", b.bevindingId, id)) {
+  if (await tx.sql.get(`SELECT 1 AS ja FROM ${tabel} WHERE ${kolom} = ? AND bijlage_id = ?`, b.doel.id, id)) {
     return { id, nieuweInhoud, nieuweKoppeling: false };
   }
   await tx.sql.run(
-    "INSERT INTO bevinding_bijlage (bevinding_id, bijlage_id, bijschrift, bestandsnaam, aangemaakt) VALUES (?, ?, ?, ?, ?)",
-    b.bevindingId,
+    `INSERT INTO ${tabel} (${kolom}, bijlage_id, bijschrift, bestandsnaam, aangemaakt) VALUES (?, ?, ?, ?, ?)`,
+    b.doel.id,
     id,
     b.bijschrift,
     b.bestandsnaam,
     tx.now,
   );
-  await tx.audit("bevinding_bijlage", b.bevindingId, "toegevoegd", { bijlage: id, sha256: b.sha256 });
+  await tx.audit(tabel, b.doel.id, "toegevoegd", { bijlage: id, sha256: b.sha256 });
   return { id, nieuweInhoud, nieuweKoppeling: true };
 }
 
@@ -60,6 +69,9 @@ export function listOpgeslagenHashes(sql: Sql): Promise<{ sha256: string; wat: s
     `SELECT sha256, 'bijlage ' || id AS wat FROM bijlage
      UNION ALL
      SELECT v.pdf_sha256, 'rapport ' || r.kenmerk || ' versie ' || v.versie FROM rapport_versie v JOIN rapport r ON r.id = v.rapport_id
+     UNION ALL
+     SELECT v.pdf_sha256, 'rapport ' || h.kenmerk || ' versie ' || v.versie || ' (hercontrole ' || h.opvolging_id || ')'
+     FROM hercontrole_versie v JOIN hercontrole h ON h.opvolging_id = v.opvolging_id
      ORDER BY 2`,
   );
 }
@@ -69,7 +81,8 @@ export async function listOnbekendeHashes(sql: Sql, kandidaten: string[]): Promi
   const onbekend: string[] = [];
   for (const h of kandidaten) {
     const bekend = await sql.get(
-      "SELECT 1 AS ja FROM bijlage WHERE sha256 = ? UNION ALL SELECT 1 FROM rapport_versie WHERE pdf_sha256 = ?",
+      "SELECT 1 AS ja FROM bijlage WHERE sha256 = ? UNION ALL SELECT 1 FROM rapport_versie WHERE pdf_sha256 = ? UNION ALL SELECT 1 FROM hercontrole_versie WHERE pdf_sha256 = ?",
+      h,
       h,
       h,
     );
@@ -77,6 +90,12 @@ export async function listOnbekendeHashes(sql: Sql, kandidaten: string[]): Promi
   }
   return onbekend;
 }
+
+/** Attachments linked to findings or hercontroles of addresses other than `?` (twice: findings, hercontroles). */
+const BIJLAGEN_VAN_ADRES = `
+  SELECT x.bijlage_id FROM bevinding_bijlage x JOIN bevinding y ON y.id = x.bevinding_id WHERE y.adres_id <> ?
+  UNION SELECT x.bijlage_id FROM hercontrole_bijlage x JOIN opvolging o ON o.id = x.opvolging_id JOIN bevinding y ON y.id = o.bevinding_id
+  WHERE y.adres_id <> ?`;
 
 /**
  * Retention: the reports and evidence of one address. Reports (and their versions) go;
@@ -91,26 +110,39 @@ export async function deleteBewijsVanAdres(
 ): Promise<string[]> {
   const reden = { reden: "bewaartermijn" };
   const rapporten = (await sql.all<{ id: number }>("SELECT id FROM rapport WHERE adres_id = ? ORDER BY id", adresId)).map((r) => r.id);
+  // Hercontroles (migration v6) count as reports too: their record, versions, authors and links go with them.
+  const hercontroles = await sql.all<{ id: number; kenmerk: string | null }>(
+    "SELECT h.opvolging_id AS id, h.kenmerk FROM hercontrole h JOIN opvolging o ON o.id = h.opvolging_id JOIN bevinding b ON b.id = o.bevinding_id WHERE b.adres_id = ? ORDER BY 1",
+    adresId,
+  );
   const versies = await sql.all<{ id: number; pdf_sha256: string }>(
-    "SELECT v.id, v.pdf_sha256 FROM rapport_versie v JOIN rapport r ON r.id = v.rapport_id WHERE r.adres_id = ? ORDER BY v.id",
+    `SELECT v.id, v.pdf_sha256 FROM rapport_versie v JOIN rapport r ON r.id = v.rapport_id WHERE r.adres_id = ?
+     UNION ALL
+     SELECT v.id, v.pdf_sha256 FROM hercontrole_versie v JOIN opvolging o ON o.id = v.opvolging_id JOIN bevinding b ON b.id = o.bevinding_id
+     WHERE b.adres_id = ? ORDER BY 1`,
+    adresId,
     adresId,
   );
   const inhoud = await sql.all<{ id: number; sha256: string }>(
-    `SELECT DISTINCT j.id, j.sha256 FROM bijlage j JOIN bevinding_bijlage bb ON bb.bijlage_id = j.id JOIN bevinding b ON b.id = bb.bevinding_id
-     WHERE b.adres_id = ?
-       AND NOT EXISTS (SELECT 1 FROM bevinding_bijlage x JOIN bevinding y ON y.id = x.bevinding_id
-                       WHERE x.bijlage_id = j.id AND y.adres_id <> ?)
+    `SELECT DISTINCT j.id, j.sha256 FROM bijlage j WHERE j.id IN (${BIJLAGEN_VAN_ADRES.replaceAll("<>", "=")})
+       AND j.id NOT IN (${BIJLAGEN_VAN_ADRES})
      ORDER BY j.id`,
     adresId,
     adresId,
+    adresId,
+    adresId,
   );
-  telling.rapport += rapporten.length;
+  telling.rapport += rapporten.length + hercontroles.filter((h) => h.kenmerk !== null).length; // a record is a report once signed
   telling.rapport_versie += versies.length;
   telling.bijlage += inhoud.length;
   if (!tx) return [];
   for (const id of rapporten) {
     await tx.sql.run("DELETE FROM rapport WHERE id = ?", id); // versions and their links cascade
     await tx.audit("rapport", id, "verwijderd", reden);
+  }
+  for (const { id } of hercontroles) {
+    await tx.sql.run("DELETE FROM hercontrole WHERE opvolging_id = ?", id); // versions, authors and links cascade
+    await tx.audit("hercontrole", id, "verwijderd", reden);
   }
   await tx.sql.run("DELETE FROM bevinding_bijlage WHERE bevinding_id IN (SELECT id FROM bevinding WHERE adres_id = ?)", adresId);
   for (const j of inhoud) {

@@ -8,6 +8,7 @@ import { ADRES_VELDEN } from "./adres.js";
 import { requireZaak } from "./handhaving.js";
 import { listOpenOpvolgingenVanAvond, requireOpvolging, type Opvolging } from "./opvolging.js";
 import { getOndertekendRapport } from "./rapport-bevindingen.js";
+import { listHercontroleVerwijzingen } from "./hercontrole.js";
 
 /** Letters, letterheads and the follow-ups letters are about: the only SQL of the brieven. */
 
@@ -28,6 +29,7 @@ async function naarBrief(sql: Sql, r: Opvolging): Promise<BriefOpvolgingRij> {
     nietVoor: r.niet_voor,
     sjabloon: r.sjabloon,
     zaak: r.handhaving_id !== null ? await requireZaak(sql, r.handhaving_id) : null,
+    hercontroles: r.handhaving_id !== null ? await listHercontroleVerwijzingen(sql, r.bevinding_id) : [],
     partner: r.partner,
     partnerId: r.partner_id,
     bevinding: {

@@ -338,6 +338,53 @@ export const MIGRATIONS: readonly Migratie[] = [
       if (ongewijzigd) db.prepare("UPDATE categorie_opvolging SET eigenaar_bevinding = 1 WHERE categorie_id = ?").run(c.id);
     }
   },
+  // v6 (hercontrole record, issue 12/13 follow-up): what the toezichthouder saw at a hercontrole, by
+  // number, time and method, with evidence and a signed, versioned rapport van bevindingen (kenmerk
+  // from the RVB counter), which the invorderingsbeschikking and the kostenverhaal cite. The day and
+  // the outcome stay on the follow-up (gesloten_op, beeindigd). Older hercontroles get no record:
+  // an invordering resting on one is held back until it is recorded (hercontrole wijzig) and signed.
+  `
+  CREATE TABLE hercontrole (
+    opvolging_id INTEGER PRIMARY KEY REFERENCES opvolging(id) ON DELETE CASCADE,
+    tijdstip     TEXT,
+    methode      TEXT,
+    waarneming   TEXT,
+    kenmerk      TEXT UNIQUE,
+    aangemaakt   TEXT NOT NULL,
+    gewijzigd    TEXT NOT NULL
+  );
+  CREATE TABLE hercontrole_toezichthouder (
+    opvolging_id      INTEGER NOT NULL REFERENCES hercontrole(opvolging_id) ON DELETE CASCADE,
+    toezichthouder_id INTEGER NOT NULL REFERENCES toezichthouder(id),
+    volgorde          INTEGER NOT NULL,
+    PRIMARY KEY (opvolging_id, toezichthouder_id)
+  );
+  CREATE INDEX hercontrole_toezichthouder_th ON hercontrole_toezichthouder(toezichthouder_id);
+  CREATE TABLE hercontrole_bijlage (
+    opvolging_id INTEGER NOT NULL REFERENCES hercontrole(opvolging_id) ON DELETE CASCADE,
+    bijlage_id   INTEGER NOT NULL REFERENCES bijlage(id),
+    bijschrift   TEXT,
+    bestandsnaam TEXT,
+    aangemaakt   TEXT NOT NULL,
+    PRIMARY KEY (opvolging_id, bijlage_id)
+  );
+  CREATE INDEX hercontrole_bijlage_bijlage ON hercontrole_bijlage(bijlage_id);
+  CREATE TABLE hercontrole_versie (
+    id                    INTEGER PRIMARY KEY,
+    opvolging_id          INTEGER NOT NULL REFERENCES hercontrole(opvolging_id) ON DELETE CASCADE,
+    versie                INTEGER NOT NULL CHECK (versie >= 1),
+    dagtekening           TEXT NOT NULL,
+    inhoud                TEXT NOT NULL,
+    inhoud_sha256         TEXT NOT NULL,
+    pdf_sha256            TEXT NOT NULL,
+    ondertekend_door      INTEGER NOT NULL REFERENCES toezichthouder(id),
+    ondertekend_gebruiker TEXT NOT NULL,
+    ondertekend_op        TEXT NOT NULL,
+    UNIQUE (opvolging_id, versie)
+  );
+  CREATE TRIGGER hercontrole_versie_onveranderlijk BEFORE UPDATE ON hercontrole_versie
+    BEGIN SELECT RAISE(ABORT, 'een ondertekende versie is onveranderlijk'); END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -94,12 +94,23 @@ export function getRapport(sql: Sql, avondId: number, adresId: number): Promise<
   return sql.get<Rapport>("SELECT id, kenmerk FROM rapport WHERE avond_id = ? AND adres_id = ?", avondId, adresId);
 }
 
-const VERSIE_SELECT = `
-  SELECT v.id, v.versie, v.dagtekening, v.inhoud_sha256, v.pdf_sha256, t.nummer AS ondertekend_door, v.ondertekend_op
-  FROM rapport_versie v JOIN toezichthouder t ON t.id = v.ondertekend_door`;
+/**
+ * Where a report's signed versions are kept: the evening's report per address (rapport_versie), or
+ * the report of a hercontrole (hercontrole_versie, migration v6). Same columns, same rules.
+ */
+export type VersieDoel =
+  { tabel: "rapport_versie"; kolom: "rapport_id"; id: number } | { tabel: "hercontrole_versie"; kolom: "opvolging_id"; id: number };
 
 export function listVersies(sql: Sql, rapportId: number): Promise<RapportVersie[]> {
-  return sql.all<RapportVersie>(`${VERSIE_SELECT} WHERE v.rapport_id = ? ORDER BY v.versie`, rapportId);
+  return listVersiesVan(sql, { tabel: "rapport_versie", kolom: "rapport_id", id: rapportId });
+}
+
+export function listVersiesVan(sql: Sql, doel: VersieDoel): Promise<RapportVersie[]> {
+  return sql.all<RapportVersie>(
+    `SELECT v.id, v.versie, v.dagtekening, v.inhoud_sha256, v.pdf_sha256, t.nummer AS ondertekend_door, v.ondertekend_op
+     FROM ${doel.tabel} v JOIN toezichthouder t ON t.id = v.ondertekend_door WHERE v.${doel.kolom} = ? ORDER BY v.versie`,
+    doel.id,
+  );
 }
 
 /** Creates the report row with the next kenmerk of the year (db/kenmerk.ts). */
@@ -121,25 +132,34 @@ export async function getVolgendKenmerk(sql: Sql, jaar: number): Promise<string>
   return formatRapportKenmerk(jaar, (await getLaatsteNummer(sql, "rapport", jaar)) + 1);
 }
 
-export async function insertVersie(
-  tx: Tx,
-  v: {
-    rapport: Rapport;
-    versie: number;
-    dagtekening: string;
-    inhoud: RapportInhoud;
-    inhoudSha256: string;
-    pdfSha256: string;
-    toezichthouderId: number;
-    /** --gebruiker: who pressed the button (kept in the database, never printed). */
-    gebruiker: string;
-    ondertekendOp: string;
-  },
-): Promise<number> {
+/** A signed version as it is stored: its content (snapshot), hashes and who signed when. */
+export interface NieuweVersie<I> {
+  kenmerk: string;
+  versie: number;
+  dagtekening: string;
+  inhoud: I;
+  inhoudSha256: string;
+  pdfSha256: string;
+  toezichthouderId: number;
+  /** --gebruiker: who pressed the button (kept in the database, never printed). */
+  gebruiker: string;
+  ondertekendOp: string;
+}
+
+export async function insertVersie(tx: Tx, v: NieuweVersie<RapportInhoud> & { rapport: Rapport }): Promise<number> {
+  const id = await insertVersieVan(tx, { tabel: "rapport_versie", kolom: "rapport_id", id: v.rapport.id }, v);
+  for (const w of v.inhoud.waarnemingen) {
+    await tx.sql.run("INSERT INTO rapport_versie_bevinding (rapport_versie_id, bevinding_id) VALUES (?, ?)", id, w.bevinding_id);
+  }
+  return id;
+}
+
+/** Stores a signed version (immutable: a trigger refuses updates) with its audit entry. */
+export async function insertVersieVan<I>(tx: Tx, doel: VersieDoel, v: NieuweVersie<I>): Promise<number> {
   const id = await tx.sql.insert(
-    `INSERT INTO rapport_versie (rapport_id, versie, dagtekening, inhoud, inhoud_sha256, pdf_sha256, ondertekend_door, ondertekend_gebruiker, ondertekend_op)
+    `INSERT INTO ${doel.tabel} (${doel.kolom}, versie, dagtekening, inhoud, inhoud_sha256, pdf_sha256, ondertekend_door, ondertekend_gebruiker, ondertekend_op)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    v.rapport.id,
+    doel.id,
     v.versie,
     v.dagtekening,
     JSON.stringify(v.inhoud),
@@ -149,11 +169,8 @@ export async function insertVersie(
     v.gebruiker,
     v.ondertekendOp,
   );
-  for (const w of v.inhoud.waarnemingen) {
-    await tx.sql.run("INSERT INTO rapport_versie_bevinding (rapport_versie_id, bevinding_id) VALUES (?, ?)", id, w.bevinding_id);
-  }
-  await tx.audit("rapport_versie", id, "toegevoegd", {
-    kenmerk: v.rapport.kenmerk,
+  await tx.audit(doel.tabel, id, "toegevoegd", {
+    kenmerk: v.kenmerk,
     versie: v.versie,
     ondertekend: true,
     inhoud_sha256: v.inhoudSha256,

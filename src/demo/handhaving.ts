@@ -1,4 +1,5 @@
 import type { DemoHoofdstuk, DemoStap } from "./stappen.js";
+import { shipped } from "../paths.js";
 
 /**
  * The handhavingsladder as a jurist walks it, over seven weeks after the evening of 5 November
@@ -151,7 +152,8 @@ export const HANDHAVING: DemoHoofdstuk[] = [
     titel: "Handhaving: hercontrole na de begunstigingstermijn en invordering",
     stappen: [
       {
-        uitleg: "Nog twaalf bewoners aangetroffen, na afloop van de begunstigingstermijn: de dwangsom is verbeurd.",
+        uitleg:
+          "Nog twaalf bewoners aangetroffen, na afloop van de begunstigingstermijn: de dwangsom is verbeurd. Wat de toezichthouder zag, wanneer en hoe, wordt vastgelegd: de invordering rust erop.",
         args: [
           "opvolging",
           "bijwerken",
@@ -162,10 +164,46 @@ export const HANDHAVING: DemoHoofdstuk[] = [
           "2026-12-22",
           "--resultaat",
           "Nog 12 bewoners aangetroffen",
+          "--tijdstip",
+          "10:15",
+          "--toezichthouder",
+          "4711",
+          "--methode",
+          "visuele waarneming in de woning met toestemming van de aanwezige bewoners; telling van bewoners, bedden en matrassen per kamer",
+          "--waarneming",
+          "In de woning verbleven twaalf personen. In de drie slaapkamers stonden zeven bedden in gebruik; op de zolder lagen nog vijf matrassen op de vloer. Het aantal bewoners is niet teruggebracht.",
         ],
         vandaag: "2026-12-22",
       },
-      batch("2026-12-22", "De invorderingsbeschikking (artikel 5:37 Awb)."),
+      {
+        uitleg: "Een foto bij de hercontrole, opgeslagen onder haar SHA-256 zoals bij de bevindingen.",
+        args: [
+          "hercontrole",
+          "bijlage",
+          "toevoegen",
+          "$over_her",
+          shipped("data/demo/zolder.jpg"),
+          "--bijschrift",
+          "Zolder op 22 december 2026: nog vijf matrassen (illustratie in de demo)",
+        ],
+        vandaag: "2026-12-22",
+      },
+      {
+        uitleg:
+          "Te vroeg: zonder ondertekend rapport van de hercontrole houdt brief batch de invordering tegen en noemt de opdracht die ondertekent.",
+        args: ["brief", "batch", "--avond", "$avond1", "--uit", "{uit}/brieven"],
+        vandaag: "2026-12-22",
+      },
+      {
+        uitleg: "De toezichthouder ondertekent het rapport van bevindingen van de hercontrole: kenmerk RVB-…, onveranderlijk vastgelegd.",
+        args: ["rapport", "hercontrole", "--opvolging", "$over_her", "--pdf", "{uit}/rapport-hercontrole-kerkstraat.pdf", "--onderteken"],
+        bewaar: "rapport_hercontrole",
+        vandaag: "2026-12-22",
+      },
+      batch(
+        "2026-12-22",
+        "De invorderingsbeschikking (artikel 5:37 Awb): zij noemt het rapport van de hercontrole, de datum en het tijdstip en wat is waargenomen.",
+      ),
       { uitleg: "Alle handhavingszaken, met hun volgende stap.", args: ["handhaving", "lijst"], vandaag: "2026-12-22" },
       { uitleg: "Het brievenregister: één regel per brief.", args: ["brief", "lijst"], vandaag: "2026-12-22" },
       {

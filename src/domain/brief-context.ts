@@ -2,6 +2,7 @@ import { displayPostcode, formatAdres, huisnummerTekst, straatRegel } from "./ad
 import { formatEuro } from "./bedrag.js";
 import { type BriefGroep, type BriefOpvolging, type Briefhoofd, type RapportVerwijzing, type ZaakInfo } from "./brief.js";
 import { addDays, type IsoDate } from "./dates.js";
+import { citedHercontroles } from "./hercontrole.js";
 import { dwangsomZin, eindeNa, invorderingVan, type Bestuursorgaan, type Spoor, type Stap, type Zaak } from "./ladder.js";
 import { BETAALTERMIJN, BEZWAARTERMIJN, eindeTermijn, parseTermijn, termijnInWoorden, type Kalender, type Termijn } from "./termijn.js";
 
@@ -70,6 +71,11 @@ export interface ZaakContext {
     maximumBereikt: boolean;
   } | null;
   kosten: string | null;
+  /**
+   * The failed hercontroles an invordering or kostenverhaal rests on, each as signed in its rapport
+   * van bevindingen: day and time, what was observed, and the report (kenmerk, version, dagtekening).
+   */
+  hercontroles: { datum: IsoDate; tijdstip: string | null; waarneming: string | null; rapport: RapportVerwijzing | null }[];
 }
 
 export interface BriefContext {
@@ -207,6 +213,12 @@ function zaakContext(z: ZaakInfo, o: BriefOpvolging, datum: IsoDate, k: Kalender
         }
       : null,
     kosten: z.kosten !== null ? formatEuro(z.kosten) : null,
+    hercontroles: (stap ? citedHercontroles(z, stap, o.hercontroles ?? [], k) : []).map((h) => ({
+      datum: h.datum,
+      tijdstip: h.tijdstip,
+      waarneming: h.waarneming,
+      rapport: h.rapport,
+    })),
   };
 }
 

@@ -1,6 +1,7 @@
 import { formatAdres } from "./adres.js";
 import type { BriefItem, BriefOpvolging, Ontvanger } from "./brief.js";
-import type { IsoDate } from "./dates.js";
+import { formatDutch, type IsoDate } from "./dates.js";
+import { citedHercontroles } from "./hercontrole.js";
 import {
   briefVoltooit,
   handhavingsSjablonen,
@@ -48,7 +49,13 @@ export interface BeoordelingInvoer {
   kalender: Kalender;
   ladder: LadderData;
   /** Commands that fix what is missing, for the messages. */
-  hints: { overtreder: string; weging: (id: number) => string; kosten: string; rapport: (avond: number, adres: number) => string };
+  hints: {
+    overtreder: string;
+    weging: (id: number) => string;
+    kosten: string;
+    rapport: (avond: number, adres: number) => string;
+    hercontrole: (opvolgingId: number) => string;
+  };
 }
 
 export function assessBrief(inv: BeoordelingInvoer): Beoordeling {
@@ -80,6 +87,15 @@ export function assessBrief(inv: BeoordelingInvoer): Beoordeling {
     if (s) {
       const k = isKlaar(z, s, inv.vandaag, inv.kalender, inv.hints);
       if (!k.klaar) return { soort: "tegengehouden", reden: k.reden, tot: k.tot };
+      // An invordering or kostenverhaal rests on the signed record of each failed hercontrole it counts.
+      const ongetekend = citedHercontroles(z, s, o.hercontroles ?? [], inv.kalender).find((h) => h.rapport === null);
+      if (ongetekend) {
+        return {
+          soort: "tegengehouden",
+          reden: `${stapNaam(stap)} rust op een ondertekend rapport van bevindingen van de hercontrole van ${formatDutch(ongetekend.datum)} (opvolging ${ongetekend.opvolgingId}), dat er nog niet is: ${inv.hints.hercontrole(ongetekend.opvolgingId)}`,
+          tot: null,
+        };
+      }
     }
     // A besluit rests on a signed record of the observation (ECLI:NL:RVS:2017:1179).
     if (stap === "besluit" && o.bevinding.rapport === null) {

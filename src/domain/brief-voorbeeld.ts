@@ -109,8 +109,32 @@ export function voorbeeldGroep(sjabloon: string, aanPartner: boolean, datum: Iso
     waarneming: { datum: avond.datum, tijdstip: "19:40" },
     rapport: { kenmerk: `RVB-${avond.datum.slice(0, 4)}-000001`, versie: 1, datum: addDays(avond.datum, 1) },
   });
+  // The sample's failed hercontroles (13 and 14 above), each with its signed rapport van bevindingen.
+  const voorbeeldHercontroles = [
+    {
+      id: 13,
+      dagen: -14,
+      tijdstip: "10:05",
+      nr: 2,
+      waarneming: "In de woning verbleven nog elf personen; op de zolder lagen vier matrassen.",
+    },
+    {
+      id: 14,
+      dagen: -6,
+      tijdstip: "19:30",
+      nr: 3,
+      waarneming: "In de woning verbleven nog negen personen; de zolder werd nog als slaapruimte gebruikt.",
+    },
+  ].map((h) => ({
+    opvolgingId: h.id,
+    datum: addDays(datum, h.dagen),
+    tijdstip: h.tijdstip,
+    waarneming: h.waarneming,
+    rapport: { kenmerk: `RVB-${datum.slice(0, 4)}-00000${h.nr}`, versie: 1, datum: addDays(datum, h.dagen) },
+  }));
   const item = (id: number, b: BriefOpvolging["bevinding"], z: ZaakInfo | null): BriefOpvolging => ({
-    opvolgingId: id,
+    // Late in the ladder the letter is the zaak's last step (15), so the invordering counts its constateringen.
+    opvolgingId: laat && z ? stappen[stappen.length - 1]!.opvolgingId : id,
     actie: "voorbeeld",
     deadline: addDays(datum, 17),
     partner: "Nederlandse Arbeidsinspectie",
@@ -121,6 +145,7 @@ export function voorbeeldGroep(sjabloon: string, aanPartner: boolean, datum: Iso
     adres,
     avond,
     zaak: z,
+    hercontroles: laat && z ? voorbeeldHercontroles : [],
   });
   let opvolgingen: BriefOpvolging[];
   if (familie === "sluiting") {

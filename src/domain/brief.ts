@@ -1,4 +1,5 @@
 import { adresInBestandsnaam, type AdresInput } from "./adres.js";
+import type { HercontroleVerwijzing } from "./hercontrole.js";
 import type { IsoDate } from "./dates.js";
 import type { Bestuursorgaan, Stap, Zaak } from "./ladder.js";
 
@@ -75,6 +76,8 @@ export interface BriefOpvolging {
   avond: { id: number; datum: IsoDate; doel: string };
   /** The finding's handhavingszaak, if the gemeente enforces its category. */
   zaak: ZaakInfo | null;
+  /** The zaak's closed hercontroles with their record and signed report: what an invordering or kostenverhaal cites. */
+  hercontroles?: HercontroleVerwijzing[];
 }
 
 /** A zaak as a letter needs it: the state machine's view plus how the overtreder is addressed. */

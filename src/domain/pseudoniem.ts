@@ -43,6 +43,14 @@ export const PSEUDONIEM_REGELS: Record<string, Record<string, Rule>> = {
     inhoud: { kind: "drop" },
     ondertekend_gebruiker: { kind: "drop" },
   },
+  // The record of a hercontrole (migration v6) goes out like the evening's reports.
+  hercontrole_bijlage: {
+    bestandsnaam: { kind: "drop" },
+  },
+  hercontrole_versie: {
+    inhoud: { kind: "drop" },
+    ondertekend_gebruiker: { kind: "drop" },
+  },
 };
 
 /** Settings never leave the database in an export (the secret above all). */

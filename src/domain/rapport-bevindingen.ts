@@ -152,7 +152,7 @@ function sortTijd(avond: { datum: IsoDate; starttijd: string }, tijdstip: string
 }
 
 /** SHA-256 of the content: equal content, equal hash (the object is built in a fixed key order). */
-export function inhoudHash(inhoud: RapportInhoud): string {
+export function inhoudHash(inhoud: object): string {
   return createHash("sha256").update(JSON.stringify(inhoud)).digest("hex");
 }
 
@@ -174,7 +174,7 @@ export function bezwarenTegenOndertekenen(inhoud: RapportInhoud): string[] {
  * Who signs: an author of the report (a rapport is signed by the one who made it). Without a choice
  * the sole author signs; with several authors the signer must be named.
  */
-export function chooseOndertekenaar(inhoud: RapportInhoud, gevraagd: string | undefined): { nummer: string } | { fout: string } {
+export function chooseOndertekenaar(inhoud: { auteurs: Auteur[] }, gevraagd: string | undefined): { nummer: string } | { fout: string } {
   const nummers = inhoud.auteurs.map((a) => a.nummer);
   if (gevraagd !== undefined) {
     const n = gevraagd.trim().toUpperCase();

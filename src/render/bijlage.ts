@@ -6,10 +6,17 @@ import type { Colors } from "./output.js";
 import { renderTable } from "./table.js";
 
 /** `bevinding bijlage lijst`. */
-export function renderBijlagen(b: Bevinding, rows: (Bijlage & { volgnummer: number; aanwezig: boolean })[], c: Colors): string {
-  if (rows.length === 0) return `Bevinding ${b.id} heeft geen bijlagen.`;
+export function renderBijlagen(b: Bevinding, rows: BijlageRij[], c: Colors): string {
+  return renderBijlagenVan(`bevinding ${b.id}`, `${b.categorie_naam}, ${formatAdres(b)}`, rows, c);
+}
+
+type BijlageRij = Pick<Bijlage, "soort" | "grootte" | "bijschrift" | "sha256"> & { volgnummer: number; aanwezig: boolean };
+
+/** The attachments of a finding or a hercontrole ("hercontrole 14"), with what it is about. */
+export function renderBijlagenVan(wat: string, over: string, rows: BijlageRij[], c: Colors): string {
+  if (rows.length === 0) return `${wat.charAt(0).toUpperCase()}${wat.slice(1)} heeft geen bijlagen.`;
   return [
-    `Bijlagen van bevinding ${b.id} (${b.categorie_naam}, ${formatAdres(b)}):`,
+    `Bijlagen van ${wat} (${over}):`,
     renderTable(
       rows,
       [

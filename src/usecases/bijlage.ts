@@ -1,17 +1,26 @@
 import type { Store } from "../db/store.js";
 import { requireBevinding, type Bevinding } from "../db/bevinding.js";
-import { insertBijlage, listBijlagenVan, listOnbekendeHashes, listOpgeslagenHashes, type Bijlage } from "../db/bijlage.js";
+import {
+  insertBijlage,
+  listBijlagenVan,
+  listOnbekendeHashes,
+  listOpgeslagenHashes,
+  type Bijlage,
+  type BijlageDoel,
+} from "../db/bijlage.js";
+import { requireAfgeslotenHercontrole, upsertHercontrole } from "../db/hercontrole.js";
 import type { BijlageSoort } from "../domain/bijlage.js";
 import { checkBestand, isOpgeslagen, losseBestanden, removeTemp, placeBestand, deleteBestand } from "../io/bijlagen.js";
 
 /**
- * `bevinding bijlage toevoegen`: a checked copy of the file (io/bijlagen.ts) is put in the private
- * store under the write lock, so a retention run cannot remove it meanwhile, and linked to the finding.
+ * `bevinding bijlage toevoegen` (and `hercontrole bijlage toevoegen`): a checked copy of the file (io/bijlagen.ts) is put in the private
+ * store under the write lock, so a retention run cannot remove it meanwhile, and linked to the finding
+ * or the hercontrole.
  */
 export async function addBijlage(
   store: Store,
   b: {
-    bevindingId: number;
+    doel: BijlageDoel;
     map: string;
     kopie: { tmp: string; sha256: string; grootte: number };
     soort: BijlageSoort;
@@ -22,10 +31,11 @@ export async function addBijlage(
   let geplaatst = false;
   try {
     return await store.change(async (tx) => {
-      await requireBevinding(tx.sql, b.bevindingId);
+      if (b.doel.soort === "bevinding") await requireBevinding(tx.sql, b.doel.id);
+      else await upsertHercontrole(tx, (await requireAfgeslotenHercontrole(tx.sql, b.doel.id)).id, {}); // evidence needs a record to belong to
       geplaatst = placeBestand(b.map, b.kopie.tmp, b.kopie.sha256);
       return insertBijlage(tx, {
-        bevindingId: b.bevindingId,
+        doel: b.doel,
         sha256: b.kopie.sha256,
         soort: b.soort,
         grootte: b.kopie.grootte,

@@ -105,6 +105,7 @@ const hints = (zaakId: number) => ({
   kosten: `interventie handhaving zet ${zaakId} --kosten <bedrag>`,
   rapport: (avond: number, adres: number) =>
     `interventie rapport bevindingen --avond ${avond} --adres ${adres} --pdf <bestand> --onderteken`,
+  hercontrole: (id: number) => `interventie rapport hercontrole --opvolging ${id} --pdf <bestand> --onderteken`,
 });
 
 /** The template a follow-up's letter uses: its own, else that of its ladder step. */

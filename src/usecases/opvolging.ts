@@ -7,6 +7,8 @@ import { briefVoltooit, escalate, stapNaam, stapSjabloon, type LadderData, type 
 import { decideWijziging, isHercontrole, type LijstFilter, type Omstandigheden, type Wijziging } from "../domain/opvolging.js";
 import { ladderOmgeving } from "./bevinding.js";
 import { resolveFilter, type FilterInvoer } from "./filter.js";
+import { upsertHercontrole } from "../db/hercontrole.js";
+import { isLeeg, type HercontroleInvoer } from "../domain/hercontrole.js";
 
 /** `opvolging lijst`: by deadline; every filter name or id must exist. */
 export function showOpvolgingen(
@@ -79,6 +81,8 @@ export function changeOpvolging(
   id: number,
   w: Wijziging,
   velden: string[],
+  /** Closing a hercontrole: what was observed (time, numbers, method, observation), recorded with it. */
+  waarneming: HercontroleInvoer = {},
 ): Promise<{ opvolging: Opvolging; gevolg: LadderGevolg }> {
   return store.change(async (tx) => {
     const o = await requireOpvolging(tx.sql, id);
@@ -98,6 +102,7 @@ export function changeOpvolging(
       },
       velden,
     );
+    if (!isLeeg(waarneming)) await upsertHercontrole(tx, o.id, waarneming);
     const gevolg = besluit.gesloten ? await ladderGevolg(tx, o, besluit, omgeving) : {};
     return { opvolging: await requireOpvolging(tx.sql, id), gevolg };
   });

@@ -11,8 +11,11 @@ import {
   insertRapport,
   insertVersie,
   listVersies,
+  type NieuweVersie,
   type RapportVersie,
 } from "../db/rapport-bevindingen.js";
+import type { Tx } from "../db/store.js";
+import type { RapportPdfInvoer } from "../render/pdf/rapport-bevindingen.js";
 import { requireToezichthouder } from "../db/toezichthouder.js";
 import { formatAdres } from "../domain/adres.js";
 import {
@@ -54,28 +57,13 @@ export interface RapportKeuze {
   overschrijven?: boolean;
 }
 
-export interface Uitkomst {
-  /** The signed version's id, when this run signed it (a record created). */
-  id?: number;
+export interface Uitkomst extends Afdruk {
   avond_id: number;
   adres_id: number;
   adres: string;
-  kenmerk: string | null;
-  versie: number;
-  status: "concept" | "ondertekend";
-  /** true: a signed version printed again from its stored copy (byte-identical). */
-  herdruk: boolean;
-  /** false: the findings changed after this signed version; a new version needs signing. */
-  actueel: boolean;
-  dagtekening: string;
-  ondertekend_op: string | null;
-  ondertekend_door: string | null;
-  inhoud_sha256: string;
-  pdf_sha256: string | null;
   bevindingen: number[];
   bijlagen: number;
   onvolledig: { bevinding_id: number; ontbrekend: string[] }[];
-  bestand: string;
 }
 
 /** The addresses of an evening that have findings (the ones a report can be made for). */
@@ -99,7 +87,8 @@ export async function makeAvondRapporten(
   const adressen = await listRapportAdressen(store, inv.avondId);
   if (adressen.length === 0) throw new UserError("geen-bevindingen", `Avond ${inv.avondId} heeft geen bevindingen`);
   const map = inv.map();
-  if (inv.onderteken) for (const a of adressen) await store.read((sql) => planOndertekening(sql, om, inv.avondId, a, inv.ondertekenaar));
+  if (inv.onderteken)
+    for (const a of adressen) await store.read((sql) => planOndertekening(sql, om, rapportBron(inv.avondId, a), inv.ondertekenaar));
   const uitkomsten: Uitkomst[] = [];
   for (const a of adressen)
     uitkomsten.push(await eenRapport(store, om, inv.avondId, a, inv, undefined, (k, v) => path.join(map, rapportBestandsnaam(k, v, a))));
@@ -122,44 +111,95 @@ export async function makeAdresRapport(
   return eenRapport(store, om, inv.avondId, adres, inv, inv.versie, () => inv.pdf);
 }
 
-interface Plan {
-  inhoud: RapportInhoud;
+/** What a report's signing rests on: its content now, that content's hash, its kenmerk and signed versions. */
+export interface Plan<I> {
+  inhoud: I;
   hash: string;
   kenmerk: string | null;
   versies: RapportVersie[];
 }
 
-async function plan(sql: Sql, avondId: number, adres: Adres): Promise<Plan> {
-  const avond: AvondKort = await requireAvond(sql, avondId);
-  const { afdeling } = await briefhoofdVan(sql, adres.gemeente);
-  const inhoud = makeInhoud(await getRapportGegevens(sql, avond, adres, afdeling));
-  const rapport = await getRapport(sql, avondId, adres.id);
+/** Content every signed report has: its authors (who may sign) and its evidence (checked before signing). */
+export interface Ondertekenbaar {
+  auteurs: Auteur[];
+  bijlagen: { nr: number; sha256: string }[];
+}
+
+/**
+ * One kind of signed report: the evening's findings at an address, or a hercontrole. Each reads
+ * its own facts and stores its own rows; signing, versions, reprints and concepts work the same.
+ */
+export interface RapportBron<I extends Ondertekenbaar> {
+  /** "Het rapport voor Kerkstraat 12, 5504 AB Veldhoven": for messages. */
+  naam: string;
+  plan(sql: Sql): Promise<Plan<I>>;
+  /** Why this content cannot be signed yet (empty: it can). */
+  bezwaren(inhoud: I): string[];
+  pdf(inv: RapportPdfInvoer<I>): Promise<Buffer>;
+  /** Under the write lock, at signing: the report's kenmerk, given from the RVB counter the first time. */
+  ensureKenmerk(tx: Tx, jaar: number): Promise<string>;
+  insertVersie(tx: Tx, v: NieuweVersie<I>): Promise<number>;
+}
+
+/** A report printed: which version, signed or concept, and where. */
+export interface Afdruk {
+  id?: number;
+  kenmerk: string | null;
+  versie: number;
+  status: "concept" | "ondertekend";
+  herdruk: boolean;
+  actueel: boolean;
+  dagtekening: string;
+  ondertekend_op: string | null;
+  ondertekend_door: string | null;
+  inhoud_sha256: string;
+  pdf_sha256: string | null;
+  bestand: string;
+}
+
+function rapportBron(avondId: number, adres: Adres): RapportBron<RapportInhoud> {
   return {
-    inhoud,
-    hash: inhoudHash(inhoud),
-    kenmerk: rapport?.kenmerk ?? null,
-    versies: rapport ? await listVersies(sql, rapport.id) : [],
+    naam: `Het rapport voor ${formatAdres(adres)}`,
+    async plan(sql) {
+      const avond: AvondKort = await requireAvond(sql, avondId);
+      const { afdeling } = await briefhoofdVan(sql, adres.gemeente);
+      const inhoud = makeInhoud(await getRapportGegevens(sql, avond, adres, afdeling));
+      const rapport = await getRapport(sql, avondId, adres.id);
+      return {
+        inhoud,
+        hash: inhoudHash(inhoud),
+        kenmerk: rapport?.kenmerk ?? null,
+        versies: rapport ? await listVersies(sql, rapport.id) : [],
+      };
+    },
+    bezwaren: bezwarenTegenOndertekenen,
+    async pdf(inv) {
+      const { rapportBevindingenPdf } = await import("../render/pdf/rapport-bevindingen.js");
+      const { pdfToBuffer } = await import("../render/pdf/document.js");
+      return pdfToBuffer(rapportBevindingenPdf(inv));
+    },
+    async ensureKenmerk(tx, jaar) {
+      return ((await getRapport(tx.sql, avondId, adres.id)) ?? (await insertRapport(tx, avondId, adres.id, jaar))).kenmerk;
+    },
+    async insertVersie(tx, v) {
+      return insertVersie(tx, { ...v, rapport: (await getRapport(tx.sql, avondId, adres.id))! });
+    },
   };
 }
 
 /** Checks that a report can be signed now; returns the signer's number. */
-async function planOndertekening(
+export async function planOndertekening<I extends Ondertekenbaar>(
   sql: Sql,
   om: RapportOmgeving,
-  avondId: number,
-  adres: Adres,
+  bron: RapportBron<I>,
   gevraagd: string | undefined,
 ): Promise<string> {
-  const p = await plan(sql, avondId, adres);
+  const p = await bron.plan(sql);
   const laatste = p.versies[p.versies.length - 1];
   if (laatste && laatste.inhoud_sha256 === p.hash) return laatste.ondertekend_door; // already signed: nothing to do
-  const bezwaren = bezwarenTegenOndertekenen(p.inhoud);
+  const bezwaren = bron.bezwaren(p.inhoud);
   if (bezwaren.length) {
-    throw new UserError(
-      "niet-ondertekenbaar",
-      `Het rapport voor ${formatAdres(adres)} kan nog niet worden ondertekend: ${bezwaren[0]}`,
-      bezwaren.slice(1),
-    );
+    throw new UserError("niet-ondertekenbaar", `${bron.naam} kan nog niet worden ondertekend: ${bezwaren[0]}`, bezwaren.slice(1));
   }
   const keuze = chooseOndertekenaar(p.inhoud, gevraagd);
   if ("fout" in keuze) throw new UserError("ongeldige-invoer", `ondertekenaar: ${keuze.fout}`);
@@ -184,29 +224,49 @@ async function eenRapport(
   versie: number | undefined,
   bestand: (kenmerk: string | null, versie: number) => string,
 ): Promise<Uitkomst> {
+  const { plan: p, afdruk } = await makeRapport(store, om, rapportBron(avondId, adres), opts, versie, bestand);
+  const { id, inhoud_sha256, ...rest } = afdruk;
+  // Keys in the order this command's JSON has always had.
+  return {
+    ...(id !== undefined ? { id } : {}),
+    avond_id: avondId,
+    adres_id: adres.id,
+    adres: formatAdres(adres),
+    inhoud_sha256,
+    bevindingen: p.inhoud.waarnemingen.map((w) => w.bevinding_id),
+    bijlagen: p.inhoud.bijlagen.length,
+    onvolledig: p.inhoud.waarnemingen
+      .filter((w) => w.ontbrekend.length)
+      .map((w) => ({ bevinding_id: w.bevinding_id, ontbrekend: w.ontbrekend })),
+    ...rest,
+  };
+}
+
+/**
+ * Prints a report: a signed version again from its stored copy (byte for byte what was signed;
+ * `versie`, or the newest when the content did not change), a concept of the next version, or
+ * (`onderteken`) the next version signed: its PDF kept in the private store, its content hashed,
+ * its kenmerk given at the first signature. Another process signing meanwhile: planned again.
+ */
+export async function makeRapport<I extends Ondertekenbaar>(
+  store: Store,
+  om: RapportOmgeving,
+  bron: RapportBron<I>,
+  opts: RapportKeuze,
+  versie: number | undefined,
+  bestand: (kenmerk: string | null, versie: number) => string,
+): Promise<{ plan: Plan<I>; afdruk: Afdruk }> {
   const map = om.bijlagen;
   for (let poging = 1; ; poging++) {
-    const p = await store.read((sql) => plan(sql, avondId, adres));
+    const p = await store.read((sql) => bron.plan(sql));
     const laatste = p.versies[p.versies.length - 1];
-    const basis = {
-      avond_id: avondId,
-      adres_id: adres.id,
-      adres: formatAdres(adres),
-      inhoud_sha256: p.hash,
-      bevindingen: p.inhoud.waarnemingen.map((w) => w.bevinding_id),
-      bijlagen: p.inhoud.bijlagen.length,
-      onvolledig: p.inhoud.waarnemingen
-        .filter((w) => w.ontbrekend.length)
-        .map((w) => ({ bevinding_id: w.bevinding_id, ontbrekend: w.ontbrekend })),
-    };
 
-    // A signed version is printed again from its stored copy: byte for byte what was signed.
     const herdruk =
       versie !== undefined ? p.versies.find((v) => v.versie === versie) : laatste?.inhoud_sha256 === p.hash ? laatste : undefined;
     if (versie !== undefined && !herdruk) {
       throw new UserError(
         "niet-gevonden",
-        `Versie ${versie} van het rapport voor ${formatAdres(adres)} bestaat niet (ondertekend: ${p.versies.map((v) => v.versie).join(", ") || "geen"})`,
+        `Versie ${versie} van ${bron.naam.charAt(0).toLowerCase()}${bron.naam.slice(1)} bestaat niet (ondertekend: ${p.versies.map((v) => v.versie).join(", ") || "geen"})`,
       );
     }
     if (herdruk) {
@@ -220,18 +280,20 @@ async function eenRapport(
       const file = bestand(p.kenmerk, herdruk.versie);
       writeOutput(file, r.data, "pdf", { overschrijven: opts.overschrijven, dbPath: om.dbPath });
       return {
-        ...basis,
-        kenmerk: p.kenmerk,
-        versie: herdruk.versie,
-        status: "ondertekend",
-        herdruk: true,
-        actueel: herdruk.inhoud_sha256 === p.hash,
-        dagtekening: herdruk.dagtekening,
-        ondertekend_op: herdruk.ondertekend_op,
-        ondertekend_door: herdruk.ondertekend_door,
-        inhoud_sha256: herdruk.inhoud_sha256,
-        pdf_sha256: herdruk.pdf_sha256,
-        bestand: path.resolve(file),
+        plan: p,
+        afdruk: {
+          kenmerk: p.kenmerk,
+          versie: herdruk.versie,
+          status: "ondertekend",
+          herdruk: true,
+          actueel: herdruk.inhoud_sha256 === p.hash,
+          dagtekening: herdruk.dagtekening,
+          ondertekend_op: herdruk.ondertekend_op,
+          ondertekend_door: herdruk.ondertekend_door,
+          inhoud_sha256: herdruk.inhoud_sha256,
+          pdf_sha256: herdruk.pdf_sha256,
+          bestand: path.resolve(file),
+        },
       };
     }
 
@@ -244,56 +306,53 @@ async function eenRapport(
         return [b.sha256, "data" in r ? r.data : r.fout] as const;
       }),
     );
-    const { rapportBevindingenPdf } = await import("../render/pdf/rapport-bevindingen.js");
-    const { pdfToBuffer } = await import("../render/pdf/document.js");
 
     if (!opts.onderteken) {
       const file = bestand(p.kenmerk, nieuweVersie);
-      const bytes = await pdfToBuffer(
-        rapportBevindingenPdf({
-          inhoud: p.inhoud,
-          inhoudSha256: p.hash,
-          kenmerk: p.kenmerk,
-          versie: nieuweVersie,
-          dagtekening,
-          bijlagen: afbeeldingen,
-        }),
-      );
-      writeOutput(file, bytes, "pdf", { overschrijven: opts.overschrijven, dbPath: om.dbPath });
-      return {
-        ...basis,
+      const bytes = await bron.pdf({
+        inhoud: p.inhoud,
+        inhoudSha256: p.hash,
         kenmerk: p.kenmerk,
         versie: nieuweVersie,
-        status: "concept",
-        herdruk: false,
-        actueel: true,
         dagtekening,
-        ondertekend_op: null,
-        ondertekend_door: null,
-        pdf_sha256: null,
-        bestand: path.resolve(file),
+        bijlagen: afbeeldingen,
+      });
+      writeOutput(file, bytes, "pdf", { overschrijven: opts.overschrijven, dbPath: om.dbPath });
+      return {
+        plan: p,
+        afdruk: {
+          kenmerk: p.kenmerk,
+          versie: nieuweVersie,
+          status: "concept",
+          herdruk: false,
+          actueel: true,
+          dagtekening,
+          ondertekend_op: null,
+          ondertekend_door: null,
+          inhoud_sha256: p.hash,
+          pdf_sha256: null,
+          bestand: path.resolve(file),
+        },
       };
     }
 
     const gevraagd =
       opts.ondertekenaar ?? (p.inhoud.auteurs.length > 1 && om.ondertekenaar ? await om.ondertekenaar(p.inhoud.auteurs) : undefined);
     const { door, kenmerk } = await store.read(async (sql) => {
-      const nummer = await planOndertekening(sql, om, avondId, adres, gevraagd);
+      const nummer = await planOndertekening(sql, om, bron, gevraagd);
       return { nummer, door: await requireToezichthouder(sql, nummer), kenmerk: p.kenmerk ?? (await getVolgendKenmerk(sql, jaar)) };
     });
     const auteur = p.inhoud.auteurs.find((a) => a.nummer === door.nummer)!;
     const op = om.moment(); // the signing moment agrees with the dagtekening, also with --vandaag
-    const bytes = await pdfToBuffer(
-      rapportBevindingenPdf({
-        inhoud: p.inhoud,
-        inhoudSha256: p.hash,
-        kenmerk,
-        versie: nieuweVersie,
-        dagtekening,
-        ondertekening: { door: auteur, op },
-        bijlagen: afbeeldingen,
-      }),
-    );
+    const bytes = await bron.pdf({
+      inhoud: p.inhoud,
+      inhoudSha256: p.hash,
+      kenmerk,
+      versie: nieuweVersie,
+      dagtekening,
+      ondertekening: { door: auteur, op },
+      bijlagen: afbeeldingen,
+    });
     makeMap(map);
     const kopie = writeTemp(map, bytes);
     const file = bestand(kenmerk, nieuweVersie);
@@ -302,14 +361,13 @@ async function eenRapport(
     try {
       await store.change(async (tx) => {
         // Re-read under the write lock: another process may have signed or changed something since.
-        const nu = await plan(tx.sql, avondId, adres);
+        const nu = await bron.plan(tx.sql);
         const nuLaatste = nu.versies[nu.versies.length - 1];
         if (nu.hash !== p.hash || (nuLaatste?.versie ?? 0) !== nieuweVersie - 1 || (nu.kenmerk ?? kenmerk) !== kenmerk) throw new Opnieuw();
-        const rapport = (await getRapport(tx.sql, avondId, adres.id)) ?? (await insertRapport(tx, avondId, adres.id, jaar));
-        if (rapport.kenmerk !== kenmerk) throw new Opnieuw(); // rolls back the new kenmerk too
+        if ((await bron.ensureKenmerk(tx, jaar)) !== kenmerk) throw new Opnieuw(); // rolls back the new kenmerk too
         geplaatst = placeBestand(map, kopie.tmp, kopie.sha256);
-        id = await insertVersie(tx, {
-          rapport,
+        id = await bron.insertVersie(tx, {
+          kenmerk,
           versie: nieuweVersie,
           dagtekening,
           inhoud: p.inhoud,
@@ -329,18 +387,21 @@ async function eenRapport(
       throw new UserError("database-bezet", "Het rapport werd tegelijk door een ander proces gewijzigd; probeer het opnieuw");
     }
     return {
-      id,
-      ...basis,
-      kenmerk,
-      versie: nieuweVersie,
-      status: "ondertekend",
-      herdruk: false,
-      actueel: true,
-      dagtekening,
-      ondertekend_op: op,
-      ondertekend_door: door.nummer,
-      pdf_sha256: kopie.sha256,
-      bestand: path.resolve(file),
+      plan: p,
+      afdruk: {
+        id,
+        kenmerk,
+        versie: nieuweVersie,
+        status: "ondertekend",
+        herdruk: false,
+        actueel: true,
+        dagtekening,
+        ondertekend_op: op,
+        ondertekend_door: door.nummer,
+        inhoud_sha256: p.hash,
+        pdf_sha256: kopie.sha256,
+        bestand: path.resolve(file),
+      },
     };
   }
 }

@@ -11,15 +11,13 @@ import {
   laatsteVoltooide,
   naVoltooien,
   startStap,
-  type Profiel,
   type Stap,
-  type Zaak,
   type ZaakStap,
 } from "../../src/domain/ladder.js";
 import { UserError } from "../../src/errors.js";
 import { kalender } from "../../src/io/atw.js";
 import { ladderData } from "../../src/io/ladder.js";
-import { profiel } from "../helpers/profiel.js";
+import { profiel, zaak } from "../helpers/profiel.js";
 
 const k = kalender();
 const ladder = ladderData();
@@ -34,17 +32,6 @@ const stap = (s: Stap, o: { status?: string; brief?: string; op?: string; nietVo
   geslotenOp: o.brief ?? o.op ?? null,
   beeindigd: o.beeindigd ?? null,
   brief: o.brief ? { kenmerk: `INT-${o.brief.slice(0, 4)}-${String(volgnummer).padStart(6, "0")}`, datum: o.brief } : null,
-});
-
-const zaak = (stappen: ZaakStap[], p: Partial<Profiel> = {}, extra: Partial<Zaak> = {}): Zaak => ({
-  id: 1,
-  status: "lopend",
-  profiel: profiel(p),
-  overtrederId: 5,
-  kosten: null,
-  stappen,
-  zienswijzen: [],
-  ...extra,
 });
 
 const hints = {

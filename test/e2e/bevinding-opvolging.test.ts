@@ -451,7 +451,20 @@ describe("opvolging lijst en verlopen", () => {
     const { db, over } = opgezet();
     const her = extraHercontrole(db, over.id);
     expect(her.stap).toBe("hercontrole");
-    const r = ok(cli(db, ["--json", "--vandaag", "2026-11-25", "opvolging", "bijwerken", String(her.id), "--beeindigd", "nee"])).json();
+    ok(cli(db, ["toezichthouder", "toevoegen", "--nummer", "4711", "--functie", "toezichthouder Wonen", "--organisatie", "Veldhoven"]));
+    const waarneming = [
+      "--tijdstip",
+      "10:00",
+      "--toezichthouder",
+      "4711",
+      "--methode",
+      "visuele waarneming",
+      "--waarneming",
+      "Nog 14 bewoners",
+    ];
+    const r = ok(
+      cli(db, ["--json", "--vandaag", "2026-11-25", "opvolging", "bijwerken", String(her.id), "--beeindigd", "nee", ...waarneming]),
+    ).json();
     expect(r).toMatchObject({ status: "afgerond", beeindigd: false, resultaat: "Overtreding niet beëindigd", gesloten_op: "2026-11-25" });
     expect(r.voorstel).toBeUndefined();
     expect(r.melding).toBe(

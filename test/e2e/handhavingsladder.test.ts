@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addAdres, cli, cliInProcess, dump, initDb, ok, tempDir, TESTADRESSEN, type CliResult } from "../helpers/cli.js";
 import { gereedMaken } from "../helpers/casustafel.js";
 import { insertAvond } from "../helpers/fixtures.js";
-import { ladderScenario, pdfTekst, type LadderScenario } from "../helpers/ladder.js";
+import { ladderScenario, pdfTekst, type LadderScenario, hercontroleNee } from "../helpers/ladder.js";
 
 /**
  * Issue 12, as a jurist handhaving runs it: an evening with an Omgevingswet case, a 13b case, a
@@ -279,7 +279,7 @@ describe("de handhavingsladder, van controleavond tot invordering", () => {
     const her = s.opvolging(s.bevinding.overbewoning, "hercontrole");
     expect(rij(s.db, "SELECT niet_voor FROM opvolging WHERE id = ?", her)[0].niet_voor).toBe("2026-12-19");
     const before = dump(s.db);
-    const vroeg = cli(s.db, [...op("2026-12-18"), "opvolging", "bijwerken", String(her), "--beeindigd", "nee", "--datum", "2026-12-18"]);
+    const vroeg = cli(s.db, [...op("2026-12-18"), ...hercontroleNee(her, "2026-12-18")]);
     expect(vroeg.code).toBe(2);
     expect(vroeg.stderr.trim().split("\n")).toHaveLength(1);
     expect(vroeg.stderr).toMatch(
@@ -287,14 +287,48 @@ describe("de handhavingsladder, van controleavond tot invordering", () => {
     );
     expect(dump(s.db)).toBe(before);
 
-    const r = ok(
-      cli(s.db, ["--json", ...op("2026-12-21"), "opvolging", "bijwerken", String(her), "--beeindigd", "nee", "--datum", "2026-12-21"]),
-    ).json();
+    const r = ok(cli(s.db, ["--json", ...op("2026-12-21"), ...hercontroleNee(her, "2026-12-21")])).json();
     expect(r.voorstel).toMatchObject({ stap: "invordering", actie: "invordering verbeurde dwangsom", niet_voor: "2026-12-21" });
+
+    // The invordering rests on the signed record of the failed hercontrole: held back until it is signed.
+    const invordering = r.voorstel.id;
+    const wacht = batch("2026-12-21");
+    expect(brief(wacht, "invorderingsbeschikking")).toBeUndefined();
+    const reden = `de invorderingsbeschikking rust op een ondertekend rapport van bevindingen van de hercontrole van 21 december 2026 (opvolging ${her}), dat er nog niet is: interventie rapport hercontrole --opvolging ${her} --pdf <bestand> --onderteken`;
+    expect(wacht.tegengehouden).toContainEqual(expect.objectContaining({ opvolging: invordering, reden }));
+    const maak = cli(s.db, [...op("2026-12-21"), "brief", "maak", "--opvolging", String(invordering), "--uit", uit]);
+    expect(maak.code).toBe(2);
+    expect(maak.stderr.trim()).toBe(`fout: ${reden.charAt(0).toUpperCase()}${reden.slice(1)}`);
+
+    const pdf = `${tempDir()}/hercontrole.pdf`;
+    const getekend = ok(
+      cli(s.db, ["--json", ...op("2026-12-21"), "rapport", "hercontrole", "--opvolging", String(her), "--pdf", pdf, "--onderteken"]),
+    ).json();
+    expect(getekend).toMatchObject({
+      opvolging_id: her,
+      status: "ondertekend",
+      versie: 1,
+      kenmerk: expect.stringMatching(/^RVB-2026-\d{6}$/),
+    });
+    const rt = await pdfTekst(pdf);
+    for (const deel of [
+      `Kenmerk ${getekend.kenmerk}, versie 1`,
+      "Hercontrole 21 december 2026 om 10:15 uur",
+      "Opgemaakt door toezichthouder nr. TH-4711, toezichthouder Wonen (Veldhoven)",
+      "Gecontroleerd Last onder dwangsom INT-2026-",
+      "Begunstigingstermijn tot en met 18 december 2026",
+      "Methode Visuele waarneming in de woning met toestemming van de bewoners.",
+      "Waargenomen Nog twaalf bewoners aangetroffen; op de zolder vijf matrassen",
+      "Conclusie De overtreding is niet beëindigd: aan de last onder dwangsom is niet voldaan.",
+      "Aldus naar waarheid opgemaakt op ambtseed en ondertekend door toezichthouder nr. TH-4711",
+      "Elektronisch ondertekend",
+    ])
+      expect(rt, deel).toContain(deel);
+
     const inv = brief(batch("2026-12-21"), "invorderingsbeschikking");
     const t = await pdfTekst(inv.bestand);
     for (const deel of [
-      "21 december 2026",
+      `21 december 2026 om 10:15 uur: Nog twaalf bewoners aangetroffen; op de zolder vijf matrassen (rapport van bevindingen ${getekend.kenmerk}, versie 1, van 21 december 2026)`,
       "Daarmee heeft u in totaal € 2.500 aan dwangsommen verbeurd.",
       "verbeurde dwangsom van € 2.500 bij u in te vorderen (artikel 5:37",
     ])
@@ -303,7 +337,7 @@ describe("de handhavingsladder, van controleavond tot invordering", () => {
 
   it("escalatie volgt de laatst voltooide stap: na een waarschuwing komt het voornemen, niet het besluit; beëindigd sluit de zaak", () => {
     const her = s.opvolging(s.bevinding.alcoholwet, "hercontrole");
-    const r = ok(cli(s.db, ["--json", ...op("2026-11-13"), "opvolging", "bijwerken", String(her), "--beeindigd", "nee"])).json();
+    const r = ok(cli(s.db, ["--json", ...op("2026-11-13"), ...hercontroleNee(her)])).json();
     expect(r.voorstel).toMatchObject({ stap: "voornemen", actie: "voornemen last onder dwangsom" });
     const brandv = s.opvolging(s.bevinding.brandveiligheid, "hercontrole");
     ok(cli(s.db, [...op("2026-11-20"), "opvolging", "bijwerken", String(brandv), "--beeindigd", "ja"]));
@@ -418,10 +452,9 @@ describe("tegelijk werken (issue 17, punt 2)", () => {
     const s = await ladderScenario();
     ok(cli(s.db, ["--vandaag", "2026-11-05", "brief", "batch", "--avond", String(s.avond), "--uit", tempDir()]));
     const her = s.opvolging(s.bevinding.alcoholwet, "hercontrole");
+    await s.toezichthouder();
     const { cliAsync } = await import("../helpers/cli.js");
-    const rs = await Promise.all(
-      [0, 1].map(() => cliAsync(s.db, ["--json", "--vandaag", "2026-11-13", "opvolging", "bijwerken", String(her), "--beeindigd", "nee"])),
-    );
+    const rs = await Promise.all([0, 1].map(() => cliAsync(s.db, ["--json", "--vandaag", "2026-11-13", ...hercontroleNee(her)])));
     expect(rs.map((r) => r.code).sort()).toEqual([0, 2]);
     expect(rs.find((r) => r.code === 2)!.json().fout.code).toBe("al-gesloten");
     expect(

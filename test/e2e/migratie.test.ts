@@ -136,6 +136,39 @@ describe("schemamigraties", () => {
     expect(regelsNa(25)).toEqual(["onderzoek uitkeringsrecht: UWV", "terugkoppeling aan de gemeente: UWV"]);
   });
 
+  it("v5 → v6 (hercontrole vastgelegd): een oude mislukte hercontrole blijft staan, zonder waarneming; de nieuwe tabellen zijn er", () => {
+    const file = tempDb();
+    openDatabase(file, { migrateTo: 5 }).close();
+    fillV1(file);
+    const db = new Database(file);
+    db.exec(`
+      INSERT INTO avond (datum, doel, aangemaakt) VALUES ('2026-11-05', 'controle', '2026-11-01');
+      INSERT INTO bevinding (avond_id, adres_id, categorie_id, partner_id, omschrijving, aangemaakt) VALUES (1, 1, 1, 1, '14 personen', '2026-11-05');
+      INSERT INTO opvolging (bevinding_id, actie, partner_id, deadline, status, beeindigd, gesloten_op, stap, aangemaakt, gewijzigd)
+        VALUES (1, 'hercontrole', 1, '2026-12-22', 'afgerond', 0, '2026-12-22', 'hercontrole', 'x', 'x');
+    `);
+    db.close();
+    ok(cli(file, ["adres", "lijst"]));
+    const na = new Database(file);
+    try {
+      expect(na.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+      expect(na.prepare("SELECT id, beeindigd, gesloten_op FROM opvolging").all()).toEqual([
+        { id: 1, beeindigd: 0, gesloten_op: "2026-12-22" },
+      ]);
+      expect(na.prepare("SELECT count(*) AS n FROM hercontrole").get()).toEqual({ n: 0 });
+      // A record can be added to the old hercontrole; a signed version can never be changed.
+      na.exec(`
+        INSERT INTO toezichthouder (nummer, functie, gemeente_id, aangemaakt) VALUES ('TH-1', 'toezichthouder', 1, 'x');
+        INSERT INTO hercontrole (opvolging_id, tijdstip, methode, waarneming, aangemaakt, gewijzigd) VALUES (1, '10:15', 'visueel', '12 bewoners', 'x', 'x');
+        INSERT INTO hercontrole_versie (opvolging_id, versie, dagtekening, inhoud, inhoud_sha256, pdf_sha256, ondertekend_door, ondertekend_gebruiker, ondertekend_op)
+          VALUES (1, 1, '2026-12-22', '{}', 'a', 'b', 1, 'u', 'x');
+      `);
+      expect(() => na.exec("UPDATE hercontrole_versie SET inhoud = '{ }'")).toThrow(/onveranderlijk/);
+    } finally {
+      na.close();
+    }
+  });
+
   it("weigert een database van een nieuwere versie en laat hem ongemoeid", () => {
     const file = tempDb();
     openDatabase(file).close();

@@ -28,6 +28,7 @@ const bijwerken = (db: string, id: number | undefined, answers: unknown[]) =>
 describe("opvolging bijwerken aan een terminal", () => {
   it("kiest de opvolging uit de open opvolgingen; een hercontrole: beëindigd ja/nee en de dag, binnen de hersteltermijn opnieuw gevraagd", async () => {
     const db = kopieVan(basis);
+    await s.toezichthouder(db);
     const her = s.opvolging(s.bevinding.alcoholwet, "hercontrole");
     const r = await bijwerken(db, undefined, [
       "9999", // not in the list
@@ -39,8 +40,19 @@ describe("opvolging bijwerken aan een terminal", () => {
       "2026-11-10", // within the hersteltermijn of the waarschuwing: refused by the ladder's own rule
       "2026-11-16",
       "",
+      // What was observed: required for "nee", each answer checked by its flag's rule.
+      "21.5",
+      "22:40",
+      "TH-9",
+      "TH-4711",
+      "",
+      "visuele waarneming vanuit de zaak",
+      "Achter de bar staan nog flessen sterke drank te koop",
     ]);
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('"21.5" is geen tijd');
+    expect(r.stderr).toMatch(/"TH-9"\n> Toezichthouder TH-9 bestaat niet/);
+    expect(r.stderr).toContain("verplicht bij een hercontrole die de overtreding nog aantreft");
     expect(r.stderr).toMatch(/"9999"\n> Geen keuze; kies uit: .*VERLOPEN/);
     expect(r.stderr).toContain("Geen keuze; kies uit: status: in behandeling, hercontrole afsluiten");
     expect(r.stderr).toContain("Kies eerst een antwoord");

@@ -27,7 +27,26 @@ export interface LadderScenario {
    * bevindingen, as the handhaver does the morning after: a besluit rests on it.
    */
   onderteken(adres: number, bevindingen: number[]): Promise<void>;
+  /** Registers toezichthouder TH-4711 (once) in this database or a copy of it. */
+  toezichthouder(db?: string): Promise<void>;
 }
+
+/** `opvolging bijwerken <her> --beeindigd nee [--datum d]` with the observation it must record. */
+export function hercontroleNee(her: number, datum?: string): string[] {
+  return ["opvolging", "bijwerken", String(her), "--beeindigd", "nee", ...(datum ? ["--datum", datum] : []), ...HERCONTROLE_WAARNEMING];
+}
+
+/** What a failed hercontrole must record (time, number, method, observation): the flags of `opvolging bijwerken`. */
+export const HERCONTROLE_WAARNEMING = [
+  "--tijdstip",
+  "10:15",
+  "--toezichthouder",
+  "TH-4711",
+  "--methode",
+  "visuele waarneming in de woning met toestemming van de bewoners",
+  "--waarneming",
+  "Nog twaalf bewoners aangetroffen; op de zolder vijf matrassen",
+];
 
 export const AVOND = "2026-11-05";
 
@@ -144,15 +163,15 @@ function scenario(data: LadderData): LadderScenario {
     zaak(bevindingId) {
       return sql("SELECT id FROM handhaving WHERE bevinding_id = ?", bevindingId)!.id;
     },
-    async onderteken(adresId, bevindingen) {
-      const th = await cliInProcess(db, ["toezichthouder", "lijst", "--json"]);
+    async toezichthouder(doel = db) {
+      const th = await cliInProcess(doel, ["toezichthouder", "lijst", "--json"]);
       if (
         !ok(th)
           .json()
           .some((t: { nummer: string }) => t.nummer === "TH-4711")
       ) {
         ok(
-          await cliInProcess(db, [
+          await cliInProcess(doel, [
             "toezichthouder",
             "toevoegen",
             "--nummer",
@@ -161,9 +180,14 @@ function scenario(data: LadderData): LadderScenario {
             "toezichthouder Wonen",
             "--organisatie",
             "Veldhoven",
+            "--beediging",
+            "ambtseed",
           ]),
         );
       }
+    },
+    async onderteken(adresId, bevindingen) {
+      await this.toezichthouder();
       for (const b of bevindingen) {
         ok(
           await cliInProcess(db, [

@@ -1,4 +1,4 @@
-import type { Profiel } from "../../src/domain/ladder.js";
+import type { Profiel, Zaak, ZaakStap } from "../../src/domain/ladder.js";
 
 /** An enforcement profile for domain tests: the college, a dwangsom, two weeks' warning and zienswijze, four weeks' last. */
 export const profiel = (p: Partial<Profiel> = {}): Profiel => ({
@@ -15,4 +15,16 @@ export const profiel = (p: Partial<Profiel> = {}): Profiel => ({
   waarschuwingsgrondslag: null,
   dwangsom: { bedrag: 2500, per: "constatering", maximum: 10000 },
   ...p,
+});
+
+/** A running zaak with these steps, overtreder 5, for domain tests. */
+export const zaak = (stappen: ZaakStap[], p: Partial<Profiel> = {}, extra: Partial<Zaak> = {}): Zaak => ({
+  id: 1,
+  status: "lopend",
+  profiel: profiel(p),
+  overtrederId: 5,
+  kosten: null,
+  stappen,
+  zienswijzen: [],
+  ...extra,
 });

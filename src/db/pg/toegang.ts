@@ -74,6 +74,9 @@ const mijnGemeente = (kolom: string) => `${kolom} IN (SELECT ik_gemeenten())`;
 const partnerBevinding = (kolom: string) => `${kolom} IN (SELECT ik_partner_bevindingen())`;
 const eigenPartner = (kolom: string) => `${kolom} = (SELECT ik_partner())`;
 
+/** A hercontrole's rows belong to its follow-up, whose policy already limits them to the gemeente's addresses. */
+const HERCONTROLE_VAN_GEMEENTE = "opvolging_id IN (SELECT id FROM opvolging)";
+
 /** Reference data: read by every mapped login, written by the projectleider. */
 const REFERENTIE: Regels = { iedereen: true };
 
@@ -153,6 +156,20 @@ export const TOEGANG: Record<string, Regels> = {
   rapport_versie_bevinding: { gemeente: "rapport_versie_id IN (SELECT id FROM rapport_versie)", toevoegen: ["handhaver"] },
   handhaving: { gemeente: gemeenteBevinding("bevinding_id"), toevoegen: ["handhaver", "jurist"], wijzigen: ["handhaver", "jurist"] },
   zienswijze: { gemeente: "handhaving_id IN (SELECT id FROM handhaving)", toevoegen: ["jurist"], wijzigen: ["jurist"] },
+  // The record of a hercontrole (SQLite v6): staff of the address's gemeente (through its follow-up);
+  // partners none — it is the ground of the gemeente's invordering, and names toezichthouders.
+  hercontrole: { gemeente: HERCONTROLE_VAN_GEMEENTE, toevoegen: ["handhaver", "jurist"], wijzigen: ["handhaver", "jurist"] },
+  hercontrole_toezichthouder: {
+    gemeente: HERCONTROLE_VAN_GEMEENTE,
+    toevoegen: ["handhaver", "jurist"],
+    verwijderen: ["handhaver", "jurist"],
+  },
+  hercontrole_bijlage: { gemeente: HERCONTROLE_VAN_GEMEENTE, toevoegen: ["handhaver", "jurist"] },
+  hercontrole_versie: {
+    gemeente: "opvolging_id IN (SELECT opvolging_id FROM hercontrole)",
+    toevoegen: ["handhaver"],
+    onveranderlijk: true,
+  },
 };
 
 const PL = "(SELECT ik_projectleider())";
@@ -305,6 +322,7 @@ const WIE = `
   END $$;
   CREATE TRIGGER audit_log_login BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION zet_login('gebruiker');
   CREATE TRIGGER rapport_versie_login BEFORE INSERT ON rapport_versie FOR EACH ROW EXECUTE FUNCTION zet_login('ondertekend_gebruiker');
+  CREATE TRIGGER hercontrole_versie_login BEFORE INSERT ON hercontrole_versie FOR EACH ROW EXECUTE FUNCTION zet_login('ondertekend_gebruiker');
 `;
 
 /**

@@ -2,7 +2,7 @@ import type PDFKit from "pdfkit";
 import { formatDutch, fromIso } from "../../domain/dates.js";
 import { ONTBREKEND_TEKST } from "../../domain/bevinding.js";
 import { formatGrootte, SOORT_NAAM } from "../../domain/bijlage.js";
-import { auteurTekst, beedigingTekst, type Auteur, type RapportInhoud } from "../../domain/rapport-bevindingen.js";
+import { auteurTekst, beedigingTekst, type Auteur, type RapportBijlage, type RapportInhoud } from "../../domain/rapport-bevindingen.js";
 import { createPdf, FONT, FONT_BOLD, MM, numberPages } from "./document.js";
 
 /**
@@ -10,8 +10,8 @@ import { createPdf, FONT, FONT_BOLD, MM, numberPages } from "./document.js";
  * date and time, author), then the observations, the evidence with thumbnails and hashes, and the
  * signature with its date. A concept carries "CONCEPT" on every page and no signature.
  */
-export interface RapportPdfInvoer {
-  inhoud: RapportInhoud;
+export interface RapportPdfInvoer<I = RapportInhoud> {
+  inhoud: I;
   inhoudSha256: string;
   /** null: not yet given (a first concept). */
   kenmerk: string | null;
@@ -22,8 +22,8 @@ export interface RapportPdfInvoer {
   bijlagen: Map<string, Buffer | "ontbreekt" | "gewijzigd">;
 }
 
-const LEFT = 22 * MM;
-const RIGHT = 20 * MM;
+export const LEFT = 22 * MM;
+export const RIGHT = 20 * MM;
 const GREY = "#555555";
 const ACCENT = "#1f3f6b";
 const RED = "#9b1c1c";
@@ -40,21 +40,7 @@ export function rapportBevindingenPdf(inv: RapportPdfInvoer): PDFKit.PDFDocument
     margins: { top: 20 * MM, bottom: 22 * MM, left: LEFT, right: RIGHT },
   });
   const width = doc.page.width - LEFT - RIGHT;
-
-  // Letterhead.
-  doc
-    .font(FONT_BOLD)
-    .fontSize(15)
-    .fillColor(ACCENT)
-    .text(`Gemeente ${r.gemeente}`, LEFT, 16 * MM, { width });
-  doc.font(FONT).fontSize(9).fillColor(GREY).text(capitalise(r.afdeling), { width });
-  doc.moveDown(0.4);
-  rule(doc);
-  doc.moveDown(0.8);
-  doc.font(FONT_BOLD).fontSize(17).fillColor("black").text("Rapport van bevindingen", LEFT, doc.y, { width });
-  if (concept)
-    doc.font(FONT_BOLD).fontSize(10).fillColor(RED).text("CONCEPT — niet ondertekend, geen grondslag voor een besluit", { width });
-  doc.moveDown(0.6);
+  kop(doc, width, r, "Rapport van bevindingen", concept);
 
   const tijden = [...new Set(r.waarnemingen.map((w) => `${formatDutch(w.datum)} ${w.tijdstip}`))];
   const eerste = r.waarnemingen[0];
@@ -134,29 +120,73 @@ export function rapportBevindingenPdf(inv: RapportPdfInvoer): PDFKit.PDFDocument
   }
 
   if (r.bijlagen.length) {
-    keepTogether(doc, 70 + 52 * MM); // the heading never sits alone above its first photo
-    section(doc, "5. Foto's en documenten");
-    para(
-      doc,
-      width,
-      "Elke bijlage is opgeslagen onder haar SHA-256-controlegetal; met dat getal is na te gaan dat het bestand niet is gewijzigd.",
-      {
-        grey: true,
-      },
-    );
-    for (const b of r.bijlagen) bijlage(doc, width, r, b, inv.bijlagen.get(b.sha256));
+    bijlagenKop(doc, width, 5);
+    for (const b of r.bijlagen) {
+      const w = r.waarnemingen.find((x) => x.nr === b.waarneming)!;
+      bijlage(
+        doc,
+        width,
+        b,
+        `${capitalise(bijlageLabel(r, b.nr))} — bij waarneming ${w.nr} (${w.categorie_naam})`,
+        inv.bijlagen.get(b.sha256),
+      );
+    }
   }
 
   section(doc, `${r.bijlagen.length ? 6 : 5}. Ondertekening`);
+  ondertekening(doc, width, inv, "interventie rapport bevindingen … --onderteken");
+
+  if (concept) watermark(doc);
+  numberPages(doc, { always: true, label: `Rapport van bevindingen ${inv.kenmerk ?? "concept"} versie ${inv.versie}` });
+  return doc;
+}
+
+/** Letterhead of the gemeente, the title, and for a concept the line that it is no ground for a besluit. */
+export function kop(
+  doc: PDFKit.PDFDocument,
+  width: number,
+  r: { gemeente: string; afdeling: string },
+  titel: string,
+  concept: boolean,
+): void {
+  doc
+    .font(FONT_BOLD)
+    .fontSize(15)
+    .fillColor(ACCENT)
+    .text(`Gemeente ${r.gemeente}`, LEFT, 16 * MM, { width });
+  doc.font(FONT).fontSize(9).fillColor(GREY).text(capitalise(r.afdeling), { width });
+  doc.moveDown(0.4);
+  rule(doc);
+  doc.moveDown(0.8);
+  doc.font(FONT_BOLD).fontSize(17).fillColor("black").text(titel, LEFT, doc.y, { width });
+  if (concept)
+    doc.font(FONT_BOLD).fontSize(10).fillColor(RED).text("CONCEPT — niet ondertekend, geen grondslag voor een besluit", { width });
+  doc.moveDown(0.6);
+}
+
+/**
+ * "Aldus naar waarheid opgemaakt (op ambtseed) en ondertekend door …", place and dagtekening, the
+ * signature box (signed electronically by number, or a red concept box naming the command that
+ * signs), and the content's SHA-256.
+ */
+export function ondertekening(
+  doc: PDFKit.PDFDocument,
+  width: number,
+  inv: RapportPdfInvoer<{ gemeente: string; auteurs: Auteur[] }>,
+  /** The command that signs a concept. */
+  opdracht: string,
+): void {
+  const o = { ...inv, gemeente: inv.inhoud.gemeente, auteurs: inv.inhoud.auteurs };
+  const concept = !o.ondertekening;
   keepTogether(doc, 150);
-  const ondertekenaar = inv.ondertekening?.door ?? (r.auteurs.length === 1 ? r.auteurs[0] : undefined);
+  const ondertekenaar = o.ondertekening?.door ?? (o.auteurs.length === 1 ? o.auteurs[0] : undefined);
   const eed = ondertekenaar ? beedigingTekst(ondertekenaar.beediging) : null;
   para(
     doc,
     width,
     `${concept ? "Bij ondertekening: aldus" : "Aldus"} naar waarheid opgemaakt${eed ? ` ${eed}` : ""} en ondertekend door ${ondertekenaar ? auteurTekst(ondertekenaar) : "de toezichthouder"}.`,
   );
-  para(doc, width, `${r.gemeente}, ${formatDutch(inv.dagtekening)}`);
+  para(doc, width, `${o.gemeente}, ${formatDutch(o.dagtekening)}`);
   const boxY = doc.y + 4;
   const boxH = 30 * MM;
   doc
@@ -166,7 +196,7 @@ export function rapportBevindingenPdf(inv: RapportPdfInvoer): PDFKit.PDFDocument
     .stroke()
     .strokeColor("black");
   const inner = { width: width * 0.62 - 8 * MM };
-  if (inv.ondertekening) {
+  if (o.ondertekening) {
     doc
       .font(FONT_BOLD)
       .fontSize(10)
@@ -176,8 +206,8 @@ export function rapportBevindingenPdf(inv: RapportPdfInvoer): PDFKit.PDFDocument
       .font(FONT)
       .fontSize(9)
       .fillColor("black")
-      .text(`door toezichthouder nr. ${inv.ondertekening.door.nummer} (${inv.ondertekening.door.functie})`, inner)
-      .text(`op ${tijdstipTekst(inv.ondertekening.op)}`, inner)
+      .text(`door toezichthouder nr. ${o.ondertekening.door.nummer} (${o.ondertekening.door.functie})`, inner)
+      .text(`op ${tijdstipTekst(o.ondertekening.op)}`, inner)
       .text("vastgelegd in het registratiesysteem van het interventieteam", inner);
   } else {
     doc
@@ -189,20 +219,13 @@ export function rapportBevindingenPdf(inv: RapportPdfInvoer): PDFKit.PDFDocument
       .font(FONT)
       .fontSize(9)
       .fillColor("black")
-      .text(
-        "Dit concept is geen rapport van bevindingen. Na controle ondertekent de toezichthouder met: interventie rapport bevindingen … --onderteken",
-        inner,
-      );
+      .text(`Dit concept is geen rapport van bevindingen. Na controle ondertekent de toezichthouder met: ${opdracht}`, inner);
   }
   doc.x = LEFT;
   doc.y = boxY + boxH + 5 * MM;
   doc.font(FONT).fontSize(7.5).fillColor(GREY).text("Controlegetal van de inhoud (SHA-256):", LEFT, doc.y, { width });
-  doc.font("Courier").fontSize(7.5).fillColor(GREY).text(inv.inhoudSha256, { width, lineBreak: false });
+  doc.font("Courier").fontSize(7.5).fillColor(GREY).text(o.inhoudSha256, { width, lineBreak: false });
   doc.fillColor("black");
-
-  if (concept) watermark(doc);
-  numberPages(doc, { always: true, label: `Rapport van bevindingen ${inv.kenmerk ?? "concept"} versie ${inv.versie}` });
-  return doc;
 }
 
 function bijlageLabel(r: RapportInhoud, nr: number): string {
@@ -210,19 +233,32 @@ function bijlageLabel(r: RapportInhoud, nr: number): string {
   return `${b.soort === "pdf" ? "document" : "foto"} ${nr}`;
 }
 
-/** One attachment: thumbnail (or a box) on the left, caption, type, size and hash on the right. */
-function bijlage(
+/** The heading of the evidence section (never alone above its first photo) and how to verify a file. */
+export function bijlagenKop(doc: PDFKit.PDFDocument, width: number, nummer: number): void {
+  keepTogether(doc, 70 + 52 * MM);
+  section(doc, `${nummer}. Foto's en documenten`);
+  para(
+    doc,
+    width,
+    "Elke bijlage is opgeslagen onder haar SHA-256-controlegetal; met dat getal is na te gaan dat het bestand niet is gewijzigd.",
+    {
+      grey: true,
+    },
+  );
+}
+
+/** One attachment: thumbnail (or a box) on the left, its title, caption, type, size and hash on the right. */
+export function bijlage(
   doc: PDFKit.PDFDocument,
   width: number,
-  r: RapportInhoud,
-  b: RapportInhoud["bijlagen"][number],
+  b: Pick<RapportBijlage, "sha256" | "soort" | "grootte" | "bijschrift">,
+  titel: string,
   data: Buffer | "ontbreekt" | "gewijzigd" | undefined,
 ): void {
   const boxW = 62 * MM;
   const boxH = 46 * MM;
   keepTogether(doc, boxH + 6 * MM);
   const y = doc.y + 2;
-  const w = r.waarnemingen.find((x) => x.nr === b.waarneming)!;
   let shown = false;
   if (Buffer.isBuffer(data) && b.soort !== "pdf") {
     try {
@@ -250,11 +286,7 @@ function bijlage(
   }
   const tx = LEFT + boxW + 5 * MM;
   const tw = width - boxW - 5 * MM;
-  doc
-    .font(FONT_BOLD)
-    .fontSize(10)
-    .fillColor("black")
-    .text(`${capitalise(bijlageLabel(r, b.nr))} — bij waarneming ${w.nr} (${w.categorie_naam})`, tx, y, { width: tw });
+  doc.font(FONT_BOLD).fontSize(10).fillColor("black").text(titel, tx, y, { width: tw });
   doc.moveDown(0.2);
   doc
     .font(FONT)
@@ -280,11 +312,11 @@ function rijHoogte(doc: PDFKit.PDFDocument, width: number, value: string): numbe
   return Math.max(doc.heightOfString(value, { width: width - LABEL_W }), 12);
 }
 
-function metaHoogte(doc: PDFKit.PDFDocument, width: number, rows: [string, string][]): number {
+export function metaHoogte(doc: PDFKit.PDFDocument, width: number, rows: [string, string][]): number {
   return rows.reduce((sum, [, value]) => sum + rijHoogte(doc, width, value) + 3, 0);
 }
 
-function meta(doc: PDFKit.PDFDocument, width: number, rows: [string, string][]): void {
+export function meta(doc: PDFKit.PDFDocument, width: number, rows: [string, string][]): void {
   const labelW = LABEL_W;
   for (const [label, value] of rows) {
     const h = rijHoogte(doc, width, value);
@@ -305,12 +337,12 @@ function meta(doc: PDFKit.PDFDocument, width: number, rows: [string, string][]):
   }
 }
 
-function section(doc: PDFKit.PDFDocument, title: string): void {
+export function section(doc: PDFKit.PDFDocument, title: string): void {
   keepTogether(doc, 70);
   doc.moveDown(0.7).font(FONT_BOLD).fontSize(12).fillColor(ACCENT).text(title, LEFT, doc.y).moveDown(0.3).fillColor("black");
 }
 
-function para(doc: PDFKit.PDFDocument, width: number, text: string, opts: { grey?: boolean } = {}): void {
+export function para(doc: PDFKit.PDFDocument, width: number, text: string, opts: { grey?: boolean } = {}): void {
   doc
     .font(FONT)
     .fontSize(opts.grey ? 9 : 10)
@@ -319,7 +351,7 @@ function para(doc: PDFKit.PDFDocument, width: number, text: string, opts: { grey
   doc.fillColor("black").moveDown(0.5);
 }
 
-function bullet(doc: PDFKit.PDFDocument, width: number, text: string): void {
+export function bullet(doc: PDFKit.PDFDocument, width: number, text: string): void {
   doc.font(FONT).fontSize(10).fillColor("black");
   const y = doc.y;
   doc.text("•", LEFT + 1 * MM, y, { width: 4 * MM, lineBreak: false });
@@ -327,12 +359,12 @@ function bullet(doc: PDFKit.PDFDocument, width: number, text: string): void {
   doc.moveDown(0.2);
 }
 
-function warningHoogte(doc: PDFKit.PDFDocument, width: number, text: string): number {
+export function warningHoogte(doc: PDFKit.PDFDocument, width: number, text: string): number {
   doc.font(FONT_BOLD).fontSize(9);
   return doc.heightOfString(text, { width: width - 6 * MM }) + 4 * MM;
 }
 
-function warning(doc: PDFKit.PDFDocument, width: number, text: string): void {
+export function warning(doc: PDFKit.PDFDocument, width: number, text: string): void {
   const h = warningHoogte(doc, width, text);
   doc.font(FONT_BOLD).fontSize(9);
   keepTogether(doc, h);
@@ -355,12 +387,12 @@ function rule(doc: PDFKit.PDFDocument): void {
     .strokeColor("black");
 }
 
-function keepTogether(doc: PDFKit.PDFDocument, height: number): void {
+export function keepTogether(doc: PDFKit.PDFDocument, height: number): void {
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
 /** A light diagonal "CONCEPT" on every page: a concept must never pass for a signed record. */
-function watermark(doc: PDFKit.PDFDocument): void {
+export function watermark(doc: PDFKit.PDFDocument): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -396,7 +428,7 @@ function tijdstipTekst(iso: string): string {
   return `${formatDutch(`${get("year")}-${get("month")}-${get("day")}`)} om ${get("hour")}:${get("minute")} uur`;
 }
 
-function capitalise(t: string): string {
+export function capitalise(t: string): string {
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 

@@ -12,7 +12,7 @@ import { aantal } from "../domain/tekst.js";
 import { UserError } from "../errors.js";
 
 /** Tables whose rows name files beside the SQLite database (attachments, signed report PDFs). */
-const MET_BESTANDEN = ["bijlage", "rapport_versie"];
+const MET_BESTANDEN = ["bijlage", "rapport_versie", "hercontrole_versie"];
 
 /** overzetten --van team.db --naar postgres://…: a SQLite team into a new PostgreSQL database (issue 16). */
 export function register(program: Command, rt: Runtime): void {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { addAdres, cli, initDb, ok, signaalArgs, tempDbBestand, tempDir, TESTADRESSEN } from "../helpers/cli.js";
 import { alsBeheerder, alsLogin, databaseVan, itAlleenPostgres, nieuweTeamDatabase } from "../helpers/opslag.js";
+import { exec } from "../helpers/avg.js";
 import { pgQuery } from "../helpers/pg-sync.js";
 import { pgServer } from "../helpers/postgres.js";
 
@@ -252,11 +253,22 @@ describe("overzetten", () => {
   itAlleenPostgres("weigert een wachtwoord in --naar, een ontbrekend bestand en een gewone login", () => {
     const bestand = tempDbBestand();
     ok(cli(bestand, ["init"]));
+    const metBijlage = tempDbBestand();
+    ok(cli(metBijlage, ["init"]));
+    exec(
+      metBijlage,
+      "INSERT INTO bijlage (sha256, soort, grootte, aangemaakt) VALUES (?, 'png', 1, '2026-11-23T10:00:00.000Z')",
+      "a".repeat(64),
+    );
     const db = initDb();
     for (const [args, bericht] of [
       [["--van", bestand, "--naar", "postgres://kit:geheim@localhost/kit"], /zet geen wachtwoord in de URL/],
       [["--van", "/bestaat/niet.db", "--naar", alsBeheerder(db)], /--van: \/bestaat\/niet\.db bestaat niet/],
       [["--van", bestand, "--naar", db], /overzetten is voor de beheerder van de teamdatabase; login tester is dat niet/],
+      [
+        ["--van", metBijlage, "--naar", alsBeheerder(db)],
+        /heeft bijlagen of ondertekende rapporten \(bijlage\); die bestanden kan overzetten nog niet meenemen/,
+      ],
     ] as const) {
       const r = cli("", ["overzetten", ...args]);
       expect(r.code, r.stderr).toBe(2);

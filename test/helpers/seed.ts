@@ -126,8 +126,15 @@ export function voorbeeldPdf(sjabloon: string): string {
   const file = path.join(seedDir(), `voorbeeld-${sjabloon}.pdf`);
   if (!fs.existsSync(file)) {
     const tmp = path.join(fs.mkdtempSync(path.join(seedDir(), ".bouw-voorbeeld-")), "v.pdf");
-    ok(cli("/nonexistent/x.db", ["--vandaag", "2026-11-23", "brief", "voorbeeld", "--sjabloon", sjabloon, "--uit", tmp]));
+    const r = ok(cli("/nonexistent/x.db", ["--vandaag", "2026-11-23", "brief", "voorbeeld", "--sjabloon", sjabloon, "--uit", tmp]));
+    fs.writeFileSync(`${tmp}.stderr`, r.stderr);
+    fs.renameSync(`${tmp}.stderr`, `${file}.stderr`);
     fs.renameSync(tmp, file);
   }
   return file;
+}
+
+/** What `brief voorbeeld` wrote on stderr while making voorbeeldPdf(sjabloon). */
+export function voorbeeldMeldingen(sjabloon: string): string {
+  return fs.readFileSync(`${voorbeeldPdf(sjabloon)}.stderr`, "utf8");
 }

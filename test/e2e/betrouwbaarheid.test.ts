@@ -115,6 +115,7 @@ describe("backup", () => {
       await new Promise((r) => setTimeout(r, 300));
       results.push(await cliAsync(db, ["--json", "backup", "--uit", path.join(dir, `b${i}.db`)]));
     }
+    writer.stop(); // it wrote during all three backups
     const written = await writer.done;
     expect(written).toBeGreaterThan(10);
     const sizes: number[] = [];

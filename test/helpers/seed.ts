@@ -110,14 +110,27 @@ function copy<T>(name: string): { db: string } & T {
  * `interventie demo` once per test run. Its letters and reports stay in the seed's folder.
  */
 export function demoDb(): string {
+  return demoSeed().db;
+}
+
+/** A private copy of the folder the demo seed's `interventie demo --json` wrote (database, letters, reports), and its step count. */
+export function demoUitvoer(): { uit: string; stappen: number } {
+  const { db, stappen } = demoSeed();
+  const uit = path.join(path.dirname(db), "uit");
+  fs.cpSync(path.join(seedDir(), "demo", "uit"), uit, { recursive: true });
+  return { uit, stappen };
+}
+
+function demoSeed(): { db: string; stappen: number } {
   return seeded("demo", (db) => {
     const uit = path.join(path.dirname(sqliteBestand(db, "demoDb()")), "uit");
-    ok(cli(path.join(uit, "x.db"), ["demo", "--uit", uit]));
+    const { stappen } = ok(cli(path.join(uit, "x.db"), ["--json", "demo", "--uit", uit])).json();
     for (const suffix of ["", "-wal", "-shm", ".bijlagen"]) {
-      if (fs.existsSync(path.join(uit, `demo.db${suffix}`))) fs.renameSync(path.join(uit, `demo.db${suffix}`), `${db}${suffix}`);
+      const bestand = path.join(uit, `demo.db${suffix}`);
+      if (fs.existsSync(bestand)) fs.cpSync(bestand, `${db}${suffix}`, { recursive: true });
     }
-    return {};
-  }).db;
+    return { stappen: stappen as number };
+  });
 }
 
 /**
@@ -128,8 +141,15 @@ export function voorbeeldPdf(sjabloon: string): string {
   const file = path.join(seedDir(), `voorbeeld-${sjabloon}.pdf`);
   if (!fs.existsSync(file)) {
     const tmp = path.join(fs.mkdtempSync(path.join(seedDir(), ".bouw-voorbeeld-")), "v.pdf");
-    ok(cli("/nonexistent/x.db", ["--vandaag", "2026-11-23", "brief", "voorbeeld", "--sjabloon", sjabloon, "--uit", tmp]));
+    const r = ok(cli("/nonexistent/x.db", ["--vandaag", "2026-11-23", "brief", "voorbeeld", "--sjabloon", sjabloon, "--uit", tmp]));
+    fs.writeFileSync(`${tmp}.stderr`, r.stderr);
+    fs.renameSync(`${tmp}.stderr`, `${file}.stderr`);
     fs.renameSync(tmp, file);
   }
   return file;
+}
+
+/** What `brief voorbeeld` wrote on stderr while making voorbeeldPdf(sjabloon). */
+export function voorbeeldMeldingen(sjabloon: string): string {
+  return fs.readFileSync(`${voorbeeldPdf(sjabloon)}.stderr`, "utf8");
 }

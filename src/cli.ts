@@ -78,7 +78,7 @@ export async function buildProgram(rt: Runtime, argv: string[]): Promise<Command
   const program = new Opdracht("interventie")
     .description("Casustafels, controleavonden, bevindingen, opvolging, brieven en rapportages voor interventieteams")
     .version(VERSION, "-V, --version", "toon het versienummer")
-    .option("--db <pad>", "databasebestand (of INTERVENTIE_DB)")
+    .option("--db <pad>", "databasebestand, of postgres://server/database (of INTERVENTIE_DB)")
     .option("--json", "uitvoer als één JSON-document")
     .option("--gebruiker <naam>", "naam in het auditlog (of INTERVENTIE_GEBRUIKER)")
     .option("--vandaag <datum>", "rekendatum voor termijnen en 'verlopen' (of INTERVENTIE_VANDAAG)")
@@ -145,7 +145,7 @@ function report(err: unknown, rt: Runtime, streams: Streams, json: boolean, debu
     if (err.code === "commander.executeSubCommandAsync") return EXIT_OK;
     return userFailure(new UserError("gebruik", commanderMessage(err)), streams, json);
   }
-  const translated = translateSqliteError(err, rt.ctx?.dbPath ?? "database");
+  const translated = translateSqliteError(err, rt.ctx?.plek ?? "database");
   if (translated instanceof UserError) return userFailure(translated, streams, json);
   if (err instanceof Error && err.name === "ExitPromptError") {
     return userFailure(new UserError("afgebroken", "Afgebroken; er is niets gewijzigd"), streams, json);

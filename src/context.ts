@@ -3,7 +3,9 @@ import envPaths from "env-paths";
 import path from "node:path";
 import type { Sql } from "./db/sql.js";
 import { SqliteStore } from "./db/sqlite/store.js";
-import type { Store, Tx } from "./db/store.js";
+import { alleenSqlite, PgStore } from "./db/pg/store.js";
+import { dezeOmgeving, kiesOpslag, zonderWachtwoord, type Opslag } from "./db/pg/verbinding.js";
+import type { Tx } from "./db/store.js";
 import { parseDate, todayInAmsterdam, type IsoDate } from "./domain/dates.js";
 import { missingFlag, UserError } from "./errors.js";
 import { parseEnum, requireText } from "./domain/invoer.js";
@@ -25,14 +27,19 @@ export class Ctx {
   readonly json: boolean;
   readonly debug: boolean;
   readonly user: string;
-  readonly dbPath: string;
+  /** Which store --db (or INTERVENTIE_DB) names: a SQLite file or a PostgreSQL URL. */
+  readonly opslag: Opslag;
+  /** The SQLite file, or the PostgreSQL URL without its password: for messages. */
+  readonly plek: string;
   readonly color: Colors;
   readonly interactive: boolean;
   readonly prompts: Prompter;
   private todayIso: IsoDate | undefined;
   /** --vandaag / INTERVENTIE_VANDAAG was given: "today" is the user's, not the clock's. */
   private readonly vandaagGegeven: boolean;
-  private opened: SqliteStore | undefined;
+  private opened: SqliteStore | PgStore | undefined;
+  /** --gebruiker or INTERVENTIE_GEBRUIKER was given (PostgreSQL records the login instead, and says so). */
+  private readonly gebruikerGegeven: boolean;
 
   constructor(
     readonly streams: Streams,
@@ -44,9 +51,11 @@ export class Ctx {
     this.debug = Boolean(globals.debug);
     const user = (globals.gebruiker ?? env.INTERVENTIE_GEBRUIKER ?? safeOsUser()).trim() || "onbekend";
     this.user = requireText("gebruiker", user, 80);
-    this.dbPath = databasePath(globals.db ?? env.INTERVENTIE_DB ?? defaultDbPath());
+    this.gebruikerGegeven = (globals.gebruiker ?? env.INTERVENTIE_GEBRUIKER) !== undefined;
+    this.opslag = kiesStore(globals.db, env.INTERVENTIE_DB);
+    this.plek = this.opslag.soort === "sqlite" ? this.opslag.pad : zonderWachtwoord(this.opslag.url);
     // No output of this run may land on the database, even in commands that never open it.
-    protectDatabase(this.dbPath);
+    if (this.opslag.soort === "sqlite") protectDatabase(this.opslag.pad);
     this.color = colors;
     const vandaag = globals.vandaag ?? env.INTERVENTIE_VANDAAG;
     // Checked now (bad input fails before anything runs); the clock is read only when a command needs it.
@@ -80,17 +89,28 @@ export class Ctx {
     return this.vandaagGegeven ? `${this.todayIso}${now.slice(10)}` : now;
   }
 
-  /** The store --db names, opened on first use: commands such as --help or brief voorbeeld never touch it. */
-  store(): Store {
-    return this.sqlite();
+  /**
+   * The SQLite database file (its attachments lie next to it). A PostgreSQL URL is never a path:
+   * a command that still needs the file says so (exit 2) instead of making a folder "postgres:".
+   */
+  get dbPath(): string {
+    if (this.opslag.soort !== "sqlite") throw alleenSqlite();
+    return this.opslag.pad;
   }
 
-  private sqlite(): SqliteStore {
-    this.opened ??= new SqliteStore(
-      this.dbPath,
-      { gebruiker: this.user, vandaag: () => this.today() },
-      { maxPageCount: maxPages(this.streams.env.INTERVENTIE_TEST_MAX_PAGES) },
-    );
+  /** The store --db names, opened on first use: commands such as --help or brief voorbeeld never touch it. */
+  store(): SqliteStore | PgStore {
+    if (!this.opened) {
+      const wie = { gebruiker: this.user, vandaag: () => this.today() };
+      this.opened =
+        this.opslag.soort === "sqlite"
+          ? new SqliteStore(this.opslag.pad, wie, { maxPageCount: maxPages(this.streams.env.INTERVENTIE_TEST_MAX_PAGES) })
+          : new PgStore(
+              this.opslag.url,
+              { ...wie, gegeven: this.gebruikerGegeven, waarschuw: (t) => this.warn(t) },
+              dezeOmgeving(this.streams.env),
+            );
+    }
     return this.opened;
   }
 
@@ -122,7 +142,7 @@ export class Ctx {
    * file only with --overschrijven, its folder must exist. Write it with writeOutput(target, data).
    */
   outputFile(raw: string | undefined, veld: string, overschrijven: boolean | undefined): OutputTarget {
-    return outputTarget(raw, { veld, overschrijven, dbPath: this.dbPath });
+    return outputTarget(raw, { veld, overschrijven, dbPath: this.opslag.soort === "sqlite" ? this.opslag.pad : undefined });
   }
 
   /** The folder for letters (--uit <map>): created when missing, and the user is told so. */
@@ -212,24 +232,14 @@ function maxPages(raw: string | undefined): number | undefined {
 }
 
 /**
- * --db names a file; a URL selects another kind of store (CLI.md). PostgreSQL is not there yet
- * (issue 16), and a URL of any scheme is refused rather than taken as a folder named "postgres:".
+ * --db (or INTERVENTIE_DB) names a SQLite file or a postgres:// URL (CLI.md); a URL of any other
+ * scheme is refused rather than taken as a folder named "mysql:", and a password typed in a URL on
+ * the command line is refused (every user of the machine can read argv).
  */
-function databasePath(raw: string): string {
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(raw.trim())?.[1]?.toLowerCase();
-  if (scheme === "postgres" || scheme === "postgresql") {
-    throw new UserError(
-      "database-onbekend",
-      "Een PostgreSQL-database (--db postgres://…) kan deze versie nog niet gebruiken; geef een databasebestand",
-    );
-  }
-  if (scheme !== undefined) {
-    throw new UserError(
-      "database-onbekend",
-      `--db ${scheme}://… is geen databasebestand en geen PostgreSQL-adres; geef een databasebestand`,
-    );
-  }
-  return path.resolve(raw);
+function kiesStore(argv: string | undefined, env: string | undefined): Opslag {
+  const raw = argv ?? env ?? defaultDbPath();
+  const opslag = kiesOpslag(raw.trim(), argv !== undefined ? "argv" : "env");
+  return opslag.soort === "sqlite" ? { soort: "sqlite", pad: path.resolve(raw) } : opslag;
 }
 
 function safeOsUser(): string {

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import { verplicht } from "./hulp.js";
 import { makeBackup } from "../usecases/backup.js";
+import { backupPostgres } from "../usecases/backup-postgres.js";
 import { renderBackup } from "../render/backup.js";
 
 export function register(program: Command, rt: Runtime): void {
@@ -14,7 +15,17 @@ export function register(program: Command, rt: Runtime): void {
       action<{ uit?: string; overschrijven?: boolean }>(rt, async (ctx, opts) => {
         // Compared by real path and inode: a symlinked --db cannot make the backup replace the database.
         const target = ctx.outputFile(opts.uit, "uit", opts.overschrijven);
-        const backup = await makeBackup(ctx.store(), target, ctx.dbPath);
+        const store = ctx.store();
+        if (store.soort === "postgres") {
+          const r = await backupPostgres(store, target, ctx.streams.env);
+          ctx.emit(
+            r,
+            () =>
+              `Backup (pg_dump) geschreven naar ${r.bestand} (${Math.ceil(r.grootte / 1024)} kB, rechten 0600); terugzetten met pg_restore.`,
+          );
+          return;
+        }
+        const backup = await makeBackup(store, target, ctx.dbPath);
         if (backup.nietGelogd) ctx.warn("Let op: de database is alleen-lezen; deze backup staat niet in het auditlog.");
         for (const p of backup.bijlagen.problemen)
           ctx.warn(`Let op: bewijsstuk ${p}; niet in de backup (zie bevinding bijlage controleer)`);

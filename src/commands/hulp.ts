@@ -116,6 +116,12 @@ const VOORBEELDEN: Record<string, string[]> = {
   backup: ["interventie backup --uit kopie.db"],
   export: ["interventie export --uit deel.json --pseudoniem"],
   opschonen: ["interventie opschonen --ouder-dan 24 --dry-run"],
+  "beheer gebruiker toevoegen": [
+    "interventie --db postgres://teamserver/kit beheer gebruiker toevoegen --login j.devries --rol handhaver --organisatie Bladel",
+  ],
+  overzetten: ["interventie overzetten --van team.db --naar postgres://teamserver/kit"],
+  "beheer gebruiker lijst": ["interventie --db postgres://teamserver/kit beheer gebruiker lijst"],
+  "beheer gebruiker intrekken": ["interventie --db postgres://teamserver/kit beheer gebruiker intrekken --login j.devries"],
 };
 
 /** An example as the shell takes it, broken before an option (with " \\") where it is wider than the window. */

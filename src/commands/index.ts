@@ -34,4 +34,6 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   briefhoofd: () => import("./briefhoofd.js"),
   handhaving: () => import("./handhaving.js"),
   zienswijze: () => import("./zienswijze.js"),
+  beheer: () => import("./beheer.js"),
+  overzetten: () => import("./overzetten.js"),
 };

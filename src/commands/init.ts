@@ -15,9 +15,9 @@ export function register(program: Command, rt: Runtime): void {
         const team = optionalText("team", opts.team, 80) ?? undefined;
         const gemeenten = parseList(opts.gemeenten).map((g) => requireText("gemeenten", g, 80));
         const { team: teamNaam, toegevoegd } = await loadReferentiedata(ctx.store(), { team, gemeenten });
-        ctx.emit({ database: ctx.dbPath, team: teamNaam, toegevoegd }, () =>
+        ctx.emit({ database: ctx.plek, team: teamNaam, toegevoegd }, () =>
           [
-            `Database: ${ctx.dbPath}`,
+            `Database: ${ctx.plek}`,
             teamNaam ? `Team: ${teamNaam}` : "",
             `Toegevoegd: ${aantal(toegevoegd.gemeenten, "gemeente", "gemeenten")}, ${aantal(toegevoegd.partners, "partner", "partners")}, ${aantal(toegevoegd.categorieen, "categorie", "categorieën")}.`,
           ]

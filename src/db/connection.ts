@@ -10,10 +10,10 @@ export type Db = BetterSqlite3.Database;
 
 // Loaded with require, not import: ESM would first run Node's CommonJS export scanner over the
 // driver. Handing it the addon's path skips the `bindings` package's search of a dozen candidate
-// paths. Both are start-up time of every command (see bench/).
+// paths. Both are start-up time of every command (see bench/). Loaded on first use: a run on
+// PostgreSQL (issue 16) never needs it.
 const require = createRequire(import.meta.url);
-const Driver = require("better-sqlite3") as typeof BetterSqlite3;
-const nativeBinding = locateAddon();
+let driver: { Driver: typeof BetterSqlite3; nativeBinding: string | undefined } | undefined;
 
 function locateAddon(): string | undefined {
   try {
@@ -25,7 +25,8 @@ function locateAddon(): string | undefined {
 
 /** A raw SQLite connection (no migrations): for opening files that are not the live database. */
 export function sqlite(file: string, options: BetterSqlite3.Options = {}): Db {
-  return new Driver(file, { nativeBinding, ...options });
+  driver ??= { Driver: require("better-sqlite3") as typeof BetterSqlite3, nativeBinding: locateAddon() };
+  return new driver.Driver(file, { nativeBinding: driver.nativeBinding, ...options });
 }
 
 /** 'INTV': marks a file as ours, so we never migrate somebody else's SQLite file. */

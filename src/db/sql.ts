@@ -12,7 +12,11 @@
  */
 export type SqlValue = string | number | null;
 
+/** Which SQL a store speaks: for the few statements that differ (one place per statement, see onDialect). */
+export type Dialect = "sqlite" | "postgres";
+
 export interface Sql {
+  readonly dialect: Dialect;
   /** Every row of a query. */
   all<T>(text: string, ...params: SqlValue[]): Promise<T[]>;
   /** The first row of a query, or undefined. */
@@ -26,4 +30,9 @@ export interface Sql {
 /** `?, ?, ?` for an IN list of n values (n ≥ 1). */
 export function placeholders(n: number): string {
   return Array.from({ length: n }, () => "?").join(", ");
+}
+
+/** The one statement text for this store, where SQLite and PostgreSQL need different SQL. */
+export function onDialect<T>(sql: Sql, per: Record<Dialect, T>): T {
+  return per[sql.dialect];
 }

@@ -9,7 +9,9 @@ import type { Sql } from "./sql.js";
  * implements this interface and Sql, and reuses the repositories' SQL.
  */
 export interface Store {
-  /** What the user named (the file, later a URL without its password): for messages. */
+  /** Which kind of store: the few things that differ beyond SQL (files of attachments, backup, VACUUM, logins). */
+  readonly soort: "sqlite" | "postgres";
+  /** What the user named (the file, or the URL without its password): for messages. */
   readonly plek: string;
   /** Reads in one consistent snapshot. Nothing is written; never nest it in change(). */
   read<T>(fn: (sql: Sql) => T | Promise<T>): Promise<T>;

@@ -19,6 +19,8 @@ export interface Prompter {
   select<T>(opts: { message: string; choices: Choice<T>[]; default?: T; placeholder?: string }): Promise<T>;
   checkbox<T>(opts: { message: string; choices: Choice<T>[]; validate?: (chosen: T[]) => true | string }): Promise<T[]>;
   confirm(opts: { message: string; default?: boolean }): Promise<boolean>;
+  /** A secret typed without echo (a new login's password): never shown, never logged. */
+  password(opts: { message: string; validate?: (v: string) => true | string }): Promise<string>;
 }
 
 /**
@@ -118,6 +120,10 @@ export const inquirerPrompter: Prompter = {
       theme: { keywords: { yes: "Ja", no: "Nee", error: () => 'Antwoord met "j" (ja) of "n" (nee)' } },
     });
   },
+  async password(opts) {
+    const { password } = await import("@inquirer/prompts");
+    return password({ message: neutraliseer(opts.message), mask: "*", validate: opts.validate });
+  },
 };
 
 /**
@@ -133,12 +139,12 @@ export function scriptedPrompter(answers: unknown[], report: (line: string) => v
     return queue.shift();
   };
   /** Takes answers until one is accepted. */
-  const until = <R>(message: string, accept: (answer: unknown) => { ok: R } | { fout: string }): R => {
+  const until = <R>(message: string, accept: (answer: unknown) => { ok: R } | { fout: string }, geheim = false): R => {
     for (;;) {
       const answer = next(message);
       const r = accept(answer);
       if ("ok" in r) return r.ok;
-      report(`? ${message} ${JSON.stringify(answer)}\n> ${r.fout}`);
+      report(`? ${message} ${geheim ? "***" : JSON.stringify(answer)}\n> ${r.fout}`);
     }
   };
   const find = <T>(choices: Choice<T>[], answer: unknown): Choice<T> | undefined =>
@@ -179,6 +185,18 @@ export function scriptedPrompter(answers: unknown[], report: (line: string) => v
         if (["n", "nee", "no"].includes(t)) return { ok: false };
         return { fout: 'Antwoord met "j" (ja) of "n" (nee)' };
       });
+    },
+    async password(opts) {
+      // A refused secret is reported without the secret itself.
+      return until<string>(
+        opts.message,
+        (a) => {
+          const text = a === undefined || a === null ? "" : String(a);
+          const ok = opts.validate ? opts.validate(text) : true;
+          return ok === true ? { ok: text } : { fout: ok };
+        },
+        true,
+      );
     },
   };
 }

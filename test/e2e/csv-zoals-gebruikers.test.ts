@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { addAdres, addAvond, cli, dump, initDb, ok, ROOT, tempDir } from "../helpers/cli.js";
+import { addAdres, addAvond, cli, dump, initDb, ok, tempDir } from "../helpers/cli.js";
+import { houdSchrijfslot } from "../helpers/opslag.js";
 
 /**
  * Issue 17, point 6: CSV as users really make it. Dutch Excel's "CSV (puntkomma)" is
@@ -93,19 +93,6 @@ describe("adres importeren zoals Excel en PowerShell het schrijven", () => {
 });
 
 describe("te grote bestanden worden vroeg geweigerd", () => {
-  /** Another process holds the write lock (as a colleague's long import would). */
-  function houdSchrijfslot(db: string): Promise<() => void> {
-    const script = `
-      const Database = require(${JSON.stringify(path.join(ROOT, "node_modules", "better-sqlite3"))});
-      const db = new Database(process.argv[1]);
-      db.exec("BEGIN IMMEDIATE");
-      process.stdout.write("slot\\n");
-      setTimeout(() => {}, 60000);
-    `;
-    const child = spawn(process.execPath, ["-e", script, db], { stdio: ["ignore", "pipe", "inherit"] });
-    return new Promise((resolve) => child.stdout.on("data", () => resolve(() => child.kill())));
-  }
-
   it("een veld van 50 MB: één Nederlandse regel, zonder op het schrijfslot te wachten", async () => {
     const db = initDb();
     const adres = addAdres(db);
@@ -116,7 +103,7 @@ describe("te grote bestanden worden vroeg geweigerd", () => {
       Buffer.concat([Buffer.from(`${kop}5504AB,12,,milieu,"`), Buffer.alloc(50 * 1024 * 1024, "x"), Buffer.from('",,,\n')]),
     );
     const voor = dump(db);
-    const vrij = await houdSchrijfslot(db);
+    const vrij = await houdSchrijfslot(db); // as a colleague's long import would
     try {
       const r = cli(db, ["bevinding", "importeren", file, "--avond", "1"]);
       expect(r.code, r.stderr).toBe(2);

@@ -2,12 +2,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { addAdres, cli, dump, initDb, ok, tempDb, tempDir } from "../helpers/cli.js";
+import { itAlleenSqlite } from "../helpers/opslag.js";
 
 describe("init en referentiegegevens", () => {
-  it("maakt de database privé aan (0600) en laadt partners, categorieën en gemeenten", () => {
+  itAlleenSqlite("het databasebestand", "maakt de database privé aan (0600)", () => {
+    const db = tempDb();
+    ok(cli(db, ["--json", "init", "--team", "KIT"]));
+    expect(fs.statSync(db).mode & 0o777).toBe(0o600);
+  });
+
+  it("laadt partners, categorieën en gemeenten", () => {
     const db = tempDb();
     const r = ok(cli(db, ["--json", "init", "--team", "KIT"]));
-    expect(fs.statSync(db).mode & 0o777).toBe(0o600);
+    expect(r.json().database).toBe(db);
     expect(r.json().team).toBe("Kempen Interventie Team (KIT)");
     const partners = ok(cli(db, ["partner", "lijst", "--json"])).json();
     expect(partners.map((p: any) => p.naam)).toEqual(

@@ -3,19 +3,21 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, initDb, ok, ROOT, tempDir } from "../helpers/cli.js";
+import { opPostgres, pgOmgeving } from "../helpers/opslag.js";
 
 const BIN = path.join(ROOT, "bin", "interventie.cjs");
 
-/** CommonJS modules a command loaded, from a preload that lists require.cache at exit. */
+/** CommonJS modules a command loaded, and Node's own as `node:<name>`, from a preload that lists them at exit. */
 function geladenModules(args: string[]): string[] {
   const dir = tempDir();
   const preload = path.join(dir, "lijst.cjs");
   const uit = path.join(dir, "modules.json");
   fs.writeFileSync(
     preload,
-    `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(uit)}, JSON.stringify(Object.keys(require.cache))));`,
+    `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(uit)}, JSON.stringify([...Object.keys(require.cache), ` +
+      `...process.moduleLoadList.filter((m) => m.startsWith("NativeModule ")).map((m) => "node:" + m.slice(13))])));`,
   );
-  const r = spawnSync(process.execPath, ["-r", preload, BIN, ...args], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["-r", preload, BIN, ...args], { encoding: "utf8", env: { ...process.env, ...pgOmgeving() } });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(fs.readFileSync(uit, "utf8")) as string[];
 }
@@ -43,9 +45,13 @@ describe("opstarten", () => {
       ["handhaving", "lijst"],
       ["brief", "lijst"],
     ]) {
-      const geladen = pakketten(geladenModules(["--db", db, ...lijst, "--json"]));
-      expect(geladen).toContain("better-sqlite3");
-      for (const zwaar of ["pdfkit", "fontkit", "handlebars", "papaparse", "date-holidays", "@inquirer/prompts", "chalk", "pg"])
+      const modules = geladenModules(["--db", db, ...lijst, "--json"]);
+      const geladen = pakketten(modules);
+      // The driver of this store only: a SQLite file never loads node-postgres (bundled, so seen by
+      // the name lookup of its connection, node:dns), PostgreSQL never the native SQLite driver.
+      expect(geladen.has("better-sqlite3")).toBe(!opPostgres);
+      expect(modules.includes("node:dns")).toBe(opPostgres);
+      for (const zwaar of ["pdfkit", "fontkit", "handlebars", "papaparse", "date-holidays", "@inquirer/prompts", "chalk"])
         expect(geladen, `${lijst.join(" ")}: ${zwaar}`).not.toContain(zwaar);
     }
   });
@@ -61,7 +67,7 @@ describe("opstarten", () => {
     const r = spawnSync(
       "bash",
       ["-c", `"${process.execPath}" "${BIN}" --db "${db}" adres lijst --json | head -c 5 >/dev/null; exit \${PIPESTATUS[0]}`],
-      { encoding: "utf8" },
+      { encoding: "utf8", env: { ...process.env, ...pgOmgeving() } },
     );
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);

@@ -157,22 +157,36 @@ describe("slechte invoer: exit 2, één Nederlandse regel, database onveranderd"
     expect(r.stderr).toMatch(/adres: .* is geen geldig id/);
   });
 
-  it("een URL als --db: PostgreSQL nog niet, een ander schema nooit; er ontstaat geen map of bestand", () => {
+  it("een URL als --db: PostgreSQL of niets; een wachtwoord in de URL nooit op de opdrachtregel; er ontstaat geen map of bestand", () => {
     const werk = tempDir();
-    for (const [url, bericht] of [
-      ["postgres://kit@db.example.nl/team", /PostgreSQL-database \(--db postgres:\/\/…\) kan deze versie nog niet gebruiken/],
-      ["postgresql://localhost/team", /PostgreSQL-database/],
-      ["sftp://server/team.db", /--db sftp:\/\/… is geen databasebestand en geen PostgreSQL-adres/],
+    for (const [url, bericht, argvOok] of [
+      [
+        "postgres://kit@db.example.invalid/team",
+        /^fout: PostgreSQL-server db\.example\.invalid is niet te vinden \(onbekende hostnaam\)$/,
+        true,
+      ],
+      [
+        "sftp://server/team.db",
+        /^fout: --db: "sftp:\/\/" wordt niet ondersteund; geef een bestandspad \(SQLite\) of postgres:\/\/server\/database/,
+        true,
+      ],
+      [
+        "postgresql://kit:geheim@db.example.invalid/team",
+        /^fout: --db: zet geen wachtwoord in de URL .*gebruik ~\/\.pgpass of PGPASSWORD$/,
+        false,
+      ],
     ] as const) {
-      for (const r of [
-        cli(url, ["--json", "adres", "lijst"], { cwd: werk }),
-        cli("", ["adres", "lijst"], { cwd: werk, env: { INTERVENTIE_DB: url } }),
-      ]) {
+      const viaArgv = cli(url, ["--json", "adres", "lijst"], { cwd: werk });
+      const viaEnv = cli("", ["adres", "lijst"], { cwd: werk, env: { INTERVENTIE_DB: url, PGCONNECT_TIMEOUT: "2" } });
+      for (const r of argvOok ? [viaArgv, viaEnv] : [viaArgv]) {
         expect(r.code, r.stderr).toBe(2);
         expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(bericht)]);
-        expect(r.stderr).not.toContain("kit@"); // never echoes the URL (it may carry a password)
+        expect(r.stderr + r.stdout).not.toContain("geheim"); // never echoes a password
       }
     }
+    // In INTERVENTIE_DB (the user's own environment) a password is allowed, and never shown.
+    const env = cli("", ["adres", "lijst"], { env: { INTERVENTIE_DB: "postgresql://kit:geheim@db.example.invalid/team" } });
+    expect(env.stderr).toBe("fout: PostgreSQL-server db.example.invalid is niet te vinden (onbekende hostnaam)\n");
     expect(fs.readdirSync(werk)).toEqual([]);
   });
 

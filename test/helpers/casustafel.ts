@@ -5,6 +5,7 @@
 import Database from "better-sqlite3";
 import { addAdres, cli, ok, type CliResult, TESTADRESSEN } from "./cli.js";
 import { insertAvond, insertBevinding, insertOpvolging } from "./fixtures.js";
+import { sqliteBestand } from "./opslag.js";
 import { seeded } from "./seed.js";
 
 export interface Scenario {
@@ -94,7 +95,7 @@ function bouw(db: string): Scenario {
 }
 
 function setLeerpunten(file: string, avond: number, tekst: string): void {
-  const conn = new Database(file);
+  const conn = new Database(sqliteBestand(file, "casustafel-fixture"));
   try {
     conn.prepare("UPDATE avond SET leerpunten = ? WHERE id = ?").run(tekst, avond);
   } finally {

@@ -5,6 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { run } from "../../src/cli.js";
 import { seeded } from "./seed.js";
+import { dumpPg, isPgUrl, kopieTeamDatabase, nieuweTeamDatabase, opPostgres, pgOmgeving, verwijderTeamDatabases } from "./opslag.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 const BIN = path.join(ROOT, "bin", "interventie.cjs");
@@ -27,9 +28,16 @@ export function tempDir(prefix = "interventie-test-"): string {
 
 export function removeTempDirs(): void {
   for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  verwijderTeamDatabases();
 }
 
+/** A database of its own for a test, on the store of this run (test/helpers/opslag.ts): a file path or a URL. */
 export function tempDb(): string {
+  return opPostgres ? nieuweTeamDatabase() : tempDbBestand();
+}
+
+/** A SQLite file path, whatever the store of this run (a SQLite team to move, a file-only test). */
+export function tempDbBestand(): string {
   return path.join(tempDir(), "test.db");
 }
 
@@ -86,6 +94,7 @@ function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     TZ: "Europe/Amsterdam",
     NO_COLOR: "1",
     INTERVENTIE_GEBRUIKER: "tester",
+    ...pgOmgeving(),
     ...extra,
   };
 }
@@ -112,7 +121,7 @@ export async function cliInProcess(
   let out = "";
   let err = "";
   const start = performance.now();
-  const env: NodeJS.ProcessEnv = { TZ: "Europe/Amsterdam", NO_COLOR: "1", INTERVENTIE_GEBRUIKER: "tester", ...opts.env };
+  const env: NodeJS.ProcessEnv = { TZ: "Europe/Amsterdam", NO_COLOR: "1", INTERVENTIE_GEBRUIKER: "tester", ...pgOmgeving(), ...opts.env };
   if (opts.answers) env.INTERVENTIE_ANTWOORDEN = JSON.stringify(opts.answers);
   const code = await run(["--db", db, ...args], {
     stdout: { write: (s: string) => ((out += s), true), isTTY: false } as never,
@@ -132,6 +141,7 @@ export function ok(r: CliResult): CliResult {
 
 /** A logical dump (every row of every table, in order): compare before/after a failed command. */
 export function dump(db: string): string {
+  if (isPgUrl(db)) return dumpPg(db);
   if (!fs.existsSync(db)) return "<geen database>";
   const conn = new Database(db, { readonly: true });
   try {
@@ -212,7 +222,8 @@ export function signaalArgs(adres: number | string, omschrijving: string, datum?
 
 /** A private copy of a prepared database (with its WAL), so each test starts from the same state. */
 export function kopieVan(db: string): string {
-  const kopie = tempDb();
+  if (isPgUrl(db)) return kopieTeamDatabase(db);
+  const kopie = tempDbBestand();
   for (const suffix of ["", "-wal", "-shm"]) if (fs.existsSync(db + suffix)) fs.copyFileSync(db + suffix, kopie + suffix);
   return kopie;
 }

@@ -3,11 +3,12 @@
  * whose input commands live elsewhere. Prefer the CLI where the command exists.
  */
 import Database from "better-sqlite3";
+import { sqliteBestand } from "./opslag.js";
 
 const NOW = "2026-11-01T10:00:00.000Z";
 
 function withDb<T>(file: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(file);
+  const db = new Database(sqliteBestand(file, "fixtures"));
   db.pragma("foreign_keys = ON");
   try {
     return db.transaction(() => fn(db))();

@@ -23,6 +23,9 @@ export const TLS = path.resolve(import.meta.dirname, "../fixtures/tls");
 /** The administrator login of the tests (CREATEROLE, no superuser) and the template every test copies. */
 export const BEHEERDER = "interventie_test_beheerder";
 export const SJABLOON = "interventie_sjabloon";
+/** The e2e suite's login (INTERVENTIE_GEBRUIKER of every CLI test) and its template database. */
+export const E2E_LOGIN = "tester";
+export const E2E_SJABLOON = "interventie_e2e";
 
 /** The test run's PostgreSQL as tests see it (vitest provide/inject: test/helpers/postgres.ts). */
 export interface PgServer {
@@ -32,6 +35,12 @@ export interface PgServer {
   /** The administrator that owns the test databases and runs the migrations. */
   beheerder: { login: string; wachtwoord: string };
   bron: "systeem" | "npm";
+  /**
+   * The e2e suite on PostgreSQL (test/helpers/opslag.ts): the team login the CLI runs as (a
+   * projectleider), the template its databases are copied from, and the private password file
+   * (PGPASSFILE) with the passwords of that login and of the administrator.
+   */
+  e2e: { login: string; sjabloon: string; pgpass: string };
 }
 
 export interface ClusterInfo {

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { inject } from "vitest";
-import { cli, ok, tempDb } from "./cli.js";
+import { cli, ok, tempDbBestand } from "./cli.js";
+import { kopieTeamDatabase, losVan, nieuweTeamDatabase, opPostgres, sqliteBestand } from "./opslag.js";
 
 /**
  * Databases built once per test run and copied per test. Building a state through the CLI costs a
@@ -15,11 +16,9 @@ import { cli, ok, tempDb } from "./cli.js";
  * first one finished (the result is the same). What the builder returns (ids) must be JSON.
  */
 export function seeded<T extends object>(name: string, build: (db: string) => T): { db: string } & T {
-  const meta = seedMeta(name);
-  if (!fs.existsSync(meta)) {
-    const work = fs.mkdtempSync(path.join(seedDir(), `.bouw-${name}-`));
-    const db = path.join(work, "seed.db");
-    put(name, work, build(db));
+  if (!fs.existsSync(seedMeta(name))) {
+    const { work, db } = bouwplaats(name);
+    put(name, work, db, build(db));
   }
   return copy(name);
 }
@@ -30,22 +29,30 @@ export function seededOn<B extends object, T extends object>(
   base: () => { db: string } & B,
   build: (db: string, b: B) => T,
 ): { db: string } & B & T {
-  return seeded(name, (db) => {
+  if (!fs.existsSync(seedMeta(name))) {
     const { db: bron, ...b } = base();
-    fs.copyFileSync(bron, db);
-    return { ...b, ...build(db, b as unknown as B) } as B & T;
-  });
+    const { work, db } = bouwplaats(name, bron);
+    put(name, work, db, { ...b, ...build(db, b as unknown as B) });
+  }
+  return copy(name);
 }
 
 /** seeded() for builders that drive the CLI in-process (async). */
 export async function seededAsync<T extends object>(name: string, build: (db: string) => Promise<T>): Promise<{ db: string } & T> {
-  const meta = seedMeta(name);
-  if (!fs.existsSync(meta)) {
-    const work = fs.mkdtempSync(path.join(seedDir(), `.bouw-${name}-`));
-    const db = path.join(work, "seed.db");
-    put(name, work, await build(db));
+  if (!fs.existsSync(seedMeta(name))) {
+    const { work, db } = bouwplaats(name);
+    put(name, work, db, await build(db));
   }
   return copy(name);
+}
+
+/** Where a seed is built: a file in its folder, or (PostgreSQL) a database kept for the run; empty or a copy of `bron`. */
+function bouwplaats(name: string, bron?: string): { work: string; db: string } {
+  const work = fs.mkdtempSync(path.join(seedDir(), `.bouw-${name}-`));
+  if (opPostgres) return { work, db: bron ? kopieTeamDatabase(bron, { blijft: true }) : nieuweTeamDatabase({ blijft: true }) };
+  const db = path.join(work, "seed.db");
+  if (bron) fs.copyFileSync(bron, db);
+  return { work, db };
 }
 
 let fallback: string | undefined;
@@ -66,15 +73,18 @@ const seedDb = (name: string) => path.join(seedDir(), name, "seed.db");
 const seedMeta = (name: string) => path.join(seedDir(), name, "seed.json");
 
 /** Makes the built database one self-contained file and moves it into place, unless another worker was first. */
-function put(name: string, work: string, value: object): void {
-  const db = path.join(work, "seed.db");
-  const conn = new Database(db);
-  try {
-    conn.pragma("wal_checkpoint(TRUNCATE)");
-  } finally {
-    conn.close();
+function put(name: string, work: string, db: string, value: object): void {
+  if (opPostgres) {
+    losVan(db); // a template may have no open connection
+  } else {
+    const conn = new Database(db);
+    try {
+      conn.pragma("wal_checkpoint(TRUNCATE)");
+    } finally {
+      conn.close();
+    }
   }
-  fs.writeFileSync(path.join(work, "seed.json"), JSON.stringify(value));
+  fs.writeFileSync(path.join(work, "seed.json"), JSON.stringify(opPostgres ? { ...value, [PG_SEED]: db } : value));
   try {
     fs.renameSync(work, path.join(seedDir(), name));
   } catch {
@@ -82,12 +92,17 @@ function put(name: string, work: string, value: object): void {
   }
 }
 
+/** Where seed.json keeps a PostgreSQL seed's database. */
+const PG_SEED = "__pgSeed";
+
 function copy<T>(name: string): { db: string } & T {
-  const db = tempDb();
+  const { [PG_SEED]: pgSeed, ...meta } = JSON.parse(fs.readFileSync(seedMeta(name), "utf8")) as T & { [PG_SEED]?: string };
+  if (pgSeed) return { ...(meta as T), db: kopieTeamDatabase(pgSeed) };
+  const db = tempDbBestand();
   fs.copyFileSync(seedDb(name), db);
   const bijlagen = `${seedDb(name)}.bijlagen`;
   if (fs.existsSync(bijlagen)) fs.cpSync(bijlagen, `${db}.bijlagen`, { recursive: true });
-  return { ...(JSON.parse(fs.readFileSync(seedMeta(name), "utf8")) as T), db };
+  return { ...(meta as T), db };
 }
 
 /**
@@ -108,7 +123,7 @@ export function demoUitvoer(): { uit: string; stappen: number } {
 
 function demoSeed(): { db: string; stappen: number } {
   return seeded("demo", (db) => {
-    const uit = path.join(path.dirname(db), "uit");
+    const uit = path.join(path.dirname(sqliteBestand(db, "demoDb()")), "uit");
     const { stappen } = ok(cli(path.join(uit, "x.db"), ["--json", "demo", "--uit", uit])).json();
     for (const suffix of ["", "-wal", "-shm", ".bijlagen"]) {
       const bestand = path.join(uit, `demo.db${suffix}`);

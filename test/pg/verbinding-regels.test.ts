@@ -198,6 +198,9 @@ describe("vertaalPgFout: één Nederlandse regel", () => {
     expect(regel({ code: "42501", message: 'new row violates row-level security policy for table "adres"' })).toBe(
       "Geen toegang: login jan mag dit niet (adres); er is niets gewijzigd",
     );
+    expect(regel({ code: "42501", message: "permission denied for table signaal" })).toBe(
+      "Geen toegang: login jan mag dit niet (signaal); er is niets gewijzigd",
+    );
     expect(regel({ code: "42501", message: 'permission denied for database "kit"' })).toBe("Login jan heeft geen toegang tot database kit");
   });
   it("laat onze eigen fouten (exit 1) ongemoeid", () => {

@@ -92,7 +92,8 @@ function geenToegang(bericht: string, b: Bestemming): UserError {
   if (/permission denied for database/.test(bericht)) {
     return new UserError("geen-toegang", `Login ${b.user} heeft geen toegang tot database ${b.database}`);
   }
-  const tabel = /(?:table|relation|policy for table) "([^"]+)"/.exec(bericht)?.[1];
+  // "permission denied for table adres" (no quotes since PostgreSQL 11), "… policy for table "adres"".
+  const tabel = /(?:table|relation) "?([^"\s]+)"?/.exec(bericht)?.[1];
   const waar = tabel ? ` (${tabel})` : "";
   return new UserError("geen-toegang", `Geen toegang: login ${b.user} mag dit niet${waar}; er is niets gewijzigd`);
 }

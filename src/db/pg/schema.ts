@@ -30,8 +30,11 @@ export const BASIS = `
 
   -- sleutel(): the same key as src/domain/invoer.ts sleutel(), which SQLite gets per connection:
   -- NFC, trimmed of JavaScript's whitespace, upper- then lower-cased (ß → ss), NFC again. ICU's
-  -- root locale, so the result does not depend on the database's locale.
-  CREATE FUNCTION sleutel(x text) RETURNS text
+  -- root locale, so the result does not depend on the database's locale. Argument and result are
+  -- of domain tekst (collation "C"): a function's result takes its argument's collation, and
+  -- sleutel(naam) = ? on a nocase column would otherwise compare with ICU, which ignores control and
+  -- format characters ("Veld<U+202E>hoven" would find Veldhoven on PostgreSQL and not on SQLite).
+  CREATE FUNCTION sleutel(x tekst) RETURNS tekst
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN normalize(
       lower(upper(btrim(normalize(x, NFC),

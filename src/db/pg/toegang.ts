@@ -1,6 +1,6 @@
 /**
  * Who may see and change what, enforced by PostgreSQL itself (grants and row-level security), so
- * that a partner's login in psql sees no more than through the tool. docs/team-server.md has the
+ * that a partner's login in psql sees no more than through the tool. The README chapter Teamserver has the
  * same rules as a table for people.
  *
  * - Group roles (NOLOGIN) per function in the team; a person's login is a member of one. They are

@@ -7,6 +7,8 @@ import { UserError } from "../../errors.js";
 import { isSocket, vertaalPgFout, type Bestemming } from "./fouten.js";
 import { beoordeel, leesStaat, type Oordeel, type Querier } from "./migreer.js";
 import { pgpassWachtwoord } from "./pgpass.js";
+import type { PgClient } from "./sql.js";
+import type { SqlValue } from "../sql.js";
 import type { Rol } from "./toegang.js";
 
 /**
@@ -142,9 +144,9 @@ export function tlsOpties(doel: PgDoel, lees: (pad: string) => string): false | 
 }
 
 /** The real machine: environment, home folder, files (a password file readable by others is ignored, as libpq does). */
-export function dezeOmgeving(): Omgeving {
+export function dezeOmgeving(env: Record<string, string | undefined> = process.env): Omgeving {
   return {
-    env: process.env,
+    env,
     home: os.homedir(),
     osGebruiker: os.userInfo().username,
     bestaat: (p) => fs.existsSync(p),
@@ -160,9 +162,34 @@ export function dezeOmgeving(): Omgeving {
   };
 }
 
-/** An open connection: queries, and closing it. */
-export interface PgVerbinding extends Querier {
+/** An open connection: queries (plain, or as the Sql executor gives them), and closing it. */
+export interface PgVerbinding extends Querier, PgClient {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  query(config: { text: string; values: SqlValue[]; types?: unknown }): Promise<{ rows: unknown[]; rowCount: number | null }>;
   end(): Promise<void>;
+  /**
+   * The type parsers the Sql executor gives each query: the connection's, with booleans as 1 and 0
+   * (what SQLite returns for `a = b` and EXISTS), so the same query gives the same JSON on both stores.
+   */
+  readonly sqlTypen: unknown;
+}
+
+/**
+ * node-postgres, loaded on first use. Its stream.js asks at load time whether it runs in a
+ * Cloudflare Worker: without `navigator` (Node 20 has none; 21 and later do) it constructs a fetch
+ * Response to find out, which loads undici, http2, zlib and worker_threads: ~25 ms of every
+ * command on PostgreSQL (measured: `require("pg")` 102 ms against `node -e 0` 53 ms). A navigator
+ * that says "Node.js", present only while pg loads, answers the question as Node 22 itself does.
+ */
+async function laadPg(): Promise<typeof import("pg").default> {
+  const g = globalThis as { navigator?: unknown };
+  const eigen = !("navigator" in g);
+  if (eigen) g.navigator = { userAgent: `Node.js/${process.versions.node}` };
+  try {
+    return (await import("pg")).default;
+  } finally {
+    if (eigen) delete g.navigator;
+  }
 }
 
 /**
@@ -171,13 +198,19 @@ export interface PgVerbinding extends Querier {
  * Any failure becomes one Dutch line (fouten.ts).
  */
 export async function verbindMet(doel: PgDoel): Promise<PgVerbinding> {
-  const pg = (await import("pg")).default;
+  const pg = await laadPg();
   const getal = (v: string) => Number(v);
   const types = {
     getTypeParser: ((oid: number, format?: "text" | "binary") =>
       oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC
         ? getal
         : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  };
+  const sqlTypen = {
+    getTypeParser: ((oid: number, format?: "text" | "binary") =>
+      oid === pg.types.builtins.BOOL
+        ? (v: string) => (v === "t" ? 1 : 0)
+        : types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
   };
   const open = async (ssl: false | ConnectionOptions): Promise<Client> => {
     const config: ClientConfig = {
@@ -203,14 +236,15 @@ export async function verbindMet(doel: PgDoel): Promise<PgVerbinding> {
     }
     return client;
   };
+  const verbinding = (client: Client): PgVerbinding => Object.assign(client as unknown as PgVerbinding, { sqlTypen });
   try {
     const ssl = tlsOpties(doel, (p) => fs.readFileSync(p, "utf8"));
     try {
-      return await open(ssl);
+      return verbinding(await open(ssl));
     } catch (err) {
       // prefer/allow: a server without TLS is fine; try again in the clear, as libpq does.
       if (ssl && (doel.sslmode === "prefer" || doel.sslmode === "allow") && /does not support SSL/i.test(String((err as Error).message))) {
-        return await open(false);
+        return verbinding(await open(false));
       }
       throw err;
     }

@@ -38,6 +38,7 @@ function executor(db: BetterSqlite3.Database): Sql {
     return s;
   };
   return {
+    dialect: "sqlite",
     all: async <T>(text: string, ...params: SqlValue[]) => prepare(text).all(...params) as T[],
     get: async <T>(text: string, ...params: SqlValue[]) => prepare(text).get(...params) as T | undefined,
     run: async (text: string, ...params: SqlValue[]) => prepare(text).run(...params).changes,

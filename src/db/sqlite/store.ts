@@ -12,6 +12,7 @@ import { sqliteSql } from "./sql.js";
  * transaction may be held across awaits: nothing else uses the connection meanwhile.
  */
 export class SqliteStore implements Store {
+  readonly soort = "sqlite" as const;
   readonly db: Db;
   /** The executor outside any transaction (autocommit), while commands move to read() (issue 15). */
   readonly sql: Sql;

@@ -8,6 +8,7 @@ const OP_POSTGRES = [
   "begeleid",
   "csv-zoals-gebruikers",
   "fundament",
+  "gelijktijdig",
   "fuzz",
   "hulp",
   "import-tot-brief",

@@ -39,6 +39,12 @@ export function register(program: Command, rt: Runtime): void {
     .action(action<LijstOpts>(rt, lijst));
 
   opvolging
+    .command("toon")
+    .description("toon één opvolging, met haar versie (voor bijwerken --verwachte-versie)")
+    .argument("<id>", "opvolging-id")
+    .action(action<Record<string, never>>(rt, (ctx, _opts, id) => toon(ctx, parseId("opvolging", id as string))));
+
+  opvolging
     .command("toevoegen")
     .description("voeg een opvolgingsactie toe aan een bevinding (zonder opties: avond, bevinding en actie uit een lijst)")
     .addOption(verplicht("--bevinding <id>", "bevinding"))
@@ -62,7 +68,15 @@ export function register(program: Command, rt: Runtime): void {
     .option("--toezichthouder <nummer>", "hercontrole: nummer(s) van de toezichthouder(s), bijv. 4711,2314 (verplicht bij nee)")
     .option("--methode <tekst>", "hercontrole: hoe is waargenomen (verplicht bij nee)")
     .option("--waarneming <tekst>", "hercontrole: wat is waargenomen (verplicht bij nee)")
-    .action(action<BijwerkenOpts>(rt, (ctx, opts, id) => bijwerken(ctx, opts, id as string | undefined)));
+    .option(
+      "--verwachte-versie <n>",
+      "alleen als de opvolging nog deze versie heeft (opvolging toon --json); anders exit 2 en niets gewijzigd",
+    )
+    .action(
+      action<BijwerkenOpts & { verwachteVersie?: string }>(rt, (ctx, { verwachteVersie, ...opts }, id) =>
+        bijwerken(ctx, opts, id as string | undefined, verwachteVersie),
+      ),
+    );
 }
 
 async function lijst(ctx: Ctx, opts: LijstOpts): Promise<void> {
@@ -78,6 +92,15 @@ async function lijst(ctx: Ctx, opts: LijstOpts): Promise<void> {
     })
   ).map((o) => opvolgingJson(o, ctx.today()));
   ctx.emit(rows, () => renderOpvolgingen(rows, ctx.today(), ctx.color));
+}
+
+/** `opvolging toon <id>`: one follow-up as the list shows it, and its versie. */
+async function toon(ctx: Ctx, id: number): Promise<void> {
+  const o = opvolgingJson(await ctx.read((sql) => requireOpvolging(sql, id)), ctx.today());
+  ctx.emit(
+    o,
+    () => `${renderOpvolgingen([o], ctx.today(), ctx.color)}\nVersie ${o.versie} (bijwerken met --verwachte-versie ${o.versie}).`,
+  );
 }
 
 async function toevoegen(
@@ -116,13 +139,17 @@ function parseWijziging(opts: BijwerkenOpts) {
   };
 }
 
-async function bijwerken(ctx: Ctx, flags: BijwerkenOpts, rawId: string | undefined): Promise<void> {
+async function bijwerken(ctx: Ctx, flags: BijwerkenOpts, rawId: string | undefined, rawVersie: string | undefined): Promise<void> {
   const id = await chooseOpvolging(ctx, rawId);
   const gegeven = Object.values(flags).some((v) => v !== undefined);
   parseWijziging(flags);
   parseHercontrole(flags);
+  const verwacht = rawVersie !== undefined ? parseId("verwachte-versie", rawVersie) : undefined;
   const huidig = await ctx.read((sql) => requireOpvolging(sql, id)); // an unknown id is the user's error before anything is asked
-  const opts = gegeven || !ctx.interactive ? flags : await askWijziging(ctx, huidig, omstandigheden(huidig, ctx.today(), ladderData()));
+  const gevraagd = !gegeven && ctx.interactive;
+  const opts = gevraagd ? await askWijziging(ctx, huidig, omstandigheden(huidig, ctx.today(), ladderData())) : flags;
+  // The guided flow changes what it showed: someone else's change while the prompts were open is not overwritten.
+  const verwachteVersie = verwacht ?? (gevraagd ? huidig.versie : undefined);
   const w = parseWijziging(opts);
   const waarneming = parseHercontrole(opts);
   const hercontrole = huidig.stap === "hercontrole" || isHercontrole(huidig.actie);
@@ -136,7 +163,7 @@ async function bijwerken(ctx: Ctx, flags: BijwerkenOpts, rawId: string | undefin
   const velden = Object.entries(w)
     .filter(([, v]) => v !== undefined)
     .map(([k]) => k);
-  const { opvolging, gevolg } = await changeOpvolging(ctx.store(), id, w, velden, waarneming);
+  const { opvolging, gevolg } = await changeOpvolging(ctx.store(), id, w, velden, waarneming, verwachteVersie);
   if (waarschuwing) ctx.warn(`waarschuwing: ${waarschuwing}; aanvullen met: interventie hercontrole wijzig ${id}`);
   const na = opvolgingJson(opvolging, ctx.today());
   const melding =

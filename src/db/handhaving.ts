@@ -346,7 +346,7 @@ export async function closeOpvolging(
   extra = {},
 ): Promise<void> {
   await tx.sql.run(
-    "UPDATE opvolging SET status = ?, gesloten_op = ?, resultaat = coalesce(?, resultaat), gewijzigd = ? WHERE id = ?",
+    "UPDATE opvolging SET status = ?, gesloten_op = ?, resultaat = coalesce(?, resultaat), gewijzigd = ?, versie = versie + 1 WHERE id = ?",
     status,
     datum,
     resultaat,
@@ -514,7 +514,7 @@ export async function updateBesluitVanaf(tx: Tx, zaakId: number, datum: IsoDate)
   const z = await requireZaak(tx.sql, zaakId);
   for (const s of z.stappen.filter((x) => x.stap === "besluit" && isOpen(x.status))) {
     if (s.nietVoor !== null && s.nietVoor <= datum) continue;
-    await tx.sql.run("UPDATE opvolging SET niet_voor = ?, gewijzigd = ? WHERE id = ?", datum, tx.now, s.opvolgingId);
+    await tx.sql.run("UPDATE opvolging SET niet_voor = ?, gewijzigd = ?, versie = versie + 1 WHERE id = ?", datum, tx.now, s.opvolgingId);
     await tx.audit("opvolging", s.opvolgingId, "gewijzigd", { velden: ["niet_voor"] });
   }
 }

@@ -385,6 +385,9 @@ export const MIGRATIONS: readonly Migratie[] = [
   CREATE TRIGGER hercontrole_versie_onveranderlijk BEFORE UPDATE ON hercontrole_versie
     BEGIN SELECT RAISE(ABORT, 'een ondertekende versie is onveranderlijk'); END;
   `,
+  // v7 (issue 16 pt 3, no lost updates): every change of a follow-up raises its versie, so a change
+  // based on what a user saw earlier is refused when someone else changed the row in between.
+  `ALTER TABLE opvolging ADD COLUMN versie INTEGER NOT NULL DEFAULT 1 CHECK (versie >= 1);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -28,6 +28,8 @@ export interface Opvolging extends AdresVelden {
   /** The letter this follow-up is done with, if any. */
   sjabloon: string | null;
   handhaving_id: number | null;
+  /** Raised by every change (issue 16 pt 3): a change based on an older versie is refused. */
+  versie: number;
   avond_id: number;
   avond_datum: string;
   avond_doel: string;
@@ -50,7 +52,7 @@ export interface Opvolging extends AdresVelden {
 
 const SELECT = `
   SELECT o.id, o.bevinding_id, o.actie, po.naam AS partner, o.partner_id, o.deadline, o.status, o.resultaat, o.beeindigd,
-         o.gesloten_op, o.stap, o.niet_voor, o.sjabloon, h.id AS handhaving_id,
+         o.gesloten_op, o.stap, o.niet_voor, o.sjabloon, h.id AS handhaving_id, o.versie,
          b.avond_id, v.datum AS avond_datum, v.doel AS avond_doel, v.starttijd AS avond_starttijd,
          b.adres_id, ${ADRES_VELDEN}, g.naam AS gemeente, a.type,
          c.code AS categorie, c.naam AS categorie_naam, coalesce(h.voorschrift, c.grondslag) AS grondslag,
@@ -150,14 +152,21 @@ export async function insertOpvolging(tx: Tx, o: OpvolgingInvoer & { bevindingId
   return id;
 }
 
+/**
+ * Writes a decided change and raises the versie. With `verwachteVersie` only if the row still has
+ * that versie (checked by the UPDATE itself, inside the transaction): false when someone changed it since.
+ */
 export async function updateOpvolging(
   tx: Tx,
   id: number,
   v: { status: string; resultaat: string | null; beeindigd: number | null; deadline: string; partnerId: number; geslotenOp: string | null },
   velden: string[],
-): Promise<void> {
-  await tx.sql.run(
-    "UPDATE opvolging SET status = ?, resultaat = ?, beeindigd = ?, deadline = ?, partner_id = ?, gesloten_op = ?, gewijzigd = ? WHERE id = ?",
+  verwachteVersie?: number,
+): Promise<boolean> {
+  const alleenAls = verwachteVersie !== undefined ? " AND versie = ?" : "";
+  const n = await tx.sql.run(
+    `UPDATE opvolging SET status = ?, resultaat = ?, beeindigd = ?, deadline = ?, partner_id = ?, gesloten_op = ?, gewijzigd = ?,
+     versie = versie + 1 WHERE id = ?${alleenAls}`,
     v.status,
     v.resultaat,
     v.beeindigd,
@@ -166,6 +175,14 @@ export async function updateOpvolging(
     v.geslotenOp,
     tx.now,
     id,
+    ...(verwachteVersie !== undefined ? [verwachteVersie] : []),
   );
+  if (n === 0) return false;
   await tx.audit("opvolging", id, "gewijzigd", { velden });
+  return true;
+}
+
+/** Who last changed a follow-up and when (its newest audit entry), for the message that it changed meanwhile. */
+export function laatsteWijziging(sql: Sql, id: number): Promise<{ gebruiker: string; tijd: string } | undefined> {
+  return sql.get("SELECT gebruiker, tijd FROM audit_log WHERE tabel = 'opvolging' AND rij_id = ? ORDER BY id DESC LIMIT 1", id);
 }

@@ -1,6 +1,6 @@
 import { UserError } from "../errors.js";
 import type { IsoDate } from "./dates.js";
-import { formatDutch } from "./dates.js";
+import { formatDutch, localTime } from "./dates.js";
 import { sleutel } from "./invoer.js";
 import { deadline, type Eenheid, type Kalender } from "./termijn.js";
 
@@ -208,4 +208,16 @@ export function decideWijziging(
 /** The public shape of a follow-up: booleans instead of 0/1, and whether it is overdue today. */
 export function opvolgingView<T extends { status: string; deadline: IsoDate; beeindigd: number | null }>(o: T, vandaag: IsoDate) {
   return { ...o, beeindigd: o.beeindigd === null ? null : o.beeindigd === 1, verlopen: isVerlopen(o, vandaag) };
+}
+
+/**
+ * Issue 16 pt 3, no lost updates: the one message for a follow-up someone else changed since the user
+ * looked at it; `door` is its newest audit entry (who, when in UTC).
+ */
+export function intussenGewijzigd(id: number, door?: { gebruiker: string; tijd: string }): UserError {
+  const wie = door ? ` door ${door.gebruiker} op ${localTime(door.tijd)}` : "";
+  return new UserError(
+    "intussen-gewijzigd",
+    `Opvolging ${id} is intussen gewijzigd${wie}; bekijk haar opnieuw met \`interventie opvolging toon ${id}\``,
+  );
 }

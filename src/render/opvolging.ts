@@ -38,6 +38,8 @@ export function opvolgingJson(o: Opvolging, vandaag: string) {
     niet_voor: v.niet_voor,
     sjabloon: v.sjabloon,
     handhaving_id: v.handhaving_id,
+    /** Raised by every change: `opvolging bijwerken --verwachte-versie` refuses a change based on an older one. */
+    versie: v.versie,
     verlopen: v.verlopen,
   };
 }

@@ -1,10 +1,17 @@
 import type { Store, Tx } from "../db/store.js";
 import { requireBevinding } from "../db/bevinding.js";
 import { closeZaak, getZaakVanBevinding, insertStap, insertVolgendeStap, requireZaak, type LadderOmgeving } from "../db/handhaving.js";
-import { insertOpvolging, listOpvolgingen, requireOpvolging, updateOpvolging, type Opvolging } from "../db/opvolging.js";
+import { insertOpvolging, laatsteWijziging, listOpvolgingen, requireOpvolging, updateOpvolging, type Opvolging } from "../db/opvolging.js";
 import { listOpvolgRegels, requireCategorie, requirePartner } from "../db/referentie.js";
 import { briefVoltooit, escalate, stapNaam, stapSjabloon, type LadderData, type Stap } from "../domain/ladder.js";
-import { decideWijziging, isHercontrole, type LijstFilter, type Omstandigheden, type Wijziging } from "../domain/opvolging.js";
+import {
+  decideWijziging,
+  intussenGewijzigd,
+  isHercontrole,
+  type LijstFilter,
+  type Omstandigheden,
+  type Wijziging,
+} from "../domain/opvolging.js";
 import { ladderOmgeving } from "./bevinding.js";
 import { resolveFilter, type FilterInvoer } from "./filter.js";
 import { upsertHercontrole } from "../db/hercontrole.js";
@@ -75,6 +82,8 @@ export interface LadderGevolg {
  * `opvolging bijwerken`: read, decide (domain/opvolging.ts decideWijziging) and write in one transaction,
  * then what it means for the zaak: closed, ended, or the next step of its ladder. Two people
  * closing the same hercontrole at once escalate once; the second finds it closed ("al gesloten").
+ * With `verwachteVersie` (what the user saw) the change is refused when the row changed since: checked
+ * before deciding, and once more by the UPDATE itself (… AND versie = ?), so no update is ever lost.
  */
 export function changeOpvolging(
   store: Store,
@@ -83,13 +92,15 @@ export function changeOpvolging(
   velden: string[],
   /** Closing a hercontrole: what was observed (time, numbers, method, observation), recorded with it. */
   waarneming: HercontroleInvoer = {},
+  verwachteVersie?: number,
 ): Promise<{ opvolging: Opvolging; gevolg: LadderGevolg }> {
   return store.change(async (tx) => {
     const o = await requireOpvolging(tx.sql, id);
+    if (verwachteVersie !== undefined && o.versie !== verwachteVersie) throw intussenGewijzigd(id, await laatsteWijziging(tx.sql, id));
     const omgeving = ladderOmgeving();
     const partner = w.partner !== undefined ? await requirePartner(tx.sql, w.partner) : undefined;
     const besluit = decideWijziging(o, { ...w, partner: partner?.naam }, omstandigheden(o, tx.today, omgeving.ladder));
-    await updateOpvolging(
+    const geschreven = await updateOpvolging(
       tx,
       o.id,
       {
@@ -101,7 +112,9 @@ export function changeOpvolging(
         geslotenOp: besluit.geslotenOp,
       },
       velden,
+      verwachteVersie,
     );
+    if (!geschreven) throw intussenGewijzigd(id, await laatsteWijziging(tx.sql, id));
     if (!isLeeg(waarneming)) await upsertHercontrole(tx, o.id, waarneming);
     const gevolg = besluit.gesloten ? await ladderGevolg(tx, o, besluit, omgeving) : {};
     return { opvolging: await requireOpvolging(tx.sql, id), gevolg };

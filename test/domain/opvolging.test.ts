@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   decideWijziging,
   EIGENAAR_BEVINDING,
+  intussenGewijzigd,
   isHercontrole,
   isVerlopen,
   opvolgingenUitRegel,
@@ -137,5 +138,18 @@ describe("resultaat van een hercontrole", () => {
     expect(decideWijziging(hercontrole, { beeindigd: false }, O).resultaat).toBe("Overtreding niet beëindigd");
     expect(decideWijziging(hercontrole, { beeindigd: true }, O).resultaat).toBe("Overtreding beëindigd");
     expect(decideWijziging(hercontrole, { beeindigd: true, resultaat: "Bewoners vertrokken" }, O).resultaat).toBe("Bewoners vertrokken");
+  });
+});
+
+describe("intussenGewijzigd (issue 16 pt 3)", () => {
+  it("noemt wie en wanneer (Nederlandse klok) en hoe opnieuw te bekijken; zonder auditregel alleen dat het zo is", () => {
+    const e = intussenGewijzigd(12, { gebruiker: "bert", tijd: "2026-11-23T21:05:09.000Z" });
+    expect(e.code).toBe("intussen-gewijzigd");
+    expect(e.message).toBe(
+      "Opvolging 12 is intussen gewijzigd door bert op 2026-11-23 22:05:09; bekijk haar opnieuw met `interventie opvolging toon 12`",
+    );
+    expect(intussenGewijzigd(12).message).toBe(
+      "Opvolging 12 is intussen gewijzigd; bekijk haar opnieuw met `interventie opvolging toon 12`",
+    );
   });
 });

@@ -22,6 +22,20 @@ function fillV1(file: string): void {
   db.close();
 }
 
+/** A database of schema `versie` with the v1 rows, an evening, a finding and the follow-up `opvolging` inserts. */
+function opOudeVersieMetOpvolging(versie: number, opvolging: string): string {
+  const file = tempDb();
+  openDatabase(file, { migrateTo: versie }).close();
+  fillV1(file);
+  const db = new Database(file);
+  db.exec(`
+    INSERT INTO avond (datum, doel, aangemaakt) VALUES ('2026-11-05', 'controle', '2026-11-01');
+    INSERT INTO bevinding (avond_id, adres_id, categorie_id, partner_id, omschrijving, aangemaakt) VALUES (1, 1, 1, 1, '14 personen', '2026-11-05');
+    ${opvolging};
+  `);
+  db.close();
+  return file;
+}
 describe("schemamigraties", () => {
   it("maakt een lege database in één keer op de nieuwste versie", () => {
     const file = tempDb();
@@ -137,17 +151,11 @@ describe("schemamigraties", () => {
   });
 
   it("v5 → v6 (hercontrole vastgelegd): een oude mislukte hercontrole blijft staan, zonder waarneming; de nieuwe tabellen zijn er", () => {
-    const file = tempDb();
-    openDatabase(file, { migrateTo: 5 }).close();
-    fillV1(file);
-    const db = new Database(file);
-    db.exec(`
-      INSERT INTO avond (datum, doel, aangemaakt) VALUES ('2026-11-05', 'controle', '2026-11-01');
-      INSERT INTO bevinding (avond_id, adres_id, categorie_id, partner_id, omschrijving, aangemaakt) VALUES (1, 1, 1, 1, '14 personen', '2026-11-05');
-      INSERT INTO opvolging (bevinding_id, actie, partner_id, deadline, status, beeindigd, gesloten_op, stap, aangemaakt, gewijzigd)
-        VALUES (1, 'hercontrole', 1, '2026-12-22', 'afgerond', 0, '2026-12-22', 'hercontrole', 'x', 'x');
-    `);
-    db.close();
+    const file = opOudeVersieMetOpvolging(
+      5,
+      `INSERT INTO opvolging (bevinding_id, actie, partner_id, deadline, status, beeindigd, gesloten_op, stap, aangemaakt, gewijzigd)
+        VALUES (1, 'hercontrole', 1, '2026-12-22', 'afgerond', 0, '2026-12-22', 'hercontrole', 'x', 'x')`,
+    );
     ok(cli(file, ["adres", "lijst"]));
     const na = new Database(file);
     try {
@@ -164,6 +172,23 @@ describe("schemamigraties", () => {
           VALUES (1, 1, '2026-12-22', '{}', 'a', 'b', 1, 'u', 'x');
       `);
       expect(() => na.exec("UPDATE hercontrole_versie SET inhoud = '{ }'")).toThrow(/onveranderlijk/);
+    } finally {
+      na.close();
+    }
+  });
+
+  it("v6 → v7 (issue 16 pt 3): bestaande opvolgingen krijgen versie 1; elke wijziging verhoogt haar", () => {
+    const file = opOudeVersieMetOpvolging(
+      6,
+      `INSERT INTO opvolging (bevinding_id, actie, partner_id, deadline, status, aangemaakt, gewijzigd)
+        VALUES (1, 'informatiebrief eigenaar', 1, '2026-12-22', 'open', 'x', 'x')`,
+    );
+    expect(ok(cli(file, ["--json", "opvolging", "toon", "1"])).json()).toMatchObject({ id: 1, status: "open", versie: 1 });
+    ok(cli(file, ["opvolging", "bijwerken", "1", "--status", "in-behandeling", "--verwachte-versie", "1"]));
+    const na = new Database(file);
+    try {
+      expect(na.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+      expect(na.prepare("SELECT status, versie FROM opvolging").all()).toEqual([{ status: "in-behandeling", versie: 2 }]);
     } finally {
       na.close();
     }

@@ -19,13 +19,13 @@ export interface PgMigratie {
 
 /**
  * PostgreSQL's own schema history, separate from SQLite's user_version: never edit a released
- * entry, append one. Version 1 (issue 16, unreleased) is SQLite schema v6 complete, with access control.
+ * entry, append one. Version 1 (issue 16, unreleased) is SQLite schema v7 complete, with access control.
  */
 export const PG_MIGRATIES: readonly PgMigratie[] = [{ rollen: ROLLEN_SQL, sql: [BASIS, TABELLEN, TOEGANG_SQL].join("\n") }];
 
 export const PG_SCHEMA_VERSIE = PG_MIGRATIES.length;
 /** The SQLite schema version PG_SCHEMA_VERSIE mirrors (test/pg/schema.test.ts holds them together). */
-export const GESPIEGELDE_SQLITE_VERSIE = 6;
+export const GESPIEGELDE_SQLITE_VERSIE = 7;
 
 /** 'INTV': the advisory lock under which a database is migrated, so two first users migrate once. */
 export const MIGRATIE_SLOT = 0x494e5456;

@@ -255,7 +255,8 @@ ${PROFIEL}
     stap         tekst CHECK (stap IS NULL OR stap IN
       ('bestuurlijke-rapportage','waarschuwing','voornemen','besluit','hercontrole','invordering','bestuursdwang-uitvoeren','kostenverhaal')),
     niet_voor    iso_datum,
-    sjabloon     tekst
+    sjabloon     tekst,
+    versie       integer NOT NULL DEFAULT 1 CHECK (versie >= 1) -- issue 16 pt 3: raised by every change
   );
   CREATE INDEX opvolging_bevinding ON opvolging(bevinding_id);
   CREATE INDEX opvolging_status_deadline ON opvolging(status, deadline);

@@ -54,7 +54,7 @@ function bevindingenBulk(sql: Sql, now: string): BevindingenBulk {
   let eerste: number | null = null;
   let laatste: number | null = null;
   let aantal = 0;
-  const schrijf = async () => {
+  const schrijf = async (k: Kolommen) => {
     const n = k.avond.length;
     if (n === 0) return;
     // A finding without a time gets its evening's start time (as the SQLite path's coalesce).
@@ -86,7 +86,17 @@ function bevindingenBulk(sql: Sql, now: string): BevindingenBulk {
     eerste ??= ids[0]!.id;
     laatste = ids[ids.length - 1]!.id;
     aantal += n;
+  };
+  // One batch on its way to the server while the next is read and checked (the two cores overlap);
+  // batches stay in order on the one connection, and a failed batch fails finish() (nothing is committed).
+  let bezig: Promise<void> = Promise.resolve();
+  const verstuur = (): Promise<void> => {
+    const vorige = bezig;
+    const batch = k;
     k = leeg();
+    bezig = vorige.then(() => schrijf(batch));
+    bezig.catch(() => undefined); // observed by the next add or by finish()
+    return vorige;
   };
   return {
     add(b, toezichthouderIds) {
@@ -100,7 +110,7 @@ function bevindingenBulk(sql: Sql, now: string): BevindingenBulk {
       k.tijdstip.push(b.tijdstip);
       k.methode.push(b.methode);
       k.toezicht.push(toezichthouderIds);
-      return k.avond.length >= PER_KEER ? schrijf() : undefined;
+      return k.avond.length >= PER_KEER ? verstuur() : undefined;
     },
     async addAvondAdres(avondId, adresId) {
       await sql.run(
@@ -112,7 +122,8 @@ function bevindingenBulk(sql: Sql, now: string): BevindingenBulk {
       );
     },
     async finish() {
-      await schrijf();
+      await verstuur();
+      await bezig;
       return { aantal, eerste, laatste };
     },
   };

@@ -60,7 +60,7 @@ export interface Tx {
 
 /**
  * The fast paths of writing findings, store by store: SQLite keeps prepared statements and lets one
- * INSERT … SELECT make 200,000 follow-ups; a server store batches instead (multi-row INSERT, COPY),
+ * INSERT … SELECT make 200,000 follow-ups; a server store batches instead (PostgreSQL: unnest of arrays),
  * never a round trip per row. Findings written here get consecutive ids: the follow-ups and zaken
  * that go with them are written for the range.
  */

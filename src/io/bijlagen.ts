@@ -187,6 +187,26 @@ export function removeTemp(tmp: string): void {
 }
 
 /**
+ * A checked temporary copy on its way into the store, placed inside the caller's write transaction.
+ * `undo()` after a failure removes the temporary and a file this placement put there, so the store
+ * never keeps a file the database does not know (a file that was already there stays).
+ */
+export class Plaatsing {
+  private geplaatst = false;
+  constructor(
+    private readonly map: string,
+    private readonly kopie: { tmp: string; sha256: string },
+  ) {}
+  place(): void {
+    this.geplaatst = placeBestand(this.map, this.kopie.tmp, this.kopie.sha256);
+  }
+  undo(): void {
+    removeTemp(this.kopie.tmp);
+    if (this.geplaatst) deleteBestand(this.map, this.kopie.sha256);
+  }
+}
+
+/**
  * Copies the stored files a backup's database refers to into the backup's own store
  * (`<backup>.bijlagen/`). Content addressing makes this safe to repeat: a file already there with
  * the right content stays; each copy is verified against its hash before it is put in place.

@@ -10,7 +10,7 @@ import {
 } from "../db/bijlage.js";
 import { requireAfgeslotenHercontrole, upsertHercontrole } from "../db/hercontrole.js";
 import type { BijlageSoort } from "../domain/bijlage.js";
-import { checkBestand, isOpgeslagen, losseBestanden, removeTemp, placeBestand, deleteBestand } from "../io/bijlagen.js";
+import { checkBestand, isOpgeslagen, losseBestanden, deleteBestand, Plaatsing } from "../io/bijlagen.js";
 
 /**
  * `bevinding bijlage toevoegen` (and `hercontrole bijlage toevoegen`): a checked copy of the file (io/bijlagen.ts) is put in the private
@@ -28,12 +28,12 @@ export async function addBijlage(
     bijschrift: string | null;
   },
 ): Promise<{ id: number; nieuweInhoud: boolean; nieuweKoppeling: boolean }> {
-  let geplaatst = false;
+  const plaatsing = new Plaatsing(b.map, b.kopie);
   try {
     return await store.change(async (tx) => {
       if (b.doel.soort === "bevinding") await requireBevinding(tx.sql, b.doel.id);
       else await upsertHercontrole(tx, (await requireAfgeslotenHercontrole(tx.sql, b.doel.id)).id, {}); // evidence needs a record to belong to
-      geplaatst = placeBestand(b.map, b.kopie.tmp, b.kopie.sha256);
+      plaatsing.place();
       return insertBijlage(tx, {
         doel: b.doel,
         sha256: b.kopie.sha256,
@@ -44,8 +44,7 @@ export async function addBijlage(
       });
     });
   } catch (err) {
-    removeTemp(b.kopie.tmp);
-    if (geplaatst) deleteBestand(b.map, b.kopie.sha256);
+    plaatsing.undo();
     throw err;
   }
 }

@@ -28,7 +28,7 @@ import {
   type RapportInhoud,
 } from "../domain/rapport-bevindingen.js";
 import { UserError } from "../errors.js";
-import { readGeverifieerd, makeMap, removeTemp, placeBestand, writeTemp, deleteBestand } from "../io/bijlagen.js";
+import { readGeverifieerd, makeMap, writeTemp, Plaatsing } from "../io/bijlagen.js";
 import { writeOutput } from "../io/output-file.js";
 import { briefhoofdVan } from "./briefhoofd.js";
 
@@ -356,7 +356,7 @@ export async function makeRapport<I extends Ondertekenbaar>(
     makeMap(map);
     const kopie = writeTemp(map, bytes);
     const file = bestand(kenmerk, nieuweVersie);
-    let geplaatst = false;
+    const plaatsing = new Plaatsing(map, kopie);
     let id = 0;
     try {
       await store.change(async (tx) => {
@@ -365,7 +365,7 @@ export async function makeRapport<I extends Ondertekenbaar>(
         const nuLaatste = nu.versies[nu.versies.length - 1];
         if (nu.hash !== p.hash || (nuLaatste?.versie ?? 0) !== nieuweVersie - 1 || (nu.kenmerk ?? kenmerk) !== kenmerk) throw new Opnieuw();
         if ((await bron.ensureKenmerk(tx, jaar)) !== kenmerk) throw new Opnieuw(); // rolls back the new kenmerk too
-        geplaatst = placeBestand(map, kopie.tmp, kopie.sha256);
+        plaatsing.place();
         id = await bron.insertVersie(tx, {
           kenmerk,
           versie: nieuweVersie,
@@ -380,8 +380,7 @@ export async function makeRapport<I extends Ondertekenbaar>(
         writeOutput(file, bytes, "pdf", { overschrijven: opts.overschrijven, dbPath: om.dbPath }); // inside: a PDF that cannot be written leaves nothing signed
       });
     } catch (err) {
-      removeTemp(kopie.tmp);
-      if (geplaatst) deleteBestand(map, kopie.sha256);
+      plaatsing.undo();
       if (!(err instanceof Opnieuw)) throw err;
       if (poging < 3) continue;
       throw new UserError("database-bezet", "Het rapport werd tegelijk door een ander proces gewijzigd; probeer het opnieuw");

@@ -1,28 +1,36 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 /**
- * The e2e files that run on PostgreSQL too, while the commands move to the async Store (issue 15)
- * one by one; at the end of issue 16 this is every file of test/e2e.
+ * The e2e files that run on SQLite only, each with the reason; every other file of test/e2e runs on
+ * PostgreSQL too (issue 16: "all e2e tests pass on both stores"). A single SQLite-only test inside
+ * a file is marked with itAlleenSqlite (test/helpers/opslag.ts) instead: never skip a whole file for one test.
  */
-const OP_POSTGRES = [
-  "begeleid",
-  "csv-zoals-gebruikers",
-  "fundament",
-  "gelijktijdig",
-  "fuzz",
-  "hulp",
-  "import-tot-brief",
-  "opstarten",
-  "papier",
-  "sjablonen-begrensd",
-  "slechte-invoer-cyclus",
-  "suggesties",
-  "teamserver",
-  "tekst-is-data",
-  "uitvoerbestanden",
+const ALLEEN_SQLITE = [
+  // The evidence store (attachments, signed reports) on PostgreSQL is being ported (branch pgbewijs).
+  "bijlage",
+  "rapport-bevindingen",
+  "hercontrole",
+  "waarneming",
+  // Not yet checked on PostgreSQL (issue 16 pt 6, branch pge2e).
+  "avg-resten",
+  "betrouwbaarheid",
+  "brieven-voortgang",
+  "brieven",
+  "casustafel-avond",
+  "datums",
+  "filters",
+  "handhavingsladder",
+  "lijsten",
+  "migratie",
+  "rapport",
+  "slechte-invoer",
+  "terminal",
+  "terugkoppeling",
+  "vragen-opvolging-brief",
+  "vragen-per-opdracht",
 ];
 /** INTERVENTIE_TEST_PG_E2E=alles runs every e2e file on PostgreSQL too: to see how far the port is. */
-const PG_BESTANDEN = process.env.INTERVENTIE_TEST_PG_E2E === "alles" ? ["test/e2e/*.test.ts"] : OP_POSTGRES.map((f) => `test/e2e/${f}.test.ts`);
+const PG_NIET = process.env.INTERVENTIE_TEST_PG_E2E === "alles" ? [] : ALLEEN_SQLITE.map((f) => `test/e2e/${f}.test.ts`);
 
 export default defineConfig({
   test: {
@@ -43,7 +51,12 @@ export default defineConfig({
       { extends: true, test: { name: "sqlite", include: ["test/**/*.test.ts"] } },
       {
         extends: true,
-        test: { name: "postgres", include: PG_BESTANDEN, env: { INTERVENTIE_TEST_OPSLAG: "postgres" } },
+        test: {
+          name: "postgres",
+          include: ["test/e2e/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...PG_NIET],
+          env: { INTERVENTIE_TEST_OPSLAG: "postgres" },
+        },
       },
     ],
   },

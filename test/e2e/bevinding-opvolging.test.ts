@@ -1,21 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
 import { cli, cliInProcess, dump, ok, tempDir } from "../helpers/cli.js";
 import { insertAvond } from "../helpers/fixtures.js";
 import { avondMetAdressen, voegToe } from "../helpers/bevinding.js";
+import { rijen } from "../helpers/rijen.js";
 import { seededOn } from "../helpers/seed.js";
 
-const rows = (db: string, sql: string, ...args: unknown[]) => {
-  const conn = new Database(db, { readonly: true });
-  try {
-    return conn.prepare(sql).all(...args) as any[];
-  } finally {
-    conn.close();
-  }
-};
+const rows = rijen;
 
 describe("bevinding toevoegen", () => {
   it("legt een bevinding vast met eigenaar uit de categorie en opvolging uit de standaardregel, gerekend vanaf de avond", () => {

@@ -2,10 +2,9 @@
  * A small Kempen scenario for the casustafel/avond tests, built through the CLI
  * where the command exists and with fixtures for earlier evenings and findings.
  */
-import Database from "better-sqlite3";
 import { addAdres, cli, ok, type CliResult, TESTADRESSEN } from "./cli.js";
 import { insertAvond, insertBevinding, insertOpvolging } from "./fixtures.js";
-import { sqliteBestand } from "./opslag.js";
+import { exec } from "./rijen.js";
 import { seeded } from "./seed.js";
 
 export interface Scenario {
@@ -90,17 +89,8 @@ function bouw(db: string): Scenario {
   insertBevinding(db, { avond: eerdereAvond, adres: hoofdstraat, categorie: "brandveiligheid" });
   const bev = insertBevinding(db, { avond: eerdereAvond, adres: kerkstraat, categorie: "adresfraude" });
   insertOpvolging(db, { bevinding: bev, actie: "Hercontrole inschrijvingen", partner: "Gemeente", deadline: "2026-09-01" });
-  setLeerpunten(db, eerdereAvond, "Eerder beginnen; twee tolken meenemen");
+  exec(db, "UPDATE avond SET leerpunten = ? WHERE id = ?", "Eerder beginnen; twee tolken meenemen", eerdereAvond);
   return { kerkstraat, industrieweg, markt, dorpstraat, hoofdstraat, eerdereAvond };
-}
-
-function setLeerpunten(file: string, avond: number, tekst: string): void {
-  const conn = new Database(sqliteBestand(file, "casustafel-fixture"));
-  try {
-    conn.prepare("UPDATE avond SET leerpunten = ? WHERE id = ?").run(tekst, avond);
-  } finally {
-    conn.close();
-  }
 }
 
 /** The steps that make an evening ready; `skip` leaves one out (for the readiness check). */

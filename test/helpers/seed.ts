@@ -4,7 +4,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { inject } from "vitest";
 import { cli, ok, tempDbBestand } from "./cli.js";
-import { kopieTeamDatabase, losVan, nieuweTeamDatabase, opPostgres, sqliteBestand } from "./opslag.js";
+import { alsBeheerder, kopieTeamDatabase, losVan, nieuweTeamDatabase, opPostgres } from "./opslag.js";
+import { pgServer } from "./postgres.js";
 
 /**
  * Databases built once per test run and copied per test. Building a state through the CLI costs a
@@ -13,12 +14,13 @@ import { kopieTeamDatabase, losVan, nieuweTeamDatabase, opPostgres, sqliteBestan
  *
  * A seed is named; the name must say what the builder makes (two builders, two names). The builder
  * runs in whichever worker asks first; a worker that asks meanwhile builds its own and keeps the
- * first one finished (the result is the same). What the builder returns (ids) must be JSON.
+ * first one finished (the result is the same). What the builder returns (ids) must be JSON. Files
+ * the builder writes beside the database go in `map` (the seed's folder, on both stores).
  */
-export function seeded<T extends object>(name: string, build: (db: string) => T): { db: string } & T {
+export function seeded<T extends object>(name: string, build: (db: string, map: string) => T): { db: string } & T {
   if (!fs.existsSync(seedMeta(name))) {
     const { work, db } = bouwplaats(name);
-    put(name, work, db, build(db));
+    put(name, work, db, build(db, work));
   }
   return copy(name);
 }
@@ -122,15 +124,43 @@ export function demoUitvoer(): { uit: string; stappen: number } {
 }
 
 function demoSeed(): { db: string; stappen: number } {
-  return seeded("demo", (db) => {
-    const uit = path.join(path.dirname(sqliteBestand(db, "demoDb()")), "uit");
+  return seeded("demo", (db, map) => {
+    const uit = path.join(map, "uit");
     const { stappen } = ok(cli(path.join(uit, "x.db"), ["--json", "demo", "--uit", uit])).json();
-    for (const suffix of ["", "-wal", "-shm", ".bijlagen"]) {
-      const bestand = path.join(uit, `demo.db${suffix}`);
-      if (fs.existsSync(bestand)) fs.cpSync(bestand, `${db}${suffix}`, { recursive: true });
+    const demo = path.join(uit, "demo.db");
+    if (opPostgres) {
+      // The demo team moved to the team server as a team moves: `overzetten`, by the administrator.
+      const van = zonderBewijsstukken(demo, path.join(map, "demo-zonder-bewijs.db"));
+      ok(cli("", ["overzetten", "--van", van, "--naar", alsBeheerder(db)], { env: { INTERVENTIE_GEBRUIKER: pgServer().beheerder.login } }));
+    } else {
+      for (const suffix of ["", "-wal", "-shm", ".bijlagen"]) {
+        if (fs.existsSync(demo + suffix)) fs.cpSync(demo + suffix, `${db}${suffix}`, { recursive: true });
+      }
     }
     return { stappen: stappen as number };
   });
+}
+
+/**
+ * A copy of a team database without its evidence files' rows (attachments, signed reports), which
+ * `overzetten` cannot carry yet (the evidence store on PostgreSQL is issue 16's other branch).
+ */
+function zonderBewijsstukken(bron: string, kopie: string): string {
+  const conn = new Database(bron, { readonly: true });
+  try {
+    conn.prepare("VACUUM INTO ?").run(kopie);
+  } finally {
+    conn.close();
+  }
+  const k = new Database(kopie);
+  try {
+    k.pragma("foreign_keys = ON");
+    for (const t of ["bevinding_bijlage", "hercontrole_bijlage", "bijlage", "rapport_versie", "hercontrole_versie"])
+      k.exec(`DELETE FROM ${t}`);
+  } finally {
+    k.close();
+  }
+  return kopie;
 }
 
 /**

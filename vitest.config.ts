@@ -15,8 +15,6 @@ const ALLEEN_SQLITE = [
   "avg-resten",
   "betrouwbaarheid",
   "brieven-voortgang",
-  "datums",
-  "handhavingsladder",
   "migratie",
   "rapport",
   "slechte-invoer",

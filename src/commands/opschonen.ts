@@ -40,7 +40,9 @@ export function register(program: Command, rt: Runtime): void {
           });
           if (!ja) throw new UserError("afgebroken", "Afgebroken; er is niets verwijderd");
         }
-        const uitkomst = dryRun ? voorstel : await runOpschoning(ctx.store(), ctx.today(), maanden, bijlagenMap(ctx.dbPath));
+        // The attachments' folder lies beside a SQLite file; a PostgreSQL team has none to tidy.
+        const bijlagen = ctx.store().soort === "sqlite" ? bijlagenMap(ctx.dbPath) : null;
+        const uitkomst = dryRun ? voorstel : await runOpschoning(ctx.store(), ctx.today(), maanden, bijlagen);
         if ("vrijeRuimteGewist" in uitkomst && !uitkomst.vrijeRuimteGewist) {
           ctx.warn("Let op: de database is bezet; vrijgekomen ruimte wordt bij een volgend opschonen gewist.");
         }

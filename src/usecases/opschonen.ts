@@ -19,20 +19,21 @@ export function planOpschoning(store: Store, vandaag: string, maanden: number): 
 /**
  * `opschonen`: removes the closed cases past the retention term, planned again inside the write
  * transaction (another process may have changed things since the question), then the stored files
- * nothing refers to any more and the freed space. `vrijeRuimteGewist` false: the database was busy.
+ * nothing refers to any more (in `bijlagen`, the folder of a SQLite team's files; null: none) and the
+ * freed space. `vrijeRuimteGewist` false: the database was busy.
  */
 export async function runOpschoning(
   store: Store,
   vandaag: string,
   maanden: number,
-  bijlagen: string,
+  bijlagen: string | null,
 ): Promise<Opschoning & { vrijeRuimteGewist: boolean }> {
   const bestanden: string[] = [];
   const uitkomst = await store.change(async (tx) => {
     const adressen = teVerwijderen(await listCasussen(tx.sql), vandaag, maanden);
     return { adressen, telling: await deleteCasussen(tx.sql, tx, adressen, bestanden) };
   });
-  if (bestanden.length) await deleteLosseBestanden(store, bijlagen, bestanden);
+  if (bestanden.length && bijlagen !== null) await deleteLosseBestanden(store, bijlagen, bestanden);
   const vrijeRuimteGewist = uitkomst.adressen.length === 0 || (await store.wipeFreeSpace());
   return { ...uitkomst, vrijeRuimteGewist };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli.js";
 import { cliInProcess, ok, tempDir } from "../helpers/cli.js";
 import { voegToe } from "../helpers/bevinding.js";
+import { pgOmgeving } from "../helpers/opslag.js";
 import { seededAsync } from "../helpers/seed.js";
 
 async function runWithTty(db: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -11,7 +12,7 @@ async function runWithTty(db: string, args: string[]): Promise<{ code: number; s
     stdout: { write: (s: string) => ((out += s), true), isTTY: true } as never,
     stderr: { write: (s: string) => ((err += s), true), isTTY: true } as never,
     stdinIsTTY: false,
-    env: { TZ: "Europe/Amsterdam", NO_COLOR: "1", INTERVENTIE_GEBRUIKER: "tester" },
+    env: { TZ: "Europe/Amsterdam", NO_COLOR: "1", INTERVENTIE_GEBRUIKER: "tester", ...pgOmgeving() },
   });
   return { code, stdout: out, stderr: err };
 }

@@ -15,8 +15,6 @@ const ALLEEN_SQLITE = [
   "avg-resten",
   "betrouwbaarheid",
   "migratie",
-  "rapport",
-  "terminal",
 ];
 /** INTERVENTIE_TEST_PG_E2E=alles runs every e2e file on PostgreSQL too: to see how far the port is. */
 const PG_NIET = process.env.INTERVENTIE_TEST_PG_E2E === "alles" ? [] : ALLEEN_SQLITE.map((f) => `test/e2e/${f}.test.ts`);

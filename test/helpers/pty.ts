@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ROOT, tempDir } from "./cli.js";
+import { pgOmgeving } from "./opslag.js";
 
 export interface PtyStap {
   /** A regular expression the terminal must show (ANSI codes removed) before `send` is typed. */
@@ -36,6 +37,7 @@ export function cliPty(db: string, args: string[], steps: PtyStap[], env: Record
         TZ: "Europe/Amsterdam",
         TERM: "xterm",
         INTERVENTIE_GEBRUIKER: "tester",
+        ...pgOmgeving(),
         ...env,
       },
       steps,

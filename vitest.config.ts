@@ -13,7 +13,6 @@ const ALLEEN_SQLITE = [
   "waarneming",
   // Not yet checked on PostgreSQL (issue 16 pt 6, branch pge2e).
   "avg-resten",
-  "betrouwbaarheid",
   "migratie",
 ];
 /** INTERVENTIE_TEST_PG_E2E=alles runs every e2e file on PostgreSQL too: to see how far the port is. */

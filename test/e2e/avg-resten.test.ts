@@ -2,10 +2,11 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addAdres, addAvond, cli, cliInProcess, initDb, ok, ROOT, signaalArgs, tempDir } from "../helpers/cli.js";
 import { insertAvond, insertBevinding, insertOpvolging } from "../helpers/fixtures.js";
 import { exec } from "../helpers/avg.js";
+import { describeAlleenSqlite, itAlleenSqlite } from "../helpers/opslag.js";
 
 /**
  * Issue 17, point 4: deleted personal data is gone. After `opschonen --ja` names and
@@ -27,38 +28,44 @@ function bevat(bytes: Buffer, tekst: string): boolean {
   return bytes.includes(Buffer.from(tekst, "utf8"));
 }
 
+// On PostgreSQL deleted rows live in the server's pages until its vacuum reuses them: the server's
+// maintenance, outside what a client can reach (PgStore.wipeFreeSpace).
 describe("opschonen laat niets leesbaars achter", () => {
-  it("namen en omschrijvingen staan na opschonen --ja niet meer in het bestand, en niet in een latere backup", async () => {
-    const db = initDb();
-    const adres = addAdres(db);
-    ok(cli(db, signaalArgs(adres, OMSCHRIJVING, "2023-02-01")));
-    ok(cli(db, ["betrokkene", "toevoegen", "--naam", NAAM, "--rol", "verhuurder", "--adres", String(adres)]));
-    const avond = insertAvond(db, { datum: "2023-03-01", adressen: [adres] });
-    const b = insertBevinding(db, { avond, adres, categorie: "overbewoning", omschrijving: BEVINDING });
-    const o = insertOpvolging(db, { bevinding: b, actie: "Hercontrole", deadline: "2023-04-01", status: "afgerond" });
-    exec(db, "UPDATE opvolging SET gewijzigd = '2023-05-01T10:00:00.000Z', gesloten_op = '2023-05-01' WHERE id = ?", o);
-    // Fill the pages around them, as a year of work would, so the deletion frees whole pages too
-    // (in-process: filler, not what is tested).
-    for (let i = 0; i < 30; i++) {
-      ok(await cliInProcess(db, signaalArgs(adres, `${OMSCHRIJVING} ${i} ${"x".repeat(900)}`, "2023-02-02")));
-    }
-    // What an older version (without secure_delete) deleted is still in the file's free pages.
-    const oud = new Database(db);
-    oud.pragma("secure_delete = OFF");
-    oud.prepare("INSERT INTO instelling (sleutel, waarde) VALUES ('tijdelijk', ?)").run(OUDE_REST);
-    oud.prepare("DELETE FROM instelling WHERE sleutel = 'tijdelijk'").run();
-    oud.close();
-    for (const t of [NAAM, OMSCHRIJVING, BEVINDING, OUDE_REST]) expect(bevat(rauweBytes(db), t), t).toBe(true);
+  itAlleenSqlite(
+    "de bytes van het databasebestand",
+    "namen en omschrijvingen staan na opschonen --ja niet meer in het bestand, en niet in een latere backup",
+    async () => {
+      const db = initDb();
+      const adres = addAdres(db);
+      ok(cli(db, signaalArgs(adres, OMSCHRIJVING, "2023-02-01")));
+      ok(cli(db, ["betrokkene", "toevoegen", "--naam", NAAM, "--rol", "verhuurder", "--adres", String(adres)]));
+      const avond = insertAvond(db, { datum: "2023-03-01", adressen: [adres] });
+      const b = insertBevinding(db, { avond, adres, categorie: "overbewoning", omschrijving: BEVINDING });
+      const o = insertOpvolging(db, { bevinding: b, actie: "Hercontrole", deadline: "2023-04-01", status: "afgerond" });
+      exec(db, "UPDATE opvolging SET gewijzigd = '2023-05-01T10:00:00.000Z', gesloten_op = '2023-05-01' WHERE id = ?", o);
+      // Fill the pages around them, as a year of work would, so the deletion frees whole pages too
+      // (in-process: filler, not what is tested).
+      for (let i = 0; i < 30; i++) {
+        ok(await cliInProcess(db, signaalArgs(adres, `${OMSCHRIJVING} ${i} ${"x".repeat(900)}`, "2023-02-02")));
+      }
+      // What an older version (without secure_delete) deleted is still in the file's free pages.
+      const oud = new Database(db);
+      oud.pragma("secure_delete = OFF");
+      oud.prepare("INSERT INTO instelling (sleutel, waarde) VALUES ('tijdelijk', ?)").run(OUDE_REST);
+      oud.prepare("DELETE FROM instelling WHERE sleutel = 'tijdelijk'").run();
+      oud.close();
+      for (const t of [NAAM, OMSCHRIJVING, BEVINDING, OUDE_REST]) expect(bevat(rauweBytes(db), t), t).toBe(true);
 
-    const r = ok(cli(db, ["--json", "--vandaag", "2026-11-23", "opschonen", "--ouder-dan", "24", "--ja"])).json();
-    expect(r.verwijderd).toMatchObject({ signaal: 31, bevinding: 1, betrokkene: 1 });
-    const bytes = rauweBytes(db);
-    for (const t of [NAAM, OMSCHRIJVING, BEVINDING, OUDE_REST]) expect(bevat(bytes, t), `${t} nog leesbaar in ${db}`).toBe(false);
+      const r = ok(cli(db, ["--json", "--vandaag", "2026-11-23", "opschonen", "--ouder-dan", "24", "--ja"])).json();
+      expect(r.verwijderd).toMatchObject({ signaal: 31, bevinding: 1, betrokkene: 1 });
+      const bytes = rauweBytes(db);
+      for (const t of [NAAM, OMSCHRIJVING, BEVINDING, OUDE_REST]) expect(bevat(bytes, t), `${t} nog leesbaar in ${db}`).toBe(false);
 
-    const kopie = path.join(tempDir(), "kopie.db");
-    ok(cli(db, ["backup", "--uit", kopie]));
-    for (const t of [NAAM, OMSCHRIJVING, BEVINDING]) expect(bevat(rauweBytes(kopie), t), `${t} in de backup`).toBe(false);
-  });
+      const kopie = path.join(tempDir(), "kopie.db");
+      ok(cli(db, ["backup", "--uit", kopie]));
+      for (const t of [NAAM, OMSCHRIJVING, BEVINDING]) expect(bevat(rauweBytes(kopie), t), `${t} in de backup`).toBe(false);
+    },
+  );
 });
 
 /** A database big enough that a backup takes a while (so it can be interrupted halfway). */
@@ -98,8 +105,12 @@ async function wachtOpTijdelijk(map: string, klaar: Promise<unknown>): Promise<b
   return false;
 }
 
-describe("een onderbroken backup laat geen verborgen kopie achter", () => {
-  const db = groteDb();
+// On PostgreSQL pg_dump writes the backup (src/io/pgdump.ts), not the tool's own copy of a file.
+describeAlleenSqlite("de eigen kopie van het databasebestand", "een onderbroken backup laat geen verborgen kopie achter", () => {
+  let db: string;
+  beforeAll(() => {
+    db = groteDb();
+  });
 
   it.each([
     ["SIGINT (Ctrl-C)", "SIGINT", 130],
@@ -148,7 +159,7 @@ describe("een afgebroken brief batch", () => {
 });
 
 describe("rechten van een bestaand databasebestand", () => {
-  it("een leeg bestand (0644) dat de gebruiker zelf aanmaakte wordt bij het eerste gebruik 0600", () => {
+  itAlleenSqlite("bestandsrechten", "een leeg bestand (0644) dat de gebruiker zelf aanmaakte wordt bij het eerste gebruik 0600", () => {
     const db = path.join(tempDir(), "team.db");
     fs.writeFileSync(db, "");
     fs.chmodSync(db, 0o644);
@@ -156,7 +167,7 @@ describe("rechten van een bestaand databasebestand", () => {
     expect(fs.statSync(db).mode & 0o777).toBe(0o600);
   });
 
-  it("een gekopieerde database (0664) en haar -wal/-shm worden 0600 bij gebruik", () => {
+  itAlleenSqlite("bestandsrechten", "een gekopieerde database (0664) en haar -wal/-shm worden 0600 bij gebruik", () => {
     const db = initDb();
     fs.chmodSync(db, 0o664);
     ok(cli(db, ["adres", "lijst"]));

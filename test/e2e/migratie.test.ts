@@ -3,7 +3,12 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "../../src/db/migrations.js";
-import { cli, ok, tempDb } from "../helpers/cli.js";
+import { cli, ok, tempDbBestand } from "../helpers/cli.js";
+
+/**
+ * SQLite's own migrations of old team files (PRAGMA user_version, the files of earlier releases):
+ * SQLite-only (vitest.config.ts); PostgreSQL's migrations are checked in test/pg/migratie.test.ts.
+ */
 
 /** Rows every schema version since v1 can hold, written with plain SQL as that version's tool would. */
 function fillV1(file: string): void {
@@ -24,7 +29,7 @@ function fillV1(file: string): void {
 
 /** A database of schema `versie` with the v1 rows, an evening, a finding and the follow-up `opvolging` inserts. */
 function opOudeVersieMetOpvolging(versie: number, opvolging: string): string {
-  const file = tempDb();
+  const file = tempDbBestand();
   openDatabase(file, { migrateTo: versie }).close();
   fillV1(file);
   const db = new Database(file);
@@ -38,7 +43,7 @@ function opOudeVersieMetOpvolging(versie: number, opvolging: string): string {
 }
 describe("schemamigraties", () => {
   it("maakt een lege database in één keer op de nieuwste versie", () => {
-    const file = tempDb();
+    const file = tempDbBestand();
     openDatabase(file).close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
@@ -48,7 +53,7 @@ describe("schemamigraties", () => {
   it.each(Array.from({ length: SCHEMA_VERSION - 1 }, (_, i) => i + 1))(
     "werkt een database van versie %i bij zonder rijen te verliezen",
     (from) => {
-      const file = tempDb();
+      const file = tempDbBestand();
       openDatabase(file, { migrateTo: from }).close();
       fillV1(file);
       const r = ok(cli(file, ["--json", "adres", "toon", "1"])).json();
@@ -63,7 +68,7 @@ describe("schemamigraties", () => {
   );
 
   it("v2 → v3 (issue 12): ISZW heet de Nederlandse Arbeidsinspectie met ISZW als alias, oude ladderacties worden stappen van een handhavingszaak", () => {
-    const file = tempDb();
+    const file = tempDbBestand();
     openDatabase(file, { migrateTo: 2 }).close();
     fillV1(file);
     const db = new Database(file);
@@ -129,7 +134,7 @@ describe("schemamigraties", () => {
 
   it("v4 → v5 (issue 14): de regels van sociale-zekerheidsfraude volgen de partner van de bevinding, tenzij de gebruiker ze wijzigde", () => {
     const regelsNa = (termijn: number) => {
-      const file = tempDb();
+      const file = tempDbBestand();
       openDatabase(file, { migrateTo: 4 }).close();
       const db = new Database(file);
       db.exec(`
@@ -195,7 +200,7 @@ describe("schemamigraties", () => {
   });
 
   it("weigert een database van een nieuwere versie en laat hem ongemoeid", () => {
-    const file = tempDb();
+    const file = tempDbBestand();
     openDatabase(file).close();
     const db = new Database(file);
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);

@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { inject } from "vitest";
-import { cli, ok, tempDbBestand } from "./cli.js";
-import { alsBeheerder, kopieTeamDatabase, losVan, nieuweTeamDatabase, opPostgres } from "./opslag.js";
+import { cli, ok, tempDbBestand, tempDir } from "./cli.js";
+import { alsBeheerder, kopieTeamDatabase, losVan, nieuweTeamDatabase, OPSLAG, opPostgres } from "./opslag.js";
 import { pgServer } from "./postgres.js";
 
 /**
@@ -50,7 +50,7 @@ export async function seededAsync<T extends object>(name: string, build: (db: st
 
 /** Where a seed is built: a file in its folder, or (PostgreSQL) a database kept for the run; empty or a copy of `bron`. */
 function bouwplaats(name: string, bron?: string): { work: string; db: string } {
-  const work = fs.mkdtempSync(path.join(seedDir(), `.bouw-${name}-`));
+  const work = fs.mkdtempSync(path.join(opslagDir(), `.bouw-${name}-`));
   if (opPostgres) return { work, db: bron ? kopieTeamDatabase(bron, { blijft: true }) : nieuweTeamDatabase({ blijft: true }) };
   const db = path.join(work, "seed.db");
   if (bron) fs.copyFileSync(bron, db);
@@ -71,8 +71,15 @@ function seedDir(): string {
   return fallback;
 }
 
-const seedDb = (name: string) => path.join(seedDir(), name, "seed.db");
-const seedMeta = (name: string) => path.join(seedDir(), name, "seed.json");
+/** The seeds of this run's store: databases of one store are no use to the other (the folder is shared, see seeds-setup.ts). */
+function opslagDir(): string {
+  const dir = path.join(seedDir(), OPSLAG);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+const seedDb = (name: string) => path.join(opslagDir(), name, "seed.db");
+const seedMeta = (name: string) => path.join(opslagDir(), name, "seed.json");
 
 /** Makes the built database one self-contained file and moves it into place, unless another worker was first. */
 function put(name: string, work: string, db: string, value: object): void {
@@ -88,7 +95,7 @@ function put(name: string, work: string, db: string, value: object): void {
   }
   fs.writeFileSync(path.join(work, "seed.json"), JSON.stringify(opPostgres ? { ...value, [PG_SEED]: db } : value));
   try {
-    fs.renameSync(work, path.join(seedDir(), name));
+    fs.renameSync(work, path.join(opslagDir(), name));
   } catch {
     fs.rmSync(work, { recursive: true, force: true }); // another worker put the same seed in place first
   }
@@ -109,25 +116,11 @@ function copy<T>(name: string): { db: string } & T {
 
 /**
  * A private copy of the demo team's database (the richest data set we have), made by
- * `interventie demo` once per test run. Its letters and reports stay in the seed's folder.
+ * `interventie demo` once per test run.
  */
 export function demoDb(): string {
-  return demoSeed().db;
-}
-
-/** A private copy of the folder the demo seed's `interventie demo --json` wrote (database, letters, reports), and its step count. */
-export function demoUitvoer(): { uit: string; stappen: number } {
-  const { db, stappen } = demoSeed();
-  const uit = path.join(path.dirname(db), "uit");
-  fs.cpSync(path.join(seedDir(), "demo", "uit"), uit, { recursive: true });
-  return { uit, stappen };
-}
-
-function demoSeed(): { db: string; stappen: number } {
   return seeded("demo", (db, map) => {
-    const uit = path.join(map, "uit");
-    const { stappen } = ok(cli(path.join(uit, "x.db"), ["--json", "demo", "--uit", uit])).json();
-    const demo = path.join(uit, "demo.db");
+    const demo = path.join(demoMap().uit, "demo.db");
     if (opPostgres) {
       // The demo team moved to the team server as a team moves: `overzetten`, by the administrator.
       const van = zonderBewijsstukken(demo, path.join(map, "demo-zonder-bewijs.db"));
@@ -137,8 +130,33 @@ function demoSeed(): { db: string; stappen: number } {
         if (fs.existsSync(demo + suffix)) fs.cpSync(demo + suffix, `${db}${suffix}`, { recursive: true });
       }
     }
-    return { stappen: stappen as number };
-  });
+    return {};
+  }).db;
+}
+
+/** A private copy of the folder `interventie demo --json` wrote (database, letters, reports), and its step count. */
+export function demoUitvoer(): { uit: string; stappen: number } {
+  const { uit: bron, stappen } = demoMap();
+  const uit = path.join(tempDir(), "uit");
+  fs.cpSync(bron, uit, { recursive: true });
+  return { uit, stappen };
+}
+
+/** What `interventie demo --json --uit` wrote, once per test run for both stores (the demo makes its own SQLite file). */
+function demoMap(): { uit: string; stappen: number } {
+  const klaar = path.join(seedDir(), "demo");
+  if (!fs.existsSync(path.join(klaar, "stappen.json"))) {
+    const work = fs.mkdtempSync(path.join(seedDir(), ".bouw-demo-"));
+    const uit = path.join(work, "uit");
+    const { stappen } = ok(cli(path.join(uit, "x.db"), ["--json", "demo", "--uit", uit])).json();
+    fs.writeFileSync(path.join(work, "stappen.json"), JSON.stringify(stappen));
+    try {
+      fs.renameSync(work, klaar);
+    } catch {
+      fs.rmSync(work, { recursive: true, force: true }); // another worker put it in place first
+    }
+  }
+  return { uit: path.join(klaar, "uit"), stappen: JSON.parse(fs.readFileSync(path.join(klaar, "stappen.json"), "utf8")) as number };
 }
 
 /**

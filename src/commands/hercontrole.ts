@@ -1,3 +1,4 @@
+import { ondertekenOpdracht } from "../domain/onderteken-opdracht.js";
 import type { Command } from "commander";
 import { action, type Runtime } from "./runtime.js";
 import type { Ctx } from "../context.js";
@@ -99,6 +100,6 @@ function describeWijziging(r: HercontroleOverzicht & { velden: string[] }): stri
       : `Hercontrole ${o.id}: er is niets gewijzigd.`,
     r.ontbrekend.length
       ? `Nog onvolledig: ${r.ontbrekend.map((v) => HERCONTROLE_ONTBREKEND_TEKST[v]).join("; ")}.`
-      : `Volledig; onderteken het rapport met: interventie rapport hercontrole --opvolging ${o.id} --pdf <bestand> --onderteken`,
+      : `Volledig; onderteken het rapport met: ${ondertekenOpdracht.hercontrole(o.id)}`,
   ].join("\n");
 }

@@ -166,6 +166,7 @@ export interface ZaakRij extends AdresVelden {
   gemeente: string;
   categorie: string;
   categorie_naam: string;
+  avond_id: number;
   avond_datum: string;
   overtreder_id: number | null;
   overtreder: string | null;
@@ -178,7 +179,7 @@ export interface ZaakRij extends AdresVelden {
 export type ZaakVolledig = Zaak & { hoedanigheid: string | null; overtreder: string | null; rij: ZaakRij };
 
 const ZAAK_SELECT = `
-  SELECT h.*, b.adres_id, ${ADRES_VELDEN}, g.naam AS gemeente,
+  SELECT h.*, b.adres_id, b.avond_id, ${ADRES_VELDEN}, g.naam AS gemeente,
          c.code AS categorie, c.naam AS categorie_naam, v.datum AS avond_datum, be.naam AS overtreder
   FROM handhaving h JOIN bevinding b ON b.id = h.bevinding_id JOIN adres a ON a.id = b.adres_id JOIN gemeente g ON g.id = a.gemeente_id
   JOIN categorie c ON c.id = b.categorie_id JOIN avond v ON v.id = b.avond_id LEFT JOIN betrokkene be ON be.id = h.overtreder_id`;
@@ -240,6 +241,7 @@ async function bouwZaak(sql: Sql, r: ZaakSqlRij): Promise<ZaakVolledig> {
       gemeente: r.gemeente,
       categorie: r.categorie,
       categorie_naam: r.categorie_naam,
+      avond_id: r.avond_id,
       avond_datum: r.avond_datum,
       overtreder_id: r.overtreder_id,
       overtreder: r.overtreder,

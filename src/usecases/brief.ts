@@ -1,3 +1,4 @@
+import { ondertekenOpdracht } from "../domain/onderteken-opdracht.js";
 import path from "node:path";
 import type { Store, Tx } from "../db/store.js";
 import type { Sql } from "../db/sql.js";
@@ -103,9 +104,7 @@ const hints = (zaakId: number) => ({
   overtreder: `interventie handhaving zet ${zaakId} --overtreder <betrokkene-id> --hoedanigheid <tekst>`,
   weging: (id: number) => `interventie zienswijze wegen ${id} --weging <tekst>`,
   kosten: `interventie handhaving zet ${zaakId} --kosten <bedrag>`,
-  rapport: (avond: number, adres: number) =>
-    `interventie rapport bevindingen --avond ${avond} --adres ${adres} --pdf <bestand> --onderteken`,
-  hercontrole: (id: number) => `interventie rapport hercontrole --opvolging ${id} --pdf <bestand> --onderteken`,
+  ...ondertekenOpdracht,
 });
 
 /** The template a follow-up's letter uses: its own, else that of its ladder step. */

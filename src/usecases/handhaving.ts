@@ -1,5 +1,9 @@
 import type { Store } from "../db/store.js";
 import { checkOvertreder, closeZaak, listZaken, requireZaak, updateZaak, type ZaakVelden, type ZaakVolledig } from "../db/handhaving.js";
+import { listHercontroleVerwijzingen } from "../db/hercontrole.js";
+import { getOndertekendRapport } from "../db/rapport-bevindingen.js";
+import type { Sql } from "../db/sql.js";
+import type { RapportVerwijzing } from "../domain/brief.js";
 import { adresVeldenVan, formatAdres } from "../domain/adres.js";
 import { computeVerbeurd, checkProfiel, eindeNa, isVastgelegd, mislukteHercontroles, type ZaakStatus } from "../domain/ladder.js";
 import { isOpen } from "../domain/opvolging.js";
@@ -13,6 +17,7 @@ export function samenvatting(z: ZaakVolledig) {
   return {
     id: z.id,
     bevinding_id: z.rij.bevinding_id,
+    avond_id: z.rij.avond_id,
     adres_id: z.rij.adres_id,
     ...adresVeldenVan(z.rij),
     adres: formatAdres(z.rij),
@@ -28,12 +33,27 @@ export function samenvatting(z: ZaakVolledig) {
   };
 }
 
-/** A zaak in full: its values, its steps with their letters, its zienswijzen and what dwangsom is forfeited. */
-export function zaakDetail(z: ZaakVolledig) {
+/**
+ * A zaak with the signed reports its letters rest on: the rapport van bevindingen of its finding
+ * (a besluit needs it) and per closed hercontrole its own signed report (an invordering or
+ * kostenverhaal needs those), so the jurist sees what is still to be signed before a letter is held back.
+ */
+export type ZaakMetBewijs = ZaakVolledig & {
+  bewijs: { rapport: RapportVerwijzing | null; hercontroles: Map<number, RapportVerwijzing | null> };
+};
+
+async function metBewijs(sql: Sql, z: ZaakVolledig): Promise<ZaakMetBewijs> {
+  const r = await getOndertekendRapport(sql, z.rij.bevinding_id);
+  const hercontroles = new Map((await listHercontroleVerwijzingen(sql, z.rij.bevinding_id)).map((h) => [h.opvolgingId, h.rapport]));
+  return { ...z, bewijs: { rapport: r ? { kenmerk: r.kenmerk, versie: r.versie, datum: r.datum } : null, hercontroles } };
+}
+
+/** A zaak in full: its values, its steps with their letters and reports, its zienswijzen and what dwangsom is forfeited. */
+export function zaakDetail(z: ZaakMetBewijs) {
   return volledig(z);
 }
 
-function volledig(z: ZaakVolledig) {
+function volledig(z: ZaakMetBewijs) {
   const k = kalender();
   const d = z.profiel.dwangsom;
   const besluit = eindeNa(z, "besluit", k);
@@ -43,6 +63,7 @@ function volledig(z: ZaakVolledig) {
     profiel: z.profiel,
     kosten: z.kosten,
     vastgelegd: isVastgelegd(z)?.kenmerk ?? null,
+    rapport_van_bevindingen: z.bewijs.rapport,
     stappen: z.stappen.map((s) => ({
       opvolging: s.opvolgingId,
       stap: s.stap,
@@ -51,6 +72,8 @@ function volledig(z: ZaakVolledig) {
       gesloten_op: s.geslotenOp,
       beeindigd: s.beeindigd,
       brief: s.brief,
+      // Only a closed hercontrole has a report of its own; other steps: absent.
+      ...(z.bewijs.hercontroles.has(s.opvolgingId) ? { rapport: z.bewijs.hercontroles.get(s.opvolgingId) ?? null } : {}),
     })),
     zienswijzen: z.zienswijzen,
     begunstigingstermijn_tot: besluit?.einde ?? null,
@@ -71,8 +94,8 @@ export function showZaken(
 }
 
 /** `handhaving toon`. */
-export function showZaak(store: Store, id: number): Promise<ZaakVolledig> {
-  return store.read((sql) => requireZaak(sql, id));
+export function showZaak(store: Store, id: number): Promise<ZaakMetBewijs> {
+  return store.read(async (sql) => metBewijs(sql, await requireZaak(sql, id)));
 }
 
 /**
@@ -84,7 +107,7 @@ export function changeZaak(
   zaakId: number,
   velden: ZaakVelden,
   overtreder: { id?: number; hoedanigheid?: string },
-): Promise<{ gewijzigd: string[]; zaak: ZaakVolledig }> {
+): Promise<{ gewijzigd: string[]; zaak: ZaakMetBewijs }> {
   return store.change(async (tx) => {
     const z = await requireZaak(tx.sql, zaakId);
     const adres = { id: z.rij.adres_id, volledig: formatAdres(z.rij) };
@@ -120,7 +143,7 @@ export function changeZaak(
     const gewijzigd = await updateZaak(tx, zaakId, velden);
     if (gewijzigd.length === 0)
       throw new UserError("niets-te-wijzigen", "Geef minstens één waarde om te wijzigen, bijv. --overtreder of --begunstigingstermijn");
-    return { gewijzigd, zaak: await requireZaak(tx.sql, zaakId) };
+    return { gewijzigd, zaak: await metBewijs(tx.sql, await requireZaak(tx.sql, zaakId)) };
   });
 }
 
@@ -131,11 +154,11 @@ export function endZaak(
   status: "afgerond" | "doodgelopen",
   datum: string,
   reden: string,
-): Promise<{ gesloten: number[]; zaak: ZaakVolledig }> {
+): Promise<{ gesloten: number[]; zaak: ZaakMetBewijs }> {
   return store.change(async (tx) => {
     const z = await requireZaak(tx.sql, zaakId);
     if (z.status !== "lopend") throw new UserError("al-gesloten", `Handhavingszaak ${z.id} is al ${z.status}`);
     const gesloten = await closeZaak(tx, z, status, datum, reden);
-    return { gesloten, zaak: await requireZaak(tx.sql, zaakId) };
+    return { gesloten, zaak: await metBewijs(tx.sql, await requireZaak(tx.sql, zaakId)) };
   });
 }

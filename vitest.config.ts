@@ -11,6 +11,8 @@ const ALLEEN_SQLITE = [
   "rapport-bevindingen",
   "hercontrole",
   "waarneming",
+  // Rests on the demo's signed reports, which overzetten cannot carry to PostgreSQL before that port.
+  "handhaving-toon",
   // SQLite's migrations of old team files (PRAGMA user_version); PostgreSQL's: test/pg/migratie.test.ts.
   "migratie",
 ];

@@ -54,12 +54,12 @@ export async function listBetrokkenen(sql: Sql): Promise<(Betrokkene & { adresse
   return rows.map((r) => ({ ...r, gemeenten: per.get(r.id)?.join(",") ?? null }));
 }
 
-/** The addresses of a betrokkene with the role there. */
+/** The addresses of a betrokkene with the role there; two roles at one address in the order of their names, on both stores. */
 export function listKoppelingen(sql: Sql, betrokkeneId: number): Promise<BetrokkeneKoppeling[]> {
   return sql.all<BetrokkeneKoppeling>(
     `SELECT ba.adres_id, ba.rol, ${ADRES_VELDEN}, g.naam AS gemeente
      FROM betrokkene_adres ba JOIN adres a ON a.id = ba.adres_id JOIN gemeente g ON g.id = a.gemeente_id
-     WHERE ba.betrokkene_id = ? ORDER BY g.naam, a.postcode, a.huisnummer`,
+     WHERE ba.betrokkene_id = ? ORDER BY g.naam, a.postcode, a.huisnummer, a.toevoeging, a.id, ba.rol`,
     betrokkeneId,
   );
 }
@@ -68,7 +68,7 @@ export function listKoppelingen(sql: Sql, betrokkeneId: number): Promise<Betrokk
 export function betrokkenenVanAdres(sql: Sql, adresId: number): Promise<(Betrokkene & { rol: BetrokkeneRol })[]> {
   return sql.all<Betrokkene & { rol: BetrokkeneRol }>(
     `SELECT b.id, b.naam, b.postadres, b.kvk, ba.rol FROM betrokkene_adres ba JOIN betrokkene b ON b.id = ba.betrokkene_id
-     WHERE ba.adres_id = ? ORDER BY CASE ba.rol WHEN 'eigenaar' THEN 0 ELSE 1 END, b.naam`,
+     WHERE ba.adres_id = ? ORDER BY CASE ba.rol WHEN 'eigenaar' THEN 0 ELSE 1 END, b.naam, b.id, ba.rol`,
     adresId,
   );
 }

@@ -6,6 +6,10 @@ import { defineConfig } from "vitest/config";
  */
 const OP_POSTGRES = [
   "begeleid",
+  "bijlage",
+  "hercontrole",
+  "rapport-bevindingen",
+  "waarneming",
   "csv-zoals-gebruikers",
   "fundament",
   "gelijktijdig",

@@ -63,10 +63,18 @@ export async function insertBijlage(
   return { id, nieuweInhoud, nieuweKoppeling: true };
 }
 
-/** Every hash the store must hold: attachments and the PDFs of signed reports. */
-export function listOpgeslagenHashes(sql: Sql): Promise<{ sha256: string; wat: string }[]> {
+/**
+ * Every hash the store must hold: attachments and the PDFs of signed reports. `gekoppeld`: only
+ * attachments linked to a finding or hercontrole — on PostgreSQL the links, not the hash rows all
+ * gemeenten share, say whose evidence a login may read (`controleer`); backup and `overzetten`
+ * copy every row's content.
+ */
+export function listOpgeslagenHashes(sql: Sql, opts: { gekoppeld?: boolean } = {}): Promise<{ sha256: string; wat: string }[]> {
+  const gekoppeld = !opts.gekoppeld
+    ? ""
+    : "WHERE id IN (SELECT bijlage_id FROM bevinding_bijlage UNION SELECT bijlage_id FROM hercontrole_bijlage)";
   return sql.all(
-    `SELECT sha256, 'bijlage ' || id AS wat FROM bijlage
+    `SELECT sha256, 'bijlage ' || id AS wat FROM bijlage ${gekoppeld}
      UNION ALL
      SELECT v.pdf_sha256, 'rapport ' || r.kenmerk || ' versie ' || v.versie FROM rapport_versie v JOIN rapport r ON r.id = v.rapport_id
      UNION ALL

@@ -1,4 +1,5 @@
 import { deleteCasussen, listCasussen, type Telling } from "../db/opschonen.js";
+import type { Bewijsopslag } from "../db/bewijs.js";
 import type { Store } from "../db/store.js";
 import { teVerwijderen } from "../domain/bewaartermijn.js";
 import { deleteLosseBestanden } from "./bijlage.js";
@@ -25,14 +26,14 @@ export async function runOpschoning(
   store: Store,
   vandaag: string,
   maanden: number,
-  bijlagen: string,
+  bewijs: Bewijsopslag,
 ): Promise<Opschoning & { vrijeRuimteGewist: boolean }> {
   const bestanden: string[] = [];
   const uitkomst = await store.change(async (tx) => {
     const adressen = teVerwijderen(await listCasussen(tx.sql), vandaag, maanden);
     return { adressen, telling: await deleteCasussen(tx.sql, tx, adressen, bestanden) };
   });
-  if (bestanden.length) await deleteLosseBestanden(store, bijlagen, bestanden);
+  if (bestanden.length) await deleteLosseBestanden(store, bewijs, bestanden);
   const vrijeRuimteGewist = uitkomst.adressen.length === 0 || (await store.wipeFreeSpace());
   return { ...uitkomst, vrijeRuimteGewist };
 }

@@ -528,6 +528,37 @@ const EIGEN_REGELS = `
   GRANT SELECT, INSERT ON audit_log TO ${GROEPEN.join(", ")};
 `;
 
+/**
+ * The bytes of evidence (bestand_inhoud, schema.ts) follow the rows that refer to them, which have
+ * row-level security of their own: a login reads or adds a content only where it may read an
+ * attachment link or a signed version naming that hash — so a handhaver of Bladel never reads a
+ * photo of Eersel's, although the hash-only bijlage rows are shared. The projectleider reads all
+ * (also content nothing refers to any more) and alone deletes (retention, as opschonen). Nobody
+ * updates: content is immutable (its CHECKs tie it to its hash). A partner reads the content of
+ * the attachments of its own findings, as bijlage's policy lets it, and adds none. Separate
+ * policies per group, because a policy's subqueries need the reader's own grants: a partner has
+ * none on rapport_versie or hercontrole_bijlage.
+ */
+const VERWEZEN_DOOR_GEMEENTE = `sha256 IN (SELECT j.sha256 FROM bijlage j
+        WHERE j.id IN (SELECT bijlage_id FROM bevinding_bijlage UNION ALL SELECT bijlage_id FROM hercontrole_bijlage))
+      OR sha256 IN (SELECT pdf_sha256 FROM rapport_versie)
+      OR sha256 IN (SELECT pdf_sha256 FROM hercontrole_versie)`;
+const STAF = ["projectleider", ...GEMEENTEROLLEN].map((r) => groep(r as Rol)).join(", ");
+const BESTAND_INHOUD = `
+  ALTER TABLE bestand_inhoud ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  CREATE POLICY eigenaar ON bestand_inhoud TO ${EIGENAAR} USING (true) WITH CHECK (true);
+  CREATE POLICY lezen ON bestand_inhoud FOR SELECT TO ${STAF} USING (
+      ${PL} OR (${rolIn(GEMEENTEROLLEN)} AND (${VERWEZEN_DOOR_GEMEENTE})));
+  CREATE POLICY lezen_partner ON bestand_inhoud FOR SELECT TO ${groep("partner")} USING (
+      ${rolIn(["partner"])} AND sha256 IN (SELECT j.sha256 FROM bijlage j WHERE j.id IN (SELECT bijlage_id FROM bevinding_bijlage)));
+  GRANT SELECT ON bestand_inhoud TO ${GROEPEN.join(", ")};
+  CREATE POLICY toevoegen ON bestand_inhoud FOR INSERT TO ${STAF} WITH CHECK (
+      ${PL} OR (${rolIn(GEMEENTEROLLEN)} AND (${VERWEZEN_DOOR_GEMEENTE})));
+  GRANT INSERT ON bestand_inhoud TO ${STAF};
+  CREATE POLICY verwijderen ON bestand_inhoud FOR DELETE TO ${groep("projectleider")} USING (${PL});
+  GRANT DELETE ON bestand_inhoud TO ${groep("projectleider")};
+`;
+
 /** Everything of access control in schema version 1, run as the owner role after the tables exist. */
 export const TOEGANG_SQL = [
   IK,
@@ -536,5 +567,6 @@ export const TOEGANG_SQL = [
   BEHEER,
   UITVOEREN,
   EIGEN_REGELS,
+  BESTAND_INHOUD,
   ...Object.entries(TOEGANG).map(([tabel, regels]) => tabelToegang(tabel, regels)),
 ].join("\n");

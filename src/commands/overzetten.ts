@@ -13,7 +13,7 @@ import { listOpgeslagenHashes } from "../db/bijlage.js";
 import { PgBewijs } from "../db/pg/bewijs.js";
 import { sqliteSql } from "../db/sqlite/sql.js";
 import { BestandenBewijs, bijlagenMap } from "../io/bijlagen.js";
-import { copyBewijs } from "../usecases/bijlage.js";
+import { copyBewijs, requireBewijsInOrde } from "../usecases/bijlage.js";
 import { UserError } from "../errors.js";
 
 /** overzetten --van team.db --naar postgres://…: a SQLite team into a new PostgreSQL database (issue 16). */
@@ -40,6 +40,11 @@ export function register(program: Command, rt: Runtime): void {
               `${van} heeft schema ${versie}, de PostgreSQL-opslag van deze versie schema ${GESPIEGELDE_SQLITE_VERSIE}; er is niets gewijzigd`,
             );
           }
+          // The evidence files the database refers to, each checked against its hash before the target is touched.
+          const bronSql = sqliteSql(bron);
+          const hashes = await listOpgeslagenHashes(bronSql);
+          const bronBewijs = { bewijs: new BestandenBewijs(bijlagenMap(van)), sql: bronSql };
+          await requireBewijsInOrde(hashes, bronBewijs);
           const ik = await doel.ik();
           if (!ik.beheerder) {
             throw new UserError("geen-beheerder", `overzetten is voor de beheerder van de teamdatabase; login ${ik.login} is dat niet`);

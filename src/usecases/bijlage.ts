@@ -99,10 +99,24 @@ export function deleteLosseBestanden(store: Store, bewijs: Bewijsopslag, hashes:
 }
 
 /**
+ * `overzetten`, before anything is written: every content the source refers to is there and
+ * unaltered; the first one that is not refuses the move (exit 2, one line).
+ */
+export async function requireBewijsInOrde(
+  hashes: readonly { sha256: string; wat: string }[],
+  van: { bewijs: Bewijsopslag; sql: Sql },
+): Promise<void> {
+  for (const h of hashes) {
+    const toestand = await van.bewijs.toestand(van.sql, h.sha256);
+    if (toestand !== "in-orde") throw bewijsNietInOrde(h, toestand, van.bewijs.plek);
+  }
+}
+
+/**
  * `overzetten`: the evidence a team's database refers to (`hashes`, read from the source) from one
  * store into another inside the target's transaction `tx`, each content verified against its hash
- * on the way. A missing or altered one refuses the whole move (the caller's rollback leaves the
- * target unchanged). Returns the number of contents copied.
+ * on the way (again: a file may change after requireBewijsInOrde). A missing or altered one refuses
+ * the whole move (the caller's rollback leaves the target unchanged). Returns the contents copied.
  */
 export async function copyBewijs(
   hashes: readonly { sha256: string; wat: string }[],
@@ -113,14 +127,16 @@ export async function copyBewijs(
   for (const h of hashes) {
     if (gedaan.has(h.sha256)) continue;
     const r = await van.bewijs.lees(van.sql, h.sha256);
-    if ("fout" in r) {
-      throw new UserError(
-        "bijlagen-niet-in-orde",
-        `Bewijsstuk ${h.wat} (${h.sha256.slice(0, 12)}…) ${r.fout === "ontbreekt" ? "ontbreekt" : "is gewijzigd"} in ${van.bewijs.plek}; overzetten neemt alleen ongeschonden bewijs mee; er is niets gewijzigd (zie bevinding bijlage controleer)`,
-      );
-    }
+    if ("fout" in r) throw bewijsNietInOrde(h, r.fout, van.bewijs.plek);
     await naar.bewijs.neemBytes(r.data).place(naar.tx);
     gedaan.add(h.sha256);
   }
   return gedaan.size;
+}
+
+function bewijsNietInOrde(h: { sha256: string; wat: string }, fout: "ontbreekt" | "gewijzigd", plek: string): UserError {
+  return new UserError(
+    "bijlagen-niet-in-orde",
+    `Bewijsstuk ${h.wat} (${h.sha256.slice(0, 12)}…) ${fout === "ontbreekt" ? "ontbreekt" : "is gewijzigd"} in ${plek}; overzetten neemt alleen ongeschonden bewijs mee; er is niets gewijzigd (zie bevinding bijlage controleer)`,
+  );
 }

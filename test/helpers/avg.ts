@@ -2,11 +2,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { ROOT } from "./cli.js";
-import { dollarPlaceholders } from "../../src/db/pg/sql.js";
-import { databaseVan, isPgUrl, sqliteBestand } from "./opslag.js";
-import { pgQuery } from "./pg-sync.js";
 
 /**
  * A separate process that keeps writing signals (each with its audit entry, in one transaction,
@@ -45,27 +41,4 @@ export function writerLoop(db: string, adresId: number, ms: number): { done: Pro
   return { done, started, stop: () => fs.writeFileSync(stopBestand, "") };
 }
 
-/** One number (`… AS n`) from the database, SQLite file or PostgreSQL (as the superuser: past row-level security). */
-export function count(db: string, sql: string, ...args: unknown[]): number {
-  if (isPgUrl(db)) return Number(pgQuery<{ n: unknown }>(databaseVan(db), dollarPlaceholders(sql), args).rows[0]!.n);
-  const conn = new Database(sqliteBestand(db, "count()"), { readonly: true });
-  try {
-    return (conn.prepare(sql).get(...args) as { n: number }).n;
-  } finally {
-    conn.close();
-  }
-}
-
-/** One statement on the database, SQLite file or PostgreSQL (as the superuser: a fixture, not the thing under test). */
-export function exec(db: string, sql: string, ...args: unknown[]): void {
-  if (isPgUrl(db)) {
-    pgQuery(databaseVan(db), dollarPlaceholders(sql), args);
-    return;
-  }
-  const conn = new Database(sqliteBestand(db, "exec()"));
-  try {
-    conn.prepare(sql).run(...args);
-  } finally {
-    conn.close();
-  }
-}
+export { count, exec } from "./rijen.js";

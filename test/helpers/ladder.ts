@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { PDFParse } from "pdf-parse";
 import { cliInProcess, ok, tempDb, TESTADRESSEN } from "./cli.js";
-import { sqliteBestand } from "./opslag.js";
+import { rij } from "./rijen.js";
 import { seededAsync } from "./seed.js";
 
 /**
@@ -140,14 +139,7 @@ async function bouwLadder(db: string): Promise<LadderData> {
 
 function scenario(data: LadderData): LadderScenario {
   const { db, avond } = data;
-  const sql = (q: string, ...a: unknown[]) => {
-    const conn = new Database(sqliteBestand(db, "ladder-fixture"), { readonly: true });
-    try {
-      return conn.prepare(q).get(...a) as { id: number } | undefined;
-    } finally {
-      conn.close();
-    }
-  };
+  const sql = (q: string, ...a: unknown[]) => rij<{ id: number }>(db, q, ...a);
   return {
     ...data,
     opvolging(bevindingId, stapOfActie) {

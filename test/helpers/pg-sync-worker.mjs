@@ -6,6 +6,10 @@ import pg from "pg";
 
 const { port, vlag, socket, poort } = workerData;
 const wekker = new Int32Array(vlag);
+/** bigint (20) and numeric (1700) as numbers, as the CLI's PostgreSQL connection parses them. */
+const GETALLEN = {
+  getTypeParser: (oid, formaat) => (oid === 20 || oid === 1700 ? Number : pg.types.getTypeParser(oid, formaat)),
+};
 /** One connection per database, kept while the test file runs. */
 const open = new Map();
 
@@ -29,7 +33,8 @@ async function sluit(database) {
 async function voerUit(v) {
   switch (v.soort) {
     case "query": {
-      const r = await (await client(v.database)).query(v.sql, v.params);
+      const c = await client(v.database);
+      const r = await c.query({ text: v.sql, values: v.params, types: v.getallen ? GETALLEN : undefined });
       return { rows: r.rows, rowCount: r.rowCount };
     }
     case "sluit":

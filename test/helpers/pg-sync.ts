@@ -41,13 +41,17 @@ function verzoek<T>(v: Record<string, unknown>): T {
   return bericht.ok as T;
 }
 
-/** The rows of one statement ($1-style parameters) in a database, as the superuser. */
+/**
+ * The rows of one statement ($1-style parameters) in a database, as the superuser. `getallen`: bigint
+ * and numeric as JS numbers (as the CLI's connection parses them), not as the driver's strings.
+ */
 export function pgQuery<T = Record<string, unknown>>(
   database: string,
   sql: string,
   params: unknown[] = [],
+  opties: { getallen?: boolean } = {},
 ): { rows: T[]; rowCount: number } {
-  return verzoek({ soort: "query", database, sql, params });
+  return verzoek({ soort: "query", database, sql, params, getallen: opties.getallen ?? false });
 }
 
 /** Closes the helper's connection to a database (before it is copied as a template or dropped). */

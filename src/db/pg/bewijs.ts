@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Bewijsopslag, Kandidaat, Plaatsing, Toestand } from "../bewijs.js";
 import type { Sql } from "../sql.js";
 import type { Tx } from "../store.js";
+import { UserError } from "../../errors.js";
 import { readKandidaat } from "../../io/bijlagen.js";
 
 /**
@@ -77,7 +78,10 @@ class RijPlaatsing implements Plaatsing {
       this.grootte,
     );
     if (nieuw === 0 && (await new PgBewijs("").toestand(tx.sql, this.sha256)) !== "in-orde") {
-      throw new Error(`bestand_inhoud ${this.sha256} is gewijzigd of onleesbaar; de bewaarde inhoud is niet aangevuld`);
+      throw new UserError(
+        "bijlagen-niet-in-orde",
+        `De bewaarde inhoud ${this.sha256.slice(0, 12)}… is in de database gewijzigd; herstel die uit de backup (zie bevinding bijlage controleer); er is niets gewijzigd`,
+      );
     }
   }
 

@@ -437,8 +437,8 @@ ${PROFIEL},
     sha256  tekst PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
     inhoud  bytea NOT NULL,
     grootte integer NOT NULL CHECK (grootte > 0),
-    CHECK (encode(sha256(inhoud), 'hex') = sha256),
-    CHECK (length(inhoud) = grootte)
+    CONSTRAINT inhoud_is_hash CHECK (encode(sha256(inhoud), 'hex') = sha256),
+    CONSTRAINT grootte_is_lengte CHECK (length(inhoud) = grootte)
   );
   ALTER TABLE bestand_inhoud ALTER COLUMN inhoud SET STORAGE EXTERNAL; -- JPEG, PNG and PDF are compressed already
 

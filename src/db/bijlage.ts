@@ -1,4 +1,4 @@
-import type { Sql } from "./sql.js";
+import { onDialect, type Sql } from "./sql.js";
 import type { Tx } from "./store.js";
 import type { BijlageSoort } from "../domain/bijlage.js";
 
@@ -36,16 +36,11 @@ export async function insertBijlage(
   b: { doel: BijlageDoel; sha256: string; soort: BijlageSoort; grootte: number; bijschrift: string | null; bestandsnaam: string },
 ): Promise<{ id: number; nieuweInhoud: boolean; nieuweKoppeling: boolean }> {
   const { tabel, kolom } = KOPPELING[b.doel.soort];
-  let id = (await tx.sql.get<{ id: number }>("SELECT id FROM bijlage WHERE sha256 = ?", b.sha256))?.id;
+  let id = await zoekBijlage(tx.sql, b.sha256);
   const nieuweInhoud = id === undefined;
   if (id === undefined) {
-    id = await tx.sql.insert(
-      "INSERT INTO bijlage (sha256, soort, grootte, aangemaakt) VALUES (?, ?, ?, ?) RETURNING id",
-      b.sha256,
-      b.soort,
-      b.grootte,
-      tx.now,
-    );
+    await tx.sql.run("INSERT INTO bijlage (sha256, soort, grootte, aangemaakt) VALUES (?, ?, ?, ?)", b.sha256, b.soort, b.grootte, tx.now);
+    id = (await zoekBijlage(tx.sql, b.sha256))!; // not RETURNING: on PostgreSQL a row is readable once linked
     await tx.audit("bijlage", id, "toegevoegd", { sha256: b.sha256, soort: b.soort, grootte: b.grootte });
   }
   if (await tx.sql.get(`SELECT 1 AS ja FROM ${tabel} WHERE ${kolom} = ? AND bijlage_id = ?`, b.doel.id, id)) {
@@ -61,6 +56,19 @@ export async function insertBijlage(
   );
   await tx.audit(tabel, b.doel.id, "toegevoegd", { bijlage: id, sha256: b.sha256 });
   return { id, nieuweInhoud, nieuweKoppeling: true };
+}
+
+/**
+ * The attachment row of a content, by its hash. On PostgreSQL through bijlage_zoek (toegang.ts): a
+ * login reads only the rows linked to its own findings, but the same photo attached in another
+ * gemeente is still stored once.
+ */
+async function zoekBijlage(sql: Sql, sha256: string): Promise<number | undefined> {
+  const r = await sql.get<{ id: number | null }>(
+    onDialect(sql, { sqlite: "SELECT id FROM bijlage WHERE sha256 = ?", postgres: "SELECT bijlage_zoek(?) AS id" }),
+    sha256,
+  );
+  return r?.id ?? undefined;
 }
 
 /**

@@ -140,8 +140,16 @@ export const TOEGANG: Record<string, Regels> = {
     toevoegen: ["handhaver"],
     verwijderen: ["handhaver"],
   },
-  // Content-addressed metadata (hash, type, size; no names): shared by every gemeente, so the same photo is stored once.
-  bijlage: { gemeente: "true", partner: "id IN (SELECT bijlage_id FROM bevinding_bijlage)", toevoegen: ["handhaver"] },
+  // Content-addressed metadata (hash, type, size; no names), one row per content for the whole team. Read
+  // through the links of one's own findings and hercontroles: a hash is what opens its bytes (bestand_inhoud),
+  // so another gemeente's hashes stay hidden. The same photo again is found by its hash (bijlage_zoek), which
+  // only who holds the file can compute.
+  bijlage: {
+    gemeente: "id IN (SELECT ik_gemeente_bijlagen())",
+    partner: "id IN (SELECT bijlage_id FROM bevinding_bijlage)",
+    toevoegen: ["handhaver"],
+    schrijven: { gemeente: "true" },
+  },
   bevinding_bijlage: {
     gemeente: gemeenteBevinding("bevinding_id"),
     partner: partnerBevinding("bevinding_id"),
@@ -304,6 +312,30 @@ const IK = `
            pg_has_role(session_user, '${EIGENAAR}', 'MEMBER')
     FROM (SELECT 1) AS een LEFT JOIN gebruiker g ON g.login = session_user::text;
   END;
+`;
+
+/**
+ * Attachments of the gemeente's findings and hercontroles (a function, as the other ik_ sets: a
+ * policy's subqueries need the reader's own grants, and a partner has none on hercontrole_bijlage).
+ * And the id of the attachment row of a content, for whoever knows its SHA-256 (computed from the
+ * file being attached): the same photo is stored once, also when another gemeente attached it
+ * first, whose rows the caller cannot list.
+ */
+const BIJLAGE_FUNCTIES = `
+  CREATE FUNCTION ik_gemeente_bijlagen() RETURNS SETOF bigint LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, public, pg_temp
+  BEGIN ATOMIC
+    SELECT bb.bijlage_id FROM bevinding_bijlage bb WHERE bb.bevinding_id IN (SELECT ik_gemeente_bevindingen())
+    UNION SELECT hb.bijlage_id FROM hercontrole_bijlage hb JOIN opvolging o ON o.id = hb.opvolging_id
+      WHERE o.bevinding_id IN (SELECT ik_gemeente_bevindingen());
+  END;
+  CREATE FUNCTION bijlage_zoek(p_sha256 text) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, public, pg_temp
+  BEGIN ATOMIC
+    SELECT id FROM bijlage WHERE sha256 = p_sha256 AND (SELECT ik_rol()) IS NOT NULL;
+  END;
+  REVOKE EXECUTE ON FUNCTION ik_gemeente_bijlagen(), bijlage_zoek(text) FROM PUBLIC;
+  GRANT EXECUTE ON FUNCTION ik_gemeente_bijlagen(), bijlage_zoek(text) TO ${GROEPEN.join(", ")};
 `;
 
 /**
@@ -567,6 +599,7 @@ export const TOEGANG_SQL = [
   BEHEER,
   UITVOEREN,
   EIGEN_REGELS,
+  BIJLAGE_FUNCTIES,
   BESTAND_INHOUD,
   ...Object.entries(TOEGANG).map(([tabel, regels]) => tabelToegang(tabel, regels)),
 ].join("\n");

@@ -17,6 +17,7 @@ const OP_POSTGRES = [
   "hulp",
   "import-tot-brief",
   "opstarten",
+  "overzetten-bewijs",
   "papier",
   "sjablonen-begrensd",
   "slechte-invoer-cyclus",

@@ -65,52 +65,11 @@ export function makeMap(map: string): void {
 }
 
 /**
- * Copies the file into a private temporary file inside the store, hashing as it goes. The size is
+ * Reads a checked file in pieces, hashing as it goes and handing each piece to `stuk`. The size is
  * checked again while reading: a file that grows after the check cannot get past the limit.
+ * Other errors (reading, or writing in `stuk`) pass through for the caller to name.
  */
-export function copyToTemp(k: Kandidaat, map: string): { tmp: string; sha256: string; grootte: number } {
-  const tmp = path.join(map, `.nieuw-${process.pid}-${Date.now()}.tmp`);
-  const hash = createHash("sha256");
-  const buf = Buffer.alloc(1024 * 1024);
-  let bron: number | undefined;
-  let doel: number | undefined;
-  let grootte = 0;
-  try {
-    bron = fs.openSync(k.bestand, "r");
-    doel = fs.openSync(tmp, "wx", 0o600);
-    for (;;) {
-      const n = fs.readSync(bron, buf, 0, buf.length, null);
-      if (n === 0) break;
-      grootte += n;
-      if (grootte > MAX_BIJLAGE_BYTES) {
-        throw new UserError("te-groot", `bestand: ${k.naam} is groter dan ${formatGrootte(MAX_BIJLAGE_BYTES)}`);
-      }
-      hash.update(buf.subarray(0, n));
-      fs.writeSync(doel, buf, 0, n);
-    }
-    fs.fsyncSync(doel);
-  } catch (err) {
-    if (doel !== undefined) fs.closeSync(doel);
-    doel = undefined;
-    fs.rmSync(tmp, { force: true });
-    if (err instanceof UserError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOSPC") throw new UserError("schijf-vol", `De schijf is vol; ${k.naam} is niet opgeslagen`);
-    throw new UserError("bestand-onleesbaar", `Kan ${k.naam} niet kopiëren (${code ?? "fout"})`);
-  } finally {
-    if (bron !== undefined) fs.closeSync(bron);
-    if (doel !== undefined) fs.closeSync(doel);
-  }
-  fs.chmodSync(tmp, 0o600);
-  return { tmp, sha256: hash.digest("hex"), grootte };
-}
-
-/**
- * Reads a checked file whole (for a store that keeps bytes in the database), hashing as it goes;
- * the size is checked again while reading, as copyToTemp does.
- */
-export function readKandidaat(k: Kandidaat): { data: Buffer; sha256: string; grootte: number } {
-  const delen: Buffer[] = [];
+function leesKandidaat(k: Kandidaat, stuk: (deel: Buffer) => void): { sha256: string; grootte: number } {
   const hash = createHash("sha256");
   let grootte = 0;
   let bron: number | undefined;
@@ -125,15 +84,47 @@ export function readKandidaat(k: Kandidaat): { data: Buffer; sha256: string; gro
         throw new UserError("te-groot", `bestand: ${k.naam} is groter dan ${formatGrootte(MAX_BIJLAGE_BYTES)}`);
       }
       hash.update(buf.subarray(0, n));
-      delen.push(buf.subarray(0, n));
+      stuk(buf.subarray(0, n));
     }
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError("bestand-onleesbaar", `Kan ${k.naam} niet lezen (${(err as NodeJS.ErrnoException).code ?? "fout"})`);
   } finally {
     if (bron !== undefined) fs.closeSync(bron);
   }
-  return { data: Buffer.concat(delen, grootte), sha256: hash.digest("hex"), grootte };
+  return { sha256: hash.digest("hex"), grootte };
+}
+
+/** Copies the file into a private temporary file inside the store, hashing as it goes (leesKandidaat). */
+export function copyToTemp(k: Kandidaat, map: string): { tmp: string; sha256: string; grootte: number } {
+  const tmp = path.join(map, `.nieuw-${process.pid}-${Date.now()}.tmp`);
+  let doel: number | undefined;
+  try {
+    doel = fs.openSync(tmp, "wx", 0o600);
+    const d = doel;
+    const r = leesKandidaat(k, (deel) => fs.writeSync(d, deel));
+    fs.fsyncSync(doel);
+    fs.closeSync(doel);
+    doel = undefined;
+    fs.chmodSync(tmp, 0o600);
+    return { tmp, ...r };
+  } catch (err) {
+    if (doel !== undefined) fs.closeSync(doel);
+    fs.rmSync(tmp, { force: true });
+    if (err instanceof UserError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOSPC") throw new UserError("schijf-vol", `De schijf is vol; ${k.naam} is niet opgeslagen`);
+    throw new UserError("bestand-onleesbaar", `Kan ${k.naam} niet kopiëren (${code ?? "fout"})`);
+  }
+}
+
+/** Reads a checked file whole (for a store that keeps bytes in the database), hashing as it goes. */
+export function readKandidaat(k: Kandidaat): { data: Buffer; sha256: string; grootte: number } {
+  const delen: Buffer[] = [];
+  try {
+    const r = leesKandidaat(k, (deel) => delen.push(deel));
+    return { data: Buffer.concat(delen, r.grootte), ...r };
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError("bestand-onleesbaar", `Kan ${k.naam} niet lezen (${(err as NodeJS.ErrnoException).code ?? "fout"})`);
+  }
 }
 
 /** Writes bytes (a signed report) into a private temporary file in the store. */

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { rapportArgs, voegToe, waarneming } from "../helpers/bevinding.js";
 import { maakPng } from "../helpers/beeld.js";
-import { addAdres, cli, ok, tempDbBestand, tempDir } from "../helpers/cli.js";
+import { addAdres, addAvond, cli, ok, tempDbBestand, tempDir } from "../helpers/cli.js";
 import { alsBeheerder, databaseVan, itAlleenPostgres, nieuweTeamDatabase } from "../helpers/opslag.js";
 import { pgQuery } from "../helpers/pg-sync.js";
 import { pgServer } from "../helpers/postgres.js";
@@ -21,22 +21,7 @@ function sqliteTeam() {
   const dir = tempDir();
   ok(cli(bestand, ["init", "--team", "KIT"]));
   const adres = addAdres(bestand);
-  ok(cli(bestand, ["casustafel", "nieuw", "--datum", "2026-11-12", "--gemeenten", "Veldhoven"]));
-  const avond = ok(
-    cli(bestand, [
-      "--json",
-      "avond",
-      "nieuw",
-      "--casustafel",
-      "1",
-      "--datum",
-      "2026-11-19",
-      "--doel",
-      "Controle",
-      "--extra-adres",
-      String(adres),
-    ]),
-  ).json().id as number;
+  const avond = addAvond(bestand, adres);
   ok(cli(bestand, ["toezichthouder", "toevoegen", "--nummer", "4711", "--functie", "toezichthouder Wonen", "--organisatie", "Veldhoven"]));
   const b = voegToe(bestand, avond, adres, "overbewoning", waarneming("19:40", "4711", "visuele waarneming"));
   const foto = path.join(dir, "zolder.png");

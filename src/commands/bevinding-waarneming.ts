@@ -6,7 +6,7 @@ import { changeWaarneming, showFormulier } from "../usecases/bevinding.js";
 import { BEVINDING_CSV_COLUMNS, parseMethode, parseTijdstip, parseToezichthouders } from "../domain/bevinding.js";
 import { optionalText, parseCount, parseId, requireText } from "../domain/invoer.js";
 import { invalid } from "../errors.js";
-import { outputPath, writePrivate } from "../io/output-file.js";
+import { writePrivate } from "../io/output-file.js";
 import { toCsv } from "../render/csv.js";
 import { aantal } from "../domain/tekst.js";
 

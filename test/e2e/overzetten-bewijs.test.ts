@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { rapportArgs, voegToe, waarneming } from "../helpers/bevinding.js";
 import { maakPng } from "../helpers/beeld.js";
 import { addAdres, addAvond, cli, ok, tempDbBestand, tempDir } from "../helpers/cli.js";

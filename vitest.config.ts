@@ -17,7 +17,7 @@ const OP_POSTGRES = [
   "hulp",
   "import-tot-brief",
   "opstarten",
-  "overzetten-bewijs",
+  "bewijs-teamserver",
   "papier",
   "sjablonen-begrensd",
   "slechte-invoer-cyclus",

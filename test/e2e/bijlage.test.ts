@@ -203,7 +203,7 @@ describe("bevinding bijlage", () => {
 });
 
 describeAlleenSqlite(
-  "op PostgreSQL maakt pg_dump de backup, met de bewijsstukken erin (overzetten-bewijs.test.ts)",
+  "op PostgreSQL maakt pg_dump de backup, met de bewijsstukken erin (bewijs-teamserver.test.ts)",
   "backup met bewijsstukken",
   () => {
     it("neemt de bewaarde foto's mee naast de kopie, elk gecontroleerd op zijn hash; een ontbrekend bestand wordt gemeld", () => {

@@ -38,6 +38,7 @@ beforeAll(async () => {
        ondertekend_gebruiker, ondertekend_op) VALUES (2, 1, 2, '2026-02-03', '{}', repeat('e', 64), $1, 1, 'x', 'x')`,
     [c],
   );
+  await q("INSERT INTO hercontrole (opvolging_id, aangemaakt, gewijzigd) VALUES (4, 'x', 'x')", []); // Veldhoven
   for (const x of [A, B, C, D]) await q("INSERT INTO bestand_inhoud (sha256, inhoud, grootte) VALUES ($1, $2, $3)", [sha(x), x, x.length]);
 });
 afterAll(() => t?.db.weg());
@@ -90,6 +91,16 @@ describe("bestand_inhoud: schrijven", () => {
       return hashes(hh, "sha256 = $1", [e]);
     });
     expect(gelukt).toEqual([e]);
+    // A jurist of Veldhoven adds a photo to a hercontrole there (not to findings).
+    const ju = t.jurist.client;
+    const jurist = await terug(ju, async () => {
+      await ju.query("INSERT INTO bijlage (sha256, soort, grootte, aangemaakt) VALUES ($1, 'pdf', $2, 'x')", [e, E.length]);
+      const { rows } = await ju.query("SELECT bijlage_zoek($1) AS id", [e]);
+      await ju.query("INSERT INTO hercontrole_bijlage (opvolging_id, bijlage_id, aangemaakt) VALUES (4, $1, 'x')", [rows[0].id]);
+      await ju.query(nieuw, [e, E, E.length]);
+      return hashes(ju, "sha256 = $1", [e]);
+    });
+    expect(jurist).toEqual([e]);
     // Bytes that are not the hash's: refused by the table itself, also when the row exists (so
     // ON CONFLICT DO NOTHING cannot be used to probe or to overwrite).
     expect(await fout(t.projectleider.client, nieuw, [e, A, A.length])).toBe("23514");

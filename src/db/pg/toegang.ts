@@ -147,7 +147,8 @@ export const TOEGANG: Record<string, Regels> = {
   bijlage: {
     gemeente: "id IN (SELECT ik_gemeente_bijlagen())",
     partner: "id IN (SELECT bijlage_id FROM bevinding_bijlage)",
-    toevoegen: ["handhaver"],
+    // A jurist attaches evidence to a hercontrole (hercontrole_bijlage), not to findings.
+    toevoegen: ["handhaver", "jurist"],
     schrijven: { gemeente: "true" },
   },
   bevinding_bijlage: {

@@ -4,13 +4,15 @@ import path from "node:path";
 import { describe, expect } from "vitest";
 import { rapportArgs, voegToe, waarneming } from "../helpers/bevinding.js";
 import { maakPng } from "../helpers/beeld.js";
-import { addAdres, addAvond, cli, ok, tempDbBestand, tempDir } from "../helpers/cli.js";
-import { alsBeheerder, databaseVan, itAlleenPostgres, nieuweTeamDatabase } from "../helpers/opslag.js";
+import { addAdres, addAvond, cli, initDb, ok, tempDbBestand, tempDir, TESTADRESSEN } from "../helpers/cli.js";
+import { alsBeheerder, alsLogin, databaseVan, itAlleenPostgres, nieuweTeamDatabase } from "../helpers/opslag.js";
+import { count } from "../helpers/rijen.js";
 import { pgQuery } from "../helpers/pg-sync.js";
 import { pgServer } from "../helpers/postgres.js";
 
 /**
- * Moving a team with its evidence (issue 16 pt 4): the photos and signed report PDFs that lie beside
+ * Evidence on the team server, through the CLI: per login (what row-level security lets each see
+ * and add; the SQL underneath in test/pg/bewijs.test.ts), and moving a team with its evidence (issue 16 pt 4): the photos and signed report PDFs that lie beside
  * the SQLite file become rows of bestand_inhoud, each checked against its hash; a missing or altered
  * file refuses the move and leaves the new database empty.
  */
@@ -105,4 +107,61 @@ describe("overzetten met bewijs", () => {
       }
     });
   });
+});
+
+describe("bewijs per login", () => {
+  const WACHTWOORD = "Lang genoeg wachtwoord 2";
+  function login(db: string, kort: string, rol: string, organisatie: string): string {
+    const naam = `${databaseVan(db)}_${kort}`;
+    const args = ["beheer", "gebruiker", "toevoegen", "--login", naam, "--rol", rol, "--organisatie", organisatie, "--wachtwoord-stdin"];
+    ok(cli(alsBeheerder(db), args, { input: `${WACHTWOORD}\n`, ...beheerder() }));
+    return naam;
+  }
+  const als = (db: string, naam: string, args: string[]) =>
+    cli(alsLogin(db, naam), args, { env: { PGPASSWORD: WACHTWOORD, INTERVENTIE_GEBRUIKER: naam } });
+
+  itAlleenPostgres(
+    "een handhaver legt bewijs vast en ondertekent in zijn gemeente; elders ziet men er niets van, dezelfde foto staat één keer",
+    () => {
+      const db = initDb();
+      const kerkstraat = addAdres(db); // Veldhoven
+      const industrieweg = addAdres(db, TESTADRESSEN.industrieweg); // Bladel
+      const avond = addAvond(db, kerkstraat);
+      ok(cli(db, ["toezichthouder", "toevoegen", "--nummer", "4711", "--functie", "toezichthouder Wonen", "--organisatie", "Veldhoven"]));
+      const b = voegToe(db, avond, kerkstraat, "overbewoning", waarneming("19:40", "4711", "visuele waarneming"));
+      const bladel = voegToe(db, avond, industrieweg, "overbewoning", ["--toch"]);
+      const veldhoven = login(db, "hhv", "handhaver", "Veldhoven");
+      const elders = login(db, "hhb", "handhaver", "Bladel");
+      const partner = login(db, "uwv", "partner", "UWV");
+      const foto = path.join(tempDir(), "zolder.png");
+      fs.writeFileSync(foto, maakPng(32, 24));
+
+      const j = ok(als(db, veldhoven, ["--json", "bevinding", "bijlage", "toevoegen", String(b.id), foto])).json();
+      expect(j).toMatchObject({ nieuw: true, soort: "png" });
+      const pdf = path.join(tempDir(), "r.pdf");
+      expect(ok(als(db, veldhoven, rapportArgs(avond, kerkstraat, pdf, ["--onderteken"]))).json()).toMatchObject({ status: "ondertekend" });
+      expect(ok(als(db, veldhoven, ["--json", "bevinding", "bijlage", "controleer"])).json()).toMatchObject({
+        gecontroleerd: 2,
+        in_orde: true,
+      });
+
+      // Bladel sees neither the finding nor its evidence; a partner checks nothing it may not read.
+      const lijst = als(db, elders, ["bevinding", "bijlage", "lijst", String(b.id)]);
+      expect([lijst.code, lijst.stderr]).toEqual([2, `fout: Bevinding ${b.id} bestaat niet\n`]);
+      expect(ok(als(db, elders, ["--json", "bevinding", "bijlage", "controleer"])).json()).toMatchObject({ gecontroleerd: 0 });
+      const p = als(db, partner, ["bevinding", "bijlage", "controleer"]);
+      expect(p.code).toBe(2);
+      expect(p.stderr).toMatch(/^fout: Geen toegang: login \S+ mag dit niet \(\w+\); er is niets gewijzigd\n$/);
+
+      // The same photo attached in Bladel: found by its hash, stored once, now Bladel's evidence too.
+      const tweede = ok(als(db, elders, ["--json", "bevinding", "bijlage", "toevoegen", String(bladel.id), foto])).json();
+      expect(tweede).toMatchObject({ id: j.id, sha256: j.sha256, nieuw: true });
+      expect(count(db, "SELECT count(*) AS n FROM bijlage")).toBe(1);
+      expect(count(db, "SELECT count(*) AS n FROM bestand_inhoud")).toBe(2);
+      expect(ok(als(db, elders, ["--json", "bevinding", "bijlage", "controleer"])).json()).toMatchObject({
+        gecontroleerd: 1,
+        in_orde: true,
+      });
+    },
+  );
 });

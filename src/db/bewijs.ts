@@ -14,6 +14,12 @@ import type { Tx } from "./store.js";
 export interface Bewijsopslag {
   /** Where the evidence is, for messages: the folder, or the database and its table. */
   readonly plek: string;
+  /**
+   * Writes and deletions are part of the database transaction (PostgreSQL: rows), so they roll back
+   * with it; otherwise (SQLite: files) a deletion waits until the transaction that made the content
+   * unreferenced has committed.
+   */
+  readonly transactioneel: boolean;
   /** A checked file offered as evidence: copied and hashed (its size checked again while read), not yet stored. */
   neemBestand(k: Kandidaat): Plaatsing;
   /** Bytes made here (a signed report's PDF), not yet stored. */

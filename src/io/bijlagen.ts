@@ -235,6 +235,7 @@ class BestandPlaatsing implements Plaatsing {
  * orders the work: a file is placed under the write lock and removed again when it rolls back.
  */
 export class BestandenBewijs implements Bewijsopslag {
+  readonly transactioneel = false;
   constructor(readonly plek: string) {}
   neemBestand(k: Kandidaat): Plaatsing {
     makeMap(this.plek);

@@ -91,11 +91,9 @@ export async function metAanwezig<T extends { sha256: string }>(
   return uit;
 }
 
-/** After a retention run: remove the stored contents nothing refers to any more, under the write lock. */
-export function deleteLosseBestanden(store: Store, bewijs: Bewijsopslag, hashes: string[]): Promise<void> {
-  return store.change(async (tx) => {
-    for (const h of await listOnbekendeHashes(tx.sql, [...new Set(hashes)])) await bewijs.verwijder(tx, h);
-  });
+/** Retention: removes the stored contents of `hashes` that nothing in the database refers to any more. */
+export async function deleteOnbekendBewijs(tx: Tx, bewijs: Bewijsopslag, hashes: string[]): Promise<void> {
+  for (const h of await listOnbekendeHashes(tx.sql, [...new Set(hashes)])) await bewijs.verwijder(tx, h);
 }
 
 /**

@@ -16,6 +16,7 @@ import { readKandidaat } from "../../io/bijlagen.js";
  */
 export class PgBewijs implements Bewijsopslag {
   readonly plek: string;
+  readonly transactioneel = true;
   constructor(database: string) {
     this.plek = `${database} (tabel bestand_inhoud)`;
   }

@@ -14,7 +14,7 @@ import { pgQuery } from "./pg-sync.js";
 /** Every row of one statement (none for a statement without RETURNING); ids and counts as numbers on both stores. */
 export function rijen<T = any>(db: string, sql: string, ...args: unknown[]): T[] {
   if (isPgUrl(db)) return pgQuery<T>(databaseVan(db), dollarPlaceholders(sql), args, { getallen: true }).rows;
-  const conn = new Database(sqliteBestand(db, "rijen()"));
+  const conn = new Database(sqliteBestand(db, "rijen()"), { fileMustExist: true });
   try {
     conn.pragma("foreign_keys = ON");
     const stmt = conn.prepare(sql);

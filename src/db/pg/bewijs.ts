@@ -11,8 +11,9 @@ import { readKandidaat } from "../../io/bijlagen.js";
  * to undo, and readable only by logins that may read such a row (toegang.ts). The table's CHECKs
  * tie the bytes to their hash and size; reading back verifies them once more, as the files are.
  *
- * Bytes cross the Sql interface as base64 text (its contract: strings, numbers, null), decoded and
- * encoded by the server; an attachment is at most 25 MB.
+ * Bytes go to the server as a binary parameter (one copy, no encoding) and come back as base64
+ * text (a third larger on the wire than the bytes; a bytea column itself would arrive as hex, twice
+ * as large); an attachment is at most 25 MB.
  */
 export class PgBewijs implements Bewijsopslag {
   readonly plek: string;
@@ -73,9 +74,9 @@ class RijPlaatsing implements Plaatsing {
 
   async place(tx: Tx): Promise<void> {
     const nieuw = await tx.sql.run(
-      "INSERT INTO bestand_inhoud (sha256, inhoud, grootte) VALUES (?, decode(?, 'base64'), ?) ON CONFLICT (sha256) DO NOTHING",
+      "INSERT INTO bestand_inhoud (sha256, inhoud, grootte) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
       this.sha256,
-      this.data.toString("base64"),
+      this.data,
       this.grootte,
     );
     if (nieuw === 0 && (await new PgBewijs("").toestand(tx.sql, this.sha256)) !== "in-orde") {

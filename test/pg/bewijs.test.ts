@@ -82,25 +82,20 @@ describe("bestand_inhoud: schrijven", () => {
     const nieuw = "INSERT INTO bestand_inhoud (sha256, inhoud, grootte) VALUES ($1, $2, $3)";
     // Nothing of Bladel names E yet.
     expect(await fout(hh, nieuw, [e, E, E.length])).toBe(GEEN_RECHT);
-    // As the tool does: the attachment and its link to a finding of Bladel first, then the content.
-    const gelukt = await terug(hh, async () => {
-      await hh.query("INSERT INTO bijlage (sha256, soort, grootte, aangemaakt) VALUES ($1, 'pdf', $2, 'x')", [e, E.length]);
-      const { rows } = await hh.query("SELECT bijlage_zoek($1) AS id", [e]);
-      await hh.query("INSERT INTO bevinding_bijlage (bevinding_id, bijlage_id, aangemaakt) VALUES (1, $1, 'x')", [rows[0].id]);
-      await hh.query(nieuw, [e, E, E.length]);
-      return hashes(hh, "sha256 = $1", [e]);
-    });
-    expect(gelukt).toEqual([e]);
-    // A jurist of Veldhoven adds a photo to a hercontrole there (not to findings).
-    const ju = t.jurist.client;
-    const jurist = await terug(ju, async () => {
-      await ju.query("INSERT INTO bijlage (sha256, soort, grootte, aangemaakt) VALUES ($1, 'pdf', $2, 'x')", [e, E.length]);
-      const { rows } = await ju.query("SELECT bijlage_zoek($1) AS id", [e]);
-      await ju.query("INSERT INTO hercontrole_bijlage (opvolging_id, bijlage_id, aangemaakt) VALUES (4, $1, 'x')", [rows[0].id]);
-      await ju.query(nieuw, [e, E, E.length]);
-      return hashes(ju, "sha256 = $1", [e]);
-    });
-    expect(jurist).toEqual([e]);
+    // As the tool does: the attachment and its link first (to a finding of Bladel; for a jurist of
+    // Veldhoven to a hercontrole there, not to findings), then the content; rolled back after.
+    const voegToe = (c: pg.Client, koppeling: string) =>
+      terug(c, async () => {
+        await c.query("INSERT INTO bijlage (sha256, soort, grootte, aangemaakt) VALUES ($1, 'pdf', $2, 'x')", [e, E.length]);
+        const { rows } = await c.query("SELECT bijlage_zoek($1) AS id", [e]);
+        await c.query(koppeling, [rows[0].id]);
+        await c.query(nieuw, [e, E, E.length]);
+        return hashes(c, "sha256 = $1", [e]);
+      });
+    expect(await voegToe(hh, "INSERT INTO bevinding_bijlage (bevinding_id, bijlage_id, aangemaakt) VALUES (1, $1, 'x')")).toEqual([e]);
+    expect(
+      await voegToe(t.jurist.client, "INSERT INTO hercontrole_bijlage (opvolging_id, bijlage_id, aangemaakt) VALUES (4, $1, 'x')"),
+    ).toEqual([e]);
     // Bytes that are not the hash's: refused by the table itself, also when the row exists (so
     // ON CONFLICT DO NOTHING cannot be used to probe or to overwrite).
     expect(await fout(t.projectleider.client, nieuw, [e, A, A.length])).toBe("23514");

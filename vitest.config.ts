@@ -6,13 +6,6 @@ import { configDefaults, defineConfig } from "vitest/config";
  * a file is marked with itAlleenSqlite (test/helpers/opslag.ts) instead: never skip a whole file for one test.
  */
 const ALLEEN_SQLITE = [
-  // The evidence store (attachments, signed reports) on PostgreSQL is being ported (branch pgbewijs).
-  "bijlage",
-  "rapport-bevindingen",
-  "hercontrole",
-  "waarneming",
-  // Rests on the demo's signed reports, which overzetten cannot carry to PostgreSQL before that port.
-  "handhaving-toon",
   // SQLite's migrations of old team files (PRAGMA user_version); PostgreSQL's: test/pg/migratie.test.ts.
   "migratie",
 ];

@@ -9,6 +9,9 @@ import type { Tx } from "./db/store.js";
 import { parseDate, todayInAmsterdam, type IsoDate } from "./domain/dates.js";
 import { missingFlag, UserError } from "./errors.js";
 import { parseEnum, requireText } from "./domain/invoer.js";
+import { BestandenBewijs, bijlagenMap } from "./io/bijlagen.js";
+import type { Bewijsopslag } from "./db/bewijs.js";
+import { PgBewijs } from "./db/pg/bewijs.js";
 import { outputFolder, outputTarget, protectDatabase, type OutputTarget } from "./io/output-file.js";
 import { ask, inquirerPrompter, scriptedPrompter, type Choice, type Prompter } from "./io/prompts.js";
 import { writeJson, writeLine, type Colors, type Streams } from "./render/output.js";
@@ -96,6 +99,14 @@ export class Ctx {
   get dbPath(): string {
     if (this.opslag.soort !== "sqlite") throw alleenSqlite();
     return this.opslag.pad;
+  }
+
+  /**
+   * Where the bytes of evidence live: files in `<database>.bijlagen/` beside a SQLite file, a table
+   * in a PostgreSQL database (src/db/bewijs.ts).
+   */
+  bewijs(): Bewijsopslag {
+    return this.opslag.soort === "sqlite" ? new BestandenBewijs(bijlagenMap(this.opslag.pad)) : new PgBewijs(this.plek);
   }
 
   /** The store --db names, opened on first use: commands such as --help or brief voorbeeld never touch it. */

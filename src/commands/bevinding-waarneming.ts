@@ -6,7 +6,7 @@ import { changeWaarneming, showFormulier } from "../usecases/bevinding.js";
 import { BEVINDING_CSV_COLUMNS, parseMethode, parseTijdstip, parseToezichthouders } from "../domain/bevinding.js";
 import { optionalText, parseCount, parseId, requireText } from "../domain/invoer.js";
 import { invalid } from "../errors.js";
-import { outputPath, writePrivate } from "../io/output-file.js";
+import { writePrivate } from "../io/output-file.js";
 import { toCsv } from "../render/csv.js";
 import { aantal } from "../domain/tekst.js";
 
@@ -67,7 +67,7 @@ export function registerWaarneming(bevinding: Command, rt: Runtime): void {
     .action(
       action<{ avond: string; uit?: string; overschrijven?: boolean }>(rt, async (ctx, opts) => {
         const { avond, adressen } = await showFormulier(ctx.store(), parseId("avond", opts.avond));
-        const file = outputPath(opts.uit, { overschrijven: Boolean(opts.overschrijven), dbPath: ctx.dbPath });
+        const file = ctx.outputFile(opts.uit, "uit", opts.overschrijven).file;
         const kolommen = [...BEVINDING_CSV_COLUMNS.required.slice(0, 2), "toevoeging", ...BEVINDING_CSV_COLUMNS.required.slice(2)];
         const rest = BEVINDING_CSV_COLUMNS.optional.filter((k) => !kolommen.includes(k));
         const header = [...kolommen, ...rest];

@@ -5,7 +5,7 @@ import { requireBevinding } from "../db/bevinding.js";
 import { formatGrootte, parseBijschrift, SOORT_NAAM } from "../domain/bijlage.js";
 import { parseId } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
-import { bijlagenMap, checkKandidaat, copyToTemp, makeMap } from "../io/bijlagen.js";
+import { checkKandidaat } from "../io/bijlagen.js";
 import { renderBijlagen } from "../render/bijlage.js";
 import { addBijlage, checkBijlagen, showBijlagen } from "../usecases/bijlage.js";
 import type { BijlageDoel } from "../db/bijlage.js";
@@ -27,7 +27,7 @@ export function registerBijlage(bevinding: Command, rt: Runtime): void {
     .description("de bijlagen van een bevinding met hun SHA-256")
     .action(
       action(rt, async (ctx, _opts, id) => {
-        const { bevinding, bijlagen } = await showBijlagen(ctx.store(), parseId("bevinding", id as string), bijlagenMap(ctx.dbPath));
+        const { bevinding, bijlagen } = await showBijlagen(ctx.store(), parseId("bevinding", id as string), ctx.bewijs());
         const rows = bijlagen.map((j, i) => ({ ...j, volgnummer: i + 1 }));
         ctx.emit({ bevinding_id: bevinding.id, bijlagen: rows }, () => renderBijlagen(bevinding, rows, ctx.color));
       }),
@@ -51,10 +51,8 @@ export async function addBijlageTo(ctx: Ctx, doel: BijlageDoel, bestand: string,
   const bijschrift = parseBijschrift(bijschriftRaw);
   const kandidaat = checkKandidaat(bestand);
   if (kandidaat.soort !== "pdf") await controleerAfbeelding(kandidaat.bestand, bestand);
-  const map = bijlagenMap(ctx.dbPath);
-  makeMap(map);
-  const kopie = copyToTemp(kandidaat, map);
-  const r = await addBijlage(ctx.store(), { doel, map, kopie, soort: kandidaat.soort, naam: kandidaat.naam, bijschrift });
+  const kopie = ctx.bewijs().neemBestand(kandidaat);
+  const r = await addBijlage(ctx.store(), { doel, plaatsing: kopie, soort: kandidaat.soort, naam: kandidaat.naam, bijschrift });
   const wat = `${doel.soort} ${doel.id}`;
   const json = {
     id: r.id,
@@ -81,8 +79,9 @@ async function controleerAfbeelding(file: string, raw: string): Promise<void> {
 }
 
 async function controleer(ctx: Ctx): Promise<void> {
-  const map = bijlagenMap(ctx.dbPath);
-  const { verwacht, problemen, los } = await checkBijlagen(ctx.store(), map);
+  const bewijs = ctx.bewijs();
+  const map = bewijs.plek;
+  const { verwacht, problemen, los } = await checkBijlagen(ctx.store(), bewijs);
   const regels = problemen.map(
     (p) => `${p.wat}: ${p.toestand === "ontbreekt" ? "bestand ontbreekt" : "bestand is gewijzigd"} (${p.sha256})`,
   );

@@ -8,7 +8,6 @@ import { formatDutch } from "../domain/dates.js";
 import { HERCONTROLE_ONTBREKEND_TEKST, isLeeg, parseHercontrole, type HercontroleFlags } from "../domain/hercontrole.js";
 import { parseId } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
-import { bijlagenMap } from "../io/bijlagen.js";
 import { renderBijlagenVan } from "../render/bijlage.js";
 import { changeHercontrole, showHercontroleBijlagen, type HercontroleOverzicht } from "../usecases/hercontrole.js";
 import { addBijlageTo } from "./bijlage.js";
@@ -51,11 +50,7 @@ export function register(program: Command, rt: Runtime): void {
     .description("de bijlagen van een hercontrole met hun SHA-256")
     .action(
       action(rt, async (ctx, _opts, idRaw) => {
-        const { opvolging: o, bijlagen } = await showHercontroleBijlagen(
-          ctx.store(),
-          parseId("opvolging", idRaw as string),
-          bijlagenMap(ctx.dbPath),
-        );
+        const { opvolging: o, bijlagen } = await showHercontroleBijlagen(ctx.store(), parseId("opvolging", idRaw as string), ctx.bewijs());
         const rows = bijlagen.map((j, i) => ({ ...j, volgnummer: i + 1 }));
         ctx.emit({ opvolging_id: o.id, bijlagen: rows }, () =>
           renderBijlagenVan(`hercontrole ${o.id}`, `${formatDutch(o.gesloten_op!)}, ${formatAdres(o)}`, rows, ctx.color),

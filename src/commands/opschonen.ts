@@ -5,7 +5,6 @@ import type { Telling } from "../db/opschonen.js";
 import { grensdatum, parseMaanden } from "../domain/bewaartermijn.js";
 import { formatDutch } from "../domain/dates.js";
 import { UserError } from "../errors.js";
-import { bijlagenMap } from "../io/bijlagen.js";
 import { runOpschoning, planOpschoning } from "../usecases/opschonen.js";
 import { aantal } from "../domain/tekst.js";
 
@@ -40,9 +39,7 @@ export function register(program: Command, rt: Runtime): void {
           });
           if (!ja) throw new UserError("afgebroken", "Afgebroken; er is niets verwijderd");
         }
-        // The attachments' folder lies beside a SQLite file; a PostgreSQL team has none to tidy.
-        const bijlagen = ctx.store().soort === "sqlite" ? bijlagenMap(ctx.dbPath) : null;
-        const uitkomst = dryRun ? voorstel : await runOpschoning(ctx.store(), ctx.today(), maanden, bijlagen);
+        const uitkomst = dryRun ? voorstel : await runOpschoning(ctx.store(), ctx.today(), maanden, ctx.bewijs());
         if ("vrijeRuimteGewist" in uitkomst && !uitkomst.vrijeRuimteGewist) {
           ctx.warn("Let op: de database is bezet; vrijgekomen ruimte wordt bij een volgend opschonen gewist.");
         }

@@ -9,10 +9,12 @@ import { GESPIEGELDE_SQLITE_VERSIE } from "../db/pg/migreer.js";
 import { PgStore } from "../db/pg/store.js";
 import { dezeOmgeving, kiesOpslag, zonderWachtwoord } from "../db/pg/verbinding.js";
 import { aantal } from "../domain/tekst.js";
+import { listOpgeslagenHashes } from "../db/bijlage.js";
+import { PgBewijs } from "../db/pg/bewijs.js";
+import { sqliteSql } from "../db/sqlite/sql.js";
+import { BestandenBewijs, bijlagenMap } from "../io/bijlagen.js";
+import { copyBewijs, requireBewijsInOrde } from "../usecases/bijlage.js";
 import { UserError } from "../errors.js";
-
-/** Tables whose rows name files beside the SQLite database (attachments, signed report PDFs). */
-const MET_BESTANDEN = ["bijlage", "rapport_versie", "hercontrole_versie"];
 
 /** overzetten --van team.db --naar postgres://…: a SQLite team into a new PostgreSQL database (issue 16). */
 export function register(program: Command, rt: Runtime): void {
@@ -38,14 +40,11 @@ export function register(program: Command, rt: Runtime): void {
               `${van} heeft schema ${versie}, de PostgreSQL-opslag van deze versie schema ${GESPIEGELDE_SQLITE_VERSIE}; er is niets gewijzigd`,
             );
           }
-          for (const tabel of MET_BESTANDEN) {
-            if ((bron.prepare(`SELECT count(*) AS n FROM "${tabel}"`).get() as { n: number }).n > 0) {
-              throw new UserError(
-                "overzetten-bestanden",
-                `${van} heeft bijlagen of ondertekende rapporten (${tabel}); die bestanden kan overzetten nog niet meenemen; er is niets gewijzigd`,
-              );
-            }
-          }
+          // The evidence files the database refers to, each checked against its hash before the target is touched.
+          const bronSql = sqliteSql(bron);
+          const hashes = await listOpgeslagenHashes(bronSql);
+          const bronBewijs = { bewijs: new BestandenBewijs(bijlagenMap(van)), sql: bronSql };
+          await requireBewijsInOrde(hashes, bronBewijs);
           const ik = await doel.ik();
           if (!ik.beheerder) {
             throw new UserError("geen-beheerder", `overzetten is voor de beheerder van de teamdatabase; login ${ik.login} is dat niet`);
@@ -54,10 +53,7 @@ export function register(program: Command, rt: Runtime): void {
           const tabellen: Record<string, number> = {};
           await doel.change(async (tx) => {
             const doelen = await doelTabellen(tx.sql);
-            const gevuld = await eersteGevuldeTabel(
-              tx.sql,
-              doelen.map((d) => d.tabel),
-            );
+            const gevuld = await eersteGevuldeTabel(tx.sql, [...doelen.map((d) => d.tabel), "bestand_inhoud"]);
             if (gevuld) {
               throw new UserError(
                 "doel-niet-leeg",
@@ -73,6 +69,19 @@ export function register(program: Command, rt: Runtime): void {
                 );
               }
               tabellen[d.tabel] = await kopieerTabel(bron, tx.sql, d.tabel, d.kolommen, d.identity);
+            }
+            // The evidence files the database refers to, each checked against its hash, as rows of bestand_inhoud.
+            const bronSql = sqliteSql(bron);
+            const hashes = await listOpgeslagenHashes(bronSql);
+            const bewijs = new PgBewijs(zonderWachtwoord(naar.url));
+            tabellen.bestand_inhoud = await copyBewijs(
+              hashes,
+              { bewijs: new BestandenBewijs(bijlagenMap(van)), sql: bronSql },
+              { bewijs, tx },
+            );
+            const inhoudN = await telRijen(tx.sql, "bestand_inhoud");
+            if (inhoudN !== tabellen.bestand_inhoud || inhoudN !== new Set(hashes.map((h) => h.sha256)).size) {
+              throw new Error(`overzetten: ${tabellen.bestand_inhoud} bewijsstukken gekopieerd, ${inhoudN} in PostgreSQL`);
             }
             // Every table's count again, read back from PostgreSQL, before anything is committed.
             for (const d of doelen) {

@@ -6,7 +6,6 @@ import { chooseAvond } from "./avond-keuze.js";
 import { formatAdres } from "../domain/adres.js";
 import { parseId } from "../domain/invoer.js";
 import { UserError } from "../errors.js";
-import { bijlagenMap } from "../io/bijlagen.js";
 import { renderRapportUitkomst } from "../render/rapport-bevindingen.js";
 import { listRapportAdressen, makeAdresRapport, makeAvondRapporten, type RapportOmgeving } from "../usecases/rapport-bevindingen.js";
 
@@ -59,8 +58,8 @@ export function omgeving(ctx: Ctx): RapportOmgeving {
     vandaag: ctx.today(),
     moment: () => ctx.moment(),
     gebruiker: ctx.user,
-    bijlagen: bijlagenMap(ctx.dbPath),
-    dbPath: ctx.dbPath,
+    bewijs: ctx.bewijs(),
+    dbPath: ctx.opslag.soort === "sqlite" ? ctx.opslag.pad : undefined,
     ondertekenaar: ctx.interactive
       ? (auteurs) =>
           ctx.prompts.select({

@@ -1,4 +1,4 @@
-import type { Sql } from "./sql.js";
+import { onDialect, type Sql } from "./sql.js";
 import type { Tx } from "./store.js";
 import type { BijlageSoort } from "../domain/bijlage.js";
 
@@ -36,16 +36,11 @@ export async function insertBijlage(
   b: { doel: BijlageDoel; sha256: string; soort: BijlageSoort; grootte: number; bijschrift: string | null; bestandsnaam: string },
 ): Promise<{ id: number; nieuweInhoud: boolean; nieuweKoppeling: boolean }> {
   const { tabel, kolom } = KOPPELING[b.doel.soort];
-  let id = (await tx.sql.get<{ id: number }>("SELECT id FROM bijlage WHERE sha256 = ?", b.sha256))?.id;
+  let id = await zoekBijlage(tx.sql, b.sha256);
   const nieuweInhoud = id === undefined;
   if (id === undefined) {
-    id = await tx.sql.insert(
-      "INSERT INTO bijlage (sha256, soort, grootte, aangemaakt) VALUES (?, ?, ?, ?) RETURNING id",
-      b.sha256,
-      b.soort,
-      b.grootte,
-      tx.now,
-    );
+    await tx.sql.run("INSERT INTO bijlage (sha256, soort, grootte, aangemaakt) VALUES (?, ?, ?, ?)", b.sha256, b.soort, b.grootte, tx.now);
+    id = (await zoekBijlage(tx.sql, b.sha256))!; // not RETURNING: on PostgreSQL a row is readable once linked
     await tx.audit("bijlage", id, "toegevoegd", { sha256: b.sha256, soort: b.soort, grootte: b.grootte });
   }
   if (await tx.sql.get(`SELECT 1 AS ja FROM ${tabel} WHERE ${kolom} = ? AND bijlage_id = ?`, b.doel.id, id)) {
@@ -63,10 +58,31 @@ export async function insertBijlage(
   return { id, nieuweInhoud, nieuweKoppeling: true };
 }
 
-/** Every hash the store must hold: attachments and the PDFs of signed reports. */
-export function listOpgeslagenHashes(sql: Sql): Promise<{ sha256: string; wat: string }[]> {
+/**
+ * The attachment row of a content, by its hash. On PostgreSQL through bijlage_zoek (toegang.ts): a
+ * login reads only the rows linked to its own findings, but the same photo attached in another
+ * gemeente is still stored once.
+ */
+async function zoekBijlage(sql: Sql, sha256: string): Promise<number | undefined> {
+  const r = await sql.get<{ id: number | null }>(
+    onDialect(sql, { sqlite: "SELECT id FROM bijlage WHERE sha256 = ?", postgres: "SELECT bijlage_zoek(?) AS id" }),
+    sha256,
+  );
+  return r?.id ?? undefined;
+}
+
+/**
+ * Every hash the store must hold: attachments and the PDFs of signed reports. `gekoppeld`: only
+ * attachments linked to a finding or hercontrole — on PostgreSQL the links, not the hash rows all
+ * gemeenten share, say whose evidence a login may read (`controleer`); backup and `overzetten`
+ * copy every row's content.
+ */
+export function listOpgeslagenHashes(sql: Sql, opts: { gekoppeld?: boolean } = {}): Promise<{ sha256: string; wat: string }[]> {
+  const gekoppeld = !opts.gekoppeld
+    ? ""
+    : "WHERE id IN (SELECT bijlage_id FROM bevinding_bijlage UNION SELECT bijlage_id FROM hercontrole_bijlage)";
   return sql.all(
-    `SELECT sha256, 'bijlage ' || id AS wat FROM bijlage
+    `SELECT sha256, 'bijlage ' || id AS wat FROM bijlage ${gekoppeld}
      UNION ALL
      SELECT v.pdf_sha256, 'rapport ' || r.kenmerk || ' versie ' || v.versie FROM rapport_versie v JOIN rapport r ON r.id = v.rapport_id
      UNION ALL

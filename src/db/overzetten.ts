@@ -8,8 +8,11 @@ import type { Sql, SqlValue } from "./sql.js";
  * the counts compared table by table before the caller commits.
  */
 
-/** Tables of PostgreSQL alone: the schema marker and the logins' mapping (made by `beheer gebruiker`). */
-const ALLEEN_POSTGRES = new Set(["interventie_schema", "gebruiker", "gebruiker_gemeente"]);
+/**
+ * Tables of PostgreSQL alone: the schema marker, the logins' mapping (made by `beheer gebruiker`)
+ * and the evidence's bytes (SQLite keeps them as files; copied by kopieerBewijs).
+ */
+export const ALLEEN_POSTGRES = new Set(["interventie_schema", "gebruiker", "gebruiker_gemeente", "bestand_inhoud"]);
 
 /** The most parameters PostgreSQL takes in one statement is 65535; stay well below. */
 const MAX_PARAMETERS = 30_000;

@@ -4,13 +4,14 @@
  *
  * Contract, so the same repository SQL runs on every store:
  * - parameters and row values are strings, numbers or null (no booleans, bigints, Dates or
- *   driver types); ids and counts come back as numbers, dates as 'YYYY-MM-DD' text;
+ *   driver types); ids and counts come back as numbers, dates as 'YYYY-MM-DD' text; bytes (the
+ *   evidence on PostgreSQL, src/db/pg/bewijs.ts) go in as a Uint8Array (a BLOB or bytea parameter);
  * - SQL is written to run on SQLite and PostgreSQL alike: `INSERT … ON CONFLICT … DO NOTHING/UPDATE`,
  *   no group_concat (aggregate in TypeScript), no date functions, names compared with
  *   `sleutel(…)` (NFC and case folding, registered by every store);
  * - one executor belongs to one connection: a transaction is the store's business (Store.change).
  */
-export type SqlValue = string | number | null;
+export type SqlValue = string | number | null | Uint8Array;
 
 /** Which SQL a store speaks: for the few statements that differ (one place per statement, see onDialect). */
 export type Dialect = "sqlite" | "postgres";

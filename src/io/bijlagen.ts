@@ -1,8 +1,13 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { formatGrootte, detectSoort, KOP_BYTES, MAX_BIJLAGE_BYTES, SHA256, type BijlageSoort } from "../domain/bijlage.js";
+import { formatGrootte, detectSoort, KOP_BYTES, MAX_BIJLAGE_BYTES, SHA256 } from "../domain/bijlage.js";
+import type { Bewijsopslag, Kandidaat, Plaatsing, Toestand } from "../db/bewijs.js";
+import type { Sql } from "../db/sql.js";
+import type { Tx } from "../db/store.js";
 import { UserError } from "../errors.js";
+
+export type { Kandidaat, Toestand };
 
 /**
  * The private file store next to the database: `<database>.bijlagen/` (0700), one file per distinct
@@ -16,14 +21,6 @@ export function bijlagenMap(dbPath: string): string {
 export function opslagPad(map: string, sha256: string): string {
   if (!SHA256.test(sha256)) throw new Error(`geen SHA-256: ${sha256}`);
   return path.join(map, sha256);
-}
-
-/** A file offered as evidence, checked (exists, regular, size, type by content) before a byte is copied. */
-export interface Kandidaat {
-  bestand: string;
-  naam: string;
-  grootte: number;
-  soort: BijlageSoort;
 }
 
 export function checkKandidaat(raw: string): Kandidaat {
@@ -68,20 +65,18 @@ export function makeMap(map: string): void {
 }
 
 /**
- * Copies the file into a private temporary file inside the store, hashing as it goes. The size is
+ * Reads a checked file in pieces, hashing as it goes and handing each piece to `stuk`. The size is
  * checked again while reading: a file that grows after the check cannot get past the limit.
+ * Other errors (reading, or writing in `stuk`) pass through for the caller to name.
  */
-export function copyToTemp(k: Kandidaat, map: string): { tmp: string; sha256: string; grootte: number } {
-  const tmp = path.join(map, `.nieuw-${process.pid}-${Date.now()}.tmp`);
+function leesKandidaat(k: Kandidaat, stuk: (deel: Buffer) => void): { sha256: string; grootte: number } {
   const hash = createHash("sha256");
-  const buf = Buffer.alloc(1024 * 1024);
-  let bron: number | undefined;
-  let doel: number | undefined;
   let grootte = 0;
+  let bron: number | undefined;
   try {
     bron = fs.openSync(k.bestand, "r");
-    doel = fs.openSync(tmp, "wx", 0o600);
     for (;;) {
+      const buf = Buffer.alloc(Math.min(1024 * 1024, MAX_BIJLAGE_BYTES + 1 - grootte));
       const n = fs.readSync(bron, buf, 0, buf.length, null);
       if (n === 0) break;
       grootte += n;
@@ -89,23 +84,47 @@ export function copyToTemp(k: Kandidaat, map: string): { tmp: string; sha256: st
         throw new UserError("te-groot", `bestand: ${k.naam} is groter dan ${formatGrootte(MAX_BIJLAGE_BYTES)}`);
       }
       hash.update(buf.subarray(0, n));
-      fs.writeSync(doel, buf, 0, n);
+      stuk(buf.subarray(0, n));
     }
+  } finally {
+    if (bron !== undefined) fs.closeSync(bron);
+  }
+  return { sha256: hash.digest("hex"), grootte };
+}
+
+/** Copies the file into a private temporary file inside the store, hashing as it goes (leesKandidaat). */
+export function copyToTemp(k: Kandidaat, map: string): { tmp: string; sha256: string; grootte: number } {
+  const tmp = path.join(map, `.nieuw-${process.pid}-${Date.now()}.tmp`);
+  let doel: number | undefined;
+  try {
+    doel = fs.openSync(tmp, "wx", 0o600);
+    const d = doel;
+    const r = leesKandidaat(k, (deel) => fs.writeSync(d, deel));
     fs.fsyncSync(doel);
+    fs.closeSync(doel);
+    doel = undefined;
+    fs.chmodSync(tmp, 0o600);
+    return { tmp, ...r };
   } catch (err) {
     if (doel !== undefined) fs.closeSync(doel);
-    doel = undefined;
     fs.rmSync(tmp, { force: true });
     if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOSPC") throw new UserError("schijf-vol", `De schijf is vol; ${k.naam} is niet opgeslagen`);
     throw new UserError("bestand-onleesbaar", `Kan ${k.naam} niet kopiëren (${code ?? "fout"})`);
-  } finally {
-    if (bron !== undefined) fs.closeSync(bron);
-    if (doel !== undefined) fs.closeSync(doel);
   }
-  fs.chmodSync(tmp, 0o600);
-  return { tmp, sha256: hash.digest("hex"), grootte };
+}
+
+/** Reads a checked file whole (for a store that keeps bytes in the database), hashing as it goes. */
+export function readKandidaat(k: Kandidaat): { data: Buffer; sha256: string; grootte: number } {
+  const delen: Buffer[] = [];
+  try {
+    const r = leesKandidaat(k, (deel) => delen.push(deel));
+    return { data: Buffer.concat(delen, r.grootte), ...r };
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError("bestand-onleesbaar", `Kan ${k.naam} niet lezen (${(err as NodeJS.ErrnoException).code ?? "fout"})`);
+  }
 }
 
 /** Writes bytes (a signed report) into a private temporary file in the store. */
@@ -137,8 +156,6 @@ export function placeBestand(map: string, tmp: string, sha256: string): boolean 
   fs.chmodSync(doel, 0o600);
   return true;
 }
-
-export type Toestand = "in-orde" | "ontbreekt" | "gewijzigd";
 
 /** Reads a stored file back and compares its hash. */
 export function checkBestand(map: string, sha256: string): Toestand {
@@ -187,22 +204,62 @@ export function removeTemp(tmp: string): void {
 }
 
 /**
- * A checked temporary copy on its way into the store, placed inside the caller's write transaction.
- * `undo()` after a failure removes the temporary and a file this placement put there, so the store
- * never keeps a file the database does not know (a file that was already there stays).
+ * A checked temporary copy on its way into the folder, put in place under its hash inside the
+ * caller's write transaction. `undo()` after a failure removes the temporary and a file this
+ * placement put there (a file that was already there stays).
  */
-export class Plaatsing {
+class BestandPlaatsing implements Plaatsing {
   private geplaatst = false;
+  readonly sha256: string;
+  readonly grootte: number;
   constructor(
     private readonly map: string,
-    private readonly kopie: { tmp: string; sha256: string },
-  ) {}
-  place(): void {
+    private readonly kopie: { tmp: string; sha256: string; grootte: number },
+  ) {
+    this.sha256 = kopie.sha256;
+    this.grootte = kopie.grootte;
+  }
+  place(_tx: Tx): Promise<void> {
     this.geplaatst = placeBestand(this.map, this.kopie.tmp, this.kopie.sha256);
+    return Promise.resolve();
   }
   undo(): void {
     removeTemp(this.kopie.tmp);
     if (this.geplaatst) deleteBestand(this.map, this.kopie.sha256);
+  }
+}
+
+/**
+ * The evidence of a SQLite database: files in `<database>.bijlagen/` (Bewijsopslag). The Sql and
+ * Tx arguments are not needed (the folder is beside the file), but the caller's transaction still
+ * orders the work: a file is placed under the write lock and removed again when it rolls back.
+ */
+export class BestandenBewijs implements Bewijsopslag {
+  readonly transactioneel = false;
+  constructor(readonly plek: string) {}
+  neemBestand(k: Kandidaat): Plaatsing {
+    makeMap(this.plek);
+    return new BestandPlaatsing(this.plek, copyToTemp(k, this.plek));
+  }
+  neemBytes(data: Buffer): Plaatsing {
+    makeMap(this.plek);
+    return new BestandPlaatsing(this.plek, { ...writeTemp(this.plek, data), grootte: data.length });
+  }
+  lees(_sql: Sql, sha256: string): Promise<{ data: Buffer } | { fout: Exclude<Toestand, "in-orde"> }> {
+    return Promise.resolve(readGeverifieerd(this.plek, sha256));
+  }
+  toestand(_sql: Sql, sha256: string): Promise<Toestand> {
+    return Promise.resolve(checkBestand(this.plek, sha256));
+  }
+  aanwezig(_sql: Sql, sha256: string): Promise<boolean> {
+    return Promise.resolve(isOpgeslagen(this.plek, sha256));
+  }
+  los(_sql: Sql, bekend: Set<string>): Promise<string[]> {
+    return Promise.resolve(losseBestanden(this.plek, bekend));
+  }
+  verwijder(_tx: Tx, sha256: string): Promise<void> {
+    deleteBestand(this.plek, sha256);
+    return Promise.resolve();
   }
 }
 

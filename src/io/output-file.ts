@@ -60,11 +60,6 @@ export function outputTarget(raw: string | undefined, rules: OutputRules = {}): 
   return target;
 }
 
-/** Kept for backup and export: outputTarget with the database passed explicitly. */
-export function outputPath(raw: string | undefined, opts: { overschrijven: boolean; dbPath: string }): string {
-  return outputTarget(raw, { veld: "uit", ...opts }).file;
-}
-
 function checkTarget(t: OutputTarget): void {
   const dir = path.dirname(t.file);
   let realDir: string;

@@ -9,7 +9,8 @@ import {
 } from "../db/hercontrole.js";
 import type { Opvolging } from "../db/opvolging.js";
 import { ontbrekendBijHercontrole, type HercontroleInvoer, type HercontroleVeld } from "../domain/hercontrole.js";
-import { isOpgeslagen } from "../io/bijlagen.js";
+import type { Bewijsopslag } from "../db/bewijs.js";
+import { metAanwezig } from "./bijlage.js";
 
 /** A closed hercontrole with its record (if any) and what the record still lacks for a report. */
 export interface HercontroleOverzicht {
@@ -46,11 +47,11 @@ export function changeHercontrole(
 export function showHercontroleBijlagen(
   store: Store,
   opvolgingId: number,
-  map: string,
+  bewijs: Bewijsopslag,
 ): Promise<{ opvolging: Opvolging; bijlagen: (HercontroleBijlage & { aanwezig: boolean })[] }> {
   return store.read(async (sql) => {
     const opvolging = await requireAfgeslotenHercontrole(sql, opvolgingId);
-    const bijlagen = (await listHercontroleBijlagen(sql, opvolging.id)).map((j) => ({ ...j, aanwezig: isOpgeslagen(map, j.sha256) }));
+    const bijlagen = await metAanwezig(sql, bewijs, await listHercontroleBijlagen(sql, opvolging.id));
     return { opvolging, bijlagen };
   });
 }

@@ -1,7 +1,8 @@
 import { deleteCasussen, listCasussen, type Telling } from "../db/opschonen.js";
+import type { Bewijsopslag } from "../db/bewijs.js";
 import type { Store } from "../db/store.js";
 import { teVerwijderen } from "../domain/bewaartermijn.js";
-import { deleteLosseBestanden } from "./bijlage.js";
+import { deleteOnbekendBewijs } from "./bijlage.js";
 
 export interface Opschoning {
   adressen: number[];
@@ -18,22 +19,25 @@ export function planOpschoning(store: Store, vandaag: string, maanden: number): 
 
 /**
  * `opschonen`: removes the closed cases past the retention term, planned again inside the write
- * transaction (another process may have changed things since the question), then the stored files
- * nothing refers to any more (in `bijlagen`, the folder of a SQLite team's files; null: none) and the
- * freed space. `vrijeRuimteGewist` false: the database was busy.
+ * transaction (another process may have changed things since the question), the stored evidence
+ * nothing refers to any more (rows in that transaction, files after it) and the freed space.
+ * `vrijeRuimteGewist` false: the database was busy.
  */
 export async function runOpschoning(
   store: Store,
   vandaag: string,
   maanden: number,
-  bijlagen: string | null,
+  bewijs: Bewijsopslag,
 ): Promise<Opschoning & { vrijeRuimteGewist: boolean }> {
   const bestanden: string[] = [];
   const uitkomst = await store.change(async (tx) => {
     const adressen = teVerwijderen(await listCasussen(tx.sql), vandaag, maanden);
-    return { adressen, telling: await deleteCasussen(tx.sql, tx, adressen, bestanden) };
+    const telling = await deleteCasussen(tx.sql, tx, adressen, bestanden);
+    if (bewijs.transactioneel) await deleteOnbekendBewijs(tx, bewijs, bestanden); // rows: all or nothing with the rest
+    return { adressen, telling };
   });
-  if (bestanden.length && bijlagen !== null) await deleteLosseBestanden(store, bijlagen, bestanden);
+  // Files go once the deletion is committed (under the write lock again): a rollback never loses evidence.
+  if (!bewijs.transactioneel && bestanden.length) await store.change((tx) => deleteOnbekendBewijs(tx, bewijs, bestanden));
   const vrijeRuimteGewist = uitkomst.adressen.length === 0 || (await store.wipeFreeSpace());
   return { ...uitkomst, vrijeRuimteGewist };
 }

@@ -28,7 +28,7 @@ import {
   type RapportInhoud,
 } from "../domain/rapport-bevindingen.js";
 import { UserError } from "../errors.js";
-import { readGeverifieerd, makeMap, writeTemp, Plaatsing } from "../io/bijlagen.js";
+import type { Bewijsopslag } from "../db/bewijs.js";
 import { writeOutput } from "../io/output-file.js";
 import { briefhoofdVan } from "./briefhoofd.js";
 
@@ -43,10 +43,10 @@ export interface RapportOmgeving {
   /** The signing moment (agrees with the dagtekening, also with --vandaag). */
   moment(): string;
   gebruiker: string;
-  /** The attachment store (signed PDFs are kept there). */
-  bijlagen: string;
-  /** The database file, which an output file must never be. */
-  dbPath: string;
+  /** The evidence store (attachments; signed PDFs are kept there too). */
+  bewijs: Bewijsopslag;
+  /** The SQLite database file, which an output file must never be. */
+  dbPath?: string;
   /** Several authors and no --ondertekenaar: who signs (asked at a terminal; absent in a script). */
   ondertekenaar?(auteurs: Auteur[]): Promise<string>;
 }
@@ -204,11 +204,11 @@ export async function planOndertekening<I extends Ondertekenbaar>(
   const keuze = chooseOndertekenaar(p.inhoud, gevraagd);
   if ("fout" in keuze) throw new UserError("ongeldige-invoer", `ondertekenaar: ${keuze.fout}`);
   for (const b of p.inhoud.bijlagen) {
-    const r = readGeverifieerd(om.bijlagen, b.sha256);
-    if ("fout" in r) {
+    const toestand = await om.bewijs.toestand(sql, b.sha256);
+    if (toestand !== "in-orde") {
       throw new UserError(
         "bijlagen-niet-in-orde",
-        `Bijlage ${b.nr} (${b.sha256.slice(0, 12)}…) ${r.fout === "ontbreekt" ? "ontbreekt" : "is gewijzigd"}; een rapport met een ontbrekend of gewijzigd bewijsstuk wordt niet ondertekend (zie bevinding bijlage controleer)`,
+        `Bijlage ${b.nr} (${b.sha256.slice(0, 12)}…) ${toestand === "ontbreekt" ? "ontbreekt" : "is gewijzigd"}; een rapport met een ontbrekend of gewijzigd bewijsstuk wordt niet ondertekend (zie bevinding bijlage controleer)`,
       );
     }
   }
@@ -256,7 +256,7 @@ export async function makeRapport<I extends Ondertekenbaar>(
   versie: number | undefined,
   bestand: (kenmerk: string | null, versie: number) => string,
 ): Promise<{ plan: Plan<I>; afdruk: Afdruk }> {
-  const map = om.bijlagen;
+  const bewijs = om.bewijs;
   for (let poging = 1; ; poging++) {
     const p = await store.read((sql) => bron.plan(sql));
     const laatste = p.versies[p.versies.length - 1];
@@ -270,7 +270,7 @@ export async function makeRapport<I extends Ondertekenbaar>(
       );
     }
     if (herdruk) {
-      const r = readGeverifieerd(map, herdruk.pdf_sha256);
+      const r = await store.read((sql) => bewijs.lees(sql, herdruk.pdf_sha256));
       if ("fout" in r) {
         throw new UserError(
           "bijlagen-niet-in-orde",
@@ -300,12 +300,14 @@ export async function makeRapport<I extends Ondertekenbaar>(
     const nieuweVersie = (laatste?.versie ?? 0) + 1;
     const dagtekening = om.vandaag;
     const jaar = Number(dagtekening.slice(0, 4));
-    const afbeeldingen = new Map(
-      p.inhoud.bijlagen.map((b) => {
-        const r = readGeverifieerd(map, b.sha256);
-        return [b.sha256, "data" in r ? r.data : r.fout] as const;
-      }),
-    );
+    const afbeeldingen = await store.read(async (sql) => {
+      const uit = new Map<string, Buffer | "ontbreekt" | "gewijzigd">();
+      for (const b of p.inhoud.bijlagen) {
+        const r = await bewijs.lees(sql, b.sha256);
+        uit.set(b.sha256, "data" in r ? r.data : r.fout);
+      }
+      return uit;
+    });
 
     if (!opts.onderteken) {
       const file = bestand(p.kenmerk, nieuweVersie);
@@ -353,10 +355,8 @@ export async function makeRapport<I extends Ondertekenbaar>(
       ondertekening: { door: auteur, op },
       bijlagen: afbeeldingen,
     });
-    makeMap(map);
-    const kopie = writeTemp(map, bytes);
+    const plaatsing = bewijs.neemBytes(bytes);
     const file = bestand(kenmerk, nieuweVersie);
-    const plaatsing = new Plaatsing(map, kopie);
     let id = 0;
     try {
       await store.change(async (tx) => {
@@ -365,18 +365,18 @@ export async function makeRapport<I extends Ondertekenbaar>(
         const nuLaatste = nu.versies[nu.versies.length - 1];
         if (nu.hash !== p.hash || (nuLaatste?.versie ?? 0) !== nieuweVersie - 1 || (nu.kenmerk ?? kenmerk) !== kenmerk) throw new Opnieuw();
         if ((await bron.ensureKenmerk(tx, jaar)) !== kenmerk) throw new Opnieuw(); // rolls back the new kenmerk too
-        plaatsing.place();
         id = await bron.insertVersie(tx, {
           kenmerk,
           versie: nieuweVersie,
           dagtekening,
           inhoud: p.inhoud,
           inhoudSha256: p.hash,
-          pdfSha256: kopie.sha256,
+          pdfSha256: plaatsing.sha256,
           toezichthouderId: door.id,
           gebruiker: om.gebruiker,
           ondertekendOp: op,
         });
+        await plaatsing.place(tx); // after the version that names it (PostgreSQL's row-level security asks)
         writeOutput(file, bytes, "pdf", { overschrijven: opts.overschrijven, dbPath: om.dbPath }); // inside: a PDF that cannot be written leaves nothing signed
       });
     } catch (err) {
@@ -398,7 +398,7 @@ export async function makeRapport<I extends Ondertekenbaar>(
         ondertekend_op: op,
         ondertekend_door: door.nummer,
         inhoud_sha256: p.hash,
-        pdf_sha256: kopie.sha256,
+        pdf_sha256: plaatsing.sha256,
         bestand: path.resolve(file),
       },
     };

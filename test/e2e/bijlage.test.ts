@@ -1,15 +1,21 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { exec } from "../helpers/avg.js";
+import { bewijsInhoud, verwijderBewijs, wijzigBewijs } from "../helpers/bewijs.js";
+import { rijen } from "../helpers/rijen.js";
 import { cli, dump, ok, tempDir } from "../helpers/cli.js";
+import { describeAlleenSqlite, itAlleenSqlite } from "../helpers/opslag.js";
 import { avondMetAdressen, rapportArgs, voegToe } from "../helpers/bevinding.js";
 import { maakPng } from "../helpers/beeld.js";
 import { seededOn } from "../helpers/seed.js";
 
-/** Evidence: photos and documents stored by SHA-256 in a private folder next to the database. */
+/**
+ * Evidence: photos and documents stored by SHA-256 — in a private folder next to a SQLite
+ * database, in the table bestand_inhoud of a PostgreSQL one (test/helpers/bewijs.ts reads both).
+ */
 const map = (db: string) => `${db}.bijlagen`;
-const inhoudMap = (db: string) => (fs.existsSync(map(db)) ? fs.readdirSync(map(db)).sort() : null);
+const inhoudMap = bewijsInhoud;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
 function opzet() {
@@ -25,15 +31,11 @@ describe("bevinding bijlage", () => {
     const { db, b, dir, foto } = opzet();
     const r = ok(cli(db, ["--json", "bevinding", "bijlage", "toevoegen", String(b.id), foto, "--bijschrift", "Zolder"])).json();
     expect(r).toMatchObject({ bevinding_id: b.id, soort: "png", nieuw: true, bijschrift: "Zolder" });
-    expect(fs.statSync(map(db)).mode & 0o777).toBe(0o700);
     expect(inhoudMap(db)).toEqual([r.sha256]);
-    expect(fs.statSync(path.join(map(db), r.sha256)).mode & 0o777).toBe(0o600);
-    const conn = new Database(db, { readonly: true });
-    expect(conn.prepare("SELECT sha256, soort, grootte FROM bijlage").all()).toEqual([
+    expect(rijen(db, "SELECT sha256, soort, grootte FROM bijlage")).toEqual([
       { sha256: r.sha256, soort: "png", grootte: fs.statSync(foto).size },
     ]);
-    expect(String((conn.prepare("SELECT details FROM audit_log WHERE tabel = 'bijlage'").get() as any).details)).toContain(r.sha256);
-    conn.close();
+    expect(String(rijen<{ details: string }>(db, "SELECT details FROM audit_log WHERE tabel = 'bijlage'")[0]!.details)).toContain(r.sha256);
 
     // Same content again (under another name): idempotent, no second copy, no second link.
     const kopie = path.join(dir, "kopie.png");
@@ -62,6 +64,13 @@ describe("bevinding bijlage", () => {
     // 80 columns: the hash shortened (whole in --json above); a wide window shows it whole.
     expect(ok(cli(db, ["bevinding", "bijlage", "lijst", String(b.id)])).stdout).toContain(r.sha256.slice(0, 12));
     expect(ok(cli(db, ["bevinding", "bijlage", "lijst", String(b.id)], { env: { COLUMNS: "160" } })).stdout).toContain(r.sha256);
+  });
+
+  itAlleenSqlite("de bestanden naast het databasebestand", "de map is privé (0700), elk bestand 0600", () => {
+    const { db, b, foto } = opzet();
+    const r = ok(cli(db, ["--json", "bevinding", "bijlage", "toevoegen", String(b.id), foto])).json();
+    expect(fs.statSync(map(db)).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(map(db), r.sha256)).mode & 0o777).toBe(0o600);
   });
 
   it.each([
@@ -128,8 +137,8 @@ describe("bevinding bijlage", () => {
     const pdf = ok(cli(db, ["--json", "bevinding", "bijlage", "toevoegen", String(b.id), path.join(dir, "doc.pdf")])).json();
     expect(ok(cli(db, ["--json", "bevinding", "bijlage", "controleer"])).json()).toMatchObject({ gecontroleerd: 2, in_orde: true });
 
-    fs.rmSync(path.join(map(db), r.sha256));
-    fs.appendFileSync(path.join(map(db), pdf.sha256), "% later toegevoegd\n");
+    verwijderBewijs(db, r.sha256);
+    wijzigBewijs(db, pdf.sha256, "% later toegevoegd\n");
     const c = cli(db, ["bevinding", "bijlage", "controleer"]);
     expect(c.code).toBe(2);
     expect(c.stderr.trim()).toMatch(/^fout: 2 van 2 opgeslagen bestanden ontbreken of zijn gewijzigd/);
@@ -176,13 +185,11 @@ describe("bevinding bijlage", () => {
     expect(fs.readFileSync(pseudo, "utf8")).not.toContain('"4711"');
 
     // Close the Kerkstraat's follow-ups long ago, then apply a 24-month term in 2029.
-    const conn = new Database(db);
-    conn
-      .prepare(
-        "UPDATE opvolging SET status = 'afgerond', gesloten_op = '2026-12-01', gewijzigd = '2026-12-01T10:00:00.000Z' WHERE bevinding_id IN (SELECT id FROM bevinding WHERE adres_id = ?)",
-      )
-      .run(kerkstraat);
-    conn.close();
+    exec(
+      db,
+      "UPDATE opvolging SET status = 'afgerond', gesloten_op = '2026-12-01', gewijzigd = '2026-12-01T10:00:00.000Z' WHERE bevinding_id IN (SELECT id FROM bevinding WHERE adres_id = ?)",
+      kerkstraat,
+    );
     const proef = ok(cli(db, ["--json", "--vandaag", "2029-06-01", "opschonen", "--ouder-dan", "24", "--dry-run"])).json();
     expect(proef.zouVerwijderen).toMatchObject({ bijlage: 1, rapport: 1, rapport_versie: 1 });
     expect(inhoudMap(db)).toHaveLength(3);
@@ -195,24 +202,28 @@ describe("bevinding bijlage", () => {
   });
 });
 
-describe("backup met bewijsstukken", () => {
-  it("neemt de bewaarde foto's mee naast de kopie, elk gecontroleerd op zijn hash; een ontbrekend bestand wordt gemeld", () => {
-    const { db, b, dir, foto } = opzet();
-    const r = ok(cli(db, ["--json", "bevinding", "bijlage", "toevoegen", String(b.id), foto])).json();
-    const uit = path.join(dir, "backup.db");
-    const backup = ok(cli(db, ["--json", "backup", "--uit", uit])).json();
-    expect(backup.bijlagen).toEqual({ map: `${uit}.bijlagen`, bestanden: 1, problemen: [] });
-    expect(inhoudMap(uit)).toEqual([r.sha256]);
-    expect(fs.statSync(`${uit}.bijlagen`).mode & 0o777).toBe(0o700);
-    expect(fs.statSync(path.join(`${uit}.bijlagen`, r.sha256)).mode & 0o777).toBe(0o600);
-    // The backup is a working database with its evidence: the check passes there.
-    ok(cli(uit, ["bevinding", "bijlage", "controleer"]));
+describeAlleenSqlite(
+  "op PostgreSQL maakt pg_dump de backup, met de bewijsstukken erin (bewijs-teamserver.test.ts)",
+  "backup met bewijsstukken",
+  () => {
+    it("neemt de bewaarde foto's mee naast de kopie, elk gecontroleerd op zijn hash; een ontbrekend bestand wordt gemeld", () => {
+      const { db, b, dir, foto } = opzet();
+      const r = ok(cli(db, ["--json", "bevinding", "bijlage", "toevoegen", String(b.id), foto])).json();
+      const uit = path.join(dir, "backup.db");
+      const backup = ok(cli(db, ["--json", "backup", "--uit", uit])).json();
+      expect(backup.bijlagen).toEqual({ map: `${uit}.bijlagen`, bestanden: 1, problemen: [] });
+      expect(inhoudMap(uit)).toEqual([r.sha256]);
+      expect(fs.statSync(`${uit}.bijlagen`).mode & 0o777).toBe(0o700);
+      expect(fs.statSync(path.join(`${uit}.bijlagen`, r.sha256)).mode & 0o777).toBe(0o600);
+      // The backup is a working database with its evidence: the check passes there.
+      ok(cli(uit, ["bevinding", "bijlage", "controleer"]));
 
-    // A missing source file is named, the backup itself is still made.
-    fs.rmSync(path.join(map(db), r.sha256));
-    const tweede = path.join(dir, "backup2.db");
-    const zonder = ok(cli(db, ["--json", "backup", "--uit", tweede]));
-    expect(zonder.json().bijlagen.problemen).toEqual([expect.stringContaining("ontbreekt")]);
-    expect(zonder.stderr).toMatch(/bewijsstuk .* ontbreekt/);
-  });
-});
+      // A missing source file is named, the backup itself is still made.
+      fs.rmSync(path.join(map(db), r.sha256));
+      const tweede = path.join(dir, "backup2.db");
+      const zonder = ok(cli(db, ["--json", "backup", "--uit", tweede]));
+      expect(zonder.json().bijlagen.problemen).toEqual([expect.stringContaining("ontbreekt")]);
+      expect(zonder.stderr).toMatch(/bewijsstuk .* ontbreekt/);
+    });
+  },
+);

@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli, cliInProcess, dump, kopieVan, ok, tempDir } from "../helpers/cli.js";
 import { maakPng } from "../helpers/beeld.js";
+import { bewijsInhoud } from "../helpers/bewijs.js";
+import { count, exec, rij } from "../helpers/rijen.js";
 import { HERCONTROLE_WAARNEMING, hercontroleNee, ladderScenario, pdfTekst, type LadderScenario } from "../helpers/ladder.js";
 
 /**
@@ -200,9 +201,7 @@ describe("hercontrole vastleggen", () => {
     const herdruk = rapport("v1-opnieuw.pdf", "--versie", "1");
     expect(herdruk).toMatchObject({ herdruk: true, versie: 1, actueel: false });
     expect(fs.readFileSync(path.join(map, "v1-opnieuw.pdf")).equals(fs.readFileSync(path.join(map, "v1.pdf")))).toBe(true);
-    const conn = new Database(db);
-    expect(() => conn.prepare("UPDATE hercontrole_versie SET dagtekening = '2026-01-01'").run()).toThrow(/onveranderlijk/);
-    conn.close();
+    expect(() => exec(db, "UPDATE hercontrole_versie SET dagtekening = '2026-01-01'")).toThrow(/onveranderlijk/);
     expect(ok(cli(db, ["--json", "bevinding", "bijlage", "controleer"])).json()).toMatchObject({ in_orde: true, los: [] });
 
     const pseudo = path.join(tempDir(), "deel.json");
@@ -213,21 +212,19 @@ describe("hercontrole vastleggen", () => {
     expect(doc.tabellen.hercontrole_bijlage[0]).toMatchObject({ bestandsnaam: null });
 
     // Close every follow-up at the address long ago; a 24-month term in 2029 removes the case with its hercontrole.
-    const c = new Database(db);
-    c.prepare(
+    exec(
+      db,
       "UPDATE opvolging SET status = 'afgerond', gesloten_op = coalesce(gesloten_op, '2026-12-01'), gewijzigd = '2026-12-01T10:00:00.000Z' WHERE bevinding_id IN (SELECT id FROM bevinding WHERE adres_id = ?)",
-    ).run(s.adres.markt);
-    c.close();
+      s.adres.markt,
+    );
     const r = ok(cli(db, ["--json", "--vandaag", "2029-06-01", "opschonen", "--ouder-dan", "24", "--ja"])).json();
     expect(r.adressen).toContain(s.adres.markt);
     expect(r.verwijderd).toMatchObject({ rapport: expect.any(Number), rapport_versie: expect.any(Number) });
-    const na = new Database(db, { readonly: true });
-    expect(na.prepare("SELECT count(*) AS n FROM hercontrole").get()).toEqual({ n: 0 });
-    expect(na.prepare("SELECT count(*) AS n FROM hercontrole_versie").get()).toEqual({ n: 0 });
-    na.close();
+    expect(count(db, "SELECT count(*) AS n FROM hercontrole")).toBe(0);
+    expect(count(db, "SELECT count(*) AS n FROM hercontrole_versie")).toBe(0);
     const rest = ok(cli(db, ["--json", "bevinding", "bijlage", "controleer"])).json();
     expect(rest).toMatchObject({ in_orde: true, los: [] });
-    expect(fs.readdirSync(`${db}.bijlagen`).filter((f) => [v1.pdf_sha256, v2.pdf_sha256].includes(f))).toEqual([]);
+    expect((bewijsInhoud(db) ?? []).filter((f) => [v1.pdf_sha256, v2.pdf_sha256].includes(f))).toEqual([]);
   });
 
   it("het kostenverhaal na bestuursdwang rust op het ondertekende rapport van de hercontrole en noemt het", async () => {
@@ -237,14 +234,7 @@ describe("hercontrole vastleggen", () => {
     const uit = tempDir();
     const json = (vandaag: string, args: string[]) => ok(cli(db, ["--json", "--vandaag", vandaag, ...args])).json();
     const op = (stap: string) => {
-      const conn = new Database(db, { readonly: true });
-      try {
-        return (
-          conn.prepare("SELECT id FROM opvolging WHERE bevinding_id = ? AND stap = ? AND status = 'open'").get(b, stap) as { id: number }
-        ).id;
-      } finally {
-        conn.close();
-      }
+      return rij<{ id: number }>(db, "SELECT id FROM opvolging WHERE bevinding_id = ? AND stap = ? AND status = 'open'", b, stap)!.id;
     };
     json("2026-11-06", [
       "brief",

@@ -1,11 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/connection.js";
 import { getOndertekendRapport } from "../../src/db/rapport-bevindingen.js";
-import { sqliteSql } from "../../src/db/sqlite/sql.js";
+import { count, exec } from "../helpers/avg.js";
+import { bewijsInhoud, leesMet } from "../helpers/bewijs.js";
 import { cli, cliAsync, dump, ok, tempDir } from "../helpers/cli.js";
 import { avondMetAdressen, rapportArgs, toevoegArgs, voegToe, waarneming } from "../helpers/bevinding.js";
 import { maakPng } from "../helpers/beeld.js";
@@ -149,20 +148,17 @@ describe("rapport van bevindingen", () => {
     expect(ok(rapport(db, avond, kerkstraat, path.join(dir, "v3.pdf"))).json()).toMatchObject({ status: "concept", versie: 3 });
 
     // What letters will cite: the newest signed version, with the observation as signed.
-    const conn = openDatabase(db);
-    try {
-      expect(await getOndertekendRapport(sqliteSql(conn), b1.id)).toMatchObject({
+    {
+      expect(await leesMet(db, (sql) => getOndertekendRapport(sql, b1.id))).toMatchObject({
         kenmerk: "RVB-2026-000001",
         versie: 2,
         datum: "2026-11-23",
         ondertekend_door: "4711",
         waarneming: { datum: "2026-11-19", tijdstip: "19:40" },
       });
-      expect(await getOndertekendRapport(sqliteSql(conn), 999)).toBeUndefined();
+      expect(await leesMet(db, (sql) => getOndertekendRapport(sql, 999))).toBeUndefined();
       // Immutable in the database too.
-      expect(() => conn.prepare("UPDATE rapport_versie SET dagtekening = '2026-01-01'").run()).toThrow(/onveranderlijk/);
-    } finally {
-      conn.close();
+      expect(() => exec(db, "UPDATE rapport_versie SET dagtekening = '2026-01-01'")).toThrow(/onveranderlijk/);
     }
   });
 
@@ -237,12 +233,12 @@ describe("ondertekenen is alles of niets", () => {
     const { db, avond, kerkstraat, b1, foto } = opzet();
     ok(cli(db, ["bevinding", "bijlage", "toevoegen", String(b1.id), foto]));
     const before = dump(db);
-    const opslag = fs.readdirSync(`${db}.bijlagen`).sort();
+    const opslag = bewijsInhoud(db);
     const r = rapport(db, avond, kerkstraat, tempDir(), ["--onderteken", "--ondertekenaar", "4711"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/pdf: .* is een map; geef een bestandsnaam/);
     expect(dump(db)).toBe(before);
-    expect(fs.readdirSync(`${db}.bijlagen`).sort()).toEqual(opslag);
+    expect(bewijsInhoud(db)).toEqual(opslag);
   });
 
   it("twee processen die tegelijk ondertekenen maken één versie", async () => {
@@ -253,10 +249,8 @@ describe("ondertekenen is alles of niets", () => {
     expect([a.code, b.code]).toEqual([0, 0]);
     expect([a.json().herdruk, b.json().herdruk].sort()).toEqual([false, true]);
     expect(fs.readFileSync(path.join(dir, "r1.pdf")).equals(fs.readFileSync(path.join(dir, "r2.pdf")))).toBe(true);
-    const conn = new Database(db, { readonly: true });
-    expect(conn.prepare("SELECT count(*) AS n FROM rapport_versie").get()).toEqual({ n: 1 });
-    expect(conn.prepare("SELECT laatste FROM rapport_teller").get()).toEqual({ laatste: 1 });
-    conn.close();
+    expect(count(db, "SELECT count(*) AS n FROM rapport_versie")).toBe(1);
+    expect(count(db, "SELECT laatste AS n FROM rapport_teller")).toBe(1);
   });
 });
 

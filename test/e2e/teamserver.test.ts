@@ -267,7 +267,7 @@ describe("overzetten", () => {
       [["--van", bestand, "--naar", db], /overzetten is voor de beheerder van de teamdatabase; login tester is dat niet/],
       [
         ["--van", metBijlage, "--naar", alsBeheerder(db)],
-        /heeft bijlagen of ondertekende rapporten \(bijlage\); die bestanden kan overzetten nog niet meenemen/,
+        /^fout: Bewijsstuk bijlage 1 \(a{12}…\) ontbreekt in \S+\.bijlagen; overzetten neemt alleen ongeschonden bewijs mee; er is niets gewijzigd/,
       ],
     ] as const) {
       const r = cli("", ["overzetten", ...args]);

@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.js";
+import { itAlleenSqlite } from "../helpers/opslag.js";
 import { cli, cliInProcess, dump, ok, tempDb, tempDir } from "../helpers/cli.js";
 import { avondMetAdressen, toevoegArgs, voegToe } from "../helpers/bevinding.js";
 
@@ -163,11 +164,14 @@ describe("bevinding importeren en formulier", () => {
 });
 
 describe("oude databases", () => {
-  it("krijgen de begintijd van de avond als geschat tijdstip, zonder toezichthouder en methode: onvolledig, niet te ondertekenen tot aangevuld", () => {
-    const db = tempDb();
-    openDatabase(db, { migrateTo: 2 }).close();
-    const c = new Database(db);
-    c.exec(`
+  itAlleenSqlite(
+    "een database van schema 2 bestaat alleen als SQLite-bestand; PostgreSQL begint bij het laatste schema",
+    "krijgen de begintijd van de avond als geschat tijdstip, zonder toezichthouder en methode: onvolledig, niet te ondertekenen tot aangevuld",
+    () => {
+      const db = tempDb();
+      openDatabase(db, { migrateTo: 2 }).close();
+      const c = new Database(db);
+      c.exec(`
       INSERT INTO gemeente (naam, team) VALUES ('Veldhoven', 'KIT');
       INSERT INTO partner (naam) VALUES ('Gemeente');
       INSERT INTO categorie (code, naam, partner_id, thema, grondslag) VALUES ('overbewoning', 'Overbewoning', 1, 'huisvesting', 'Bbl');
@@ -176,47 +180,59 @@ describe("oude databases", () => {
       INSERT INTO avond_adres (avond_id, adres_id, volgorde) VALUES (1, 1, 1);
       INSERT INTO bevinding (avond_id, adres_id, categorie_id, partner_id, omschrijving, aangemaakt) VALUES (1, 1, 1, 1, 'Acht bedden', '2026-03-06');
     `);
-    c.close();
-    const [b] = lijst(db, 1);
-    expect(b).toMatchObject({
-      tijdstip: "19:30",
-      tijdstip_geschat: 1,
-      toezichthouders: [],
-      methode: null,
-      onvolledig: ["tijdstip", "toezichthouder", "methode"],
-    });
+      c.close();
+      const [b] = lijst(db, 1);
+      expect(b).toMatchObject({
+        tijdstip: "19:30",
+        tijdstip_geschat: 1,
+        toezichthouders: [],
+        methode: null,
+        onvolledig: ["tijdstip", "toezichthouder", "methode"],
+      });
 
-    const dir = tempDir();
-    const concept = ok(
-      cli(db, ["--json", "rapport", "bevindingen", "--avond", "1", "--adres", "1", "--pdf", path.join(dir, "c.pdf")]),
-    ).json();
-    expect(concept.onvolledig).toEqual([{ bevinding_id: 1, ontbrekend: ["tijdstip", "toezichthouder", "methode"] }]);
-    const before = dump(db);
-    const weiger = cli(db, ["rapport", "bevindingen", "--avond", "1", "--adres", "1", "--pdf", path.join(dir, "v1.pdf"), "--onderteken"]);
-    expect(weiger.code).toBe(2);
-    expect(weiger.stderr).toMatch(
-      /kan nog niet worden ondertekend: bevinding 1 \(Overbewoning\) is onvolledig: tijdstip, toezichthouder, methode/,
-    );
-    expect(dump(db)).toBe(before);
-    expect(fs.existsSync(path.join(dir, "v1.pdf"))).toBe(false);
+      const dir = tempDir();
+      const concept = ok(
+        cli(db, ["--json", "rapport", "bevindingen", "--avond", "1", "--adres", "1", "--pdf", path.join(dir, "c.pdf")]),
+      ).json();
+      expect(concept.onvolledig).toEqual([{ bevinding_id: 1, ontbrekend: ["tijdstip", "toezichthouder", "methode"] }]);
+      const before = dump(db);
+      const weiger = cli(db, ["rapport", "bevindingen", "--avond", "1", "--adres", "1", "--pdf", path.join(dir, "v1.pdf"), "--onderteken"]);
+      expect(weiger.code).toBe(2);
+      expect(weiger.stderr).toMatch(
+        /kan nog niet worden ondertekend: bevinding 1 \(Overbewoning\) is onvolledig: tijdstip, toezichthouder, methode/,
+      );
+      expect(dump(db)).toBe(before);
+      expect(fs.existsSync(path.join(dir, "v1.pdf"))).toBe(false);
 
-    ok(cli(db, ["toezichthouder", "toevoegen", "--nummer", "4711", "--functie", "toezichthouder Wonen", "--organisatie", "Veldhoven"]));
-    const aangevuld = ok(
-      cli(db, ["--json", "bevinding", "wijzig", "1", "--tijdstip", "20:10", "--toezichthouder", "4711", "--methode", "visuele waarneming"]),
-    ).json();
-    expect(aangevuld).toMatchObject({
-      tijdstip: "20:10",
-      tijdstip_geschat: 0,
-      onvolledig: [],
-      gewijzigd: ["tijdstip", "methode", "toezichthouder"],
-    });
-    expect(
-      ok(
-        cli(db, ["--json", "rapport", "bevindingen", "--avond", "1", "--adres", "1", "--pdf", path.join(dir, "v1.pdf"), "--onderteken"]),
-      ).json(),
-    ).toMatchObject({
-      status: "ondertekend",
-      versie: 1,
-    });
-  });
+      ok(cli(db, ["toezichthouder", "toevoegen", "--nummer", "4711", "--functie", "toezichthouder Wonen", "--organisatie", "Veldhoven"]));
+      const aangevuld = ok(
+        cli(db, [
+          "--json",
+          "bevinding",
+          "wijzig",
+          "1",
+          "--tijdstip",
+          "20:10",
+          "--toezichthouder",
+          "4711",
+          "--methode",
+          "visuele waarneming",
+        ]),
+      ).json();
+      expect(aangevuld).toMatchObject({
+        tijdstip: "20:10",
+        tijdstip_geschat: 0,
+        onvolledig: [],
+        gewijzigd: ["tijdstip", "methode", "toezichthouder"],
+      });
+      expect(
+        ok(
+          cli(db, ["--json", "rapport", "bevindingen", "--avond", "1", "--adres", "1", "--pdf", path.join(dir, "v1.pdf"), "--onderteken"]),
+        ).json(),
+      ).toMatchObject({
+        status: "ondertekend",
+        versie: 1,
+      });
+    },
+  );
 });

@@ -28,8 +28,11 @@ afterAll(async () => {
   await db?.weg();
 });
 
-/** Tables PostgreSQL has for access control only. */
-const ALLEEN_PG = ["gebruiker", "gebruiker_gemeente", "interventie_schema"];
+/**
+ * Tables PostgreSQL alone has: for access control, and bestand_inhoud — the bytes of evidence,
+ * which SQLite keeps as files named by hash in `<database>.bijlagen/` (src/db/bewijs.ts).
+ */
+const ALLEEN_PG = ["gebruiker", "gebruiker_gemeente", "interventie_schema", "bestand_inhoud"];
 
 function sqliteTabellen(): string[] {
   return (lite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);

@@ -429,6 +429,19 @@ ${PROFIEL},
     UNIQUE (opvolging_id, versie)
   );
 
+  -- PostgreSQL alone: the bytes of evidence (attachments, signed report PDFs), one row per content,
+  -- where SQLite keeps files named by hash beside the database. The CHECKs tie each row to its hash
+  -- and size, so stored content cannot differ from what bijlage, rapport_versie or hercontrole_versie
+  -- name; no login may UPDATE it (toegang.ts). Rows go only with the evidence that refers to them.
+  CREATE TABLE bestand_inhoud (
+    sha256  tekst PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+    inhoud  bytea NOT NULL,
+    grootte integer NOT NULL CHECK (grootte > 0),
+    CONSTRAINT inhoud_is_hash CHECK (encode(sha256(inhoud), 'hex') = sha256),
+    CONSTRAINT grootte_is_lengte CHECK (length(inhoud) = grootte)
+  );
+  ALTER TABLE bestand_inhoud ALTER COLUMN inhoud SET STORAGE EXTERNAL; -- JPEG, PNG and PDF are compressed already
+
   -- SQLite's triggers: the audit log is append-only, a signed report version immutable.
   CREATE FUNCTION weiger_wijziging() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog AS $$
   BEGIN

@@ -167,11 +167,11 @@ export class PgStore implements Store {
     return true;
   }
 
-  /** Every table's rows, for export: ordered by the whole row (the id first where a table has one), as SQLite's insertion order. */
+  /** Every table's rows, for export (never the bytes of evidence: the metadata names them by hash): ordered by the whole row (the id first where a table has one), as SQLite's insertion order. */
   async dumpTables(sql: Sql): Promise<Record<string, Record<string, unknown>[]>> {
     const tabellen = await sql.all<{ t: string }>(
       `SELECT table_name AS t FROM information_schema.tables
-       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('interventie_schema', 'gebruiker', 'gebruiker_gemeente')
+       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('interventie_schema', 'gebruiker', 'gebruiker_gemeente', 'bestand_inhoud')
        ORDER BY table_name COLLATE "C"`,
     );
     const uit: Record<string, Record<string, unknown>[]> = {};

@@ -140,8 +140,17 @@ export const TOEGANG: Record<string, Regels> = {
     toevoegen: ["handhaver"],
     verwijderen: ["handhaver"],
   },
-  // Content-addressed metadata (hash, type, size; no names): shared by every gemeente, so the same photo is stored once.
-  bijlage: { gemeente: "true", partner: "id IN (SELECT bijlage_id FROM bevinding_bijlage)", toevoegen: ["handhaver"] },
+  // Content-addressed metadata (hash, type, size; no names), one row per content for the whole team. Read
+  // through the links of one's own findings and hercontroles: a hash is what opens its bytes (bestand_inhoud),
+  // so another gemeente's hashes stay hidden. The same photo again is found by its hash (bijlage_zoek), which
+  // only who holds the file can compute.
+  bijlage: {
+    gemeente: "id IN (SELECT ik_gemeente_bijlagen())",
+    partner: "id IN (SELECT bijlage_id FROM bevinding_bijlage)",
+    // A jurist attaches evidence to a hercontrole (hercontrole_bijlage), not to findings.
+    toevoegen: ["handhaver", "jurist"],
+    schrijven: { gemeente: "true" },
+  },
   bevinding_bijlage: {
     gemeente: gemeenteBevinding("bevinding_id"),
     partner: partnerBevinding("bevinding_id"),
@@ -304,6 +313,30 @@ const IK = `
            pg_has_role(session_user, '${EIGENAAR}', 'MEMBER')
     FROM (SELECT 1) AS een LEFT JOIN gebruiker g ON g.login = session_user::text;
   END;
+`;
+
+/**
+ * Attachments of the gemeente's findings and hercontroles (a function, as the other ik_ sets: a
+ * policy's subqueries need the reader's own grants, and a partner has none on hercontrole_bijlage).
+ * And the id of the attachment row of a content, for whoever knows its SHA-256 (computed from the
+ * file being attached): the same photo is stored once, also when another gemeente attached it
+ * first, whose rows the caller cannot list.
+ */
+const BIJLAGE_FUNCTIES = `
+  CREATE FUNCTION ik_gemeente_bijlagen() RETURNS SETOF bigint LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, public, pg_temp
+  BEGIN ATOMIC
+    SELECT bb.bijlage_id FROM bevinding_bijlage bb WHERE bb.bevinding_id IN (SELECT ik_gemeente_bevindingen())
+    UNION SELECT hb.bijlage_id FROM hercontrole_bijlage hb JOIN opvolging o ON o.id = hb.opvolging_id
+      WHERE o.bevinding_id IN (SELECT ik_gemeente_bevindingen());
+  END;
+  CREATE FUNCTION bijlage_zoek(p_sha256 text) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, public, pg_temp
+  BEGIN ATOMIC
+    SELECT id FROM bijlage WHERE sha256 = p_sha256 AND (SELECT ik_rol()) IS NOT NULL;
+  END;
+  REVOKE EXECUTE ON FUNCTION ik_gemeente_bijlagen(), bijlage_zoek(text) FROM PUBLIC;
+  GRANT EXECUTE ON FUNCTION ik_gemeente_bijlagen(), bijlage_zoek(text) TO ${GROEPEN.join(", ")};
 `;
 
 /**
@@ -528,6 +561,37 @@ const EIGEN_REGELS = `
   GRANT SELECT, INSERT ON audit_log TO ${GROEPEN.join(", ")};
 `;
 
+/**
+ * The bytes of evidence (bestand_inhoud, schema.ts) follow the rows that refer to them, which have
+ * row-level security of their own: a login reads or adds a content only where it may read an
+ * attachment link or a signed version naming that hash — so a handhaver of Bladel never reads a
+ * photo of Eersel's, although the hash-only bijlage rows are shared. The projectleider reads all
+ * (also content nothing refers to any more) and alone deletes (retention, as opschonen). Nobody
+ * updates: content is immutable (its CHECKs tie it to its hash). A partner reads the content of
+ * the attachments of its own findings, as bijlage's policy lets it, and adds none. Separate
+ * policies per group, because a policy's subqueries need the reader's own grants: a partner has
+ * none on rapport_versie or hercontrole_bijlage.
+ */
+const VERWEZEN_DOOR_GEMEENTE = `sha256 IN (SELECT j.sha256 FROM bijlage j
+        WHERE j.id IN (SELECT bijlage_id FROM bevinding_bijlage UNION ALL SELECT bijlage_id FROM hercontrole_bijlage))
+      OR sha256 IN (SELECT pdf_sha256 FROM rapport_versie)
+      OR sha256 IN (SELECT pdf_sha256 FROM hercontrole_versie)`;
+const STAF = ["projectleider", ...GEMEENTEROLLEN].map((r) => groep(r as Rol)).join(", ");
+const BESTAND_INHOUD = `
+  ALTER TABLE bestand_inhoud ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  CREATE POLICY eigenaar ON bestand_inhoud TO ${EIGENAAR} USING (true) WITH CHECK (true);
+  CREATE POLICY lezen ON bestand_inhoud FOR SELECT TO ${STAF} USING (
+      ${PL} OR (${rolIn(GEMEENTEROLLEN)} AND (${VERWEZEN_DOOR_GEMEENTE})));
+  CREATE POLICY lezen_partner ON bestand_inhoud FOR SELECT TO ${groep("partner")} USING (
+      ${rolIn(["partner"])} AND sha256 IN (SELECT j.sha256 FROM bijlage j WHERE j.id IN (SELECT bijlage_id FROM bevinding_bijlage)));
+  GRANT SELECT ON bestand_inhoud TO ${GROEPEN.join(", ")};
+  CREATE POLICY toevoegen ON bestand_inhoud FOR INSERT TO ${STAF} WITH CHECK (
+      ${PL} OR (${rolIn(GEMEENTEROLLEN)} AND (${VERWEZEN_DOOR_GEMEENTE})));
+  GRANT INSERT ON bestand_inhoud TO ${STAF};
+  CREATE POLICY verwijderen ON bestand_inhoud FOR DELETE TO ${groep("projectleider")} USING (${PL});
+  GRANT DELETE ON bestand_inhoud TO ${groep("projectleider")};
+`;
+
 /** Everything of access control in schema version 1, run as the owner role after the tables exist. */
 export const TOEGANG_SQL = [
   IK,
@@ -536,5 +600,7 @@ export const TOEGANG_SQL = [
   BEHEER,
   UITVOEREN,
   EIGEN_REGELS,
+  BIJLAGE_FUNCTIES,
+  BESTAND_INHOUD,
   ...Object.entries(TOEGANG).map(([tabel, regels]) => tabelToegang(tabel, regels)),
 ].join("\n");

@@ -124,7 +124,9 @@ export function demoDb(): string {
     if (opPostgres) {
       // The demo team moved to the team server as a team moves: `overzetten`, by the administrator.
       // Its photo and signed reports go along (from demo.db.bijlagen into the table bestand_inhoud).
-      ok(cli("", ["overzetten", "--van", demo, "--naar", alsBeheerder(db)], { env: { INTERVENTIE_GEBRUIKER: pgServer().beheerder.login } }));
+      ok(
+        cli("", ["overzetten", "--van", demo, "--naar", alsBeheerder(db)], { env: { INTERVENTIE_GEBRUIKER: pgServer().beheerder.login } }),
+      );
     } else {
       for (const suffix of ["", "-wal", "-shm", ".bijlagen"]) {
         if (fs.existsSync(demo + suffix)) fs.cpSync(demo + suffix, `${db}${suffix}`, { recursive: true });

@@ -33,7 +33,7 @@ export interface Store {
   backupTo(file: string): Promise<{ controle: KopieControle; hashes: { sha256: string; wat: string }[] }>;
   /** After deleting personal data: overwrite freed space. False when others hold the database (try later). */
   wipeFreeSpace(): Promise<boolean>;
-  /** Every table's rows, in insertion order (for `export`), read with `sql` (inside the caller's transaction). */
+  /** Every table's rows, by primary key (for `export`), read with `sql` (inside the caller's transaction). */
   dumpTables(sql: Sql): Promise<Record<string, Record<string, unknown>[]>>;
 }
 

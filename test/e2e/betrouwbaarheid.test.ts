@@ -241,7 +241,7 @@ describe("export", () => {
     );
     ok(cli(db, ["betrokkene", "toevoegen", "--naam", "Ștefan Popescu", "--rol", "werkgever", "--kvk", "12345678"], g));
     ok(cli(db, ["signaal", "toevoegen", "--adres", String(adressen[2]), "--partner", "Politie", "--omschrijving", "Overlast"], g));
-    const avond = insertAvond(db, { datum: "2026-10-01", adressen });
+    const avond = insertAvond(db, { datum: "2026-10-01", adressen: [...adressen].reverse() }); // visited last address first
     exec(
       db,
       "INSERT INTO avond_rol (avond_id, rol, naam, partner_id, telefoon) VALUES (?, 'teamleider', 'Jan Jansen', 1, '0612345678')",
@@ -251,7 +251,7 @@ describe("export", () => {
   }
 
   it("--pseudoniem: geen enkele naam, postadres, KvK- of telefoonnummer, wel alle adressen; codes vast; 0600", () => {
-    const { db } = vul();
+    const { db, adressen: ids } = vul();
     const dir = tempDir();
     const file = path.join(dir, "pseudo.json");
     const r = ok(cli(db, ["--json", "export", "--uit", file, "--pseudoniem"]));
@@ -273,6 +273,8 @@ describe("export", () => {
     expect(doc.tabellen.betrokkene[1].kvk).toMatch(/^K-[0-9a-f]{8}$/);
     expect(doc.tabellen.betrokkene[1].postadres).toMatch(/^P-[0-9a-f]{8}$/);
     expect(doc.tabellen.betrokkene_adres).toHaveLength(2);
+    // Rows by primary key, not in the order they were written: the same export from SQLite and PostgreSQL.
+    expect(doc.tabellen.avond_adres.map((r: any) => [r.adres_id, r.volgorde])).toEqual(ids.map((a, i) => [a, 3 - i]));
     expect(doc.tabellen.avond_rol[0]).toMatchObject({ naam: expect.stringMatching(/^M-/), telefoon: expect.stringMatching(/^T-/) });
     expect(doc.tabellen.audit_log.length).toBeGreaterThan(0);
     expect(doc.tabellen.audit_log.every((a: any) => a.gebruiker === null)).toBe(true);

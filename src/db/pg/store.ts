@@ -167,15 +167,26 @@ export class PgStore implements Store {
     return true;
   }
 
-  /** Every table's rows, for export (never the bytes of evidence: the metadata names them by hash): ordered by the whole row (the id first where a table has one), as SQLite's insertion order. */
+  /** Every table's rows, for export (never the bytes of evidence: the metadata names them by hash): by primary key, as SQLite's dumpSqlite orders them (the same export from both stores). */
   async dumpTables(sql: Sql): Promise<Record<string, Record<string, unknown>[]>> {
     const tabellen = await sql.all<{ t: string }>(
       `SELECT table_name AS t FROM information_schema.tables
        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('interventie_schema', 'gebruiker', 'gebruiker_gemeente', 'bestand_inhoud')
        ORDER BY table_name COLLATE "C"`,
     );
+    const sleutels = await sql.all<{ t: string; k: string }>(
+      `SELECT c.relname AS t, a.attname AS k
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY (i.indkey)
+       WHERE n.nspname = 'public' AND i.indisprimary
+       ORDER BY c.relname, array_position(i.indkey::int2[], a.attnum)`,
+    );
+    const sleutel = new Map<string, string[]>();
+    for (const { t, k } of sleutels) sleutel.set(t, [...(sleutel.get(t) ?? []), `"${k}"`]);
     const uit: Record<string, Record<string, unknown>[]> = {};
-    for (const { t } of tabellen) uit[t] = await sql.all<Record<string, unknown>>(`SELECT * FROM "${t}" AS x ORDER BY x`);
+    for (const { t } of tabellen) {
+      uit[t] = await sql.all<Record<string, unknown>>(`SELECT * FROM "${t}" AS x ORDER BY ${sleutel.get(t)?.join(", ") ?? "x"}`);
+    }
     return uit;
   }
 

@@ -45,11 +45,14 @@ export function tableNames(db: Db): string[] {
   ).map((r) => r.name);
 }
 
-/** Every table's rows in insertion order. */
+/** Every table's rows by primary key (as PgStore.dumpTables orders them: the same export from both stores). */
 export function dumpSqlite(db: Db): Record<string, Record<string, unknown>[]> {
   const tabellen: Record<string, Record<string, unknown>[]> = {};
-  for (const name of tableNames(db))
-    tabellen[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all() as Record<string, unknown>[];
+  for (const name of tableNames(db)) {
+    const sleutel = db.prepare("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk").pluck().all(name) as string[];
+    const volgorde = sleutel.length ? sleutel.map((k) => `"${k}"`).join(", ") : "rowid";
+    tabellen[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY ${volgorde}`).all() as Record<string, unknown>[];
+  }
   return tabellen;
 }
 

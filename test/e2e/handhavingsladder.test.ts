@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addAdres, cli, cliInProcess, dump, initDb, ok, tempDir, TESTADRESSEN, type CliResult } from "../helpers/cli.js";
 import { gereedMaken } from "../helpers/casustafel.js";
 import { insertAvond } from "../helpers/fixtures.js";
-import { describeAlleenSqlite } from "../helpers/opslag.js";
 import { exec, rijen } from "../helpers/rijen.js";
 import { ladderScenario, pdfTekst, type LadderScenario, hercontroleNee } from "../helpers/ladder.js";
 
@@ -20,8 +19,8 @@ const rij = rijen;
 const op = (datum: string) => ["--vandaag", datum];
 
 // The story's besluiten rest on signed rapporten van bevindingen, whose PDFs the evidence store keeps
-// (on PostgreSQL: the pgbewijs branch); once that lands, this describe runs on both stores.
-describeAlleenSqlite("ondertekende rapporten nog niet op PostgreSQL", "de handhavingsladder, van controleavond tot invordering", () => {
+// (files beside SQLite, the table bestand_inhoud on PostgreSQL): the same story on both stores.
+describe("de handhavingsladder, van controleavond tot invordering", () => {
   let s: LadderScenario;
   let uit: string;
   const batch = (datum: string): any =>

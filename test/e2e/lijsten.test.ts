@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli, ok } from "../helpers/cli.js";
-import { itAlleenSqlite } from "../helpers/opslag.js";
 import { demoDb } from "../helpers/seed.js";
 import { displayWidth } from "../../src/render/terminal.js";
 
@@ -38,9 +37,6 @@ beforeAll(() => {
   db = demoDb();
 }, 120_000);
 
-/** Attachments are files beside a SQLite database; on PostgreSQL they come with the evidence store (branch pgbewijs). */
-const BIJLAGEN_NOG_NIET_OP_PG = "bijlagen op PostgreSQL volgen met de bewijsopslag";
-
 function pastIn(breedte: number, args: readonly string[]): void {
   const r = ok(cli(db, ["--vandaag", "2026-11-23", ...args], { env: { COLUMNS: String(breedte) } }));
   const regels = r.stdout.trimEnd().split("\n");
@@ -51,7 +47,7 @@ function pastIn(breedte: number, args: readonly string[]): void {
 describe("lijsten passen in het venster", () => {
   it.each(LIJSTEN.flatMap((args) => [80, 120].map((breedte) => [breedte, args] as const)))("%i kolommen: %j", pastIn);
 
-  itAlleenSqlite(BIJLAGEN_NOG_NIET_OP_PG, "80 en 120 kolommen: bevinding bijlage lijst", () => {
+  it("80 en 120 kolommen: bevinding bijlage lijst", () => {
     for (const breedte of [80, 120]) pastIn(breedte, ["bevinding", "bijlage", "lijst", "1"]);
   });
 
@@ -140,7 +136,7 @@ describe("welke kolommen blijven staan (issue 14: de nuttigste eerst)", () => {
     expect(bij(80, ["toezichthouder", "lijst"])).toEqual({ getoond: ["nummer", "functie", "organisatie", "beëdiging"], weggelaten: [] });
   });
 
-  itAlleenSqlite(BIJLAGEN_NOG_NIET_OP_PG, "bijlagen passen in 80 kolommen zonder iets weg te laten", () => {
+  it("bijlagen passen in 80 kolommen zonder iets weg te laten", () => {
     expect(bij(80, ["bevinding", "bijlage", "lijst", "1"])).toMatchObject({ weggelaten: [] });
   });
 });

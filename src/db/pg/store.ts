@@ -199,7 +199,10 @@ export class PgStore implements Store {
   }
 }
 
-/** Raw SQLite access (ctx.db(), tx.db) by a command not yet moved to the Store (issue 15). */
+/**
+ * The SQLite file's path asked for on PostgreSQL (ctx.dbPath): every command takes its PostgreSQL
+ * path before that (backup: pg_dump), so this is a guard that keeps a URL from being used as a path.
+ */
 export function alleenSqlite(): UserError {
-  return new UserError("alleen-sqlite", "Deze opdracht werkt nog niet op een PostgreSQL-database; gebruik een databasebestand");
+  return new UserError("alleen-sqlite", "Dit deel van de opdracht geldt alleen voor een databasebestand, niet voor PostgreSQL");
 }

@@ -5,8 +5,10 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   // Answered before loading anything else.
   process.stdout.write(`${require("../package.json").version}\n`);
-} else {
+} else if (args.includes("--debug")) {
   // Stack traces point into src/ rather than the bundle, only when asked for (it costs start-up time).
-  if (args.includes("--debug")) process.setSourceMapsEnabled(true);
+  process.setSourceMapsEnabled(true);
   require("../dist/interventie.cjs").runFromProcess();
+} else {
+  require("./bundel.cjs").laad().exports.runFromProcess();
 }

@@ -1,5 +1,9 @@
 import { UserError } from "../errors.js";
 import { neutraliseer } from "../render/text.js";
+import { styleText } from "node:util";
+import { importEsm } from "../esm.js";
+
+type Prompts = typeof import("@inquirer/prompts");
 
 /**
  * The one prompt module. Commands ask through a Prompter; production uses
@@ -59,7 +63,6 @@ const NIET_KIESBAAR = "Kies eerst een antwoord met ↑↓, dan ⏎";
 
 /** @inquirer/prompts' key hints and messages in Dutch ("↑↓ bladeren • spatie aanvinken • ⏎ bevestigen"). */
 async function dutchTheme(): Promise<{ keysHelpTip: (keys: [string, string][]) => string }> {
-  const { styleText } = await import("node:util");
   return {
     keysHelpTip: (keys) =>
       keys
@@ -77,7 +80,7 @@ const zichtbaar = <T>(c: Choice<T>): Choice<T> => ({ ...c, name: neutraliseer(c.
 
 export const inquirerPrompter: Prompter = {
   async input(opts) {
-    const { input } = await import("@inquirer/prompts");
+    const { input } = await importEsm<Prompts>("@inquirer/prompts");
     return input({
       message: neutraliseer(opts.message),
       default: opts.default,
@@ -86,7 +89,7 @@ export const inquirerPrompter: Prompter = {
     });
   },
   async select(opts) {
-    const { select } = await import("@inquirer/prompts");
+    const { select } = await importEsm<Prompts>("@inquirer/prompts");
     const style = await dutchTheme();
     const choices = opts.placeholder
       ? [{ name: opts.placeholder, value: undefined as never, disabled: " " }, ...opts.choices]
@@ -100,7 +103,7 @@ export const inquirerPrompter: Prompter = {
     });
   },
   async checkbox(opts) {
-    const { checkbox } = await import("@inquirer/prompts");
+    const { checkbox } = await importEsm<Prompts>("@inquirer/prompts");
     const style = await dutchTheme();
     return checkbox({
       message: neutraliseer(opts.message),
@@ -113,7 +116,7 @@ export const inquirerPrompter: Prompter = {
     });
   },
   async confirm(opts) {
-    const { confirm } = await import("@inquirer/prompts");
+    const { confirm } = await importEsm<Prompts>("@inquirer/prompts");
     return confirm({
       message: neutraliseer(opts.message),
       default: opts.default,
@@ -121,7 +124,7 @@ export const inquirerPrompter: Prompter = {
     });
   },
   async password(opts) {
-    const { password } = await import("@inquirer/prompts");
+    const { password } = await importEsm<Prompts>("@inquirer/prompts");
     return password({ message: neutraliseer(opts.message), mask: "*", validate: opts.validate });
   },
 };

@@ -1,4 +1,5 @@
 import { jsonZonderStuurtekens } from "./text.js";
+import { importEsm } from "../esm.js";
 
 /** Where a command's output goes; injectable so tests run the CLI in-process. */
 export interface Streams {
@@ -45,7 +46,7 @@ export function colorLevel(streams: Streams): 0 | 1 {
 export async function colorsFor(streams: Streams): Promise<Colors> {
   const level = colorLevel(streams);
   if (level === 0) return PLAIN;
-  const { Chalk } = await import("chalk");
+  const { Chalk } = await importEsm<typeof import("chalk")>("chalk");
   const c = new Chalk({ level });
   return {
     bold: (t) => c.bold(t),

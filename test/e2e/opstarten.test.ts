@@ -73,3 +73,42 @@ describe("opstarten", () => {
     expect(r.status).toBe(0);
   });
 });
+
+/** Runs bin/bundel.cjs's laad() in a fresh Node and reports how the code cache went. */
+function laadIn(bundel?: string): { cache: string; run: string } {
+  const code = `const r = require(${JSON.stringify(path.join(ROOT, "bin", "bundel.cjs"))}).laad(${bundel ? `{ bundel: ${JSON.stringify(bundel)} }` : ""});
+    process.stdout.write(JSON.stringify({ cache: r.cache, run: typeof r.exports.run }));`;
+  const r = spawnSync(process.execPath, ["-e", code], { encoding: "utf8" });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { cache: string; run: string };
+}
+
+describe("de code-cache van de bundel (bin/bundel.cjs, scripts/code-cache.cjs)", () => {
+  const BUNDEL = path.join(ROOT, "dist", "interventie.cjs");
+
+  it("de build schrijft hem en V8 neemt hem aan", () => {
+    expect(fs.statSync(`${BUNDEL}.cache`).size).toBeGreaterThan(1000);
+    expect(laadIn()).toEqual({ cache: "gebruikt", run: "function" });
+  });
+
+  it("een cache van een andere bundel wordt niet gebruikt; de CLI compileert dan gewoon", () => {
+    const map = tempDir(); // the bundle reads ../package.json at load
+    fs.mkdirSync(path.join(map, "dist"));
+    fs.copyFileSync(path.join(ROOT, "package.json"), path.join(map, "package.json"));
+    const kopie = path.join(map, "dist", "interventie.cjs");
+    fs.copyFileSync(BUNDEL, kopie);
+    const cache = fs.readFileSync(`${BUNDEL}.cache`);
+    fs.writeFileSync(`${kopie}.cache`, Buffer.concat([Buffer.alloc(32, 7), cache.subarray(32)])); // same V8 data, another bundle's key
+    expect(laadIn(kopie)).toEqual({ cache: "ander-bundel", run: "function" });
+    fs.writeFileSync(`${kopie}.cache`, Buffer.concat([cache.subarray(0, 32), Buffer.from("geen V8-code")])); // right key, broken data
+    expect(laadIn(kopie)).toEqual({ cache: "verworpen", run: "function" });
+    fs.rmSync(`${kopie}.cache`);
+    expect(laadIn(kopie)).toEqual({ cache: "geen", run: "function" });
+  });
+
+  it("import() van ESM-pakketten werkt vanuit de cache (chalk bij kleur)", () => {
+    const r = ok(cli(initDb(), ["gemeente", "lijst"], { env: { FORCE_COLOR: "1", NO_COLOR: "" } }));
+    expect(r.stdout).toContain("\u001b[1m"); // bold headers: chalk was imported
+    expect(r.stderr).toBe("");
+  });
+});

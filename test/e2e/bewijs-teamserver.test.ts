@@ -164,4 +164,33 @@ describe("bewijs per login", () => {
       });
     },
   );
+
+  itAlleenPostgres("een jurist legt een foto vast bij een hercontrole van zijn gemeente; een jurist van elders niet", () => {
+    const db = initDb();
+    const kerkstraat = addAdres(db); // Veldhoven
+    const avond = addAvond(db, kerkstraat);
+    ok(cli(db, ["toezichthouder", "toevoegen", "--nummer", "4711", "--functie", "toezichthouder Wonen", "--organisatie", "Veldhoven"]));
+    const b = voegToe(db, avond, kerkstraat, "overbewoning", waarneming("19:40", "4711", "visuele waarneming"));
+    const args = ["--json", "opvolging", "toevoegen", "--bevinding", String(b.id), "--actie", "hercontrole", "--deadline", "2026-12-10"];
+    const her = ok(cli(db, ["--vandaag", "2026-11-30", ...args])).json().id as number;
+    ok(
+      cli(db, [
+        ...["--vandaag", "2026-12-03", "opvolging", "bijwerken", String(her), "--beeindigd", "nee", "--datum", "2026-12-03"],
+        ...["--tijdstip", "10:15", "--toezichthouder", "4711", "--methode", "bezoek", "--waarneming", "nog steeds negen bewoners"],
+      ]),
+    );
+    const jurist = login(db, "jrv", "jurist", "Veldhoven");
+    const elders = login(db, "jrb", "jurist", "Bladel");
+    const foto = path.join(tempDir(), "zolder.png");
+    fs.writeFileSync(foto, maakPng(40, 30));
+
+    const j = ok(als(db, jurist, ["--json", "hercontrole", "bijlage", "toevoegen", String(her), foto, "--bijschrift", "zolder"])).json();
+    expect(j).toMatchObject({ nieuw: true, soort: "png" });
+    expect(ok(als(db, jurist, ["--json", "hercontrole", "bijlage", "lijst", String(her)])).json()).toMatchObject({
+      bijlagen: [{ sha256: j.sha256, bijschrift: "zolder" }],
+    });
+    const anders = als(db, elders, ["hercontrole", "bijlage", "toevoegen", String(her), foto]);
+    expect([anders.code, anders.stderr]).toEqual([2, `fout: Opvolging ${her} bestaat niet\n`]);
+    expect(count(db, "SELECT count(*) AS n FROM hercontrole_bijlage")).toBe(1);
+  });
 });

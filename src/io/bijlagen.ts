@@ -18,7 +18,7 @@ export function bijlagenMap(dbPath: string): string {
   return `${path.resolve(dbPath)}.bijlagen`;
 }
 
-export function opslagPad(map: string, sha256: string): string {
+function opslagPad(map: string, sha256: string): string {
   if (!SHA256.test(sha256)) throw new Error(`geen SHA-256: ${sha256}`);
   return path.join(map, sha256);
 }
@@ -55,7 +55,7 @@ export function checkKandidaat(raw: string): Kandidaat {
 }
 
 /** Makes the store folder (0700) if needed; an existing one is narrowed to 0700. */
-export function makeMap(map: string): void {
+function makeMap(map: string): void {
   try {
     fs.mkdirSync(map, { recursive: true, mode: 0o700 });
     fs.chmodSync(map, 0o700);
@@ -93,7 +93,7 @@ function leesKandidaat(k: Kandidaat, stuk: (deel: Buffer) => void): { sha256: st
 }
 
 /** Copies the file into a private temporary file inside the store, hashing as it goes (leesKandidaat). */
-export function copyToTemp(k: Kandidaat, map: string): { tmp: string; sha256: string; grootte: number } {
+function copyToTemp(k: Kandidaat, map: string): { tmp: string; sha256: string; grootte: number } {
   const tmp = path.join(map, `.nieuw-${process.pid}-${Date.now()}.tmp`);
   let doel: number | undefined;
   try {
@@ -128,7 +128,7 @@ export function readKandidaat(k: Kandidaat): { data: Buffer; sha256: string; gro
 }
 
 /** Writes bytes (a signed report) into a private temporary file in the store. */
-export function writeTemp(map: string, data: Buffer): { tmp: string; sha256: string } {
+function writeTemp(map: string, data: Buffer): { tmp: string; sha256: string } {
   const tmp = path.join(map, `.nieuw-${process.pid}-${Date.now()}.tmp`);
   try {
     fs.writeFileSync(tmp, data, { mode: 0o600, flag: "wx" });
@@ -146,7 +146,7 @@ export function writeTemp(map: string, data: Buffer): { tmp: string; sha256: str
  * stored file (so a failed transaction removes only what it added). An existing file with the
  * right content stays; a missing or altered one is replaced by the good copy.
  */
-export function placeBestand(map: string, tmp: string, sha256: string): boolean {
+function placeBestand(map: string, tmp: string, sha256: string): boolean {
   const doel = opslagPad(map, sha256);
   if (fs.existsSync(doel) && checkBestand(map, sha256) === "in-orde") {
     fs.rmSync(tmp, { force: true });
@@ -158,19 +158,19 @@ export function placeBestand(map: string, tmp: string, sha256: string): boolean 
 }
 
 /** Reads a stored file back and compares its hash. */
-export function checkBestand(map: string, sha256: string): Toestand {
+function checkBestand(map: string, sha256: string): Toestand {
   const data = readOpgeslagen(map, sha256);
   if (data === undefined) return "ontbreekt";
   return createHash("sha256").update(data).digest("hex") === sha256 ? "in-orde" : "gewijzigd";
 }
 
 /** Is there a file for this hash in the store (without reading it)? */
-export function isOpgeslagen(map: string, sha256: string): boolean {
+function isOpgeslagen(map: string, sha256: string): boolean {
   return fs.existsSync(opslagPad(map, sha256));
 }
 
 /** The stored bytes, or undefined when the file is missing. */
-export function readOpgeslagen(map: string, sha256: string): Buffer | undefined {
+function readOpgeslagen(map: string, sha256: string): Buffer | undefined {
   try {
     return fs.readFileSync(opslagPad(map, sha256));
   } catch {
@@ -179,19 +179,19 @@ export function readOpgeslagen(map: string, sha256: string): Buffer | undefined 
 }
 
 /** The stored bytes if present and unaltered; otherwise why not. */
-export function readGeverifieerd(map: string, sha256: string): { data: Buffer } | { fout: Exclude<Toestand, "in-orde"> } {
+function readGeverifieerd(map: string, sha256: string): { data: Buffer } | { fout: Exclude<Toestand, "in-orde"> } {
   const data = readOpgeslagen(map, sha256);
   if (data === undefined) return { fout: "ontbreekt" };
   if (createHash("sha256").update(data).digest("hex") !== sha256) return { fout: "gewijzigd" };
   return { data };
 }
 
-export function deleteBestand(map: string, sha256: string): void {
+function deleteBestand(map: string, sha256: string): void {
   fs.rmSync(opslagPad(map, sha256), { force: true });
 }
 
 /** Files in the store that the database does not know (leftovers), and stale temporaries. */
-export function losseBestanden(map: string, bekend: Set<string>): string[] {
+function losseBestanden(map: string, bekend: Set<string>): string[] {
   if (!fs.existsSync(map)) return [];
   return fs
     .readdirSync(map)
@@ -199,7 +199,7 @@ export function losseBestanden(map: string, bekend: Set<string>): string[] {
     .sort();
 }
 
-export function removeTemp(tmp: string): void {
+function removeTemp(tmp: string): void {
   fs.rmSync(tmp, { force: true });
 }
 

@@ -50,10 +50,6 @@ async function metBewijs(sql: Sql, z: ZaakVolledig): Promise<ZaakMetBewijs> {
 
 /** A zaak in full: its values, its steps with their letters and reports, its zienswijzen and what dwangsom is forfeited. */
 export function zaakDetail(z: ZaakMetBewijs) {
-  return volledig(z);
-}
-
-function volledig(z: ZaakMetBewijs) {
   const k = kalender();
   const d = z.profiel.dwangsom;
   const besluit = eindeNa(z, "besluit", k);
@@ -83,7 +79,7 @@ function volledig(z: ZaakMetBewijs) {
   };
 }
 
-export type ZaakDetail = ReturnType<typeof volledig>;
+export type ZaakDetail = ReturnType<typeof zaakDetail>;
 
 /** `handhaving lijst`. */
 export function showZaken(

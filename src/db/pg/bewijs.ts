@@ -38,11 +38,8 @@ export class PgBewijs implements Bewijsopslag {
     return sha256Van(data) === sha256 ? { data } : { fout: "gewijzigd" };
   }
 
-  /** Hashed by the server: the bytes need not travel to be checked. */
-  async toestand(sql: Sql, sha256: string): Promise<Toestand> {
-    const r = await sql.get<{ h: string }>("SELECT encode(sha256(inhoud), 'hex') AS h FROM bestand_inhoud WHERE sha256 = ?", sha256);
-    if (!r) return "ontbreekt";
-    return r.h === sha256 ? "in-orde" : "gewijzigd";
+  toestand(sql: Sql, sha256: string): Promise<Toestand> {
+    return toestandVan(sql, sha256);
   }
 
   async aanwezig(sql: Sql, sha256: string): Promise<boolean> {
@@ -79,7 +76,7 @@ class RijPlaatsing implements Plaatsing {
       this.data,
       this.grootte,
     );
-    if (nieuw === 0 && (await new PgBewijs("").toestand(tx.sql, this.sha256)) !== "in-orde") {
+    if (nieuw === 0 && (await toestandVan(tx.sql, this.sha256)) !== "in-orde") {
       throw new UserError(
         "bijlagen-niet-in-orde",
         `De bewaarde inhoud ${this.sha256.slice(0, 12)}… is in de database gewijzigd; herstel die uit de backup (zie bevinding bijlage controleer); er is niets gewijzigd`,
@@ -90,6 +87,13 @@ class RijPlaatsing implements Plaatsing {
   undo(): void {}
 }
 
-export function sha256Van(data: Buffer): string {
+/** A stored content against its hash, hashed by the server: the bytes need not travel to be checked. */
+async function toestandVan(sql: Sql, sha256: string): Promise<Toestand> {
+  const r = await sql.get<{ h: string }>("SELECT encode(sha256(inhoud), 'hex') AS h FROM bestand_inhoud WHERE sha256 = ?", sha256);
+  if (!r) return "ontbreekt";
+  return r.h === sha256 ? "in-orde" : "gewijzigd";
+}
+
+function sha256Van(data: Buffer): string {
   return createHash("sha256").update(data).digest("hex");
 }

@@ -39,7 +39,7 @@ function controleerKopie(copy: Db): KopieControle {
   return { integriteit, schema, tabellen };
 }
 
-export function tableNames(db: Db): string[] {
+function tableNames(db: Db): string[] {
   return (
     db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
   ).map((r) => r.name);

@@ -20,9 +20,6 @@ export function sqliteSql(db: BetterSqlite3.Database): Sql {
   return sql;
 }
 
-/** The executor of a raw connection, while repositories and their callers move to the Store (issue 15). */
-export const sqlOf = sqliteSql;
-
 /** One executor (and statement cache) per connection. */
 const executors = new WeakMap<BetterSqlite3.Database, Sql>();
 
